@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# dev.sh: the developer's entry point.
+#
+#   ./build-aux/dev.sh demo    install what is missing, build, open the app on its built-in
+#                              routing layer and Salesforce stand-in (loopback only)
+#   ./build-aux/dev.sh test    install, build with -Werror and ASan/UBSan, run every test
+#                              under Xvfb, a private D-Bus and an unlocked gnome-keyring,
+#                              then fuzz the packet parser for 60 seconds
+#   ./build-aux/dev.sh bench   install, build for release, run the benchmarks, print figures
+#   ./build-aux/dev.sh screenshots   regenerate docs/screenshots/ under Xvfb
+#
+# Copyright 2026 The HandoffDesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+top=$(pwd)
+
+# Debian 12 packages, each for one job: build tools, the libraries the app links, the
+# validators of the data tests, and the virtual desktop the UI tests run in.
+packages=(
+  meson ninja-build pkg-config gcc gettext
+  clang libclang-rt-14-dev
+  libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
+  libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
+  desktop-file-utils appstream
+  xvfb xauth dbus dbus-daemon gnome-keyring at-spi2-core
+  adwaita-icon-theme fonts-cantarell fonts-noto-core
+  imagemagick python3 python3-gi gir1.2-atspi-2.0
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
+
+install_missing() {
+  local missing=() p
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "missing packages (${missing[*]}) and no root: install them first"
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# meson setup, or reconfigure when the folder exists already.
+configure() {
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@" >/dev/null
+  fi
+}
+
+# Runs a command on a virtual display, a private session bus and a real, unlocked
+# gnome-keyring, with private XDG folders so that nothing touches the user's own data.
+in_session() {
+  local tmp
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/handoffdesk-session.XXXXXX")
+  mkdir -p "$tmp"/{data,config,cache,runtime}
+  chmod 700 "$tmp/runtime"
+  XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" \
+  XDG_RUNTIME_DIR="$tmp/runtime" GSK_RENDERER=cairo NO_AT_BRIDGE=0 \
+    xvfb-run -a -s "-screen 0 1366x768x24" \
+    dbus-run-session -- bash -c '
+      # A keyring of our own, unlocked with a throwaway password, ended with the session.
+      printf pw | gnome-keyring-daemon --foreground --unlock --components=secrets \
+        >"$XDG_RUNTIME_DIR/keyring.env" 2>/dev/null &
+      keyring=$!
+      for _ in $(seq 50); do
+        grep -q GNOME_KEYRING_CONTROL "$XDG_RUNTIME_DIR/keyring.env" && break
+        sleep 0.1
+      done
+      set -a; . "$XDG_RUNTIME_DIR/keyring.env"; set +a
+      "$@"; rc=$?
+      kill "$keyring" 2>/dev/null || true
+      exit $rc' session "$@"
+  local rc=$?
+  rm -rf "$tmp"
+  return $rc
+}
+
+cmd_build() {
+  install_missing
+  configure _build/dev
+  ninja -C _build/dev >/dev/null
+}
+
+cmd_demo() {
+  cmd_build
+  local app=(env GSETTINGS_SCHEMA_DIR="$top/_build/dev/data" "$top/_build/dev/src/handoffdesk" --demo "$@")
+  if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    die "no display to open the window on: run this from a desktop session (or see build-aux/screenshots.sh for a headless look)"
+  fi
+  say "Starting HandoffDesk on the built-in routing layer"
+  exec "${app[@]}"
+}
+
+cmd_test() {
+  install_missing
+  rm -f _build/fuzz/result
+  say "Building with -Werror, ASan and UBSan"
+  configure _build/test -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
+  ninja -C _build/test
+  say "Running the tests"
+  local rc=0
+  in_session meson test -C _build/test --print-errorlogs --num-processes 2 || rc=$?
+
+  if [ -f tests/fuzz/meson.build ]; then
+    say "Fuzzing the packet parser for 60 seconds"
+    CC=clang configure _build/fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+    ninja -C _build/fuzz tests/fuzz/fuzz-packet >/dev/null
+    local corpus
+    corpus=$(mktemp -d)
+    if ./_build/fuzz/tests/fuzz/fuzz-packet -max_total_time=60 -print_final_stats=0 \
+         -artifact_prefix=_build/fuzz/ "$corpus" tests/fixtures/valid tests/fixtures/invalid \
+         >_build/fuzz/fuzz.log 2>&1; then
+      echo "fuzz-packet: OK ($(grep -c '' "$corpus"/* 2>/dev/null | wc -l) corpus entries)" | tee _build/fuzz/result
+    else
+      rc=1
+      tail -40 _build/fuzz/fuzz.log
+      echo "fuzz-packet: FAIL" | tee _build/fuzz/result
+    fi
+    rm -rf "$corpus"
+  fi
+  return $rc
+}
+
+cmd_bench() {
+  install_missing
+  configure _build/release --buildtype=release
+  ninja -C _build/release >/dev/null
+  say "Running the benchmarks (release build)"
+  in_session meson test -C _build/release --benchmark --num-processes 1 --verbose
+}
+
+cmd_screenshots() {
+  cmd_build
+  in_session "$top/build-aux/screenshots.sh" "$top/_build/dev"
+}
+
+case "${1:-}" in
+  demo) shift; cmd_demo "$@" ;;
+  test) cmd_test ;;
+  bench) cmd_bench ;;
+  build) cmd_build ;;
+  screenshots) cmd_screenshots ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,26 @@
+/* hd-window.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hd-application.h"
+
+G_BEGIN_DECLS
+
+#define HD_TYPE_WINDOW (hd_window_get_type ())
+G_DECLARE_FINAL_TYPE (HdWindow, hd_window, HD, WINDOW, AdwApplicationWindow)
+
+HdWindow   *hd_window_new        (HdApplication *application);
+const char *hd_window_get_mode   (HdWindow      *self);
+void        hd_window_set_mode   (HdWindow      *self,
+                                  const char    *mode);
+void        hd_window_show_toast (HdWindow      *self,
+                                  const char    *message);
+
+G_END_DECLS

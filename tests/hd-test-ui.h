@@ -1,0 +1,42 @@
+/* hd-test-ui.h: helpers shared by the widget tests
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hd-application.h"
+
+G_BEGIN_DECLS
+
+/* Creates the real application, registered (so "startup" ran) but not running, so windows get its actions,
+ * accelerators and settings exactly as in the shipped program. */
+static inline HdApplication *
+hd_test_ui_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  HdApplication *app = hd_application_new ();
+
+  /* Tests run side by side on one session bus: never hand off to another instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
+
+static inline void
+hd_test_ui_iterate (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+G_END_DECLS
