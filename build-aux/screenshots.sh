@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# screenshots.sh BUILDDIR: regenerates docs/screenshots/ from the real program.
+# Run it through `./build-aux/dev.sh screenshots`, which provides Xvfb, D-Bus and a keyring.
+#
+# Copyright 2026 The HandoffDesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+build=${1:?usage: screenshots.sh BUILDDIR}
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+out=docs/screenshots
+mkdir -p "$out"
+
+export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory GSK_RENDERER=cairo
+export GDK_DEBUG=gl-disable LC_ALL=C.UTF-8
+
+# HD_SCREENSHOT_ARGS lets a later capability add e.g. --demo without touching this loop.
+shoot() {
+  local name=$1 wait=$2; shift 2
+  "$build/src/handoffdesk" "$@" &
+  local pid=$!
+  sleep "$wait"
+  import -window root -crop 1366x768+0+0 +repage "$out/$name.png"
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  echo "wrote $out/$name.png"
+}
+
+for mode in agent supervisor trainer; do
+  # shellcheck disable=SC2086
+  shoot "$mode-mode" "${HD_SCREENSHOT_WAIT:-3}" --mode "$mode" ${HD_SCREENSHOT_ARGS:-}
+done
