@@ -110,6 +110,30 @@ on_visible_child_name_cb (HdWindow   *self,
     hd_window_set_mode (self, name);
 }
 
+/* For the start-up benchmark: report when the first frame has been painted, on the
+ * system-wide monotonic clock the benchmark also reads, then quit. */
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   HdWindow      *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+hd_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hd_window_parent_class)->realize (widget);
+
+  if (g_getenv ("HD_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_paint_cb), widget, 0);
+}
+
 static void
 hd_window_get_property (GObject    *object,
                         guint       prop_id,
@@ -187,6 +211,7 @@ hd_window_class_init (HdWindowClass *klass)
   object_class->finalize = hd_window_finalize;
   object_class->get_property = hd_window_get_property;
   object_class->set_property = hd_window_set_property;
+  widget_class->realize = hd_window_realize;
 
   properties[PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL, "agent",

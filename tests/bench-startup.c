@@ -1,0 +1,67 @@
+/* bench-startup.c: process start to first painted frame of the main window
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#define RUNS 15
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *binary = g_getenv ("HD_APP_BINARY");
+  const char *extra = argc > 1 ? argv[1] : NULL;
+  double ms[RUNS];
+
+  if (binary == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_printerr ("bench-startup needs HD_APP_BINARY and a display (run it via dev.sh bench)\n");
+      return 77;
+    }
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      const char *line;
+      gint64 start, first_frame;
+
+      g_subprocess_launcher_setenv (launcher, "HD_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+      start = g_get_monotonic_time ();
+      proc = g_subprocess_launcher_spawn (launcher, &error, binary, "--mode", "agent", extra, NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+      g_assert_no_error (error);
+
+      line = out ? strstr (out, "first-frame-us ") : NULL;
+      if (line == NULL)
+        {
+          g_printerr ("run %u: the app reported no first frame\n", i);
+          return 1;
+        }
+      first_frame = g_ascii_strtoll (line + strlen ("first-frame-us "), NULL, 10);
+      ms[i] = (first_frame - start) / 1000.0;
+    }
+
+  qsort (ms, RUNS, sizeof ms[0], compare_doubles);
+  g_print ("startup to first frame (%d runs%s%s): median %.1f ms, p95 %.1f ms, min %.1f ms\n",
+           RUNS, extra ? ", " : "", extra ? extra : "", ms[RUNS / 2], ms[(RUNS * 95) / 100], ms[0]);
+  return 0;
+}
