@@ -1,0 +1,104 @@
+/* fuzz-packet.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fuzz-packet"
+
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hd-error.h"
+#include "hd-mask.h"
+#include "hd-packet-parser.h"
+
+/* libFuzzer target for the packet parser and the masking it does.  Any input
+ * must give a packet or an HD_ERROR, never a crash, a sanitizer report, a
+ * leak, or a GLib critical (made fatal below: a g_return_if_fail hit is a bug
+ * here).  Seed corpus: tests/fixtures/valid and tests/fixtures/invalid. */
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* GLib stops on a fatal message with a breakpoint trap, which libFuzzer does
+ * not catch: abort instead, so the input is saved as a crash. */
+static GLogWriterOutput
+abort_on_warning_writer (GLogLevelFlags   log_level,
+                         const GLogField *fields,
+                         gsize            n_fields,
+                         gpointer         user_data)
+{
+  g_log_writer_default (log_level, fields, n_fields, user_data);
+  if ((log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) != 0)
+    abort ();
+  return G_LOG_WRITER_HANDLED;
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_writer_func (abort_on_warning_writer, NULL, NULL);
+  return 0;
+}
+
+static void
+walk_packet (HdPacket *packet)
+{
+  HdCompleteness *completeness = hd_packet_get_completeness (packet);
+  GListModel *transcript = hd_packet_get_transcript (packet);
+  guint n = g_list_model_get_n_items (transcript);
+
+  g_assert (hd_completeness_get_score (completeness) >= 0.0);
+  g_assert (hd_completeness_get_score (completeness) <= 1.0);
+  g_assert (hd_packet_get_handoff_id (packet) != NULL);
+  g_assert (hd_packet_get_customer (packet) != NULL);
+  g_assert (hd_packet_get_case_fields (packet) != NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HdTurn) turn = g_list_model_get_item (transcript, i);
+
+      g_assert (g_utf8_validate (hd_turn_get_text (turn), -1, NULL));
+      g_assert (hd_turn_get_time (turn) != NULL);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdPacket) packet = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *id = NULL;
+  HdPacketLimits limits;
+
+  /* Small limits reach the limit paths more often. */
+  hd_packet_limits_init (&limits);
+  limits.max_string = 4096;
+  limits.max_turns = 256;
+
+  packet = hd_packet_parse_bytes (bytes, &limits, &error);
+  g_assert ((packet == NULL) != (error == NULL));
+  if (packet != NULL)
+    walk_packet (packet);
+  else
+    g_assert (error->domain == HD_ERROR && error->message != NULL);
+
+  /* The maskers take any C string, valid UTF-8 or not. */
+  text = g_strndup ((const char *) data, MIN (size, 4096));
+  masked = hd_mask_text (text);
+  id = hd_mask_identifier (text);
+  g_assert (g_utf8_validate (masked, -1, NULL));
+  g_assert (g_utf8_validate (id, -1, NULL));
+
+  return 0;
+}
