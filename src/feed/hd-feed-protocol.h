@@ -1,0 +1,188 @@
+/* hd-feed-protocol.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The assignment feed protocol, version 1: the pure codec, shared by the
+ * client (src/feed/hd-feed-client.c) and the embedded routing layer
+ * (src/demo/hd-demo-router.c).  No I/O happens here.  See
+ * docs/feed-protocol.md for the normative description.  Revoke reasons use
+ * hd_revoke_reason_to_string () and _from_string () of hd-handoff.h. */
+
+/* The WebSocket subprotocol both sides must agree on. */
+#define HD_FEED_SUBPROTOCOL "handoffdesk.feed.v1"
+/* The path the routing layers serve the feed on. */
+#define HD_FEED_PATH "/feed"
+/* The largest frame a client accepts by default: a packet at the packet
+ * parser's default limit (8 MiB) plus the envelope.  Larger frames are
+ * rejected (reported, not fatal). */
+#define HD_FEED_DEFAULT_MAX_FRAME (8 * 1024 * 1024 + 64 * 1024)
+/* The close code a router uses when a newer connection of the same agent
+ * replaces this one. */
+#define HD_FEED_CLOSE_SUPERSEDED 4001
+/* Frames above this are decoded in a worker thread (in order). */
+#define HD_FEED_ASYNC_DECODE_BYTES (256 * 1024)
+
+typedef enum
+{
+  HD_FEED_MSG_UNKNOWN = 0,
+  /* client → server */
+  HD_FEED_MSG_HELLO,
+  HD_FEED_MSG_ACK,
+  HD_FEED_MSG_ACCEPT,
+  HD_FEED_MSG_DECLINE,
+  HD_FEED_MSG_AGENT_MESSAGE,
+  HD_FEED_MSG_WRAP_UP,
+  HD_FEED_MSG_STATUS,
+  HD_FEED_MSG_SUPERVISOR_SUBSCRIBE,
+  /* server → client */
+  HD_FEED_MSG_WELCOME,
+  HD_FEED_MSG_HEARTBEAT,
+  HD_FEED_MSG_OFFER,
+  HD_FEED_MSG_UPDATE,
+  HD_FEED_MSG_REVOKE,
+  HD_FEED_MSG_ASSIGNED,
+  HD_FEED_MSG_DECLINED,
+  HD_FEED_MSG_WRAPPED_UP,
+  HD_FEED_MSG_QUEUE_SNAPSHOT,
+  HD_FEED_MSG_QUEUE_EVENT,
+  HD_FEED_MSG_ERROR,
+  /* Supervisor mode (client → server, then server → client). */
+  HD_FEED_MSG_AGENT_SIGNAL,
+  HD_FEED_MSG_SUPERVISOR_FETCH,
+  HD_FEED_MSG_SIGNAL_RECORDED,
+  HD_FEED_MSG_HANDOFF_DETAIL,
+} HdFeedMessageType;
+
+typedef enum
+{
+  HD_FEED_AGENT_STATUS_AVAILABLE = 0,
+  HD_FEED_AGENT_STATUS_BUSY,
+  HD_FEED_AGENT_STATUS_AWAY,
+} HdFeedAgentStatus;
+
+/* The one-click handoff-quality signals an agent sends ("agent_signal").
+ * Wire names "asked_to_repeat", "re_verified", "transferred". */
+typedef enum
+{
+  HD_FEED_SIGNAL_ASKED_TO_REPEAT = 0,
+  HD_FEED_SIGNAL_REVERIFIED,
+  HD_FEED_SIGNAL_TRANSFERRED,
+} HdFeedSignal;
+
+/* The outcome an agent states at wrap-up: omitted, "resolved": true or false. */
+typedef enum
+{
+  HD_FEED_RESOLUTION_UNKNOWN = 0,
+  HD_FEED_RESOLUTION_RESOLVED,
+  HD_FEED_RESOLUTION_UNRESOLVED,
+} HdFeedResolution;
+
+/* A decoded frame.  @body is the whole JSON object of the frame (it includes
+ * "type" and, for state-changing server messages, "seq"); the other fields
+ * are the ones every consumer needs, pre-extracted. */
+typedef struct
+{
+  HdFeedMessageType  type;
+  const char        *type_name;    /* borrowed from @body */
+  gint64             seq;          /* 0 when the message carries none */
+  const char        *handoff_id;   /* borrowed from @body, or NULL */
+  const char        *request_id;   /* borrowed from @body, or NULL */
+  JsonObject        *body;         /* owned */
+  JsonNode          *root;         /* owned */
+} HdFeedMessage;
+
+void           hd_feed_message_free          (HdFeedMessage *message);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HdFeedMessage, hd_feed_message_free)
+
+const char        *hd_feed_message_type_to_string   (HdFeedMessageType  type);
+HdFeedMessageType  hd_feed_message_type_from_string (const char        *name);
+gboolean           hd_feed_message_type_is_sequenced (HdFeedMessageType type);
+
+const char        *hd_feed_signal_to_string          (HdFeedSignal       signal);
+gboolean           hd_feed_signal_from_string        (const char        *name,
+                                                      HdFeedSignal      *signal);
+
+const char        *hd_feed_agent_status_to_string    (HdFeedAgentStatus  status);
+gboolean           hd_feed_agent_status_from_string  (const char        *name,
+                                                      HdFeedAgentStatus *status);
+
+/* Decodes one text frame.  Fails with HD_ERROR_LIMIT when @length exceeds
+ * @max_bytes (0: no limit), HD_ERROR_PARSE when it is not a JSON object with
+ * a string "type", or has a malformed "seq"/"handoff_id".  An unknown type is
+ * not an error here: the message comes back as HD_FEED_MSG_UNKNOWN, and the
+ * caller decides (the client reports and skips it). */
+HdFeedMessage *hd_feed_message_parse (const char  *data,
+                                      gsize        length,
+                                      gsize        max_bytes,
+                                      GError     **error);
+
+/* Builders: each returns a newly allocated, compact JSON text frame. */
+char *hd_feed_build_hello        (const char          *agent_id,
+                                  guint                capacity,
+                                  const char * const  *languages,
+                                  gint64               resume_after,
+                                  const char          *stream_id);
+char *hd_feed_build_ack          (gint64               seq);
+char *hd_feed_build_accept       (const char          *request_id,
+                                  const char          *handoff_id);
+char *hd_feed_build_decline      (const char          *request_id,
+                                  const char          *handoff_id,
+                                  const char          *reason);
+char *hd_feed_build_agent_message (const char         *request_id,
+                                   const char         *handoff_id,
+                                   const char         *text);
+char *hd_feed_build_wrap_up      (const char          *request_id,
+                                  const char          *handoff_id,
+                                  const char          *disposition,
+                                  const char          *notes);
+/* The same with the agent's stated outcome ("resolved"), for the KPIs. */
+char *hd_feed_build_wrap_up_full (const char          *request_id,
+                                  const char          *handoff_id,
+                                  const char          *disposition,
+                                  const char          *notes,
+                                  HdFeedResolution     resolution);
+/* @to_queue: required for HD_FEED_SIGNAL_TRANSFERRED, else ignored.
+ * @detail: optional free token(s), e.g. "identity" or "card_type,city".
+ * @automatic: TRUE when the app detected it (repeat detection), not a click. */
+char *hd_feed_build_agent_signal (const char          *request_id,
+                                  const char          *handoff_id,
+                                  HdFeedSignal         signal,
+                                  const char          *to_queue,
+                                  const char          *detail,
+                                  gboolean             automatic);
+char *hd_feed_build_supervisor_fetch (const char      *request_id,
+                                      const char      *handoff_id);
+char *hd_feed_build_status       (HdFeedAgentStatus    status);
+char *hd_feed_build_supervisor_subscribe (const char * const *queue_ids);
+
+char *hd_feed_build_welcome      (const char          *stream_id,
+                                  guint                heartbeat_ms,
+                                  gint64               last_seq,
+                                  gboolean             resumed,
+                                  gboolean             relays_agent_messages);
+char *hd_feed_build_heartbeat    (GDateTime           *now);
+char *hd_feed_build_error        (const char          *code,
+                                  const char          *message,
+                                  const char          *request_id,
+                                  const char          *handoff_id);
+
+/* Server messages that carry a sequence number: the router builds the object
+ * once, stores its text in the replay window, and sends that text. */
+JsonObject *hd_feed_object_new   (HdFeedMessageType    type,
+                                  gint64               seq);
+char       *hd_feed_object_to_text (JsonObject        *object);
+
+/* ISO 8601 helpers used for every timestamp on the wire (UTC, "Z"). */
+char      *hd_feed_format_time (GDateTime  *time);
+GDateTime *hd_feed_parse_time  (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,330 @@
+/* bench-feed.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bench-feed"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "feed-test-util.h"
+#include "hd-demo-router.h"
+#include "hd-demo-templates.h"
+#include "hd-feed-client.h"
+#include "hd-feed-protocol.h"
+#include "hd-packet-parser.h"
+
+/* Figures for docs/PERFORMANCE.md ("Feed"): run with `./build-aux/dev.sh
+ * bench` (a release build).  The router runs in the same process and on the
+ * same thread as the client, over real loopback sockets, so the end-to-end
+ * figures include the router's own work.
+ *
+ *  1. Ingest, in process: decode an offer frame, parse + validate + mask its
+ *     packet, make the HdHandoff and add it to the HdQueue.  Offers/s.
+ *  2. Ingest over loopback: a client connects to a router holding N offers
+ *     in its replay window and drains them into its queue.  Offers/s.
+ *  3. Offer frame → queue latency: one offer pushed every 2 ms; time from the
+ *     router's push to the queue's items-changed.  p50/p95/p99.
+ *  4. Resume: the connection is dropped (the router stays up), or the router
+ *     goes down for 1 s and comes back; time until an offer routed meanwhile
+ *     reaches the queue, with the app's default backoff (500 ms initial,
+ *     30 s cap, full jitter).  p50/p95 over 20 runs each. */
+
+#define INGEST_N 20000
+#define LOOPBACK_N 10000
+#define LATENCY_N 2000
+#define RESUME_RUNS 20
+#define AGENT "bench-agent"
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (double *values,
+            guint   n,
+            double  p)
+{
+  guint index = (guint) (p * (n - 1) + 0.5);
+
+  return values[MIN (index, n - 1)];
+}
+
+static char *
+make_offer_frame (guint      i,
+                  GDateTime *now)
+{
+  g_autofree char *id = g_strdup_printf ("ho-bench-%06u", i);
+  g_autoptr(JsonNode) packet = hd_demo_template_build (i % hd_demo_templates_get_n (), id, now);
+  g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, 3600);
+  g_autofree char *expires_text = hd_feed_format_time (expires);
+  JsonObject *object = hd_feed_object_new (HD_FEED_MSG_OFFER, i + 1);
+  char *text;
+
+  json_object_set_string_member (object, "handoff_id", id);
+  json_object_set_string_member (object, "expires_at", expires_text);
+  json_object_set_member (object, "packet", g_steal_pointer (&packet));
+  text = hd_feed_object_to_text (object);
+  json_object_unref (object);
+  return text;
+}
+
+static void
+bench_ingest_in_process (void)
+{
+  g_autoptr(GPtrArray) frames = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(HdQueue) queue = hd_queue_new ();
+  HdPacketLimits limits;
+  gsize bytes = 0;
+  gint64 start, elapsed;
+
+  hd_packet_limits_init (&limits);
+  for (guint i = 0; i < INGEST_N; i++)
+    {
+      g_ptr_array_add (frames, make_offer_frame (i, now));
+      bytes += strlen (g_ptr_array_index (frames, i));
+    }
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < INGEST_N; i++)
+    {
+      const char *frame = g_ptr_array_index (frames, i);
+      g_autoptr(HdFeedMessage) message = hd_feed_message_parse (frame, strlen (frame),
+                                                                HD_FEED_DEFAULT_MAX_FRAME, NULL);
+      g_autoptr(HdPacket) packet = hd_packet_parse_node (json_object_get_member (message->body, "packet"),
+                                                         &limits, NULL);
+      g_autoptr(GDateTime) expires = hd_feed_parse_time (json_object_get_string_member (message->body,
+                                                                                        "expires_at"));
+      g_autoptr(HdHandoff) handoff = hd_handoff_new (packet, expires);
+
+      if (!hd_queue_add (queue, handoff))
+        g_error ("offer %u not added", i);
+    }
+  elapsed = g_get_monotonic_time () - start;
+
+  printf ("ingest (decode + parse + queue, in process): %u offers, %.0f offers/s, "
+          "%.1f µs/offer, mean frame %" G_GSIZE_FORMAT " bytes\n",
+          INGEST_N, INGEST_N / (elapsed / 1e6), (double) elapsed / INGEST_N, bytes / INGEST_N);
+}
+
+typedef struct
+{
+  HdDemoRouter *router;
+  HdFeedClient *client;
+  char         *token;
+  GHashTable   *pushed_at;   /* handoff id → gint64 µs */
+  GArray       *latencies;   /* of double, ms */
+} Bench;
+
+static void
+bench_set_up (Bench *bench)
+{
+  g_autoptr(GError) error = NULL;
+
+  bench->token = hd_demo_router_generate_token ();
+  bench->router = hd_demo_router_new (bench->token);
+  g_object_set (bench->router, "heartbeat-ms", 5000, "offer-ttl-s", 3600,
+                "replay-window", LOOPBACK_N + 100, NULL);
+  if (!hd_demo_router_start (bench->router, 0, &error))
+    g_error ("%s", error->message);
+  bench->pushed_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  bench->latencies = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+bench_tear_down (Bench *bench)
+{
+  if (bench->client != NULL)
+    hd_feed_client_stop (bench->client);
+  g_clear_object (&bench->client);
+  hd_demo_router_stop (bench->router);
+  g_clear_object (&bench->router);
+  g_clear_pointer (&bench->token, g_free);
+  g_clear_pointer (&bench->pushed_at, g_hash_table_unref);
+  g_clear_pointer (&bench->latencies, g_array_unref);
+}
+
+static guint
+queue_length (Bench *bench)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (hd_feed_client_get_queue (bench->client)));
+}
+
+static void
+bench_ingest_loopback (void)
+{
+  Bench bench = { 0 };
+  gint64 start, elapsed;
+
+  bench_set_up (&bench);
+  for (guint i = 0; i < LOOPBACK_N; i++)
+    g_free (hd_demo_router_push_offer (bench.router, AGENT, (int) (i % hd_demo_templates_get_n ())));
+
+  bench.client = hd_feed_client_new (hd_demo_router_get_uri (bench.router), AGENT, bench.token,
+                                     NULL, NULL);
+  start = g_get_monotonic_time ();
+  hd_feed_client_start (bench.client);
+  WAIT_UNTIL (queue_length (&bench) == LOOPBACK_N, 120000);
+  elapsed = g_get_monotonic_time () - start;
+
+  printf ("ingest (over loopback, router in process): %u offers, %.0f offers/s\n",
+          LOOPBACK_N, LOOPBACK_N / (elapsed / 1e6));
+  bench_tear_down (&bench);
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Bench      *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (model, position + i);
+      gint64 *pushed = g_hash_table_lookup (bench->pushed_at, hd_handoff_get_handoff_id (handoff));
+      double ms;
+
+      if (pushed == NULL)
+        continue;
+      ms = (now - *pushed) / 1000.0;
+      g_array_append_val (bench->latencies, ms);
+    }
+}
+
+static gboolean
+push_one_cb (gpointer user_data)
+{
+  Bench *bench = user_data;
+  gint64 *at = g_new (gint64, 1);
+  char *id;
+
+  *at = g_get_monotonic_time ();
+  id = hd_demo_router_push_offer (bench->router, AGENT, -1);
+  g_hash_table_insert (bench->pushed_at, id, at);
+  return g_hash_table_size (bench->pushed_at) < LATENCY_N ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+bench_latency (void)
+{
+  Bench bench = { 0 };
+  double *values;
+
+  bench_set_up (&bench);
+  bench.client = hd_feed_client_new (hd_demo_router_get_uri (bench.router), AGENT, bench.token,
+                                     NULL, NULL);
+  g_signal_connect (hd_feed_client_get_queue (bench.client), "items-changed",
+                    G_CALLBACK (on_items_changed_cb), &bench);
+  hd_feed_client_start (bench.client);
+  WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
+
+  g_timeout_add (2, push_one_cb, &bench);
+  WAIT_UNTIL (bench.latencies->len == LATENCY_N, 120000);
+
+  values = (double *) (gpointer) bench.latencies->data;
+  qsort (values, bench.latencies->len, sizeof (double), compare_double);
+  printf ("offer frame → queue latency: %u offers, p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+          LATENCY_N, percentile (values, LATENCY_N, 0.50), percentile (values, LATENCY_N, 0.95),
+          percentile (values, LATENCY_N, 0.99), values[LATENCY_N - 1]);
+  bench_tear_down (&bench);
+}
+
+static void
+bench_resume (gboolean server_down)
+{
+  Bench bench = { 0 };
+  double times[RESUME_RUNS];
+  guint port;
+
+  bench_set_up (&bench);
+  port = hd_demo_router_get_port (bench.router);
+  /* The app's defaults: 500 ms initial backoff, 30 s cap, full jitter. */
+  bench.client = hd_feed_client_new (hd_demo_router_get_uri (bench.router), AGENT, bench.token,
+                                     NULL, NULL);
+  hd_feed_client_start (bench.client);
+  WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
+
+  for (guint run = 0; run < RESUME_RUNS; run++)
+    {
+      g_autofree char *id = NULL;
+      gint64 start;
+
+      if (server_down)
+        {
+          g_autoptr(GError) error = NULL;
+
+          hd_demo_router_stop (bench.router);
+          RUN_FOR (1000);
+          id = hd_demo_router_push_offer (bench.router, AGENT, -1);
+          start = g_get_monotonic_time ();
+          if (!hd_demo_router_start (bench.router, port, &error))
+            g_error ("%s", error->message);
+        }
+      else
+        {
+          start = g_get_monotonic_time ();
+          hd_demo_router_drop_connections (bench.router);
+          id = hd_demo_router_push_offer (bench.router, AGENT, -1);
+        }
+
+      WAIT_UNTIL (hd_queue_lookup (hd_feed_client_get_queue (bench.client), id) != NULL, 120000);
+      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
+    }
+
+  qsort (times, RESUME_RUNS, sizeof (double), compare_double);
+  printf ("%s → resumed delivery (default backoff): %u runs, p50 %.0f ms, p95 %.0f ms, max %.0f ms\n",
+          server_down ? "router back after 1 s down" : "connection dropped",
+          RESUME_RUNS, percentile (times, RESUME_RUNS, 0.50), percentile (times, RESUME_RUNS, 0.95),
+          times[RESUME_RUNS - 1]);
+  bench_tear_down (&bench);
+}
+
+static GLogWriterOutput
+quiet_writer (GLogLevelFlags   log_level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
+{
+  /* Reconnect chatter (g_message) would drown the figures. */
+  if (log_level & (G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG))
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_log_set_writer_func (quiet_writer, NULL, NULL);
+  setvbuf (stdout, NULL, _IOLBF, 0);
+
+  printf ("# bench-feed (%s build)\n",
+#ifdef __OPTIMIZE__
+          "optimised"
+#else
+          "unoptimised: figures are not representative"
+#endif
+          );
+  bench_ingest_in_process ();
+  bench_ingest_loopback ();
+  bench_latency ();
+  bench_resume (FALSE);
+  bench_resume (TRUE);
+  return 0;
+}

@@ -1,0 +1,642 @@
+/* test-feed-client.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-feed-client"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "feed-test-util.h"
+#include "hd-demo-router.h"
+#include "hd-error.h"
+#include "hd-feed-client.h"
+#include "hd-packet-generator.h"
+
+#define AGENT "agent-007"
+
+typedef struct
+{
+  char         *token;
+  HdDemoRouter *router;
+  HdFeedClient *client;
+  HdQueue      *queue;
+  char         *dir;
+  char         *state_path;
+  guint         n_notices;
+  guint         n_added;
+  GPtrArray    *added_ids;   /* every handoff id the queue ever presented */
+} Fixture;
+
+static void
+on_notice_cb (HdFeedClient *client,
+              const char   *message,
+              Fixture      *fixture)
+{
+  g_assert_nonnull (message);
+  g_assert_cmpstr (message, !=, "");
+  fixture->n_notices++;
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Fixture    *fixture)
+{
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_add (fixture->added_ids, g_strdup (hd_handoff_get_handoff_id (handoff)));
+    }
+  fixture->n_added += added;
+}
+
+static HdFeedClient *
+make_client (Fixture    *fixture,
+             const char *token)
+{
+  HdFeedClient *client;
+
+  g_clear_object (&fixture->queue);
+  fixture->queue = hd_queue_new ();
+  g_signal_connect (fixture->queue, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
+
+  client = hd_feed_client_new (hd_demo_router_get_uri (fixture->router), AGENT, token,
+                               fixture->state_path, fixture->queue);
+  g_object_set (client,
+                "backoff-initial-ms", 10,
+                "backoff-max-ms", 200,
+                "ack-delay-ms", 20,
+                "request-timeout-ms", 5000,
+                NULL);
+  g_signal_connect (client, "notice", G_CALLBACK (on_notice_cb), fixture);
+  return client;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->token = hd_demo_router_generate_token ();
+  fixture->router = hd_demo_router_new (fixture->token);
+  g_object_set (fixture->router, "heartbeat-ms", 200, "offer-ttl-s", 3600, NULL);
+  g_assert_true (hd_demo_router_start (fixture->router, 0, &error));
+  g_assert_no_error (error);
+
+  fixture->dir = g_dir_make_tmp ("hd-feed-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->state_path = g_build_filename (fixture->dir, "feed-state.json", NULL);
+  fixture->added_ids = g_ptr_array_new_with_free_func (g_free);
+  fixture->client = make_client (fixture, fixture->token);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->client != NULL)
+    hd_feed_client_stop (fixture->client);
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->queue);
+  hd_demo_router_stop (fixture->router);
+  /* Let the closed sockets settle so nothing leaks into the next test. */
+  RUN_FOR (20);
+  g_assert_finalize_object (fixture->router);
+
+  g_unlink (fixture->state_path);
+  g_rmdir (fixture->dir);
+  g_free (fixture->state_path);
+  g_free (fixture->dir);
+  g_free (fixture->token);
+  g_ptr_array_unref (fixture->added_ids);
+}
+
+static gboolean
+is_connected (Fixture *fixture)
+{
+  return hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_CONNECTED;
+}
+
+static void
+test_new (void)
+{
+  HdFeedClient *client = hd_feed_client_new ("ws://127.0.0.1:9/feed", AGENT, "secret", NULL, NULL);
+
+  g_assert_cmpint (hd_feed_client_get_state (client), ==, HD_FEED_CLIENT_STATE_DISCONNECTED);
+  g_assert_nonnull (hd_feed_client_get_queue (client));
+  g_assert_null (hd_feed_client_get_connected_since (client));
+  g_assert_finalize_object (client);
+}
+
+static void
+async_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_lifecycle (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *id1 = NULL;
+  g_autofree char *id2 = NULL;
+  g_autofree char *id3 = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HdHandoff *handoff;
+  guint n_turns;
+
+  hd_feed_client_start (fixture->client);
+  g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_CONNECTING);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+  g_assert_nonnull (hd_feed_client_get_connected_since (fixture->client));
+  g_assert_true (hd_feed_client_get_relays_agent_messages (fixture->client));
+
+  id1 = hd_demo_router_push_offer (fixture->router, AGENT, 0);
+  id2 = hd_demo_router_push_offer (fixture->router, AGENT, 2);
+  id3 = hd_demo_router_push_offer (fixture->router, AGENT, 5);
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 3, 10000);
+  g_assert_cmpuint (hd_queue_get_n_open (fixture->queue), ==, 3);
+
+  handoff = hd_queue_lookup (fixture->queue, id2);
+  g_assert_nonnull (handoff);
+  g_assert_true (hd_handoff_get_vulnerable (handoff));
+  g_assert_nonnull (hd_handoff_get_sla_deadline (handoff));
+  g_assert_nonnull (hd_handoff_get_expires_at (handoff));
+
+  /* A customer turn arrives while the offer waits. */
+  handoff = hd_queue_lookup (fixture->queue, id1);
+  n_turns = g_list_model_get_n_items (hd_handoff_get_transcript (handoff));
+  g_assert_true (hd_demo_router_push_turn (fixture->router, id1, "hello? my card is 4111 1111 1111 1111"));
+  WAIT_UNTIL (g_list_model_get_n_items (hd_handoff_get_transcript (handoff)) == n_turns + 1, 10000);
+  {
+    g_autoptr(HdTurn) turn = g_list_model_get_item (hd_handoff_get_transcript (handoff), n_turns);
+
+    g_assert_null (strstr (hd_turn_get_text (turn), "4111 1111 1111 1111"));
+  }
+
+  /* Accept: the item changes only when the router confirms. */
+  hd_feed_client_accept_async (fixture->client, id1, NULL, async_done_cb, &result);
+  g_assert_cmpint (hd_handoff_get_state (handoff), ==, HD_HANDOFF_STATE_OFFERED);
+  WAIT_UNTIL (result != NULL, 10000);
+  g_assert_true (hd_feed_client_accept_finish (fixture->client, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (hd_handoff_get_state (handoff), ==, HD_HANDOFF_STATE_ACCEPTED);
+  g_assert_cmpstr (hd_demo_router_get_offer_state (fixture->router, id1), ==, "accepted");
+
+  /* The agent's reply is relayed and comes back in the transcript. */
+  hd_feed_client_send_agent_message_async (fixture->client, id1, "I've switched it on for you.",
+                                           NULL, async_done_cb, &result);
+  WAIT_UNTIL (result != NULL, 10000);
+  g_assert_true (hd_feed_client_send_agent_message_finish (fixture->client, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_list_model_get_n_items (hd_handoff_get_transcript (handoff)), ==, n_turns + 2);
+
+  hd_feed_client_wrap_up_async (fixture->client, id1, "resolved", "Enabled for 10 days", NULL,
+                                async_done_cb, &result);
+  WAIT_UNTIL (result != NULL, 10000);
+  g_assert_true (hd_feed_client_wrap_up_finish (fixture->client, result, &error));
+  g_clear_object (&result);
+  g_assert_cmpint (hd_handoff_get_state (handoff), ==, HD_HANDOFF_STATE_WRAPPED_UP);
+
+  /* Decline. */
+  hd_feed_client_decline_async (fixture->client, id2, "not_my_skill", NULL, async_done_cb, &result);
+  WAIT_UNTIL (result != NULL, 10000);
+  g_assert_true (hd_feed_client_decline_finish (fixture->client, result, &error));
+  g_clear_object (&result);
+  g_assert_cmpint (hd_handoff_get_state (hd_queue_lookup (fixture->queue, id2)), ==,
+                   HD_HANDOFF_STATE_DECLINED);
+
+  /* Revoke, then a late accept is refused as a conflict. */
+  g_assert_true (hd_demo_router_revoke (fixture->router, id3, HD_REVOKE_REASON_CUSTOMER_ABANDONED));
+  handoff = hd_queue_lookup (fixture->queue, id3);
+  WAIT_UNTIL (hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_REVOKED, 10000);
+  g_assert_cmpint (hd_handoff_get_revoke_reason (handoff), ==, HD_REVOKE_REASON_CUSTOMER_ABANDONED);
+  hd_feed_client_accept_async (fixture->client, id3, NULL, async_done_cb, &result);
+  WAIT_UNTIL (result != NULL, 10000);
+  g_assert_false (hd_feed_client_accept_finish (fixture->client, result, &error));
+  g_assert_error (error, HD_ERROR, HD_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (hd_handoff_get_state (handoff), ==, HD_HANDOFF_STATE_REVOKED);
+
+  g_assert_cmpuint (hd_queue_get_n_open (fixture->queue), ==, 0);
+  g_assert_cmpuint (fixture->n_notices, ==, 0);
+  g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 0);
+
+  /* The router hears the acknowledgement of everything applied. */
+  WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) ==
+              hd_feed_client_get_last_seq (fixture->client), 10000);
+
+  /* Stopping fails requests and shows a clear state. */
+  hd_feed_client_stop (fixture->client);
+  g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_DISCONNECTED);
+  hd_feed_client_accept_async (fixture->client, id3, NULL, async_done_cb, &result);
+  WAIT_UNTIL (result != NULL, 10000);
+  g_assert_false (hd_feed_client_accept_finish (fixture->client, result, &error));
+  g_assert_error (error, HD_ERROR, HD_ERROR_IO);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The issue's acceptance test: 1,000 offers, the connection killed at 20
+ * random points (and every frame doubled for a stretch): each offer is
+ * presented exactly once, in order. */
+static void
+test_exactly_once (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pushed = g_ptr_array_new_with_free_func (g_free);
+  guint kills[20];
+  guint next_kill = 0;
+  guint n = 1000;
+
+  /* Long heartbeats: a busy ASan build must not look dead. */
+  hd_demo_router_set_heartbeat_ms (fixture->router, 2000);
+  for (guint i = 0; i < G_N_ELEMENTS (kills); i++)
+    kills[i] = (guint) g_test_rand_int_range (1, (gint32) n);
+  qsort (kills, G_N_ELEMENTS (kills), sizeof (guint), compare_uint);
+
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (pushed, hd_demo_router_push_offer (fixture->router, AGENT, (int) (i % 9)));
+
+      while (next_kill < G_N_ELEMENTS (kills) && kills[next_kill] == i)
+        {
+          /* Each kill hits a new, live connection, with offers in flight. */
+          WAIT_UNTIL (is_connected (fixture) &&
+                      hd_feed_client_get_reconnects (fixture->client) == next_kill, 10000);
+          g_test_message ("killing the connection after offer %u (client at seq %" G_GINT64_FORMAT ")",
+                          i, hd_feed_client_get_last_seq (fixture->client));
+          hd_demo_router_drop_connections (fixture->router);
+          next_kill++;
+        }
+      hd_demo_router_set_duplicate_frames (fixture->router, i >= 400 && i < 500);
+
+      /* Let the client run in between, so kills land mid-stream. */
+      if (i % 7 == 0)
+        for (guint j = 0; j < 5 && g_main_context_iteration (NULL, FALSE); j++)
+          ;
+    }
+  hd_demo_router_set_duplicate_frames (fixture->router, FALSE);
+
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) >= n &&
+              is_connected (fixture), 90000);
+  RUN_FOR (100);  /* anything late and duplicate would show now */
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, n);
+  g_assert_cmpuint (fixture->n_added, ==, n);
+  g_assert_cmpuint (hd_queue_get_n_presented (fixture->queue), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (G_LIST_MODEL (fixture->queue), i);
+
+      g_assert_cmpstr (hd_handoff_get_handoff_id (handoff), ==, g_ptr_array_index (pushed, i));
+    }
+  g_assert_cmpuint (hd_feed_client_get_reconnects (fixture->client), ==, G_N_ELEMENTS (kills));
+  g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 0);
+  /* The doubled frames were seen and dropped by sequence number. */
+  g_assert_cmpuint (hd_feed_client_get_duplicates_dropped (fixture->client), >, 0);
+  g_test_message ("reconnects: %u, duplicates dropped: %u",
+                  hd_feed_client_get_reconnects (fixture->client),
+                  hd_feed_client_get_duplicates_dropped (fixture->client));
+  WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) == (gint64) n, 10000);
+}
+
+static void
+test_restart_resume (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *contents = NULL;
+
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+  for (guint i = 0; i < 10; i++)
+    g_ptr_array_add (first, hd_demo_router_push_offer (fixture->router, AGENT, -1));
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 10, 10000);
+
+  /* The app quits: the state file holds the last applied sequence. */
+  hd_feed_client_stop (fixture->client);
+  g_assert_finalize_object (g_steal_pointer (&fixture->client));
+  g_assert_true (g_file_get_contents (fixture->state_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"last_seq\" : 10"));
+  g_assert_null (strstr (contents, fixture->token));
+
+  /* Offers keep coming while it is down. */
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_add (second, hd_demo_router_push_offer (fixture->router, AGENT, -1));
+
+  /* A new process: a new client and queue over the same state file. */
+  fixture->n_added = 0;
+  fixture->client = make_client (fixture, fixture->token);
+  g_assert_cmpint (hd_feed_client_get_last_seq (fixture->client), ==, 10);
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 5, 10000);
+  RUN_FOR (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (G_LIST_MODEL (fixture->queue), i);
+
+      g_assert_cmpstr (hd_handoff_get_handoff_id (handoff), ==, g_ptr_array_index (second, i));
+    }
+  g_assert_cmpint (hd_feed_client_get_last_seq (fixture->client), ==, 15);
+}
+
+static void
+test_heartbeat_loss (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  gint64 paused_at;
+  gint64 dead_after_ms;
+
+  hd_demo_router_set_heartbeat_ms (fixture->router, 100);
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+  RUN_FOR (150);
+
+  hd_demo_router_set_heartbeats_paused (fixture->router, TRUE);
+  paused_at = g_get_monotonic_time ();
+  WAIT_UNTIL (!is_connected (fixture), 5000);
+  dead_after_ms = (g_get_monotonic_time () - paused_at) / 1000;
+  g_test_message ("declared dead %" G_GINT64_FORMAT " ms after the last heartbeat", dead_after_ms);
+  /* Not after one missed heartbeat; soon after the second. */
+  g_assert_cmpint (dead_after_ms, >=, 150);
+  g_assert_cmpint (dead_after_ms, <, 2000);
+  g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_RECONNECTING);
+  g_assert_nonnull (strstr (hd_feed_client_get_last_error (fixture->client), "heartbeat"));
+
+  hd_demo_router_set_heartbeats_paused (fixture->router, FALSE);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+  id = hd_demo_router_push_offer (fixture->router, AGENT, -1);
+  WAIT_UNTIL (hd_queue_lookup (fixture->queue, id) != NULL, 10000);
+  g_assert_cmpuint (hd_feed_client_get_reconnects (fixture->client), >=, 1);
+}
+
+static void
+test_auth_failure (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->client);
+  fixture->client = make_client (fixture, "not-the-token");
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_AUTH_FAILED, 10000);
+  g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
+
+  /* No retry storm: the client waits for the user to fix the token. */
+  RUN_FOR (500);
+  g_assert_cmpuint (hd_demo_router_get_n_auth_refused (fixture->router), ==, 1);
+  g_assert_cmpuint (hd_demo_router_get_n_handshakes (fixture->router), ==, 0);
+  g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_AUTH_FAILED);
+
+  /* The user fixes the token: start () again is the retry. */
+  hd_feed_client_set_token (fixture->client, fixture->token);
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+
+  /* A router that refuses everyone, even the right token. */
+  g_clear_object (&fixture->client);
+  fixture->client = make_client (fixture, fixture->token);
+  hd_demo_router_set_refuse_auth (fixture->router, TRUE);
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_AUTH_FAILED, 10000);
+  hd_demo_router_set_refuse_auth (fixture->router, FALSE);
+
+  /* start () again is the retry. */
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+}
+
+static void
+test_bad_frames (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *good1 = NULL;
+  g_autofree char *good2 = NULL;
+  g_autofree char *bad = NULL;
+
+  g_object_set (fixture->client, "max-frame-size", (guint64) 64 * 1024, NULL);
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+
+  good1 = hd_demo_router_push_offer (fixture->router, AGENT, 1);
+  hd_demo_router_send_malformed (fixture->router);
+  hd_demo_router_send_unknown_type (fixture->router);
+  hd_demo_router_send_oversized (fixture->router, 100 * 1024);
+  bad = hd_demo_router_push_invalid_offer (fixture->router, AGENT);
+  good2 = hd_demo_router_push_offer (fixture->router, AGENT, 3);
+
+  WAIT_UNTIL (hd_queue_lookup (fixture->queue, good2) != NULL, 10000);
+  g_assert_nonnull (hd_queue_lookup (fixture->queue, good1));
+  g_assert_null (hd_queue_lookup (fixture->queue, bad));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 2);
+  g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 4);
+  g_assert_cmpuint (fixture->n_notices, ==, 4);
+
+  /* The connection survived all of it. */
+  g_assert_true (is_connected (fixture));
+  g_assert_cmpuint (hd_feed_client_get_reconnects (fixture->client), ==, 0);
+  g_assert_cmpuint (hd_demo_router_get_n_handshakes (fixture->router), ==, 1);
+
+  /* The rejected offer still counts as processed: it is not replayed. */
+  WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) == 3, 10000);
+}
+
+static void
+test_server_down_up (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *during = NULL;
+  guint port = hd_demo_router_get_port (fixture->router);
+  gint64 back_at;
+
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+  before = hd_demo_router_push_offer (fixture->router, AGENT, -1);
+  WAIT_UNTIL (hd_queue_lookup (fixture->queue, before) != NULL, 10000);
+
+  hd_demo_router_stop (fixture->router);
+  WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_UNREACHABLE, 10000);
+  g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
+  g_assert_null (hd_feed_client_get_connected_since (fixture->client));
+  RUN_FOR (300);
+  g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_UNREACHABLE);
+
+  /* Routed while the server was down, delivered once it is back. */
+  during = hd_demo_router_push_offer (fixture->router, AGENT, -1);
+  g_assert_true (hd_demo_router_start (fixture->router, port, &error));
+  g_assert_no_error (error);
+  back_at = g_get_monotonic_time ();
+  WAIT_UNTIL (hd_queue_lookup (fixture->queue, during) != NULL, 10000);
+  g_test_message ("resumed delivery %" G_GINT64_FORMAT " ms after the server came back",
+                  (g_get_monotonic_time () - back_at) / 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 2);
+  g_assert_true (is_connected (fixture));
+}
+
+static void
+test_unreachable (void)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(HdFeedClient) client = NULL;
+
+  /* A port that is surely closed: bound, never listened on. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  url = g_strdup_printf ("ws://127.0.0.1:%u/feed",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  client = hd_feed_client_new (url, AGENT, "token", NULL, NULL);
+  hd_feed_client_set_backoff (client, 10, 100);
+  hd_feed_client_start (client);
+  WAIT_UNTIL (hd_feed_client_get_state (client) == HD_FEED_CLIENT_STATE_UNREACHABLE, 10000);
+  g_assert_nonnull (hd_feed_client_get_last_error (client));
+  hd_feed_client_stop (client);
+  g_assert_cmpint (hd_feed_client_get_state (client), ==, HD_FEED_CLIENT_STATE_DISCONNECTED);
+}
+
+/* A 10,000-turn packet is decoded off the main thread, and still reaches the
+ * queue before the small offer sent after it. */
+static void
+test_big_packet_in_order (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) json = hd_packet_generator_build (10000, 7);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *big = NULL;
+  g_autofree char *small = NULL;
+  g_autoptr(HdHandoff) first = NULL;
+  g_autoptr(HdHandoff) second = NULL;
+  gsize size = 0;
+  const char *text = g_bytes_get_data (json, &size);
+
+  g_assert_cmpuint (size, >, HD_FEED_ASYNC_DECODE_BYTES);
+  g_assert_cmpuint (size, <, HD_FEED_DEFAULT_MAX_FRAME);
+  g_assert_true (json_parser_load_from_data (parser, text, (gssize) size, NULL));
+
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+  big = hd_demo_router_push_packet (fixture->router, AGENT, json_parser_get_root (parser));
+  small = hd_demo_router_push_offer (fixture->router, AGENT, 3);
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 2, 60000);
+
+  first = g_list_model_get_item (G_LIST_MODEL (fixture->queue), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (fixture->queue), 1);
+  g_assert_cmpstr (hd_handoff_get_handoff_id (first), ==, big);
+  g_assert_cmpstr (hd_handoff_get_handoff_id (second), ==, small);
+  g_assert_cmpuint (g_list_model_get_n_items (hd_handoff_get_transcript (first)), ==, 10000);
+  g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 0);
+}
+
+/* The same agent signs in from a second place: the first client stops
+ * instead of pushing the second one out in turn. */
+static void
+test_superseded (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HdFeedClient) second = NULL;
+
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+
+  second = hd_feed_client_new (hd_demo_router_get_uri (fixture->router), AGENT, fixture->token,
+                               NULL, NULL);
+  hd_feed_client_start (second);
+  WAIT_UNTIL (hd_feed_client_get_state (second) == HD_FEED_CLIENT_STATE_CONNECTED &&
+              hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_DISCONNECTED, 10000);
+  g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
+
+  RUN_FOR (300);
+  g_assert_cmpint (hd_feed_client_get_state (second), ==, HD_FEED_CLIENT_STATE_CONNECTED);
+  g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_DISCONNECTED);
+  g_assert_cmpuint (hd_demo_router_get_n_handshakes (fixture->router), ==, 2);
+  hd_feed_client_stop (second);
+}
+
+/* Every frame twice: an update must not append its turn twice either. */
+static void
+test_duplicate_updates (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  HdHandoff *handoff;
+  guint n_turns;
+
+  hd_demo_router_set_duplicate_frames (fixture->router, TRUE);
+  hd_feed_client_start (fixture->client);
+  WAIT_UNTIL (is_connected (fixture), 10000);
+
+  id = hd_demo_router_push_offer (fixture->router, AGENT, 4);
+  WAIT_UNTIL ((handoff = hd_queue_lookup (fixture->queue, id)) != NULL, 10000);
+  n_turns = g_list_model_get_n_items (hd_handoff_get_transcript (handoff));
+  g_assert_true (hd_demo_router_push_turn (fixture->router, id, "the photo was clear"));
+  g_assert_true (hd_demo_router_push_turn (fixture->router, id, "I need to pay rent today"));
+  WAIT_UNTIL (hd_feed_client_get_last_seq (fixture->client) == 3 &&
+              hd_feed_client_get_duplicates_dropped (fixture->client) == 3, 10000);
+  RUN_FOR (100);
+
+  g_assert_cmpuint (g_list_model_get_n_items (hd_handoff_get_transcript (handoff)), ==, n_turns + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 1);
+  g_assert_cmpuint (fixture->n_added, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hd/feed-client/new", test_new);
+  g_test_add_func ("/hd/feed-client/unreachable", test_unreachable);
+#define ADD(path, func) \
+  g_test_add ("/hd/feed-client/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("lifecycle", test_lifecycle);
+  ADD ("exactly-once", test_exactly_once);
+  ADD ("restart-resume", test_restart_resume);
+  ADD ("heartbeat-loss", test_heartbeat_loss);
+  ADD ("auth-failure", test_auth_failure);
+  ADD ("bad-frames", test_bad_frames);
+  ADD ("server-down-up", test_server_down_up);
+  ADD ("big-packet-in-order", test_big_packet_in_order);
+  ADD ("superseded", test_superseded);
+  ADD ("duplicate-updates", test_duplicate_updates);
+#undef ADD
+
+  return g_test_run ();
+}

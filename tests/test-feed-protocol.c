@@ -1,0 +1,176 @@
+/* test-feed-protocol.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-feed-protocol"
+
+#include "config.h"
+
+#include "hd-error.h"
+#include "hd-feed-protocol.h"
+
+static HdFeedMessage *
+parse (const char  *text,
+       gsize        max,
+       GError     **error)
+{
+  return hd_feed_message_parse (text, strlen (text), max, error);
+}
+
+static void
+test_parse_valid (void)
+{
+  g_autoptr(HdFeedMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  message = parse ("{\"type\":\"offer\",\"seq\":42,\"handoff_id\":\"ho-1\",\"expires_at\":\"2026-11-24T09:14:05Z\",\"packet\":{}}",
+                   0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (message);
+  g_assert_cmpint (message->type, ==, HD_FEED_MSG_OFFER);
+  g_assert_cmpint (message->seq, ==, 42);
+  g_assert_cmpstr (message->handoff_id, ==, "ho-1");
+  g_assert_null (message->request_id);
+  g_assert_true (json_object_has_member (message->body, "packet"));
+}
+
+static void
+test_parse_unknown_type (void)
+{
+  g_autoptr(HdFeedMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  message = parse ("{\"type\":\"teleport\"}", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (message->type, ==, HD_FEED_MSG_UNKNOWN);
+  g_assert_cmpstr (message->type_name, ==, "teleport");
+}
+
+static void
+test_parse_errors (void)
+{
+  const struct { const char *text; gsize max; int code; } cases[] = {
+    { "{\"type\": \"offer\", \"seq\": ", 0, HD_ERROR_PARSE },
+    { "[1, 2, 3]", 0, HD_ERROR_PARSE },
+    { "\"offer\"", 0, HD_ERROR_PARSE },
+    { "{\"seq\": 1}", 0, HD_ERROR_PARSE },
+    { "{\"type\": 7}", 0, HD_ERROR_PARSE },
+    { "{\"type\": \"offer\", \"handoff_id\": \"a\"}", 0, HD_ERROR_PARSE },  /* no seq */
+    { "{\"type\": \"offer\", \"seq\": -3}", 0, HD_ERROR_PARSE },
+    { "{\"type\": \"offer\", \"seq\": \"7\"}", 0, HD_ERROR_PARSE },
+    { "{\"type\": \"offer\", \"seq\": 1.5}", 0, HD_ERROR_PARSE },
+    { "{\"type\": \"revoke\", \"seq\": 1, \"handoff_id\": \"\"}", 0, HD_ERROR_PARSE },
+    { "{\"type\": \"revoke\", \"seq\": 1, \"handoff_id\": 12}", 0, HD_ERROR_PARSE },
+    { "{\"type\": \"heartbeat\"}", 10, HD_ERROR_LIMIT },
+    { "", 0, HD_ERROR_PARSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HdFeedMessage) message = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      message = parse (cases[i].text, cases[i].max, &error);
+      g_assert_null (message);
+      g_assert_error (error, HD_ERROR, cases[i].code);
+    }
+}
+
+static void
+test_build_roundtrip (void)
+{
+  const char *languages[] = { "en-IN", "hi-IN", NULL };
+  const char *queues[] = { "fraud", NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  char *frames[] = {
+    hd_feed_build_hello ("agent-1", 2, languages, 17, "abc"),
+    hd_feed_build_ack (17),
+    hd_feed_build_accept ("r1", "ho-1"),
+    hd_feed_build_decline ("r2", "ho-1", "busy"),
+    hd_feed_build_agent_message ("r3", "ho-1", "Hello \"there\""),
+    hd_feed_build_wrap_up ("r4", "ho-1", "resolved", NULL),
+    hd_feed_build_status (HD_FEED_AGENT_STATUS_AWAY),
+    hd_feed_build_supervisor_subscribe (queues),
+    hd_feed_build_welcome ("abc", 15000, 17, TRUE, TRUE),
+    hd_feed_build_heartbeat (now),
+    hd_feed_build_error ("not_found", "no such handoff", "r1", "ho-1"),
+  };
+  const HdFeedMessageType types[] = {
+    HD_FEED_MSG_HELLO, HD_FEED_MSG_ACK, HD_FEED_MSG_ACCEPT, HD_FEED_MSG_DECLINE,
+    HD_FEED_MSG_AGENT_MESSAGE, HD_FEED_MSG_WRAP_UP, HD_FEED_MSG_STATUS,
+    HD_FEED_MSG_SUPERVISOR_SUBSCRIBE, HD_FEED_MSG_WELCOME, HD_FEED_MSG_HEARTBEAT,
+    HD_FEED_MSG_ERROR,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (frames) == G_N_ELEMENTS (types));
+
+  for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+    {
+      g_autoptr(HdFeedMessage) message = NULL;
+      g_autoptr(GError) error = NULL;
+
+      message = parse (frames[i], 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (message->type, ==, types[i]);
+      g_assert_cmpstr (hd_feed_message_type_to_string (message->type), ==, message->type_name);
+      g_free (frames[i]);
+    }
+}
+
+static void
+test_hello_fields (void)
+{
+  g_autofree char *text = hd_feed_build_hello ("agent-1", 3, NULL, 99, NULL);
+  g_autoptr(HdFeedMessage) message = parse (text, 0, NULL);
+
+  g_assert_cmpstr (json_object_get_string_member (message->body, "agent_id"), ==, "agent-1");
+  g_assert_cmpint (json_object_get_int_member (message->body, "capacity"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (message->body, "resume_after"), ==, 99);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (message->body, "languages")), ==, 0);
+  g_assert_false (json_object_has_member (message->body, "stream_id"));
+}
+
+static void
+test_time (void)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 24, 9, 14, 5.25);
+  g_autofree char *text = hd_feed_format_time (time);
+  g_autoptr(GDateTime) back = hd_feed_parse_time (text);
+
+  g_assert_cmpstr (text, ==, "2026-11-24T09:14:05.250000Z");
+  g_assert_true (g_date_time_equal (time, back));
+  g_assert_null (hd_feed_parse_time ("yesterday"));
+}
+
+static void
+test_status_names (void)
+{
+  HdFeedAgentStatus status;
+
+  g_assert_true (hd_feed_agent_status_from_string ("busy", &status));
+  g_assert_cmpint (status, ==, HD_FEED_AGENT_STATUS_BUSY);
+  g_assert_false (hd_feed_agent_status_from_string ("asleep", &status));
+  g_assert_true (hd_feed_message_type_is_sequenced (HD_FEED_MSG_ASSIGNED));
+  g_assert_false (hd_feed_message_type_is_sequenced (HD_FEED_MSG_HEARTBEAT));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hd/feed-protocol/parse-valid", test_parse_valid);
+  g_test_add_func ("/hd/feed-protocol/parse-unknown-type", test_parse_unknown_type);
+  g_test_add_func ("/hd/feed-protocol/parse-errors", test_parse_errors);
+  g_test_add_func ("/hd/feed-protocol/build-roundtrip", test_build_roundtrip);
+  g_test_add_func ("/hd/feed-protocol/hello-fields", test_hello_fields);
+  g_test_add_func ("/hd/feed-protocol/time", test_time);
+  g_test_add_func ("/hd/feed-protocol/status-names", test_status_names);
+
+  return g_test_run ();
+}
