@@ -1,0 +1,143 @@
+/* hd-sf-standin.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A Salesforce stand-in: a SoupServer on 127.0.0.1 answering the subset of
+ * Salesforce HandoffDesk uses, with Salesforce's shapes (docs/salesforce.md):
+ *
+ *   GET  /services/oauth2/authorize   auto-approves the demo agent, 302 to
+ *                                     redirect_uri?code&state (PKCE S256 required)
+ *   POST /services/oauth2/token       authorization_code (checks the
+ *                                     code_verifier) and refresh_token grants
+ *   POST /services/oauth2/revoke
+ *   GET  /id/<org>/<user>             the identity URL
+ *   /services/data/vNN.N/sobjects/Case/<id>   GET, PATCH (If-Unmodified-Since
+ *                                     → 412, Sforce-Auto-Assign, 204)
+ *   /services/data/vNN.N/sobjects/<Type>      POST (Case, CaseComment)
+ *   /services/data/vNN.N/sobjects/<Type>/<id> GET (Account, Contact,
+ *                                     FinServ__FinancialAccount__c, CaseComment)
+ *   /services/data/vNN.N/query?q=     a small SOQL subset: SELECT fields FROM
+ *                                     type [WHERE a op v [AND ...]] [ORDER BY f
+ *                                     [ASC|DESC]] [LIMIT n]
+ *
+ * with error arrays, INVALID_SESSION_ID after the token lifetime,
+ * Sforce-Limit-Info, REQUEST_LIMIT_EXCEEDED past the request limit, and
+ * fault injection.  Demo data: the demo agent, person accounts, financial
+ * accounts and one open case per demo handoff template.
+ *
+ * Every record's LastModifiedDate moves forward by at least a second on
+ * each write, so If-Unmodified-Since (whole seconds) always sees a change.
+ * It runs on the thread-default main context of the thread that starts it. */
+
+typedef enum
+{
+  HD_SF_STANDIN_FAULT_NONE = 0,
+  HD_SF_STANDIN_FAULT_DROP,        /* close the connection before handling */
+  HD_SF_STANDIN_FAULT_DELAY,       /* handle, answer after "delay-ms" */
+  HD_SF_STANDIN_FAULT_ERROR_500,   /* 500 UNKNOWN_EXCEPTION, not handled */
+  HD_SF_STANDIN_FAULT_HOLD,        /* handle (emit "applied"), then never
+                                      answer until release_held () */
+} HdSfStandinFault;
+
+#define HD_TYPE_SF_STANDIN (hd_sf_standin_get_type ())
+G_DECLARE_FINAL_TYPE (HdSfStandin, hd_sf_standin, HD, SF_STANDIN, GObject)
+
+/* Signals:
+ *   "request" (const char *method, const char *path)  a data API request
+ *             arrived (before faults and handling)
+ *   "applied" (const char *method, const char *path)  a write was applied;
+ *             the answer is not sent yet */
+
+HdSfStandin *hd_sf_standin_new                   (void);
+/* @port: 0 for an ephemeral one. */
+gboolean     hd_sf_standin_start                 (HdSfStandin      *self,
+                                                  guint             port,
+                                                  GError          **error);
+void         hd_sf_standin_stop                  (HdSfStandin      *self);
+/* "http://127.0.0.1:PORT": the login URL and the instance URL. */
+const char  *hd_sf_standin_get_url               (HdSfStandin      *self);
+guint        hd_sf_standin_get_port              (HdSfStandin      *self);
+
+/* The consumer key it accepts (default "HandoffDeskDemo"). */
+const char  *hd_sf_standin_get_client_id         (HdSfStandin      *self);
+void         hd_sf_standin_set_client_id         (HdSfStandin      *self,
+                                                  const char       *client_id);
+const char  *hd_sf_standin_get_org_id            (HdSfStandin      *self);
+const char  *hd_sf_standin_get_user_id           (HdSfStandin      *self);
+
+/* Access tokens expire @ms after being issued (0: never, the default). */
+void         hd_sf_standin_set_token_lifetime_ms (HdSfStandin      *self,
+                                                  guint             ms);
+/* Every access token issued so far answers INVALID_SESSION_ID from now on. */
+void         hd_sf_standin_expire_access_tokens  (HdSfStandin      *self);
+/* Each refresh returns a new refresh token and kills the old one. */
+void         hd_sf_standin_set_rotate_refresh_tokens (HdSfStandin  *self,
+                                                      gboolean      rotate);
+/* Revokes every refresh token (the next refresh gets invalid_grant). */
+void         hd_sf_standin_revoke_all            (HdSfStandin      *self);
+/* Data API calls allowed in total; later ones get 403
+ * REQUEST_LIMIT_EXCEEDED.  0 (default): unlimited. */
+void         hd_sf_standin_set_request_limit     (HdSfStandin      *self,
+                                                  guint             limit);
+/* Applies @fault to the next @count data API requests (G_MAXUINT: until
+ * set again). */
+void         hd_sf_standin_set_fault             (HdSfStandin      *self,
+                                                  HdSfStandinFault  fault,
+                                                  guint             count);
+void         hd_sf_standin_set_delay_ms          (HdSfStandin      *self,
+                                                  guint             ms);
+void         hd_sf_standin_release_held          (HdSfStandin      *self);
+
+/* Counters and logs for tests. */
+guint        hd_sf_standin_get_n_api_calls       (HdSfStandin      *self);
+guint        hd_sf_standin_get_n_refreshes       (HdSfStandin      *self);
+guint        hd_sf_standin_get_n_revocations     (HdSfStandin      *self);
+/* "PATCH Case/500... Priority,Status", "POST CaseComment 00a...", in the
+ * order they were applied. */
+GStrv        hd_sf_standin_dup_write_log         (HdSfStandin      *self);
+/* The API version of the last data call ("v64.0"), or NULL. */
+const char  *hd_sf_standin_get_last_api_version  (HdSfStandin      *self);
+/* Whether a request with @header_value as its Sforce-Auto-Assign header
+ * was seen on the last PATCH: "FALSE", or NULL when absent. */
+const char  *hd_sf_standin_get_last_auto_assign  (HdSfStandin      *self);
+/* Whether @token is a live access or refresh token. */
+gboolean     hd_sf_standin_is_token_live         (HdSfStandin      *self,
+                                                  const char       *token);
+
+/* Records.  dup_record () returns a copy; edit_record () changes fields
+ * "as a colleague" (bumping LastModifiedDate); insert_record () adds one
+ * and returns its id; find_records () returns the ids whose @field equals
+ * @value, in creation order. */
+JsonObject  *hd_sf_standin_dup_record            (HdSfStandin      *self,
+                                                  const char       *sobject,
+                                                  const char       *id);
+gboolean     hd_sf_standin_edit_record           (HdSfStandin      *self,
+                                                  const char       *sobject,
+                                                  const char       *id,
+                                                  JsonObject       *fields);
+char        *hd_sf_standin_insert_record         (HdSfStandin      *self,
+                                                  const char       *sobject,
+                                                  JsonObject       *fields);
+GStrv        hd_sf_standin_find_records          (HdSfStandin      *self,
+                                                  const char       *sobject,
+                                                  const char       *field,
+                                                  const char       *value);
+
+/* The demo data: the seeded open case and person account for the demo
+ * handoff template called @template_name ("overseas-card-decline", ...),
+ * or NULL. */
+const char  *hd_sf_standin_get_demo_case_id      (HdSfStandin      *self,
+                                                  const char       *template_name);
+const char  *hd_sf_standin_get_demo_account_id   (HdSfStandin      *self,
+                                                  const char       *template_name);
+
+G_END_DECLS
