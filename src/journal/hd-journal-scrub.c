@@ -1,0 +1,217 @@
+/* hd-journal-scrub.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hd-journal-scrub"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hd-journal-scrub.h"
+#include "hd-mask.h"
+
+static const char * const token_names[] = {
+  "access_token", "refresh_token", "id_token", "token", "authorization", "bearer",
+  "password", "passcode", "client_secret", "secret", "session_id", "sid", "api_key",
+  "apikey", "cookie", "set-cookie", "otp", "pin", "cvv",
+};
+
+/* Members the journal needs verbatim: they hold no customer data, and number
+ * masking would mangle them ("ho-2026-11-24-000187" has 14 digits). */
+static const char * const structural_names[] = {
+  "handoff_id", "conversation_id", "schema_version", "time", "seq",
+  "event", "kind", "type", "speaker", "field", "queue", "from_queue", "to_queue",
+  "skill_group", "status", "method", "result", "check", "name", "format",
+};
+
+static GRegex *
+get_token_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *compiled =
+        g_regex_new ("(?i:\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,})"
+                     "|\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"
+                     "|\\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{16,}"
+                     "|(?i:\\b(?:access_token|refresh_token|id_token|client_secret|code)=[^&\\s\"]+)",
+                     G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (compiled != NULL);
+      g_once_init_leave (&regex, compiled);
+    }
+  return regex;
+}
+
+gboolean
+hd_journal_is_token_name (const char *name)
+{
+  g_autofree char *lower = NULL;
+
+  if (name == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (name, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (token_names); i++)
+    if (g_str_equal (lower, token_names[i]))
+      return TRUE;
+  return g_str_has_suffix (lower, "_token") || g_str_has_suffix (lower, "_secret") ||
+         g_str_has_suffix (lower, "_password");
+}
+
+gboolean
+hd_journal_text_has_token (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  return g_regex_match (get_token_regex (), text, 0, NULL);
+}
+
+static gboolean
+is_structural_name (const char *name)
+{
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (structural_names); i++)
+    if (g_str_equal (name, structural_names[i]))
+      return TRUE;
+  return g_str_has_suffix (name, "_at") || g_str_has_suffix (name, "_seq");
+}
+
+/* A Salesforce record id: 15 or 18 letters and digits, with both. */
+static gboolean
+is_salesforce_id (const char *value)
+{
+  gsize len = strlen (value);
+  gboolean letters = FALSE, digits = FALSE;
+
+  if (len != 15 && len != 18)
+    return FALSE;
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits = TRUE;
+      else if (g_ascii_isalpha (*p))
+        letters = TRUE;
+      else
+        return FALSE;
+    }
+  return letters && digits;
+}
+
+static char *
+scrub_string (const char *parent,
+              const char *member,
+              const char *value)
+{
+  g_autofree char *untokened = NULL;
+
+  if (hd_journal_is_token_name (member))
+    return g_strdup (HD_JOURNAL_TOKEN_PLACEHOLDER);
+
+  if (hd_journal_text_has_token (value))
+    untokened = g_regex_replace_literal (get_token_regex (), value, -1, 0,
+                                         HD_JOURNAL_TOKEN_PLACEHOLDER, 0, NULL);
+  if (untokened != NULL)
+    value = untokened;
+
+  /* Account references are masked as the pane shows them; CRM record ids
+   * ("account_id" under "crm") are not account numbers and stay. */
+  if ((g_strcmp0 (member, "id") == 0 &&
+       (g_strcmp0 (parent, "accounts") == 0 || g_strcmp0 (parent, "linked_accounts") == 0)) ||
+      (member != NULL && hd_mask_is_identifier_name (member) && !is_salesforce_id (value)))
+    {
+      if (g_str_has_prefix (value, HD_MASK_BULLETS) || *value == '\0')
+        return g_strdup (value);
+      return hd_mask_identifier (value);
+    }
+
+  if (is_structural_name (member))
+    return g_strdup (value);
+
+  /* Turn texts are chat: a message of bare digits is a one-time code there. */
+  return hd_mask_text_full (value, g_strcmp0 (member, "text") == 0 ? HD_MASK_FLAGS_BARE_CODES
+                                                                    : HD_MASK_FLAGS_NONE);
+}
+
+static JsonNode *
+scrub_node (const char *parent,
+            const char *member,
+            JsonNode   *node,
+            guint      *n_changed)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *in = json_node_get_object (node);
+        JsonObject *out = json_object_new ();
+        JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *child;
+
+        json_object_iter_init_ordered (&iter, in);
+        while (json_object_iter_next_ordered (&iter, &name, &child))
+          json_object_set_member (out, name, scrub_node (member, name, child, n_changed));
+        json_node_take_object (result, out);
+        return result;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *in = json_node_get_array (node);
+        JsonArray *out = json_array_sized_new (json_array_get_length (in));
+        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
+        for (guint i = 0; i < json_array_get_length (in); i++)
+          json_array_add_element (out, scrub_node (parent, member, json_array_get_element (in, i), n_changed));
+        json_node_take_array (result, out);
+        return result;
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *value = json_node_get_string (node);
+          g_autofree char *scrubbed = scrub_string (parent, member, value);
+          JsonNode *result = json_node_new (JSON_NODE_VALUE);
+
+          if (!g_str_equal (scrubbed, value))
+            (*n_changed)++;
+          json_node_set_string (result, scrubbed);
+          return result;
+        }
+      if (hd_journal_is_token_name (member))
+        {
+          JsonNode *result = json_node_new (JSON_NODE_VALUE);
+
+          (*n_changed)++;
+          json_node_set_string (result, HD_JOURNAL_TOKEN_PLACEHOLDER);
+          return result;
+        }
+      return json_node_copy (node);
+
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
+JsonNode *
+hd_journal_scrub_payload (JsonNode *payload,
+                          guint    *n_changed)
+{
+  guint changed = 0;
+  JsonNode *result;
+
+  g_return_val_if_fail (payload != NULL, NULL);
+
+  result = scrub_node (NULL, NULL, payload, &changed);
+  if (n_changed != NULL)
+    *n_changed = changed;
+  return result;
+}
