@@ -1,0 +1,561 @@
+/* hd-agent-view.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hd-agent-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hd-agent-view.h"
+#include "hd-handoff-pane.h"
+#include "hd-queue-sidebar.h"
+#include "hd-ui-format.h"
+
+struct _HdAgentView
+{
+  AdwBin          parent_instance;
+
+  HdHandoff      *handoff;         /* owned: the selected one */
+  gulong          notify_id;
+  HdHandoff      *pending;         /* unowned, compared only: asked, not yet confirmed */
+  GtkWidget      *decline_dialog;  /* weak */
+
+  /* template children */
+  HdQueueSidebar *sidebar;
+  GtkStack       *content_stack;
+  GtkRevealer    *offer_revealer;
+  GtkLabel       *offer_label;
+  GtkWidget      *accept_button;
+  GtkWidget      *decline_button;
+  HdHandoffPane  *pane;
+};
+
+G_DEFINE_FINAL_TYPE (HdAgentView, hd_agent_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_QUEUE,
+  PROP_SELECTED_HANDOFF,
+  PROP_CAN_REPLY,
+  PROP_STALE_AFTER_SECONDS,
+  PROP_SF_CLIENT,
+  PROP_OUTBOX,
+  PROP_ALLOW_REVEAL,
+  N_PROPS
+};
+enum {
+  ACCEPT_REQUESTED,
+  DECLINE_REQUESTED,
+  REPLY_REQUESTED,
+  REVEAL_REQUESTED,
+  AUDIT_REQUESTED,
+  EXPORT_REQUESTED,
+  N_SIGNALS
+};
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const struct { const char *id; const char *label; } decline_reasons[] = {
+  { "busy", N_("_Busy With Another Customer") },
+  { "wrong_skill", N_("_Not My Skill Area") },
+  { "language", N_("_Cannot Speak the Language") },
+  { "other", N_("_Other Reason") },
+};
+
+static gboolean
+is_open (HdAgentView *self)
+{
+  return self->handoff != NULL &&
+         hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_OFFERED &&
+         self->pending != self->handoff;
+}
+
+static void
+update_offer_bar (HdAgentView *self,
+                  GDateTime   *now)
+{
+  HdHandoffState state;
+  const char *name;
+  g_autofree char *text = NULL;
+  const char *reason;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.accept", is_open (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.decline", is_open (self));
+
+  if (self->handoff == NULL)
+    return;
+
+  state = hd_handoff_get_state (self->handoff);
+  name = hd_handoff_get_customer_name (self->handoff);
+  reason = hd_handoff_get_revoke_reason (self->handoff) != HD_REVOKE_REASON_NONE
+           ? hd_revoke_reason_to_label (hd_handoff_get_revoke_reason (self->handoff)) : NULL;
+
+  switch (state)
+    {
+    case HD_HANDOFF_STATE_OFFERED:
+      if (self->pending == self->handoff)
+        text = g_strdup (_("Waiting for the router to confirm…"));
+      else if (hd_handoff_get_expires_at (self->handoff) != NULL)
+        {
+          g_autofree char *left = hd_ui_format_countdown (MAX (0, hd_handoff_get_time_to_expiry (self->handoff, now)));
+
+          text = g_strdup_printf (_("Offer from %s · answer within %s"), name ? name : "", left);
+        }
+      else
+        text = g_strdup_printf (_("Offer from %s"), name ? name : "");
+      break;
+    case HD_HANDOFF_STATE_EXPIRED:
+      text = g_strdup (_("This offer expired before it was answered."));
+      break;
+    case HD_HANDOFF_STATE_REVOKED:
+      text = g_strdup_printf (_("This offer was withdrawn: %s."), reason != NULL ? reason : _("no reason given"));
+      break;
+    case HD_HANDOFF_STATE_DECLINED:
+      text = g_strdup (_("You declined this offer."));
+      break;
+    case HD_HANDOFF_STATE_WRAPPED_UP:
+      text = g_strdup (_("This chat is wrapped up."));
+      break;
+    case HD_HANDOFF_STATE_ACCEPTED:
+    default:
+      break;
+    }
+
+  gtk_label_set_text (self->offer_label, text != NULL ? text : "");
+  gtk_revealer_set_reveal_child (self->offer_revealer, text != NULL);
+  gtk_widget_set_visible (self->accept_button, state == HD_HANDOFF_STATE_OFFERED);
+  gtk_widget_set_visible (self->decline_button, state == HD_HANDOFF_STATE_OFFERED);
+  if (state == HD_HANDOFF_STATE_OFFERED)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->offer_revealer), "ended");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->offer_revealer), "ended");
+}
+
+static void
+update_offer_bar_now (HdAgentView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  update_offer_bar (self, now);
+}
+
+static void
+on_handoff_notify_cb (HdAgentView *self,
+                      GParamSpec  *pspec,
+                      HdHandoff   *handoff)
+{
+  if (g_str_equal (g_param_spec_get_name (pspec), "state"))
+    {
+      /* The server answered: the request is no longer pending. */
+      if (self->pending == handoff)
+        self->pending = NULL;
+      if (self->decline_dialog != NULL && hd_handoff_get_state (handoff) != HD_HANDOFF_STATE_OFFERED)
+        gtk_window_destroy (GTK_WINDOW (self->decline_dialog));
+    }
+  update_offer_bar_now (self);
+}
+
+static void
+on_selected_handoff_cb (HdAgentView    *self,
+                        GParamSpec     *pspec,
+                        HdQueueSidebar *sidebar)
+{
+  HdHandoff *handoff = hd_queue_sidebar_get_selected_handoff (sidebar);
+
+  if (self->handoff == handoff)
+    return;
+
+  if (self->decline_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->decline_dialog));
+  if (self->handoff != NULL)
+    g_clear_signal_handler (&self->notify_id, self->handoff);
+  g_set_object (&self->handoff, handoff);
+  self->pending = NULL;
+  if (handoff != NULL)
+    self->notify_id = g_signal_connect_swapped (handoff, "notify", G_CALLBACK (on_handoff_notify_cb), self);
+
+  hd_handoff_pane_set_handoff (self->pane, handoff);
+  gtk_stack_set_visible_child_name (self->content_stack, handoff != NULL ? "handoff" : "empty");
+  update_offer_bar_now (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_HANDOFF]);
+}
+
+static void
+on_tick_cb (HdAgentView    *self,
+            GDateTime      *now,
+            HdQueueSidebar *sidebar)
+{
+  if (self->handoff != NULL && hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_OFFERED)
+    update_offer_bar (self, now);
+}
+
+static gboolean
+on_reply_requested_cb (HdAgentView   *self,
+                       HdHandoff     *handoff,
+                       const char    *text,
+                       HdHandoffPane *pane)
+{
+  gboolean taken = FALSE;
+
+  g_signal_emit (self, signals[REPLY_REQUESTED], 0, handoff, text, &taken);
+  return taken;
+}
+
+static void
+on_reveal_requested_cb (HdAgentView   *self,
+                        HdHandoff     *handoff,
+                        HdAccountRef  *account,
+                        HdHandoffPane *pane)
+{
+  g_signal_emit (self, signals[REVEAL_REQUESTED], 0, handoff, account);
+}
+
+static void
+on_audit_requested_cb (HdAgentView   *self,
+                       HdHandoff     *handoff,
+                       HdHandoffPane *pane)
+{
+  g_signal_emit (self, signals[AUDIT_REQUESTED], 0, handoff);
+}
+
+static void
+on_export_requested_cb (HdAgentView   *self,
+                        HdHandoff     *handoff,
+                        HdHandoffPane *pane)
+{
+  g_signal_emit (self, signals[EXPORT_REQUESTED], 0, handoff);
+}
+
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  HdAgentView *self = HD_AGENT_VIEW (widget);
+  g_autoptr(HdHandoff) handoff = NULL;
+
+  if (!is_open (self))
+    return;
+
+  /* The state changes only when the router confirms; until then the
+   * request stays pending and cannot be sent twice. */
+  handoff = g_object_ref (self->handoff);
+  self->pending = handoff;
+  update_offer_bar_now (self);
+  g_signal_emit (self, signals[ACCEPT_REQUESTED], 0, handoff);
+}
+
+static void
+decline_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     HdAgentView      *self)
+{
+  HdHandoff *handoff = g_object_get_data (G_OBJECT (dialog), "hd-handoff");
+
+  if (g_str_equal (response, "cancel") || handoff != self->handoff || !is_open (self))
+    return;
+
+  self->pending = handoff;
+  update_offer_bar_now (self);
+  g_signal_emit (self, signals[DECLINE_REQUESTED], 0, handoff, response);
+}
+
+static void
+decline_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  HdAgentView *self = HD_AGENT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *name;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (!is_open (self) || self->decline_dialog != NULL)
+    return;
+
+  name = hd_handoff_get_customer_name (self->handoff);
+  body = g_strdup_printf (_("Why are you declining the handoff from %s? The router offers it to another agent."),
+                          name != NULL ? name : "");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Decline Offer?"), NULL));
+  /* Network text: the body is never parsed as markup. */
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Keep Offer"));
+  for (guint i = 0; i < G_N_ELEMENTS (decline_reasons); i++)
+    {
+      adw_message_dialog_add_response (dialog, decline_reasons[i].id, _(decline_reasons[i].label));
+      adw_message_dialog_set_response_appearance (dialog, decline_reasons[i].id, ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "hd-handoff", g_object_ref (self->handoff), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (decline_response_cb), self, 0);
+
+  self->decline_dialog = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->decline_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+hd_agent_view_dispose (GObject *object)
+{
+  HdAgentView *self = HD_AGENT_VIEW (object);
+
+  if (self->decline_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->decline_dialog), (gpointer *) &self->decline_dialog);
+      gtk_window_destroy (GTK_WINDOW (self->decline_dialog));
+      self->decline_dialog = NULL;
+    }
+  if (self->handoff != NULL)
+    g_clear_signal_handler (&self->notify_id, self->handoff);
+  g_clear_object (&self->handoff);
+  self->pending = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_AGENT_VIEW);
+
+  G_OBJECT_CLASS (hd_agent_view_parent_class)->dispose (object);
+}
+
+static void
+hd_agent_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HdAgentView *self = HD_AGENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUEUE:
+      g_value_set_object (value, hd_agent_view_get_queue (self));
+      break;
+    case PROP_SELECTED_HANDOFF:
+      g_value_set_object (value, self->handoff);
+      break;
+    case PROP_CAN_REPLY:
+      g_value_set_boolean (value, hd_agent_view_get_can_reply (self));
+      break;
+    case PROP_STALE_AFTER_SECONDS:
+      g_value_set_uint (value, hd_handoff_pane_get_stale_after_seconds (self->pane));
+      break;
+    case PROP_SF_CLIENT:
+      g_value_set_object (value, hd_handoff_pane_get_sf_client (self->pane));
+      break;
+    case PROP_OUTBOX:
+      g_value_set_object (value, hd_handoff_pane_get_outbox (self->pane));
+      break;
+    case PROP_ALLOW_REVEAL:
+      g_value_set_boolean (value, hd_handoff_pane_get_allow_reveal (self->pane));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_agent_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HdAgentView *self = HD_AGENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUEUE:
+      hd_agent_view_set_queue (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_HANDOFF:
+      hd_agent_view_set_selected_handoff (self, g_value_get_object (value));
+      break;
+    case PROP_CAN_REPLY:
+      hd_agent_view_set_can_reply (self, g_value_get_boolean (value));
+      break;
+    case PROP_STALE_AFTER_SECONDS:
+      if (hd_handoff_pane_get_stale_after_seconds (self->pane) != g_value_get_uint (value))
+        {
+          hd_handoff_pane_set_stale_after_seconds (self->pane, g_value_get_uint (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SF_CLIENT:
+      if (hd_handoff_pane_get_sf_client (self->pane) != g_value_get_object (value))
+        {
+          hd_handoff_pane_set_sf_client (self->pane, g_value_get_object (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_OUTBOX:
+      if (hd_handoff_pane_get_outbox (self->pane) != g_value_get_object (value))
+        {
+          hd_handoff_pane_set_outbox (self->pane, g_value_get_object (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_ALLOW_REVEAL:
+      if (hd_handoff_pane_get_allow_reveal (self->pane) != g_value_get_boolean (value))
+        {
+          hd_handoff_pane_set_allow_reveal (self->pane, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_agent_view_class_init (HdAgentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hd_agent_view_dispose;
+  object_class->get_property = hd_agent_view_get_property;
+  object_class->set_property = hd_agent_view_set_property;
+
+  properties[PROP_QUEUE] =
+    g_param_spec_object ("queue", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SELECTED_HANDOFF] =
+    g_param_spec_object ("selected-handoff", NULL, NULL, HD_TYPE_HANDOFF,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_REPLY] =
+    g_param_spec_boolean ("can-reply", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* How old a verification may be before the badge says "re-verify". */
+  properties[PROP_STALE_AFTER_SECONDS] =
+    g_param_spec_uint ("stale-after-seconds", NULL, NULL,
+                       0, G_MAXUINT, 15 * 60,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Passed to the pane's case editor; NULL: "Salesforce is not connected". */
+  properties[PROP_SF_CLIENT] =
+    g_param_spec_object ("sf-client", NULL, NULL, HD_TYPE_SF_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, HD_TYPE_OUTBOX,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Policy: whether the pane offers to reveal masked account numbers. */
+  properties[PROP_ALLOW_REVEAL] =
+    g_param_spec_boolean ("allow-reveal", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ACCEPT_REQUESTED] =
+    g_signal_new ("accept-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
+  signals[DECLINE_REQUESTED] =
+    g_signal_new ("decline-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
+  signals[REPLY_REQUESTED] =
+    g_signal_new ("reply-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
+  signals[REVEAL_REQUESTED] =
+    g_signal_new ("reveal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, HD_TYPE_ACCOUNT_REF);
+  signals[AUDIT_REQUESTED] =
+    g_signal_new ("audit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
+  signals[EXPORT_REQUESTED] =
+    g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
+
+  g_type_ensure (HD_TYPE_QUEUE_SIDEBAR);
+  g_type_ensure (HD_TYPE_HANDOFF_PANE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/HandoffDesk/ui/hd-agent-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HdAgentView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HdAgentView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdAgentView, offer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HdAgentView, offer_label);
+  gtk_widget_class_bind_template_child (widget_class, HdAgentView, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, HdAgentView, decline_button);
+  gtk_widget_class_bind_template_child (widget_class, HdAgentView, pane);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_handoff_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tick_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reply_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_audit_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_requested_cb);
+
+  gtk_widget_class_install_action (widget_class, "agent.accept", NULL, accept_action);
+  gtk_widget_class_install_action (widget_class, "agent.decline", NULL, decline_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "agent.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "agent.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "agent.decline", NULL);
+}
+
+static void
+hd_agent_view_init (HdAgentView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_offer_bar_now (self);
+}
+
+GtkWidget *
+hd_agent_view_new (void)
+{
+  return g_object_new (HD_TYPE_AGENT_VIEW, NULL);
+}
+
+GListModel *
+hd_agent_view_get_queue (HdAgentView *self)
+{
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), NULL);
+  return hd_queue_sidebar_get_model (self->sidebar);
+}
+
+void
+hd_agent_view_set_queue (HdAgentView *self,
+                         GListModel  *queue)
+{
+  g_return_if_fail (HD_IS_AGENT_VIEW (self));
+  g_return_if_fail (queue == NULL || G_IS_LIST_MODEL (queue));
+
+  if (hd_queue_sidebar_get_model (self->sidebar) == queue)
+    return;
+  hd_queue_sidebar_set_model (self->sidebar, queue);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE]);
+}
+
+HdHandoff *
+hd_agent_view_get_selected_handoff (HdAgentView *self)
+{
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), NULL);
+  return self->handoff;
+}
+
+void
+hd_agent_view_set_selected_handoff (HdAgentView *self,
+                                    HdHandoff   *handoff)
+{
+  g_return_if_fail (HD_IS_AGENT_VIEW (self));
+  hd_queue_sidebar_set_selected_handoff (self->sidebar, handoff);
+}
+
+gboolean
+hd_agent_view_get_can_reply (HdAgentView *self)
+{
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), FALSE);
+  return hd_handoff_pane_get_can_reply (self->pane);
+}
+
+void
+hd_agent_view_set_can_reply (HdAgentView *self,
+                             gboolean     can_reply)
+{
+  g_return_if_fail (HD_IS_AGENT_VIEW (self));
+
+  if (hd_handoff_pane_get_can_reply (self->pane) == !!can_reply)
+    return;
+  hd_handoff_pane_set_can_reply (self->pane, can_reply);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REPLY]);
+}

@@ -1,0 +1,1593 @@
+/* hd-handoff-pane.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hd-handoff-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hd-case-editor.h"
+#include "hd-handoff-pane.h"
+#include "hd-packet.h"
+#include "hd-tail-model.h"
+#include "hd-ui-format.h"
+#include "hd-verification-badge.h"
+
+/* How close to the end (in pixels) still counts as "at the bottom". */
+#define BOTTOM_SLACK 24.0
+/* Turns shown at first, and added above whenever the agent scrolls near the
+ * top: GTK 4.8's list view lays out every row it holds (up to 200) in each
+ * frame that changes the list, so earlier turns come only when asked for. */
+#define TAIL_FIRST 24
+#define TAIL_STEP 40
+
+struct _HdHandoffPane
+{
+  AdwBin               parent_instance;
+
+  HdHandoff           *handoff;              /* owned */
+  GListModel          *transcript;           /* owned, the handoff's live transcript */
+  HdTailModel         *tail;                 /* owned, what the list view shows */
+  GtkSingleSelection  *transcript_selection; /* owned */
+  guint                grow_tick_id;
+  gboolean             bounds_stale;
+  gulong               transcript_changed_id;
+  gulong               state_notify_id;
+  gboolean             can_reply;
+  gboolean             read_only;
+  gboolean             allow_reveal;
+  gboolean             following;
+  gboolean             sticking;             /* inside our own scroll to the end */
+  double               last_upper;
+  double               last_page_size;
+  guint                stick_tick_id;
+  int                  stick_frames;
+  char                *search_folded;        /* case-folded query, or NULL */
+
+  /* template children */
+  GtkScrolledWindow   *context_scroller;
+  GtkScrolledWindow   *story_scroller;
+  GtkWidget           *customer_card;
+  GtkLabel            *customer_name_label;
+  GtkLabel            *customer_meta_label;
+  GtkGrid             *customer_grid;
+  HdVerificationBadge *verification_badge;
+  GtkWidget           *routing_card;
+  GtkLabel            *escalation_reason_label;
+  GtkLabel            *escalation_detail_label;
+  GtkFlowBox          *routing_chips;
+  GtkGrid             *routing_grid;
+  GtkWidget           *completeness_card;
+  GtkLabel            *completeness_title_label;
+  GtkLabel            *completeness_label;
+  GtkWidget           *summary_card;
+  GtkLabel            *sentiment_label;
+  GtkLabel            *summary_label;
+  GtkWidget           *unresolved_title_label;
+  GtkLabel            *unresolved_label;
+  GtkWidget           *actions_title_label;
+  GtkLabel            *actions_label;
+  GtkWidget           *next_action_card;
+  GtkLabel            *next_action_label;
+  GtkLabel            *documents_label;
+  GtkWidget           *intents_card;
+  GtkBox              *intents_box;
+  GtkWidget           *entities_title_label;
+  GtkGrid             *entities_grid;
+  GtkLabel            *transcript_title_label;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *search_status_label;
+  GtkScrolledWindow   *transcript_scroller;
+  GtkListView         *transcript_view;
+  GtkWidget           *jump_button;
+  GtkWidget           *reply_box;
+  GtkLabel            *reply_disabled_label;
+  GtkEntry            *reply_entry;
+  GtkWidget           *send_button;
+  GtkWidget           *find_button;
+  GtkWidget           *journal_button;
+  HdCaseEditor        *case_editor;
+};
+
+G_DEFINE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_HANDOFF,
+  PROP_CAN_REPLY,
+  PROP_READ_ONLY,
+  PROP_STALE_AFTER_SECONDS,
+  PROP_SF_CLIENT,
+  PROP_OUTBOX,
+  PROP_ALLOW_REVEAL,
+  N_PROPS
+};
+enum { REPLY_REQUESTED, REVEAL_REQUESTED, AUDIT_REQUESTED, EXPORT_REQUESTED, N_SIGNALS };
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void update_journal_actions (HdHandoffPane *self);
+
+/* Builders for the few context widgets made at run time.  Every text that
+ * came over the network goes through gtk_label_set_text (), never markup. */
+
+static GtkWidget *
+new_text_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  /* Keeps the context columns at their set width whatever the text. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+clear_container (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_GRID (container))
+        gtk_grid_remove (GTK_GRID (container), child);
+      else if (GTK_IS_FLOW_BOX (container))
+        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+      else
+        gtk_box_remove (GTK_BOX (container), child);
+    }
+}
+
+static void
+add_grid_row (GtkGrid    *grid,
+              int        *row,
+              const char *key,
+              const char *value)
+{
+  GtkWidget *key_label;
+  GtkWidget *value_label;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  key_label = new_text_label (key, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (key_label), FALSE);
+  gtk_widget_set_valign (key_label, GTK_ALIGN_START);
+  value_label = new_text_label (value, NULL);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_grid_attach (grid, key_label, 0, *row, 1, 1);
+  gtk_grid_attach (grid, value_label, 1, *row, 1, 1);
+  (*row)++;
+}
+
+static void
+add_chip (HdHandoffPane *self,
+          const char    *text,
+          const char    *variant)
+{
+  GtkWidget *chip = new_text_label (text, "chip");
+
+  gtk_label_set_wrap (GTK_LABEL (chip), FALSE);
+  if (variant != NULL)
+    gtk_widget_add_css_class (chip, variant);
+  gtk_flow_box_append (self->routing_chips, chip);
+  /* Chips are words to read, not stops for the Tab key. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+}
+
+static void
+set_optional (GtkLabel   *label,
+              GtkWidget  *title,
+              const char *text)
+{
+  gboolean shown = text != NULL && *text != '\0';
+
+  gtk_label_set_text (label, shown ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+  if (title != NULL)
+    gtk_widget_set_visible (title, shown);
+}
+
+static char *
+describe_account (HdAccountRef *account)
+{
+  const char *label = hd_account_ref_get_label (account);
+  const char *masked = hd_account_ref_get_masked_id (account);
+  g_autofree char *kind = hd_ui_format_token (hd_account_ref_get_kind (account));
+  const char *name = label != NULL ? label : kind;
+
+  if (name == NULL)
+    return g_strdup (masked != NULL ? masked : "");
+  if (masked == NULL)
+    return g_strdup (name);
+  /* TRANSLATORS: an account and its masked number, e.g. "Premier savings ••••6789" */
+  return g_strdup_printf (_("%s %s"), name, masked);
+}
+
+/* One row per account, the key on the first only.  Next to each a "Reveal"
+ * button, shown only while policy allows it: it asks upward through
+ * pane.reveal, the pane itself never sees the unmasked number. */
+static void
+add_account_rows (HdHandoffPane *self,
+                  int           *row,
+                  const char    *key,
+                  GListModel    *accounts,
+                  gboolean       linked)
+{
+  guint n = accounts != NULL ? g_list_model_get_n_items (accounts) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HdAccountRef) account = g_list_model_get_item (accounts, i);
+      g_autofree char *line = describe_account (account);
+      g_autofree char *tooltip = NULL;
+      GtkWidget *button;
+      int at = *row;
+
+      add_grid_row (self->customer_grid, row, i == 0 ? key : "", line);
+      if (*row == at)
+        continue;
+
+      button = gtk_button_new_with_label (_("Reveal"));
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "caption");
+      gtk_widget_add_css_class (button, "reveal-button");
+      gtk_widget_set_valign (button, GTK_ALIGN_START);
+      /* TRANSLATORS: the tooltip of the Reveal button, e.g. "Reveal Premier savings ••••6789" */
+      tooltip = g_strdup_printf (_("Reveal %s"), line);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pane.reveal");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(bu)", linked, i);
+      gtk_widget_set_visible (button, self->allow_reveal);
+      gtk_grid_attach (self->customer_grid, button, 2, at, 1, 1);
+    }
+}
+
+static char *
+bullet_list (const char * const *items)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: one item of a bulleted list */
+      g_string_append_printf (text, _("• %s"), items[i]);
+    }
+  return g_string_free (text, text->len == 0);
+}
+
+static void
+update_customer (HdHandoffPane *self,
+                 HdPacket      *packet)
+{
+  HdCustomer *customer = hd_packet_get_customer (packet);
+  const char *name = hd_customer_get_name (customer);
+  g_autofree char *segment = hd_ui_format_token (hd_customer_get_segment (customer));
+  g_autofree char *meta = NULL;
+  const char *channel = hd_ui_format_channel (hd_customer_get_channel (customer));
+  int row = 0;
+
+  gtk_label_set_text (self->customer_name_label,
+                      name != NULL && *name != '\0' ? name : _("Name not given"));
+  if (segment != NULL)
+    /* TRANSLATORS: customer segment and channel, e.g. "Premier · In-app chat" */
+    meta = g_strdup_printf (_("%s · %s"), segment, channel);
+  else
+    meta = g_strdup (channel);
+  gtk_label_set_text (self->customer_meta_label, meta);
+
+  clear_container (GTK_WIDGET (self->customer_grid));
+  add_grid_row (self->customer_grid, &row, _("CRM account"), hd_customer_get_crm_account_id (customer));
+  add_grid_row (self->customer_grid, &row, _("CRM contact"), hd_customer_get_crm_contact_id (customer));
+  add_account_rows (self, &row, _("Accounts"), hd_customer_get_accounts (customer), FALSE);
+  add_account_rows (self, &row, _("Linked"), hd_customer_get_linked_accounts (customer), TRUE);
+}
+
+static void
+update_routing (HdHandoffPane *self,
+                HdPacket      *packet)
+{
+  HdRouting *routing = hd_packet_get_routing (packet);
+  HdPriority priority = hd_handoff_get_priority (self->handoff);
+  const char *language = hd_routing_get_language (routing);
+  g_autofree char *skill = hd_ui_format_token (hd_routing_get_skill_group (routing));
+  g_autofree char *sla = NULL;
+  GDateTime *deadline = hd_handoff_get_sla_deadline (self->handoff);
+  int row = 0;
+
+  gtk_label_set_text (self->escalation_reason_label,
+                      hd_ui_format_escalation_reason (hd_routing_get_escalation_reason (routing)));
+  set_optional (self->escalation_detail_label, NULL, hd_routing_get_escalation_detail (routing));
+
+  clear_container (GTK_WIDGET (self->routing_chips));
+  add_chip (self, hd_ui_format_priority (priority),
+            priority >= HD_PRIORITY_HIGH ? "chip-high" : NULL);
+  if (hd_routing_get_vip (routing))
+    add_chip (self, _("VIP"), "chip-vip");
+  if (hd_handoff_get_vulnerable (self->handoff))
+    add_chip (self, _("Vulnerable customer"), "chip-vulnerable");
+  if (language != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Language: %s"), language);
+
+      add_chip (self, text, NULL);
+    }
+  if (hd_handoff_get_sla_breached (self->handoff))
+    add_chip (self, _("SLA breached"), "chip-breached");
+
+  if (deadline != NULL)
+    {
+      g_autofree char *clock = hd_ui_format_clock (deadline);
+      guint target = hd_routing_get_sla_target_seconds (routing);
+
+      /* TRANSLATORS: SLA deadline and target, e.g. "Due 09:15 (target 2 min)" */
+      sla = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due %s (target %u min)",
+                                          "Due %s (target %u min)", (target + 59) / 60),
+                             clock, (target + 59) / 60);
+    }
+
+  clear_container (GTK_WIDGET (self->routing_grid));
+  add_grid_row (self->routing_grid, &row, _("Skill"), skill);
+  add_grid_row (self->routing_grid, &row, _("SLA"), sla);
+}
+
+static void
+update_completeness (HdHandoffPane *self,
+                     HdPacket      *packet)
+{
+  HdCompleteness *completeness = hd_packet_get_completeness (packet);
+  GString *text = g_string_new (NULL);
+  guint n_missing = completeness != NULL ? hd_completeness_get_n_missing (completeness) : 0;
+
+  /* One line per part of the context, so even an empty packet stays short. */
+  for (HdContext context = 0; completeness != NULL && context < HD_N_CONTEXTS; context++)
+    {
+      const char * const *missing = hd_completeness_get_missing (completeness, context);
+      g_autofree char *joined = NULL;
+
+      if (missing == NULL || missing[0] == NULL)
+        continue;
+      joined = g_strjoinv (_(", "), (char **) missing);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: a part of the bot's context and what it lacks,
+       * e.g. "• Summary: no summary, unresolved issue missing" */
+      g_string_append_printf (text, _("• %s: %s"), hd_context_get_title (context), joined);
+    }
+
+  if (n_missing == 0)
+    {
+      gtk_label_set_text (self->completeness_title_label, _("Context Complete"));
+      gtk_label_set_text (self->completeness_label, _("The bot sent every part of the handoff context."));
+      gtk_widget_remove_css_class (self->completeness_card, "incomplete");
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "The Bot Left Out %u Item — Ask the Customer",
+                                                             "The Bot Left Out %u Items — Ask the Customer",
+                                                             n_missing),
+                                                n_missing);
+
+      gtk_label_set_text (self->completeness_title_label, title);
+      gtk_label_set_text (self->completeness_label, text->str);
+      gtk_widget_add_css_class (self->completeness_card, "incomplete");
+    }
+  g_string_free (text, TRUE);
+}
+
+static void
+update_summary (HdHandoffPane *self,
+                HdPacket      *packet)
+{
+  HdSummary *summary = hd_packet_get_summary (packet);
+  HdCaseFields *case_fields = hd_packet_get_case_fields (packet);
+  const char *text = hd_summary_get_text (summary);
+  const char *next = hd_case_fields_get_next_best_action (case_fields);
+  const char * const *documents = hd_case_fields_get_documents_requested (case_fields);
+  double frustration = hd_summary_get_frustration (summary);
+  const char *sentiment = hd_ui_format_sentiment (hd_summary_get_sentiment (summary));
+  g_autofree char *sentiment_text = NULL;
+  g_autofree char *actions = bullet_list (hd_summary_get_actions_attempted (summary));
+  g_autofree char *documents_text = NULL;
+
+  gtk_label_set_text (self->summary_label,
+                      text != NULL && *text != '\0' ? text : _("The bot sent no summary."));
+  set_optional (self->unresolved_label, self->unresolved_title_label,
+                hd_summary_get_unresolved_issue (summary));
+  set_optional (self->actions_label, self->actions_title_label, actions);
+
+  if (frustration >= 0)
+    sentiment_text = g_strdup_printf (_("Sentiment: %s, frustration %d %%"), sentiment,
+                                      (int) (frustration * 100 + 0.5));
+  else
+    sentiment_text = g_strdup_printf (_("Sentiment: %s"), sentiment);
+  gtk_label_set_text (self->sentiment_label, sentiment_text);
+
+  gtk_label_set_text (self->next_action_label,
+                      next != NULL && *next != '\0' ? next : _("The bot suggested no next step."));
+  if (documents != NULL && documents[0] != NULL)
+    {
+      g_autofree char *list = bullet_list (documents);
+
+      documents_text = g_strdup_printf (_("Documents requested:\n%s"), list);
+    }
+  else
+    documents_text = g_strdup (_("No documents requested"));
+  gtk_label_set_text (self->documents_label, documents_text);
+}
+
+static void
+update_intents (HdHandoffPane *self,
+                HdPacket      *packet)
+{
+  GListModel *intents = hd_packet_get_intents (packet);
+  GListModel *entities = hd_packet_get_entities (packet);
+  HdIntent *primary = hd_packet_get_primary_intent (packet);
+  guint n = intents != NULL ? g_list_model_get_n_items (intents) : 0;
+  guint n_entities = entities != NULL ? g_list_model_get_n_items (entities) : 0;
+  int row = 0;
+
+  clear_container (GTK_WIDGET (self->intents_box));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HdIntent) intent = g_list_model_get_item (intents, i);
+      g_autofree char *name = hd_ui_format_token (hd_intent_get_name (intent));
+      g_autofree char *clock = hd_ui_format_clock (hd_intent_get_time (intent));
+      g_autofree char *confidence = NULL;
+      g_autofree char *accessible = NULL;
+      const char *outcome = NULL;
+      double value = hd_intent_get_confidence (intent);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *label;
+
+      switch (hd_intent_get_outcome (intent))
+        {
+        case HD_INTENT_OUTCOME_FALLBACK:
+          outcome = _("Fallback");
+          break;
+        case HD_INTENT_OUTCOME_FAILED:
+          outcome = _("Failed");
+          break;
+        case HD_INTENT_OUTCOME_MATCHED:
+        default:
+          break;
+        }
+      if (value >= 0)
+        confidence = g_strdup_printf (_("%d %%"), (int) (value * 100 + 0.5));
+
+      gtk_widget_add_css_class (box, "intent");
+      label = new_text_label (clock != NULL ? clock : "", "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_width_chars (GTK_LABEL (label), 5);
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+      gtk_box_append (GTK_BOX (box), label);
+      label = new_text_label (name, intent == primary ? "heading" : NULL);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+      gtk_box_append (GTK_BOX (box), label);
+      if (outcome != NULL)
+        {
+          label = new_text_label (outcome, "chip");
+          gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+          gtk_widget_add_css_class (label, "chip-fallback");
+          gtk_widget_set_valign (label, GTK_ALIGN_START);
+          gtk_box_append (GTK_BOX (box), label);
+          gtk_widget_add_css_class (box, "fallback");
+        }
+      if (confidence != NULL)
+        {
+          label = new_text_label (confidence, "numeric");
+          gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+          gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+          gtk_box_append (GTK_BOX (box), label);
+        }
+
+      /* TRANSLATORS: spoken intent row: position, name, confidence, outcome */
+      accessible = g_strdup_printf (_("Intent %u: %s, confidence %s%s%s%s"), i + 1,
+                                    name != NULL ? name : "",
+                                    confidence != NULL ? confidence : _("unknown"),
+                                    outcome != NULL ? _(", ") : "",
+                                    outcome != NULL ? outcome : "",
+                                    intent == primary ? _(", primary intent") : "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_box_append (self->intents_box, box);
+    }
+  if (n == 0)
+    gtk_box_append (self->intents_box, new_text_label (_("The bot recognised no intent."), "dim-label"));
+
+  clear_container (GTK_WIDGET (self->entities_grid));
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autoptr(HdField) field = g_list_model_get_item (entities, i);
+      g_autofree char *key = hd_ui_format_token (hd_field_get_name (field));
+      const char *label = hd_field_get_label (field);
+
+      add_grid_row (self->entities_grid, &row, label != NULL ? label : key, hd_field_get_value (field));
+    }
+  gtk_widget_set_visible (self->entities_title_label, row > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->entities_grid), row > 0);
+}
+
+static void
+update_transcript_title (HdHandoffPane *self)
+{
+  guint n = self->transcript != NULL ? g_list_model_get_n_items (self->transcript) : 0;
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Transcript · %u turn",
+                                                         "Transcript · %u turns", n), n);
+
+  gtk_label_set_text (self->transcript_title_label, title);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_reply (HdHandoffPane *self)
+{
+  HdHandoffState state = self->handoff != NULL ? hd_handoff_get_state (self->handoff)
+                                               : HD_HANDOFF_STATE_OFFERED;
+  const char *why = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reply_entry));
+  gboolean open;
+
+  if (self->handoff == NULL)
+    why = _("Select a handoff to reply.");
+  else if (!self->can_reply)
+    why = _("Replies are off: the routing layer does not relay agent messages for this chat.");
+  else if (state == HD_HANDOFF_STATE_OFFERED)
+    why = _("Accept the handoff to reply to the customer.");
+  else if (state != HD_HANDOFF_STATE_ACCEPTED)
+    why = _("This chat has ended: replies can no longer be sent.");
+
+  open = why == NULL;
+  gtk_widget_set_visible (self->reply_box, !self->read_only);
+  gtk_label_set_text (self->reply_disabled_label, why != NULL ? why : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_disabled_label), !open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reply_entry), open);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reply_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why != NULL ? why : "",
+                                  -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.send-reply",
+                                 open && !self->read_only && has_text (text));
+}
+
+/* The transcript: rows are made by the list view for the visible turns only
+ * and recycled while scrolling, so 50,000 turns cost no more than 50. */
+
+typedef struct
+{
+  GtkWidget *bubble;
+  GtkLabel  *header;       /* speaker and time, one label: rows are measured often */
+  GtkLabel  *text;
+  GtkLabel  *attachments;
+} TurnRow;
+
+static const char * const speaker_classes[] = {
+  "turn-bot", "turn-customer", "turn-agent", "turn-system",
+};
+
+static void
+turn_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  TurnRow *row = g_new0 (TurnRow, 1);
+
+  row->bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (row->bubble, "turn");
+  row->header = GTK_LABEL (new_text_label (NULL, "caption"));
+  gtk_label_set_wrap (row->header, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->header), "turn-header");
+  row->text = GTK_LABEL (new_text_label (NULL, "turn-text"));
+  /* Width hints let the label skip two of its three layouts per measure. */
+  gtk_label_set_width_chars (row->text, 12);
+  gtk_label_set_max_width_chars (row->text, 72);
+  gtk_label_set_natural_wrap_mode (row->text, GTK_NATURAL_WRAP_INHERIT);
+  row->attachments = GTK_LABEL (new_text_label (NULL, "caption"));
+  gtk_widget_add_css_class (GTK_WIDGET (row->attachments), "dim-label");
+
+  gtk_box_append (GTK_BOX (row->bubble), GTK_WIDGET (row->header));
+  gtk_box_append (GTK_BOX (row->bubble), GTK_WIDGET (row->text));
+  gtk_box_append (GTK_BOX (row->bubble), GTK_WIDGET (row->attachments));
+
+  g_object_set_data_full (G_OBJECT (item), "hd-turn-row", row, g_free);
+  gtk_list_item_set_child (item, row->bubble);
+}
+
+static void
+turn_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  TurnRow *row = g_object_get_data (G_OBJECT (item), "hd-turn-row");
+  HdTurn *turn = gtk_list_item_get_item (item);
+  HdSpeaker speaker = hd_turn_get_speaker (turn);
+  GListModel *attachments = hd_turn_get_attachments (turn);
+  guint n_attachments = attachments != NULL ? g_list_model_get_n_items (attachments) : 0;
+  const char *speaker_name = hd_ui_format_speaker (speaker);
+  const char *text = hd_turn_get_text (turn);
+  g_autofree char *clock = hd_ui_format_clock (hd_turn_get_time (turn));
+  g_autofree char *header = NULL;
+  g_autofree char *accessible = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (speaker_classes); i++)
+    if (i == (guint) speaker)
+      gtk_widget_add_css_class (row->bubble, speaker_classes[i]);
+    else
+      gtk_widget_remove_css_class (row->bubble, speaker_classes[i]);
+  gtk_widget_set_halign (row->bubble, speaker == HD_SPEAKER_AGENT ? GTK_ALIGN_END : GTK_ALIGN_START);
+
+  /* TRANSLATORS: a turn's speaker and time, e.g. "Customer · 09:11" */
+  header = clock != NULL ? g_strdup_printf (_("%s · %s"), speaker_name, clock) : g_strdup (speaker_name);
+  gtk_label_set_text (row->header, header);
+  gtk_label_set_text (row->text, text != NULL ? text : "");
+
+  if (n_attachments > 0)
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint i = 0; i < n_attachments; i++)
+        {
+          g_autoptr(HdAttachment) attachment = g_list_model_get_item (attachments, i);
+          const char *name = hd_attachment_get_name (attachment);
+
+          if (i > 0)
+            g_string_append_c (names, '\n');
+          /* TRANSLATORS: a file the customer sent, e.g. "Attachment: receipt.png" */
+          g_string_append_printf (names, _("Attachment: %s"),
+                                  name != NULL ? name : hd_attachment_get_id (attachment));
+        }
+      gtk_label_set_text (row->attachments, names->str);
+      g_string_free (names, TRUE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (row->attachments), n_attachments > 0);
+
+  /* TRANSLATORS: how a screen reader announces a turn: speaker, time, text */
+  accessible = g_strdup_printf (_("%s at %s: %s"), speaker_name, clock != NULL ? clock : "",
+                                text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->bubble),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+turn_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  TurnRow *row = g_object_get_data (G_OBJECT (item), "hd-turn-row");
+
+  /* Drop long texts of rows kept for recycling. */
+  gtk_label_set_text (row->text, "");
+}
+
+static gboolean
+adjustment_at_bottom (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+         >= gtk_adjustment_get_upper (adjustment) - BOTTOM_SLACK;
+}
+
+/* Puts the end of the transcript in view.  Our own change of the value is
+ * not the agent scrolling, so it must not decide "following". */
+static void
+stick_to_bottom (HdHandoffPane *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
+
+  self->sticking = TRUE;
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  self->last_upper = gtk_adjustment_get_upper (adjustment);
+  self->last_page_size = gtk_adjustment_get_page_size (adjustment);
+  self->sticking = FALSE;
+}
+
+static gboolean
+stick_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (user_data);
+
+  /* Row heights become known only as rows are laid out: keep at the end
+   * for a few frames after a change.  Right after a new transcript came in,
+   * the bounds are the old one's: only ask the list for its last row. */
+  if (self->following && self->bounds_stale)
+    {
+      guint n = self->tail != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->tail)) : 0;
+
+      self->bounds_stale = FALSE;
+      if (n > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", n - 1);
+      return G_SOURCE_CONTINUE;
+    }
+  if (self->following)
+    stick_to_bottom (self);
+  if (--self->stick_frames > 0 && self->following)
+    return G_SOURCE_CONTINUE;
+  self->stick_frames = 0;
+  self->stick_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps the end in view for the next few frames.  The value is never set
+ * from inside the list view's own allocation (notify::upper): it would be
+ * out of step with the rows the list view lays out. */
+static void
+queue_stick (HdHandoffPane *self,
+             int            frames)
+{
+  self->stick_frames = MAX (self->stick_frames, frames);
+  if (self->stick_tick_id == 0)
+    self->stick_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->transcript_view),
+                                                        stick_tick_cb, self, NULL);
+}
+
+static void
+scroll_to_latest (HdHandoffPane *self)
+{
+  guint n = self->tail != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->tail)) : 0;
+
+  self->following = TRUE;
+  gtk_widget_set_visible (self->jump_button, FALSE);
+  if (n == 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", n - 1);
+  queue_stick (self, 6);
+}
+
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (user_data);
+
+  self->grow_tick_id = 0;
+  /* Doubling: the list view only makes rows near what is shown, so a big
+   * step costs no more than a small one, and the whole of a 50,000-turn
+   * transcript is reachable after a dozen steps. */
+  if (self->tail != NULL)
+    hd_tail_model_grow (self->tail, MAX (TAIL_STEP, g_list_model_get_n_items (G_LIST_MODEL (self->tail))));
+  return G_SOURCE_REMOVE;
+}
+
+/* Earlier turns are added above once the agent scrolls near the top; never
+ * from inside the list view's own layout, hence the tick callback. */
+static void
+maybe_grow (HdHandoffPane *self,
+            GtkAdjustment *adjustment)
+{
+  if (self->tail == NULL || hd_tail_model_is_complete (self->tail) || self->grow_tick_id != 0)
+    return;
+  if (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_page_size (adjustment))
+    return;
+  self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->transcript_view),
+                                                     grow_tick_cb, self, NULL);
+}
+
+static void
+on_vadjustment_value_changed_cb (HdHandoffPane *self,
+                                 GtkAdjustment *adjustment)
+{
+  if (self->sticking)
+    return;
+
+  maybe_grow (self, adjustment);
+
+  /* A change that comes with new bounds is layout (rows measured, turns
+   * appended, window resized), not the agent scrolling. */
+  if (gtk_adjustment_get_upper (adjustment) != self->last_upper ||
+      gtk_adjustment_get_page_size (adjustment) != self->last_page_size)
+    {
+      self->last_upper = gtk_adjustment_get_upper (adjustment);
+      self->last_page_size = gtk_adjustment_get_page_size (adjustment);
+      if (self->following)
+        queue_stick (self, 2);
+      return;
+    }
+
+  /* The agent's own scrolling decides whether live turns are followed. */
+  self->following = adjustment_at_bottom (adjustment);
+  if (self->following)
+    gtk_widget_set_visible (self->jump_button, FALSE);
+}
+
+static void
+on_vadjustment_upper_cb (HdHandoffPane *self,
+                         GParamSpec    *pspec,
+                         GtkAdjustment *adjustment)
+{
+  /* The bounds are not recorded here: the value change that usually comes
+   * with new bounds must still be recognised as layout. */
+  if (self->following)
+    queue_stick (self, 2);
+}
+
+static void
+on_transcript_items_changed_cb (HdHandoffPane *self,
+                                guint          position,
+                                guint          removed,
+                                guint          added,
+                                GListModel    *model)
+{
+  update_transcript_title (self);
+  if (added == 0)
+    return;
+  if (self->following)
+    scroll_to_latest (self);
+  else
+    gtk_widget_set_visible (self->jump_button, TRUE);
+}
+
+/* Find in transcript. */
+
+static gboolean
+turn_matches (HdTurn     *turn,
+              const char *folded_query)
+{
+  const char *text = hd_turn_get_text (turn);
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_query) != NULL;
+}
+
+static void
+find (HdHandoffPane *self,
+      int            direction,
+      gboolean       include_current)
+{
+  guint n = self->transcript != NULL ? g_list_model_get_n_items (self->transcript) : 0;
+  guint selected = gtk_single_selection_get_selected (self->transcript_selection);
+  guint offset = self->tail != NULL ? hd_tail_model_get_offset (self->tail) : 0;
+  guint start;
+
+  /* Positions below are in the whole transcript, the selection's in the tail. */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    selected += offset;
+
+  if (self->search_folded == NULL || *self->search_folded == '\0' || n == 0)
+    {
+      gtk_label_set_text (self->search_status_label, "");
+      return;
+    }
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    start = direction > 0 ? 0 : n - 1;
+  else if (include_current)
+    start = selected;
+  else
+    start = (selected + n + direction) % n;
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (start + n + (direction > 0 ? k : n - k)) % n;
+      g_autoptr(HdTurn) turn = g_list_model_get_item (self->transcript, i);
+
+      if (turn_matches (turn, self->search_folded))
+        {
+          g_autofree char *status = g_strdup_printf (_("Turn %u of %u"), i + 1, n);
+
+          /* A match above what is shown yet: show everything now. */
+          if (i < offset)
+            {
+              hd_tail_model_grow (self->tail, G_MAXUINT);
+              offset = 0;
+            }
+          gtk_single_selection_set_selected (self->transcript_selection, i - offset);
+          gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", i - offset);
+          gtk_label_set_text (self->search_status_label, status);
+          self->following = FALSE;
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->transcript_selection, GTK_INVALID_LIST_POSITION);
+  gtk_label_set_text (self->search_status_label, _("No matches"));
+}
+
+static void
+on_search_changed_cb (HdHandoffPane  *self,
+                      GtkSearchEntry *entry)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_clear_pointer (&self->search_folded, g_free);
+  if (query != NULL && *query != '\0')
+    self->search_folded = g_utf8_casefold (query, -1);
+  find (self, 1, TRUE);
+}
+
+static void
+on_search_activate_cb (HdHandoffPane  *self,
+                       GtkSearchEntry *entry)
+{
+  find (self, 1, FALSE);
+}
+
+static void
+on_search_previous_cb (HdHandoffPane  *self,
+                       GtkSearchEntry *entry)
+{
+  find (self, -1, FALSE);
+}
+
+/* Actions. */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  find (HD_HANDOFF_PANE (widget), 1, FALSE);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  find (HD_HANDOFF_PANE (widget), -1, FALSE);
+}
+
+static void
+scroll_to_latest_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  scroll_to_latest (HD_HANDOFF_PANE (widget));
+}
+
+static void
+send_reply_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reply_entry))));
+  gboolean taken = FALSE;
+
+  if (self->handoff == NULL || *text == '\0')
+    return;
+
+  g_signal_emit (self, signals[REPLY_REQUESTED], 0, self->handoff, text, &taken);
+  /* The text stays if nobody took it, so nothing the agent typed is lost. */
+  if (taken)
+    gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
+}
+
+static void
+on_reply_activate_cb (HdHandoffPane *self,
+                      GtkEntry      *entry)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "pane.send-reply", NULL);
+}
+
+static void
+on_reply_changed_cb (HdHandoffPane *self,
+                     GtkEditable   *editable)
+{
+  update_reply (self);
+}
+
+static void
+on_handoff_notify_cb (HdHandoffPane *self,
+                      GParamSpec    *pspec,
+                      HdHandoff     *handoff)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "state"))
+    update_reply (self);
+  else if (g_str_equal (name, "priority") || g_str_equal (name, "vulnerable") ||
+           g_str_equal (name, "sla-breached"))
+    update_routing (self, hd_handoff_get_packet (handoff));
+}
+
+static void
+disconnect_handoff (HdHandoffPane *self)
+{
+  if (self->grow_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->transcript_view), self->grow_tick_id);
+  self->grow_tick_id = 0;
+  if (self->transcript != NULL)
+    g_clear_signal_handler (&self->transcript_changed_id, self->transcript);
+  if (self->handoff != NULL)
+    g_clear_signal_handler (&self->state_notify_id, self->handoff);
+  gtk_single_selection_set_model (self->transcript_selection, NULL);
+  g_clear_object (&self->tail);
+  g_clear_object (&self->transcript);
+}
+
+static void
+update_all (HdHandoffPane *self)
+{
+  HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
+
+  gtk_single_selection_set_model (self->transcript_selection, G_LIST_MODEL (self->tail));
+  /* The adjustment still has the old transcript's bounds until the next layout. */
+  self->bounds_stale = TRUE;
+  update_transcript_title (self);
+  update_reply (self);
+  update_journal_actions (self);
+  gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self)), packet != NULL);
+  if (packet == NULL)
+    {
+      hd_verification_badge_set_verification (self->verification_badge, NULL);
+      return;
+    }
+
+  update_customer (self, packet);
+  hd_verification_badge_set_verification (self->verification_badge, hd_packet_get_verification (packet));
+  update_routing (self, packet);
+  update_completeness (self, packet);
+  update_summary (self, packet);
+  update_intents (self, packet);
+
+  /* A new chat starts at its latest turn, reading along. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->context_scroller), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->story_scroller), 0);
+  scroll_to_latest (self);
+}
+
+/* Reveal, audit trail and export: the pane only asks; the window holds the
+ * journal and the policy, and does the rest. */
+static void
+update_journal_actions (HdHandoffPane *self)
+{
+  gboolean has_packet = self->handoff != NULL && hd_handoff_get_packet (self->handoff) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.reveal", has_packet && self->allow_reveal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.show-audit", self->handoff != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.export-recording", self->handoff != NULL);
+}
+
+static void
+reveal_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
+  HdPacket *packet;
+  HdCustomer *customer;
+  GListModel *accounts;
+  g_autoptr(HdAccountRef) account = NULL;
+  gboolean linked;
+  guint index;
+
+  if (!self->allow_reveal || self->handoff == NULL ||
+      (packet = hd_handoff_get_packet (self->handoff)) == NULL)
+    return;
+
+  g_variant_get (param, "(bu)", &linked, &index);
+  customer = hd_packet_get_customer (packet);
+  accounts = linked ? hd_customer_get_linked_accounts (customer) : hd_customer_get_accounts (customer);
+  if (index >= g_list_model_get_n_items (accounts))
+    return;
+  account = g_list_model_get_item (accounts, index);
+  g_signal_emit (self, signals[REVEAL_REQUESTED], 0, self->handoff, account);
+}
+
+static void
+show_audit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
+
+  if (self->handoff != NULL)
+    g_signal_emit (self, signals[AUDIT_REQUESTED], 0, self->handoff);
+}
+
+static void
+export_recording_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
+
+  if (self->handoff != NULL)
+    g_signal_emit (self, signals[EXPORT_REQUESTED], 0, self->handoff);
+}
+
+static void
+hd_handoff_pane_dispose (GObject *object)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (object);
+
+  disconnect_handoff (self);
+  g_clear_object (&self->handoff);
+  if (self->stick_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->transcript_view), self->stick_tick_id);
+  self->stick_tick_id = 0;
+  gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_HANDOFF_PANE);
+  g_clear_object (&self->transcript_selection);
+
+  G_OBJECT_CLASS (hd_handoff_pane_parent_class)->dispose (object);
+}
+
+static void
+hd_handoff_pane_finalize (GObject *object)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (object);
+
+  g_free (self->search_folded);
+
+  G_OBJECT_CLASS (hd_handoff_pane_parent_class)->finalize (object);
+}
+
+static void
+hd_handoff_pane_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HANDOFF:
+      g_value_set_object (value, self->handoff);
+      break;
+    case PROP_CAN_REPLY:
+      g_value_set_boolean (value, self->can_reply);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_STALE_AFTER_SECONDS:
+      g_value_set_uint (value, hd_handoff_pane_get_stale_after_seconds (self));
+      break;
+    case PROP_SF_CLIENT:
+      g_value_set_object (value, hd_handoff_pane_get_sf_client (self));
+      break;
+    case PROP_OUTBOX:
+      g_value_set_object (value, hd_handoff_pane_get_outbox (self));
+      break;
+    case PROP_ALLOW_REVEAL:
+      g_value_set_boolean (value, self->allow_reveal);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_handoff_pane_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HANDOFF:
+      hd_handoff_pane_set_handoff (self, g_value_get_object (value));
+      break;
+    case PROP_CAN_REPLY:
+      hd_handoff_pane_set_can_reply (self, g_value_get_boolean (value));
+      break;
+    case PROP_READ_ONLY:
+      hd_handoff_pane_set_read_only (self, g_value_get_boolean (value));
+      break;
+    case PROP_STALE_AFTER_SECONDS:
+      hd_handoff_pane_set_stale_after_seconds (self, g_value_get_uint (value));
+      break;
+    case PROP_SF_CLIENT:
+      hd_handoff_pane_set_sf_client (self, g_value_get_object (value));
+      break;
+    case PROP_OUTBOX:
+      hd_handoff_pane_set_outbox (self, g_value_get_object (value));
+      break;
+    case PROP_ALLOW_REVEAL:
+      hd_handoff_pane_set_allow_reveal (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hd_handoff_pane_dispose;
+  object_class->finalize = hd_handoff_pane_finalize;
+  object_class->get_property = hd_handoff_pane_get_property;
+  object_class->set_property = hd_handoff_pane_set_property;
+
+  properties[PROP_HANDOFF] =
+    g_param_spec_object ("handoff", NULL, NULL, HD_TYPE_HANDOFF,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_REPLY] =
+    g_param_spec_boolean ("can-reply", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STALE_AFTER_SECONDS] =
+    g_param_spec_uint ("stale-after-seconds", NULL, NULL,
+                       0, G_MAXUINT, HD_VERIFICATION_DEFAULT_STALE_AFTER_SECONDS,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SF_CLIENT] =
+    g_param_spec_object ("sf-client", NULL, NULL, HD_TYPE_SF_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, HD_TYPE_OUTBOX,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ALLOW_REVEAL] =
+    g_param_spec_boolean ("allow-reveal", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HdHandoffPane::reply-requested:
+   * @handoff: the handoff shown
+   * @text: what the agent wrote, trimmed, never empty
+   *
+   * Returns: TRUE if the text was taken for sending (the box then clears).
+   */
+  signals[REPLY_REQUESTED] =
+    g_signal_new ("reply-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
+
+  /**
+   * HdHandoffPane::reveal-requested:
+   * @handoff: the handoff shown
+   * @account: the customer's account reference whose number to reveal
+   *
+   * The agent asked to see a masked account number (only while
+   * "allow-reveal" is TRUE).  The handler asks for a reason and journals it.
+   */
+  signals[REVEAL_REQUESTED] =
+    g_signal_new ("reveal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, HD_TYPE_ACCOUNT_REF);
+  signals[AUDIT_REQUESTED] =
+    g_signal_new ("audit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
+  signals[EXPORT_REQUESTED] =
+    g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
+
+  g_type_ensure (HD_TYPE_VERIFICATION_BADGE);
+  g_type_ensure (HD_TYPE_CASE_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/HandoffDesk/ui/hd-handoff-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, context_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, story_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_card);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_name_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_meta_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_grid);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, verification_badge);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, routing_card);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, escalation_reason_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, escalation_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, routing_chips);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, routing_grid);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, completeness_card);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, completeness_title_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, completeness_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, summary_card);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, sentiment_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, unresolved_title_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, unresolved_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, actions_title_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, actions_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, next_action_card);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, next_action_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, documents_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, intents_card);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, intents_box);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, entities_title_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, entities_grid);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript_title_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, search_status_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript_view);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, jump_button);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_box);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_disabled_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_entry);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, send_button);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, find_button);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, journal_button);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, case_editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reply_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reply_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "pane.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pane.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "pane.find-previous", NULL, find_previous_action);
+  gtk_widget_class_install_action (widget_class, "pane.scroll-to-latest", NULL, scroll_to_latest_action);
+  gtk_widget_class_install_action (widget_class, "pane.send-reply", NULL, send_reply_action);
+  gtk_widget_class_install_action (widget_class, "pane.reveal", "(bu)", reveal_action);
+  gtk_widget_class_install_action (widget_class, "pane.show-audit", NULL, show_audit_action);
+  gtk_widget_class_install_action (widget_class, "pane.export-recording", NULL, export_recording_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pane.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pane.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pane.find-previous", NULL);
+}
+
+static void
+hd_handoff_pane_init (HdHandoffPane *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *adjustment;
+
+  self->can_reply = TRUE;
+  self->following = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (turn_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (turn_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (turn_unbind_cb), NULL);
+  self->transcript_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->transcript_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->transcript_selection, TRUE);
+  gtk_list_view_set_factory (self->transcript_view, factory);
+  gtk_list_view_set_model (self->transcript_view, GTK_SELECTION_MODEL (self->transcript_selection));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (on_vadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "notify::upper",
+                           G_CALLBACK (on_vadjustment_upper_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "notify::page-size",
+                           G_CALLBACK (on_vadjustment_upper_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->customer_card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Customer"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->routing_card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Escalation and Routing"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->completeness_card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Context Completeness"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bot Summary"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_action_card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Suggested Next Step"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->intents_card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Intents"), -1);
+
+  update_all (self);
+}
+
+GtkWidget *
+hd_handoff_pane_new (void)
+{
+  return g_object_new (HD_TYPE_HANDOFF_PANE, NULL);
+}
+
+HdHandoff *
+hd_handoff_pane_get_handoff (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), NULL);
+  return self->handoff;
+}
+
+void
+hd_handoff_pane_set_handoff (HdHandoffPane *self,
+                             HdHandoff     *handoff)
+{
+  g_return_if_fail (HD_IS_HANDOFF_PANE (self));
+  g_return_if_fail (handoff == NULL || HD_IS_HANDOFF (handoff));
+
+  if (self->handoff == handoff)
+    return;
+
+  disconnect_handoff (self);
+  g_set_object (&self->handoff, handoff);
+  gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  if (handoff != NULL)
+    {
+      self->transcript = g_object_ref (hd_handoff_get_transcript (handoff));
+      /* Before our own handler, so the list already has new turns when it runs. */
+      self->tail = hd_tail_model_new (self->transcript, TAIL_FIRST);
+      self->transcript_changed_id =
+        g_signal_connect_swapped (self->transcript, "items-changed",
+                                  G_CALLBACK (on_transcript_items_changed_cb), self);
+      self->state_notify_id =
+        g_signal_connect_swapped (handoff, "notify", G_CALLBACK (on_handoff_notify_cb), self);
+    }
+
+  hd_case_editor_set_handoff (self->case_editor, handoff);
+  update_all (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDOFF]);
+}
+
+gboolean
+hd_handoff_pane_get_can_reply (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), FALSE);
+  return self->can_reply;
+}
+
+void
+hd_handoff_pane_set_can_reply (HdHandoffPane *self,
+                               gboolean       can_reply)
+{
+  g_return_if_fail (HD_IS_HANDOFF_PANE (self));
+
+  can_reply = !!can_reply;
+  if (self->can_reply == can_reply)
+    return;
+  self->can_reply = can_reply;
+  update_reply (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REPLY]);
+}
+
+gboolean
+hd_handoff_pane_get_read_only (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), FALSE);
+  return self->read_only;
+}
+
+void
+hd_handoff_pane_set_read_only (HdHandoffPane *self,
+                               gboolean       read_only)
+{
+  g_return_if_fail (HD_IS_HANDOFF_PANE (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  /* Supervisors and trainers look on; only the agent edits the case. */
+  gtk_widget_set_visible (GTK_WIDGET (self->case_editor), !read_only);
+  gtk_widget_set_visible (self->journal_button, !read_only);
+  update_reply (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+guint
+hd_handoff_pane_get_stale_after_seconds (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), 0);
+  return hd_verification_badge_get_stale_after_seconds (self->verification_badge);
+}
+
+void
+hd_handoff_pane_set_stale_after_seconds (HdHandoffPane *self,
+                                         guint          seconds)
+{
+  g_return_if_fail (HD_IS_HANDOFF_PANE (self));
+
+  if (hd_verification_badge_get_stale_after_seconds (self->verification_badge) == seconds)
+    return;
+  hd_verification_badge_set_stale_after_seconds (self->verification_badge, seconds);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE_AFTER_SECONDS]);
+}
+
+gboolean
+hd_handoff_pane_get_following (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), FALSE);
+  return self->following;
+}
+
+HdSfClient *
+hd_handoff_pane_get_sf_client (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), NULL);
+  return hd_case_editor_get_sf_client (self->case_editor);
+}
+
+void
+hd_handoff_pane_set_sf_client (HdHandoffPane *self,
+                               HdSfClient    *client)
+{
+  g_return_if_fail (HD_IS_HANDOFF_PANE (self));
+  g_return_if_fail (client == NULL || HD_IS_SF_CLIENT (client));
+
+  if (hd_case_editor_get_sf_client (self->case_editor) == client)
+    return;
+  hd_case_editor_set_sf_client (self->case_editor, client);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SF_CLIENT]);
+}
+
+HdOutbox *
+hd_handoff_pane_get_outbox (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), NULL);
+  return hd_case_editor_get_outbox (self->case_editor);
+}
+
+void
+hd_handoff_pane_set_outbox (HdHandoffPane *self,
+                            HdOutbox      *outbox)
+{
+  g_return_if_fail (HD_IS_HANDOFF_PANE (self));
+  g_return_if_fail (outbox == NULL || HD_IS_OUTBOX (outbox));
+
+  if (hd_case_editor_get_outbox (self->case_editor) == outbox)
+    return;
+  hd_case_editor_set_outbox (self->case_editor, outbox);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
+}
+
+gboolean
+hd_handoff_pane_get_allow_reveal (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), FALSE);
+  return self->allow_reveal;
+}
+
+void
+hd_handoff_pane_set_allow_reveal (HdHandoffPane *self,
+                                  gboolean       allow_reveal)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (HD_IS_HANDOFF_PANE (self));
+
+  allow_reveal = !!allow_reveal;
+  if (self->allow_reveal == allow_reveal)
+    return;
+  self->allow_reveal = allow_reveal;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->customer_grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "reveal-button"))
+      gtk_widget_set_visible (child, allow_reveal);
+  update_journal_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_REVEAL]);
+}

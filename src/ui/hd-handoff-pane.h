@@ -1,0 +1,68 @@
+/* hd-handoff-pane.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hd-handoff.h"
+#include "hd-outbox.h"
+#include "hd-sf-client.h"
+
+G_BEGIN_DECLS
+
+#define HD_TYPE_HANDOFF_PANE (hd_handoff_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
+
+/* Everything about one handoff on one screen: customer, verification,
+ * escalation and routing, intents, summary, next step, context completeness,
+ * the live transcript and a reply box.  It only presents the HdHandoff and
+ * emits "reply-requested" (handoff, text) → gboolean upward: return TRUE when
+ * the text was taken for sending, and the box clears.
+ *
+ * Actions: pane.find (Ctrl+F), pane.find-next, pane.find-previous,
+ * pane.send-reply, pane.scroll-to-latest.
+ *
+ * The Salesforce case editor (HdCaseEditor, case.save with Ctrl+S) sits
+ * under the routing card; it needs "sf-client" and "outbox" and says
+ * "Salesforce is not connected" while either is NULL.  A read-only pane
+ * (supervisor, trainer) hides it.
+ *
+ * Journal requests, all handled by the window, which holds journal and policy:
+ *   pane.reveal (bu: linked, index) → "reveal-requested" (HdHandoff *, HdAccountRef *),
+ *     from the "Reveal" button next to each masked account number, shown and
+ *     enabled only while "allow-reveal" is TRUE.  The pane never sees the
+ *     unmasked number; the window asks for a reason and journals it first.
+ *   pane.show-audit         → "audit-requested"  (HdHandoff *)
+ *   pane.export-recording   → "export-requested" (HdHandoff *) */
+GtkWidget *hd_handoff_pane_new                     (void);
+HdHandoff *hd_handoff_pane_get_handoff             (HdHandoffPane *self);
+void       hd_handoff_pane_set_handoff             (HdHandoffPane *self,
+                                                    HdHandoff     *handoff);
+gboolean   hd_handoff_pane_get_can_reply           (HdHandoffPane *self);
+void       hd_handoff_pane_set_can_reply           (HdHandoffPane *self,
+                                                    gboolean       can_reply);
+gboolean   hd_handoff_pane_get_read_only           (HdHandoffPane *self);
+void       hd_handoff_pane_set_read_only           (HdHandoffPane *self,
+                                                    gboolean       read_only);
+guint      hd_handoff_pane_get_stale_after_seconds (HdHandoffPane *self);
+void       hd_handoff_pane_set_stale_after_seconds (HdHandoffPane *self,
+                                                    guint          seconds);
+HdSfClient *hd_handoff_pane_get_sf_client          (HdHandoffPane *self);
+void        hd_handoff_pane_set_sf_client          (HdHandoffPane *self,
+                                                    HdSfClient    *client);
+HdOutbox   *hd_handoff_pane_get_outbox             (HdHandoffPane *self);
+void        hd_handoff_pane_set_outbox             (HdHandoffPane *self,
+                                                    HdOutbox      *outbox);
+gboolean   hd_handoff_pane_get_allow_reveal        (HdHandoffPane *self);
+void       hd_handoff_pane_set_allow_reveal        (HdHandoffPane *self,
+                                                    gboolean       allow_reveal);
+/* Whether new transcript turns scroll into view (the agent is at the bottom). */
+gboolean   hd_handoff_pane_get_following           (HdHandoffPane *self);
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* hd-ui-format.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "hd-handoff.h"
+#include "hd-packet-enums.h"
+
+G_BEGIN_DECLS
+
+/* Translated words for the packet's enums and clocks, shared by the Agent-mode
+ * widgets and the offer notification.  Plain GLib: no GTK types, so they can
+ * be unit-tested without a display.  Strings returned as `const char *` are
+ * static; `char *` ones are new. */
+const char *hd_ui_format_escalation_reason (HdEscalationReason    reason);
+const char *hd_ui_format_priority          (HdPriority            priority);
+const char *hd_ui_format_channel           (HdChannel             channel);
+const char *hd_ui_format_sentiment         (HdSentiment           sentiment);
+const char *hd_ui_format_speaker           (HdSpeaker             speaker);
+const char *hd_ui_format_method            (HdVerificationMethod  method);
+const char *hd_ui_format_handoff_state     (HdHandoffState        state);
+
+/* "international_usage_not_enabled" → "International usage not enabled". */
+char       *hd_ui_format_token             (const char           *token);
+/* "4 min ago", "just now", "2 hours ago"; a time ahead of @now gives "at 09:14". */
+char       *hd_ui_format_relative_time     (GDateTime            *then,
+                                            GDateTime            *now);
+/* A countdown: "1:05", "12:00", "2 h 05 min", "3 days"; negative spans give "−0:10". */
+char       *hd_ui_format_countdown         (GTimeSpan             span);
+/* A wall-clock time in the local zone: "09:14". */
+char       *hd_ui_format_clock             (GDateTime            *time);
+
+G_END_DECLS

@@ -1,0 +1,79 @@
+/* bench-agent-memory.c: resident memory of Agent mode with 1,000 offers in the queue
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hd-agent-view.h"
+#include "hd-packet-generator.h"
+#include "hd-packet-parser.h"
+#include "hd-queue.h"
+#include "hd-test-ui.h"
+
+#define N_OFFERS 1000
+#define TURNS    50
+
+static double
+resident_mib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(HdQueue) queue = hd_queue_new ();
+  GtkWidget *window, *view;
+  double before, after;
+
+  gtk_init ();
+  adw_init ();
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  view = hd_agent_view_new ();
+  hd_agent_view_set_queue (HD_AGENT_VIEW (view), G_LIST_MODEL (queue));
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  hd_test_ui_iterate (300);
+  before = resident_mib ();
+
+  for (guint i = 0; i < N_OFFERS; i++)
+    {
+      g_autoptr(GBytes) json = hd_packet_generator_build (TURNS, i + 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
+      g_autoptr(GDateTime) expires = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) later = g_date_time_add_seconds (expires, 600);
+      g_autoptr(HdHandoff) handoff = NULL;
+
+      g_assert_no_error (error);
+      handoff = hd_handoff_new (packet, later);
+      g_assert_true (hd_queue_add (queue, handoff));
+    }
+
+  /* Show one of them in the pane, as an agent would, and let the sidebar tick. */
+  {
+    g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (queue), 0);
+    hd_agent_view_set_selected_handoff (HD_AGENT_VIEW (view), first);
+  }
+  hd_test_ui_iterate (2000);
+  after = resident_mib ();
+
+  g_print ("agent mode resident memory: %.1f MiB with %u offers of %u turns "
+           "(%.1f MiB before the offers; target <= 150 MB: %s)\n",
+           after, N_OFFERS, TURNS, before, after * 1.048576 <= 150 ? "met" : "NOT MET");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

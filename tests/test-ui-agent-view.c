@@ -1,0 +1,491 @@
+/* test-ui-agent-view.c: the queue sidebar, agent actions and offer notifications
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hd-agent-view.h"
+#include "hd-offer-notification.h"
+#include "hd-packet-generator.h"
+#include "hd-queue.h"
+#include "hd-queue-row.h"
+#include "hd-queue-sidebar.h"
+#include "hd-status-selector.h"
+#include "hd-test-packet-util.h"
+#include "hd-test-ui.h"
+#include "hd-ui-format.h"
+
+static HdApplication *test_app;
+
+typedef struct
+{
+  GtkWindow   *window;
+  HdAgentView *view;
+  HdQueue     *queue;
+  GPtrArray   *accepted;   /* of HdHandoff */
+  GPtrArray   *declined;   /* of HdHandoff */
+  GPtrArray   *reasons;    /* of char */
+} Fixture;
+
+static HdHandoff *
+offer_new (guint32 seed,
+           int     expires_in_seconds)
+{
+  g_autoptr(GBytes) json = hd_packet_generator_build (12, seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, expires_in_seconds);
+
+  g_assert_no_error (error);
+  return hd_handoff_new (packet, expires);
+}
+
+static void
+accept_requested_cb (HdAgentView *view,
+                     HdHandoff   *handoff,
+                     Fixture     *fixture)
+{
+  g_ptr_array_add (fixture->accepted, g_object_ref (handoff));
+}
+
+static void
+decline_requested_cb (HdAgentView *view,
+                      HdHandoff   *handoff,
+                      const char  *reason,
+                      Fixture     *fixture)
+{
+  g_ptr_array_add (fixture->declined, g_object_ref (handoff));
+  g_ptr_array_add (fixture->reasons, g_strdup (reason));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->queue = hd_queue_new ();
+  fixture->accepted = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->declined = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->reasons = g_ptr_array_new_with_free_func (g_free);
+  fixture->window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (test_app)));
+  gtk_window_set_default_size (fixture->window, 1366, 720);
+  fixture->view = HD_AGENT_VIEW (hd_agent_view_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  hd_agent_view_set_queue (fixture->view, G_LIST_MODEL (fixture->queue));
+  g_signal_connect (fixture->view, "accept-requested", G_CALLBACK (accept_requested_cb), fixture);
+  g_signal_connect (fixture->view, "decline-requested", G_CALLBACK (decline_requested_cb), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  hd_test_ui_iterate (30);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  hd_test_ui_iterate (30);
+  g_assert_null (fixture->view);
+  g_ptr_array_unref (fixture->accepted);
+  g_ptr_array_unref (fixture->declined);
+  g_ptr_array_unref (fixture->reasons);
+  g_assert_finalize_object (fixture->queue);
+}
+
+static GtkWidget *
+view_child (HdAgentView *view,
+            const char  *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (view), HD_TYPE_AGENT_VIEW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+find_rows (GtkWidget *widget,
+           GPtrArray *rows)
+{
+  if (HD_IS_QUEUE_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_rows (c, rows);
+}
+
+static HdQueueRow *
+find_row (HdAgentView *view,
+          HdHandoff   *handoff)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  find_rows (GTK_WIDGET (view), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (hd_queue_row_get_handoff (g_ptr_array_index (rows, i)) == handoff)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* The shortcut the widget class binds to @accel, activated as GTK would on
+ * the key press (Xvfb gives no way to synthesise one). */
+static gboolean
+activate_shortcut (GtkWidget  *widget,
+                   const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accel))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_test_fail_printf ("no shortcut %s", accel);
+  return FALSE;
+}
+
+static void
+test_view_lifecycle (void)
+{
+  GtkWidget *view = g_object_ref_sink (hd_agent_view_new ());
+  g_autoptr(HdQueue) queue = hd_queue_new ();
+
+  hd_agent_view_set_queue (HD_AGENT_VIEW (view), G_LIST_MODEL (queue));
+  g_assert_finalize_object (view);
+}
+
+static void
+test_view_keyboard_accept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HdHandoff) offer = offer_new (1, 90);
+  GtkWidget *stack = view_child (fixture->view, "content_stack");
+  GtkWidget *accept = view_child (fixture->view, "accept_button");
+  GtkWidget *decline = view_child (fixture->view, "decline_button");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  /* Nothing selected: nothing to accept. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL) &&
+                  fixture->accepted->len > 0);
+
+  hd_queue_add (fixture->queue, offer);
+  hd_test_ui_iterate (30);
+  /* A new offer does not steal the pane. */
+  g_assert_null (hd_agent_view_get_selected_handoff (fixture->view));
+
+  hd_agent_view_set_selected_handoff (fixture->view, offer);
+  hd_test_ui_iterate (30);
+  g_assert_true (hd_agent_view_get_selected_handoff (fixture->view) == offer);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "handoff");
+  g_assert_true (gtk_widget_get_visible (accept));
+  g_assert_true (gtk_widget_is_sensitive (accept));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL, "Accept Offer");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (decline), GTK_ACCESSIBLE_PROPERTY_LABEL, "Decline Offer");
+
+  /* Ctrl+Return asks to accept, once; the state waits for the server. */
+  g_assert_true (activate_shortcut (GTK_WIDGET (fixture->view), "<Control>Return"));
+  g_assert_cmpuint (fixture->accepted->len, ==, 1);
+  g_assert_true (g_ptr_array_index (fixture->accepted, 0) == offer);
+  g_assert_cmpint (hd_handoff_get_state (offer), ==, HD_HANDOFF_STATE_OFFERED);
+  g_assert_false (gtk_widget_is_sensitive (accept));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL);
+  g_assert_cmpuint (fixture->accepted->len, ==, 1);
+
+  /* The router confirms: the offer bar goes, the reply box opens. */
+  g_assert_true (hd_handoff_transition (offer, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
+  hd_test_ui_iterate (300);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (view_child (fixture->view, "offer_revealer"))));
+}
+
+static void
+test_view_action_accept (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(HdHandoff) offer = offer_new (2, 90);
+
+  hd_queue_add (fixture->queue, offer);
+  hd_agent_view_set_selected_handoff (fixture->view, offer);
+  hd_test_ui_iterate (30);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL));
+  g_assert_cmpuint (fixture->accepted->len, ==, 1);
+  g_assert_true (g_ptr_array_index (fixture->accepted, 0) == offer);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_view_decline (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HdHandoff) offer = offer_new (3, 90);
+  AdwMessageDialog *dialog;
+
+  hd_queue_add (fixture->queue, offer);
+  hd_agent_view_set_selected_handoff (fixture->view, offer);
+  hd_test_ui_iterate (30);
+
+  /* Ctrl+D asks for a reason first; cancelling declines nothing. */
+  g_assert_true (activate_shortcut (GTK_WIDGET (fixture->view), "<Control>d"));
+  hd_test_ui_iterate (30);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "busy"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "wrong_skill"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "language"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "other"));
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  /* What a click does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  hd_test_ui_iterate (300);
+  g_assert_cmpuint (fixture->declined->len, ==, 0);
+  g_assert_null (find_dialog ());
+
+  /* With a reason. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.decline", NULL));
+  hd_test_ui_iterate (30);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "wrong_skill");
+  gtk_window_close (GTK_WINDOW (dialog));
+  hd_test_ui_iterate (300);
+  g_assert_cmpuint (fixture->declined->len, ==, 1);
+  g_assert_true (g_ptr_array_index (fixture->declined, 0) == offer);
+  g_assert_cmpstr (g_ptr_array_index (fixture->reasons, 0), ==, "wrong_skill");
+  g_assert_cmpint (hd_handoff_get_state (offer), ==, HD_HANDOFF_STATE_OFFERED);
+}
+
+static void
+test_view_finished_shown (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HdHandoff) revoked = offer_new (4, 90);
+  g_autoptr(HdHandoff) expired = offer_new (5, 90);
+  g_autoptr(HdHandoff) live = offer_new (6, 90);
+  HdQueueRow *row;
+  g_autofree char *expected = NULL;
+
+  hd_queue_add (fixture->queue, revoked);
+  hd_queue_add (fixture->queue, expired);
+  hd_queue_add (fixture->queue, live);
+  hd_test_ui_iterate (50);
+
+  g_assert_true (hd_handoff_transition (revoked, HD_HANDOFF_STATE_REVOKED, HD_REVOKE_REASON_CUSTOMER_ABANDONED));
+  g_assert_true (hd_handoff_transition (expired, HD_HANDOFF_STATE_EXPIRED, HD_REVOKE_REASON_EXPIRED));
+  hd_test_ui_iterate (50);
+
+  /* Still listed, with the reason in words. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 3);
+  row = find_row (fixture->view, revoked);
+  g_assert_nonnull (row);
+  expected = g_strdup_printf ("Withdrawn: %s", hd_revoke_reason_to_label (HD_REVOKE_REASON_CUSTOMER_ABANDONED));
+  g_assert_cmpstr (hd_queue_row_get_status (row), ==, expected);
+  {
+    HdRouting *routing = hd_packet_get_routing (hd_handoff_get_packet (revoked));
+    const char *language = hd_routing_get_language (routing);
+    g_autofree char *intent = hd_ui_format_token (hd_handoff_get_intent (revoked));
+    g_autofree char *spoken = NULL;
+
+    /* The row is summarised for screen readers, its state and reason in words. */
+    spoken = g_strdup_printf ("%s, %s, %s%s%s%s%s, Withdrawn: %s",
+                              hd_handoff_get_customer_name (revoked), intent,
+                              hd_ui_format_priority (hd_handoff_get_priority (revoked)),
+                              hd_routing_get_vip (routing) ? ", VIP" : "",
+                              hd_handoff_get_vulnerable (revoked) ? ", vulnerable customer" : "",
+                              language != NULL ? ", language " : "", language != NULL ? language : "",
+                              hd_revoke_reason_to_label (HD_REVOKE_REASON_CUSTOMER_ABANDONED));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+  }
+  row = find_row (fixture->view, expired);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (hd_queue_row_get_status (row), ==, "Expired: not answered in time");
+
+  /* A live offer counts down in words too. */
+  row = find_row (fixture->view, live);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (hd_queue_row_get_status (row), "Offer · answer within 1:"));
+
+  /* Selecting the withdrawn one says so, and offers no accept. */
+  hd_agent_view_set_selected_handoff (fixture->view, revoked);
+  hd_test_ui_iterate (30);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (view_child (fixture->view, "offer_label"))),
+                            "withdrawn"));
+  g_assert_false (gtk_widget_get_visible (view_child (fixture->view, "accept_button")));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL);
+  g_assert_cmpuint (fixture->accepted->len, ==, 0);
+}
+
+static void
+test_view_clock_visible_rows_only (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *sidebar = view_child (fixture->view, "sidebar");
+  g_autoptr(GBytes) json = hd_packet_generator_build (4, 42);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
+  guint n_live;
+
+  g_assert_no_error (error);
+  /* 300 offers (distinct ids) in the queue. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(HdHandoff) handoff = offer_new (1000 + i, 120);
+
+      hd_queue_add (fixture->queue, handoff);
+    }
+  /* Only the rows on screen (about a screenful) are ticked. */
+  for (guint i = 0; i < 200; i++)
+    {
+      hd_test_ui_iterate (10);
+      if ((n_live = hd_queue_sidebar_tick (HD_QUEUE_SIDEBAR (sidebar))) > 0)
+        break;
+    }
+  g_assert_cmpuint (n_live, >, 0);
+  g_assert_cmpuint (n_live, <, 20);
+}
+
+static void
+test_offer_notification (void)
+{
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, 45);
+  g_autoptr(HdHandoff) handoff = hd_handoff_new (packet, expires);
+  g_autoptr(GNotification) notification = hd_offer_notification_new (handoff);
+  g_autofree char *body = hd_offer_notification_dup_body (handoff, now);
+  g_autofree char *id = hd_offer_notification_dup_id (handoff);
+
+  g_assert_true (G_IS_NOTIFICATION (notification));
+  g_assert_cmpstr (id, ==, "offer-ho-2026-11-24-000187");
+  g_test_message ("%s", body);
+  g_assert_true (g_str_has_prefix (body, "Why: Regulated action."));
+  g_assert_nonnull (strstr (body, "Identity: Verification stale. Re-verify before action"));
+  g_assert_nonnull (strstr (body, "Customer needs international usage enabled"));
+  g_assert_nonnull (strstr (body, "Answer within 0:45"));
+  hd_test_assert_no_raw_number (body);
+}
+
+static void
+edit_markup_cb (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (root, "summary"), "unresolved_issue",
+                                 "<b>bold</b> <a href=\"x\">y</a>");
+}
+
+static void
+test_offer_notification_plain (void)
+{
+  g_autoptr(GBytes) bytes = hd_test_load_fixture ("valid", "overseas-card-decline.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(HdPacket) packet = NULL;
+  g_autoptr(HdHandoff) handoff = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  edit_markup_cb (json_node_get_object (json_parser_get_root (parser)));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json = json_generator_to_data (generator, NULL);
+  edited = g_bytes_new (json, strlen (json));
+  packet = hd_packet_parse_bytes (edited, NULL, &error);
+  g_assert_no_error (error);
+  handoff = hd_handoff_new (packet, NULL);
+  body = hd_offer_notification_dup_body (handoff, now);
+
+  /* Notification servers may parse markup: no tag survives. */
+  g_assert_null (strchr (body, '<'));
+  g_assert_nonnull (strstr (body, "‹b›bold‹/b›"));
+}
+
+static void
+status_changed_cb (HdStatusSelector *selector,
+                   const char       *status,
+                   GPtrArray        *changes)
+{
+  g_ptr_array_add (changes, g_strdup (status));
+}
+
+static void
+test_status_selector (void)
+{
+  GtkWidget *selector = g_object_ref_sink (hd_status_selector_new ());
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *drop_down = adw_bin_get_child (ADW_BIN (selector));
+
+  g_signal_connect (selector, "status-changed", G_CALLBACK (status_changed_cb), changes);
+  g_assert_cmpstr (hd_status_selector_get_status (HD_STATUS_SELECTOR (selector)), ==, "available");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Availability: Available");
+
+  /* The agent picks "Busy": asked upward, and said in words. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 1);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes, 0), ==, "busy");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Availability: Busy");
+
+  /* The server's word is shown, not echoed back. */
+  hd_status_selector_set_status (HD_STATUS_SELECTOR (selector), "away");
+  g_assert_cmpstr (hd_status_selector_get_status (HD_STATUS_SELECTOR (selector)), ==, "away");
+  g_assert_cmpuint (changes->len, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (selector, status_changed_cb, changes);
+  g_assert_finalize_object (selector);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  test_app = hd_test_ui_application_new ();
+
+  g_test_add_func ("/hd/ui/agent-view/lifecycle", test_view_lifecycle);
+  g_test_add_func ("/hd/ui/offer-notification/body", test_offer_notification);
+  g_test_add_func ("/hd/ui/offer-notification/plain", test_offer_notification_plain);
+  g_test_add_func ("/hd/ui/status-selector/choose", test_status_selector);
+  g_test_add ("/hd/ui/agent-view/keyboard-accept", Fixture, NULL, fixture_setup, test_view_keyboard_accept, fixture_teardown);
+  g_test_add ("/hd/ui/agent-view/action-accept", Fixture, NULL, fixture_setup, test_view_action_accept, fixture_teardown);
+  g_test_add ("/hd/ui/agent-view/decline", Fixture, NULL, fixture_setup, test_view_decline, fixture_teardown);
+  g_test_add ("/hd/ui/agent-view/finished-shown", Fixture, NULL, fixture_setup, test_view_finished_shown, fixture_teardown);
+  g_test_add ("/hd/ui/agent-view/clock-visible-rows", Fixture, NULL, fixture_setup, test_view_clock_visible_rows_only, fixture_teardown);
+
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (test_app));
+  g_clear_object (&test_app);
+  return ret;
+}

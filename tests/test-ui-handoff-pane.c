@@ -1,0 +1,677 @@
+/* test-ui-handoff-pane.c: the handoff pane and its verification badge
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "hd-handoff-pane.h"
+#include "hd-packet-generator.h"
+#include "hd-test-packet-util.h"
+#include "hd-test-ui.h"
+#include "hd-ui-format.h"
+#include "hd-verification-badge.h"
+#include "hd-verification-state.h"
+
+static HdApplication *test_app;
+
+/* Helpers. */
+
+static GtkWidget *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static GtkWidget *
+pane_child (HdHandoffPane *pane,
+            const char    *name)
+{
+  return child (pane, HD_TYPE_HANDOFF_PANE, name);
+}
+
+static const char *
+label_text (HdHandoffPane *pane,
+            const char    *name)
+{
+  return gtk_label_get_text (GTK_LABEL (pane_child (pane, name)));
+}
+
+/* Every text a label under @widget shows, one per line; checks on the way
+ * that no label parses its text as markup. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    {
+      g_assert_false (gtk_label_get_use_markup (GTK_LABEL (widget)));
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static HdPacket *
+parse_json (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  HdPacket *packet = hd_packet_parse_bytes (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  return packet;
+}
+
+/* The overseas fixture, with @edit applied to its root object. */
+static HdPacket *
+parse_edited_fixture (void (*edit) (JsonObject *root, gpointer data),
+                      gpointer data)
+{
+  g_autoptr(GBytes) bytes = hd_test_load_fixture ("valid", "overseas-card-decline.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  edit (json_node_get_object (json_parser_get_root (parser)), data);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json = json_generator_to_data (generator, NULL);
+  return parse_json (json);
+}
+
+static HdHandoff *
+handoff_new (HdPacket *packet,
+             gboolean  accepted)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, 60);
+  HdHandoff *handoff = hd_handoff_new (packet, expires);
+
+  if (accepted)
+    g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
+  return handoff;
+}
+
+typedef struct
+{
+  GtkWindow     *window;
+  HdHandoffPane *pane;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (test_app)));
+  gtk_window_set_default_size (fixture->window, 1366, 720);
+  fixture->pane = HD_HANDOFF_PANE (hd_handoff_pane_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->pane));
+  gtk_window_present (fixture->window);
+  g_object_add_weak_pointer (G_OBJECT (fixture->pane), (gpointer *) &fixture->pane);
+  hd_test_ui_iterate (30);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  hd_test_ui_iterate (20);
+  /* Nothing of ours keeps the pane alive. */
+  g_assert_null (fixture->pane);
+}
+
+/* Pure helpers. */
+
+static void
+test_format (void)
+{
+  g_autofree char *token = hd_ui_format_token ("international_usage_not_enabled");
+  g_autofree char *c1 = hd_ui_format_countdown (65 * G_TIME_SPAN_SECOND);
+  g_autofree char *c2 = hd_ui_format_countdown (-10 * G_TIME_SPAN_SECOND);
+  g_autofree char *c3 = hd_ui_format_countdown (2 * G_TIME_SPAN_HOUR + 5 * G_TIME_SPAN_MINUTE);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 24, 10, 0, 0);
+  g_autoptr(GDateTime) then = g_date_time_add_minutes (now, -4);
+  g_autofree char *ago = hd_ui_format_relative_time (then, now);
+
+  g_assert_cmpstr (token, ==, "International usage not enabled");
+  g_assert_null (hd_ui_format_token (NULL));
+  g_assert_cmpstr (c1, ==, "1:05");
+  g_assert_cmpstr (c2, ==, "−0:10");
+  g_assert_cmpstr (c3, ==, "2 h 05 min");
+  g_assert_cmpstr (ago, ==, "4 min ago");
+  g_assert_cmpstr (hd_ui_format_priority (HD_PRIORITY_HIGH), ==, "High priority");
+  g_assert_cmpstr (hd_ui_format_escalation_reason (HD_ESCALATION_REASON_REGULATED_ACTION), ==, "Regulated action");
+}
+
+typedef struct
+{
+  gboolean    authenticated;
+  int         minutes_ago;   /* < 0: no verified_at */
+  const char *scope;         /* comma separated, or NULL for none */
+  gboolean    reverify;
+} VerificationEdit;
+
+static void
+edit_verification (JsonObject *root,
+                   gpointer    data)
+{
+  const VerificationEdit *edit = data;
+  JsonObject *verification = json_object_get_object_member (root, "verification");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  json_object_set_boolean_member (verification, "authenticated", edit->authenticated);
+  json_object_set_boolean_member (verification, "reverification_required", edit->reverify);
+  if (edit->minutes_ago >= 0)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (now, -edit->minutes_ago);
+      g_autofree char *iso = g_date_time_format_iso8601 (at);
+
+      json_object_set_string_member (verification, "verified_at", iso);
+    }
+  else
+    json_object_remove_member (verification, "verified_at");
+
+  if (edit->scope == NULL)
+    json_object_remove_member (verification, "scope");
+  else
+    {
+      g_auto(GStrv) parts = g_strsplit (edit->scope, ",", -1);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        json_array_add_string_element (array, parts[i]);
+      json_object_set_array_member (verification, "scope", array);
+    }
+}
+
+static void
+test_verification_stale_rule (void)
+{
+  static const struct
+  {
+    VerificationEdit    edit;
+    guint               window;
+    HdVerificationState state;
+    const char         *title;
+    const char         *method;
+  } cases[] = {
+    { { FALSE, 4, NULL, FALSE }, 900, HD_VERIFICATION_STATE_NOT_VERIFIED, "Not verified", NULL },
+    { { TRUE, 4, NULL, FALSE }, 900, HD_VERIFICATION_STATE_VERIFIED, "Verified", "OTP, 4 min ago" },
+    { { TRUE, 4, "view_balance,card_controls", FALSE }, 900, HD_VERIFICATION_STATE_PARTLY_VERIFIED,
+      "Partly verified", "OTP, 4 min ago" },
+    { { TRUE, 14, NULL, FALSE }, 900, HD_VERIFICATION_STATE_VERIFIED, "Verified", "OTP, 14 min ago" },
+    { { TRUE, 16, NULL, FALSE }, 900, HD_VERIFICATION_STATE_STALE, "Verification stale", "OTP, 16 min ago" },
+    { { TRUE, 16, NULL, FALSE }, 1800, HD_VERIFICATION_STATE_VERIFIED, "Verified", "OTP, 16 min ago" },
+    { { TRUE, 0, NULL, TRUE }, 900, HD_VERIFICATION_STATE_STALE, "Verification stale", "OTP, just now" },
+    { { TRUE, -1, NULL, FALSE }, 900, HD_VERIFICATION_STATE_STALE, "Verification stale", "OTP, time unknown" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HdPacket) packet = parse_edited_fixture (edit_verification, (gpointer) &cases[i].edit);
+      HdVerification *verification = hd_packet_get_verification (packet);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(HdVerificationSummary) summary = hd_verification_summarize (verification, now, cases[i].window);
+      HdVerificationBadge *badge = HD_VERIFICATION_BADGE (g_object_ref_sink (hd_verification_badge_new ()));
+      g_autofree char *accessible = g_strdup_printf ("Verification: %s", cases[i].title);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (hd_verification_compute_state (verification, now, cases[i].window), ==, cases[i].state);
+      g_assert_cmpint (summary->state, ==, cases[i].state);
+      g_assert_cmpstr (summary->title, ==, cases[i].title);
+      g_assert_cmpstr (summary->method, ==, cases[i].method);
+      if (cases[i].state == HD_VERIFICATION_STATE_STALE)
+        g_assert_true (g_str_has_prefix (summary->advice, cases[i].edit.reverify ? "The bot asks to re-verify"
+                                                                                 : "Re-verify before action"));
+      if (cases[i].state == HD_VERIFICATION_STATE_PARTLY_VERIFIED)
+        g_assert_cmpstr (summary->scope, ==, "Covers only: view balance, card controls");
+
+      /* The badge says the same, in words, to the eye and to screen readers. */
+      hd_verification_badge_set_stale_after_seconds (badge, cases[i].window);
+      hd_verification_badge_set_verification (badge, verification);
+      g_assert_cmpint (hd_verification_badge_get_state (badge), ==, cases[i].state);
+      g_assert_cmpstr (hd_verification_badge_get_title (badge), ==, cases[i].title);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (badge, HD_TYPE_VERIFICATION_BADGE, "title_label"))),
+                       ==, cases[i].title);
+      g_assert_finalize_object (badge);
+    }
+}
+
+/* The pane, from every valid fixture. */
+
+static void
+assert_pane_shows_packet (HdHandoffPane *pane,
+                          HdHandoff     *handoff,
+                          const char    *raw_json)
+{
+  HdPacket *packet = hd_handoff_get_packet (handoff);
+  HdCustomer *customer = hd_packet_get_customer (packet);
+  HdSummary *summary = hd_packet_get_summary (packet);
+  GListModel *intents = hd_packet_get_intents (packet);
+  HdVerificationBadge *badge = HD_VERIFICATION_BADGE (pane_child (pane, "verification_badge"));
+  GtkListView *list = GTK_LIST_VIEW (pane_child (pane, "transcript_view"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(HdVerificationSummary) expected = hd_verification_summarize (hd_packet_get_verification (packet),
+                                                                          now, HD_VERIFICATION_DEFAULT_STALE_AFTER_SECONDS);
+  g_autofree char *badge_label = g_strdup_printf ("Verification: %s", expected->title);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *name = hd_customer_get_name (customer);
+  JsonObject *raw_customer;
+  guint n_intents = g_list_model_get_n_items (intents);
+
+  /* Customer. */
+  g_assert_cmpstr (label_text (pane, "customer_name_label"), ==, name != NULL ? name : "Name not given");
+
+  /* Verification in words, for the eye and for screen readers. */
+  g_assert_cmpstr (hd_verification_badge_get_title (badge), ==, expected->title);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, badge_label);
+
+  /* Intents: one row each, in order. */
+  g_assert_cmpuint (count_children (pane_child (pane, "intents_box")), ==, MAX (n_intents, 1));
+
+  /* Summary. */
+  if (hd_summary_get_text (summary) != NULL)
+    g_assert_cmpstr (label_text (pane, "summary_label"), ==, hd_summary_get_text (summary));
+  else
+    g_assert_cmpstr (label_text (pane, "summary_label"), ==, "The bot sent no summary.");
+  if (hd_summary_get_unresolved_issue (summary) != NULL)
+    g_assert_cmpstr (label_text (pane, "unresolved_label"), ==, hd_summary_get_unresolved_issue (summary));
+  else
+    g_assert_false (gtk_widget_get_visible (pane_child (pane, "unresolved_label")));
+
+  /* Completeness is said plainly. */
+  if (hd_completeness_get_n_missing (hd_packet_get_completeness (packet)) > 0)
+    g_assert_true (g_str_has_prefix (label_text (pane, "completeness_title_label"), "The Bot Left Out"));
+  else
+    g_assert_cmpstr (label_text (pane, "completeness_title_label"), ==, "Context Complete");
+
+  /* The whole transcript is in the (virtualised) list: the latest turns
+   * first, earlier ones added above as the agent scrolls up. */
+  for (guint i = 0; i < 200; i++)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) ==
+          g_list_model_get_n_items (hd_packet_get_transcript (packet)))
+        break;
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_child (pane, "transcript_scroller"))), 0);
+      hd_test_ui_iterate (10);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==,
+                    g_list_model_get_n_items (hd_packet_get_transcript (packet)));
+
+  /* No full account number anywhere on screen: neither any long digit run,
+   * nor the raw identifiers of the packet. */
+  collect_text (GTK_WIDGET (pane), shown);
+  hd_test_assert_no_raw_number (shown->str);
+  json_parser_load_from_data (parser, raw_json, -1, NULL);
+  raw_customer = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "customer");
+  if (raw_customer != NULL && json_object_has_member (raw_customer, "accounts"))
+    {
+      JsonArray *accounts = json_object_get_array_member (raw_customer, "accounts");
+
+      for (guint i = 0; i < json_array_get_length (accounts); i++)
+        {
+          const char *id = json_object_get_string_member (json_array_get_object_element (accounts, i), "id");
+
+          if (id != NULL && strlen (id) > 4)
+            g_assert_null (strstr (shown->str, id));
+        }
+    }
+
+  /* Controls are named. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pane_child (pane, "send_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Send Reply");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pane_child (pane, "reply_entry")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Reply to Customer");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pane_child (pane, "find_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Find in Transcript");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Transcript");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pane_child (pane, "customer_card")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Customer");
+}
+
+static void
+test_pane_fixtures (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dir_path = hd_test_fixture_path ("valid", "");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *file;
+  guint n_fixtures = 0;
+
+  g_assert_nonnull (dir);
+  while ((file = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(HdPacket) packet = NULL;
+      g_autoptr(HdHandoff) handoff = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *raw = NULL;
+
+      if (!g_str_has_suffix (file, ".json"))
+        continue;
+      g_test_message ("fixture %s", file);
+      bytes = hd_test_load_fixture ("valid", file);
+      raw = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      packet = hd_packet_parse_bytes (bytes, NULL, &error);
+      g_assert_no_error (error);
+      handoff = handoff_new (packet, FALSE);
+
+      hd_handoff_pane_set_handoff (fixture->pane, handoff);
+      hd_test_ui_iterate (30);
+      g_assert_true (hd_handoff_pane_get_handoff (fixture->pane) == handoff);
+      assert_pane_shows_packet (fixture->pane, handoff, raw);
+      n_fixtures++;
+    }
+  g_assert_cmpuint (n_fixtures, >, 0);
+
+  hd_handoff_pane_set_handoff (fixture->pane, NULL);
+}
+
+/* Markup-looking text from the network is shown literally. */
+
+static void
+edit_markup (JsonObject *root,
+             gpointer    data)
+{
+  JsonObject *customer = json_object_get_object_member (root, "customer");
+  JsonObject *summary = json_object_get_object_member (root, "summary");
+  JsonObject *routing = json_object_get_object_member (root, "routing");
+  JsonObject *case_fields = json_object_get_object_member (root, "case");
+
+  json_object_set_string_member (customer, "name", "<b>Eve</b> & <span foreground='red'>Mallory");
+  json_object_set_string_member (summary, "text", "<i>italic</i> &amp; <a href='x'>link</a>");
+  json_object_set_string_member (json_object_get_object_member (routing, "escalation"), "detail", "</span>");
+  json_object_set_string_member (case_fields, "next_best_action", "<big>Do it</big>");
+}
+
+static void
+test_pane_markup_literal (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HdPacket) packet = parse_edited_fixture (edit_markup, NULL);
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  hd_test_ui_iterate (30);
+
+  g_assert_cmpstr (label_text (fixture->pane, "customer_name_label"), ==,
+                   "<b>Eve</b> & <span foreground='red'>Mallory");
+  g_assert_cmpstr (label_text (fixture->pane, "summary_label"), ==, "<i>italic</i> &amp; <a href='x'>link</a>");
+  g_assert_cmpstr (label_text (fixture->pane, "escalation_detail_label"), ==, "</span>");
+  g_assert_cmpstr (label_text (fixture->pane, "next_action_label"), ==, "<big>Do it</big>");
+  collect_text (GTK_WIDGET (fixture->pane), shown);  /* asserts use-markup is off everywhere */
+}
+
+/* The reply box. */
+
+static gboolean
+reply_cb (HdHandoffPane *pane,
+          HdHandoff     *handoff,
+          const char    *text,
+          gpointer       user_data)
+{
+  GPtrArray *replies = user_data;
+
+  g_ptr_array_add (replies, g_strdup (text));
+  /* Take the first reply, refuse the second (as if the feed were down). */
+  return replies->len == 1;
+}
+
+static void
+test_pane_reply (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
+  g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *entry = pane_child (fixture->pane, "reply_entry");
+  GtkWidget *why = pane_child (fixture->pane, "reply_disabled_label");
+
+  g_signal_connect (fixture->pane, "reply-requested", G_CALLBACK (reply_cb), replies);
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  hd_test_ui_iterate (20);
+
+  /* An offer cannot be answered yet, and the pane says why. */
+  g_assert_false (gtk_widget_get_sensitive (entry));
+  g_assert_true (gtk_widget_get_visible (why));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (why)), ==, "Accept the handoff to reply to the customer.");
+
+  g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
+  g_assert_true (gtk_widget_get_sensitive (entry));
+  g_assert_false (gtk_widget_get_visible (why));
+
+  /* Empty text sends nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL);
+  g_assert_cmpuint (replies->len, ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  I can enable it now.  ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
+  g_assert_cmpuint (replies->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (replies, 0), ==, "I can enable it now.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  /* Refused: the text stays, nothing typed is lost. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Second");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (replies->len, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Second");
+
+  /* The routing layer does not relay replies: disabled, with the reason. */
+  hd_handoff_pane_set_can_reply (fixture->pane, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (entry));
+  g_assert_true (gtk_widget_get_visible (why));
+  g_assert_true (strstr (gtk_label_get_text (GTK_LABEL (why)), "does not relay") != NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       gtk_label_get_text (GTK_LABEL (why)));
+
+  /* Read-only (supervisors, trainers): no reply box at all. */
+  hd_handoff_pane_set_read_only (fixture->pane, TRUE);
+  g_assert_false (gtk_widget_get_visible (pane_child (fixture->pane, "reply_box")));
+
+  g_signal_handlers_disconnect_by_func (fixture->pane, reply_cb, replies);
+}
+
+/* Live appends follow the bottom, unless the agent scrolled up. */
+
+static HdTurn *
+turn_new (const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  HdTurn *turn;
+
+  json_object_set_string_member (object, "speaker", "customer");
+  json_object_set_string_member (object, "time", "2026-11-24T09:20:00Z");
+  json_object_set_string_member (object, "text", text);
+  json_node_take_object (node, object);
+  turn = hd_turn_parse_node (node, "/transcript/-", &error);
+  g_assert_no_error (error);
+  return turn;
+}
+
+static gboolean
+at_bottom (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+         >= gtk_adjustment_get_upper (adjustment) - 30;
+}
+
+static gboolean
+scrollable (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) &&
+         at_bottom (adjustment);
+}
+
+static void
+test_pane_live_append (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) json = hd_packet_generator_build (300, 7);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
+  g_autoptr(HdHandoff) handoff = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *jump = pane_child (fixture->pane, "jump_button");
+  double before;
+
+  g_assert_no_error (error);
+  handoff = handoff_new (packet, TRUE);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_child (fixture->pane,
+                                                                                     "transcript_scroller")));
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  hd_test_ui_iterate (200);
+  hd_test_ui_wait_until (scrollable, adjustment, 10000);
+
+  /* A chat opens at its latest turn. */
+  g_assert_true (hd_handoff_pane_get_following (fixture->pane));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  g_assert_true (at_bottom (adjustment));
+
+  /* At the bottom, new turns scroll into view. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(HdTurn) turn = turn_new ("Are you still there?");
+
+      hd_handoff_append_turn (handoff, turn);
+      hd_test_ui_iterate (60);
+    }
+  g_assert_true (hd_handoff_pane_get_following (fixture->pane));
+  g_assert_true (at_bottom (adjustment));
+  g_assert_false (gtk_widget_get_visible (jump));
+
+  /* Scrolled up to read (earlier turns load above): appends leave the view
+   * where it is. */
+  gtk_adjustment_set_value (adjustment, 0);
+  hd_test_ui_iterate (150);
+  g_assert_false (hd_handoff_pane_get_following (fixture->pane));
+  before = gtk_adjustment_get_value (adjustment);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HdTurn) turn = turn_new ("Hello?");
+
+      hd_handoff_append_turn (handoff, turn);
+      hd_test_ui_iterate (60);
+    }
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - before), <, 100.0);
+  g_assert_false (at_bottom (adjustment));
+  g_assert_false (hd_handoff_pane_get_following (fixture->pane));
+  g_assert_true (gtk_widget_get_visible (jump));
+
+  /* The "new messages" button brings the agent back to following. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.scroll-to-latest", NULL);
+  hd_test_ui_iterate (150);
+  g_assert_true (hd_handoff_pane_get_following (fixture->pane));
+  g_assert_true (at_bottom (adjustment));
+  g_assert_false (gtk_widget_get_visible (jump));
+}
+
+/* Find in transcript. */
+
+static void
+test_pane_find (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
+  GtkSearchBar *bar = GTK_SEARCH_BAR (pane_child (fixture->pane, "search_bar"));
+  GtkWidget *entry = pane_child (fixture->pane, "search_entry");
+  GtkSelectionModel *selection;
+  guint first;
+  g_autoptr(HdTurn) turn = NULL;
+  g_autofree char *folded = NULL;
+
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  hd_test_ui_iterate (30);
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (pane_child (fixture->pane, "transcript_view")));
+
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.find", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "INTERNATIONAL");
+  g_signal_emit_by_name (entry, "search-changed");
+  first = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  g_assert_cmpuint (first, !=, GTK_INVALID_LIST_POSITION);
+  turn = g_list_model_get_item (G_LIST_MODEL (selection), first);
+  folded = g_utf8_casefold (hd_turn_get_text (turn), -1);
+  g_assert_nonnull (strstr (folded, "international"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.find-next", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), >, first);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.find-previous", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, first);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zebra crossing");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (label_text (fixture->pane, "search_status_label"), ==, "No matches");
+}
+
+static void
+test_pane_lifecycle (void)
+{
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
+  GtkWidget *pane = g_object_ref_sink (hd_handoff_pane_new ());
+
+  hd_handoff_pane_set_handoff (HD_HANDOFF_PANE (pane), handoff);
+  g_assert_finalize_object (pane);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  test_app = hd_test_ui_application_new ();
+
+  g_test_add_func ("/hd/ui/handoff-pane/lifecycle", test_pane_lifecycle);
+  g_test_add_func ("/hd/ui/format/words", test_format);
+  g_test_add_func ("/hd/ui/verification/stale-rule", test_verification_stale_rule);
+  g_test_add ("/hd/ui/handoff-pane/fixtures", Fixture, NULL, fixture_setup, test_pane_fixtures, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/markup-literal", Fixture, NULL, fixture_setup, test_pane_markup_literal, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/live-append", Fixture, NULL, fixture_setup, test_pane_live_append, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/find", Fixture, NULL, fixture_setup, test_pane_find, fixture_teardown);
+
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (test_app));
+  g_clear_object (&test_app);
+  return ret;
+}
