@@ -95,7 +95,8 @@ cmd_build() {
 
 cmd_demo() {
   cmd_build
-  local app=(env GSETTINGS_SCHEMA_DIR="$top/_build/dev/data" "$top/_build/dev/src/handoffdesk" --demo "$@")
+  local app=(env GSETTINGS_SCHEMA_DIR="$top/_build/dev/data" HANDOFFDESK_RECORDINGS_DIR="$top/data/recordings"
+             "$top/_build/dev/src/handoffdesk" --demo "$@")
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     die "no display to open the window on: run this from a desktop session (or see build-aux/screenshots.sh for a headless look)"
   fi

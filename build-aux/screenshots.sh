@@ -12,7 +12,7 @@ out=docs/screenshots
 mkdir -p "$out"
 
 export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory GSK_RENDERER=cairo
-export GDK_DEBUG=gl-disable LC_ALL=C.UTF-8
+export GDK_DEBUG=gl-disable LC_ALL=C.UTF-8 HANDOFFDESK_RECORDINGS_DIR="$PWD/data/recordings"
 
 # HD_SCREENSHOT_ARGS lets a later capability add e.g. --demo without touching this loop.
 shoot() {

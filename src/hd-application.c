@@ -12,13 +12,18 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
+#include "hd-feed-token.h"
+#include "hd-journal-verify.h"
 #include "hd-preferences-window.h"
+#include "hd-session.h"
 #include "hd-window.h"
 
 struct _HdApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;   /* owned; the one GSettings of the app */
+  HdSession      *session;    /* owned; what this run is connected to, or NULL */
+  GCancellable   *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (HdApplication, hd_application, ADW_TYPE_APPLICATION)
@@ -49,6 +54,9 @@ hd_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   const char *mode = NULL;
+  const char *feed = NULL;
+  const char *journal = NULL;
+  const char *replay = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -62,28 +70,148 @@ hd_application_handle_local_options (GApplication *app,
       return EXIT_FAILURE;
     }
 
-  if (g_variant_dict_contains (options, "demo"))
+  if (g_variant_dict_contains (options, "demo") && g_variant_dict_contains (options, "feed"))
     {
-      g_printerr (_("handoffdesk: --demo is not available yet: the built-in routing layer "
-                    "arrives with the assignment feed\n"));
+      g_printerr (_("handoffdesk: --demo and --feed exclude each other: the demo runs its own "
+                    "routing layer\n"));
       return EXIT_FAILURE;
     }
 
-  if (g_variant_dict_contains (options, "feed"))
+  if (g_variant_dict_lookup (options, "feed", "&s", &feed))
     {
-      g_printerr (_("handoffdesk: --feed is not available yet: the assignment feed client "
-                    "is not wired into this build\n"));
+      g_autoptr(GError) error = NULL;
+
+      if (!hd_session_check_feed_url (feed, &error))
+        {
+          g_printerr ("handoffdesk: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  if (g_variant_dict_lookup (options, "replay", "^&ay", &replay) &&
+      !g_file_test (replay, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("handoffdesk: no recording at %s\n"), replay);
       return EXIT_FAILURE;
     }
 
-  if (g_variant_dict_contains (options, "replay"))
+  /* Auditors check a journal without opening a window: report and exit. */
+  if (g_variant_dict_lookup (options, "verify-journal", "^&ay", &journal))
     {
-      g_printerr (_("handoffdesk: --replay is not available yet: recordings arrive with the "
-                    "event journal and Trainer mode\n"));
-      return EXIT_FAILURE;
+      g_autofree char *report = NULL;
+      int status = hd_journal_verify_report (journal, &report);
+
+      if (status == 0)
+        g_print ("%s\n", report);
+      else
+        g_printerr ("%s\n", report);
+      return status;
     }
 
   return G_APPLICATION_CLASS (hd_application_parent_class)->handle_local_options (app, options);
+}
+
+/* Where this run keeps its feed position, journal and outbox. The demo keeps its own, so
+ * trying it never mixes demo customers into an agent's real audit trail. */
+static char *
+dup_data_dir (gboolean demo)
+{
+  return g_build_filename (g_get_user_data_dir (), "handoffdesk", demo ? "demo" : NULL, NULL);
+}
+
+static void
+use_session (HdApplication *self,
+             HdSession     *session)
+{
+  HdWindow *window = ensure_window (self);
+
+  g_set_object (&self->session, session);
+  hd_window_set_session (window, session);
+  hd_session_start (session);
+}
+
+static void
+start_demo (HdApplication *self)
+{
+  g_autofree char *dir = dup_data_dir (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+
+  if (session == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The built-in routing layer could not start: %s"),
+                                                  error->message);
+      hd_window_show_toast (ensure_window (self), message);
+      return;
+    }
+  use_session (self, session);
+}
+
+static void
+setup_salesforce (HdApplication *self,
+                  HdSession     *session)
+{
+  g_autofree char *login_url = g_settings_get_string (self->settings, "salesforce-login-url");
+  g_autofree char *client_id = g_settings_get_string (self->settings, "salesforce-client-id");
+  g_autofree char *path = g_settings_get_string (self->settings, "salesforce-redirect-path");
+  g_autofree char *api_version = g_settings_get_string (self->settings, "salesforce-api-version");
+  int port = g_settings_get_int (self->settings, "salesforce-redirect-port");
+  g_autoptr(GError) error = NULL;
+
+  if (!hd_session_setup_salesforce (session, login_url, client_id, (guint) port, path,
+                                    api_version, &error))
+    hd_window_show_toast (ensure_window (self), error->message);
+}
+
+typedef struct
+{
+  HdApplication *self;
+  char          *url;
+} FeedStart;
+
+static void
+feed_token_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  FeedStart *start = user_data;
+  g_autoptr(HdApplication) self = start->self;
+  g_autofree char *url = start->url;
+  g_autofree char *dir = dup_data_dir (FALSE);
+  g_autofree char *agent_id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSession) session = NULL;
+  g_autofree char *token = hd_feed_token_lookup_finish (result, &error);
+
+  g_free (start);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without a token the router answers "refused", which the header then shows in words;
+   * a keyring problem is said as such. */
+  if (error != NULL)
+    hd_window_show_toast (ensure_window (self), error->message);
+
+  agent_id = g_settings_get_string (self->settings, "agent-id");
+  session = hd_session_new_for_feed (url, agent_id, token, dir, &error);
+  if (session == NULL)
+    {
+      hd_window_show_toast (ensure_window (self), error->message);
+      return;
+    }
+  setup_salesforce (self, session);
+  use_session (self, session);
+}
+
+static void
+start_feed (HdApplication *self,
+            const char    *url)
+{
+  FeedStart *start = g_new0 (FeedStart, 1);
+
+  start->self = g_object_ref (self);
+  start->url = g_strdup (url);
+  hd_feed_token_lookup_async (url, self->cancellable, feed_token_cb, start);
 }
 
 /* Runs in the primary instance, also when a second `handoffdesk --mode …` forwards to it. */
@@ -94,6 +222,9 @@ hd_application_command_line (GApplication            *app,
   HdApplication *self = HD_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   const char *mode = NULL;
+  const char *feed = NULL;
+  const char *replay = NULL;
+  g_autofree char *configured = NULL;
   HdWindow *window;
 
   window = ensure_window (self);
@@ -101,6 +232,28 @@ hd_application_command_line (GApplication            *app,
     hd_window_set_mode (window, mode);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (g_variant_dict_lookup (options, "replay", "^&ay", &replay))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, replay);
+      hd_window_open_recording (window, file);
+    }
+
+  /* One connection per run: a second invocation only raises the window. */
+  if (self->session == NULL)
+    {
+      configured = g_settings_get_string (self->settings, "feed-url");
+      if (g_variant_dict_contains (options, "demo"))
+        {
+          start_demo (self);
+          hd_window_open_demo_recordings (window);
+        }
+      else if (g_variant_dict_lookup (options, "feed", "&s", &feed))
+        start_feed (self, feed);
+      else if (configured != NULL && *configured != '\0')
+        start_feed (self, configured);
+    }
+
   return EXIT_SUCCESS;
 }
 
@@ -157,12 +310,52 @@ preferences_action (GSimpleAction *action,
   HdPreferencesWindow *prefs;
 
   prefs = hd_preferences_window_new (self->settings);
+  if (self->session != NULL && hd_session_get_sf_auth (self->session) != NULL)
+    hd_preferences_window_set_sf_auth (prefs, hd_session_get_sf_auth (self->session),
+                                       hd_session_get_is_demo (self->session)
+                                       ? hd_oauth_open_uri_headless : NULL);
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static HdWindow *
+present_window (HdApplication *self)
+{
+  HdWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+accept_offer_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  hd_window_accept_offer (present_window (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+decline_offer_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  hd_window_decline_offer (present_window (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_offer_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  hd_window_show_offer (present_window (user_data), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "accept-offer", .activate = accept_offer_action, .parameter_type = "s" },
+  { .name = "decline-offer", .activate = decline_offer_action, .parameter_type = "s" },
+  { .name = "show-offer", .activate = show_offer_action, .parameter_type = "s" },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
   { .name = "preferences", .activate = preferences_action },
@@ -191,10 +384,24 @@ hd_application_startup (GApplication *app)
 }
 
 static void
+hd_application_shutdown (GApplication *app)
+{
+  HdApplication *self = HD_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    hd_session_stop (self->session);
+
+  G_APPLICATION_CLASS (hd_application_parent_class)->shutdown (app);
+}
+
+static void
 hd_application_dispose (GObject *object)
 {
   HdApplication *self = HD_APPLICATION (object);
 
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hd_application_parent_class)->dispose (object);
@@ -209,6 +416,7 @@ hd_application_class_init (HdApplicationClass *klass)
   object_class->dispose = hd_application_dispose;
   app_class->activate = hd_application_activate;
   app_class->startup = hd_application_startup;
+  app_class->shutdown = hd_application_shutdown;
   app_class->command_line = hd_application_command_line;
   app_class->handle_local_options = hd_application_handle_local_options;
 }
@@ -220,6 +428,9 @@ static const GOptionEntry option_entries[] = {
     N_("Connect to the assignment feed at URL"), N_("URL") },
   { "replay", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open a recorded handoff in Trainer mode"), N_("FILE") },
+  { "verify-journal", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a journal file or folder for broken, missing or reordered records, and exit"),
+    N_("FILE") },
   { "mode", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Start in a mode: agent, supervisor or trainer"), N_("MODE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -231,6 +442,7 @@ static void
 hd_application_init (HdApplication *self)
 {
   self->settings = g_settings_new (BASE_APP_ID);
+  self->cancellable = g_cancellable_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

@@ -11,6 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-agent-view.h"
+#include "hd-journal-dialogs.h"
+#include "hd-offer-notification.h"
+#include "hd-outbox-indicator.h"
+#include "hd-status-selector.h"
+#include "hd-trainer-view.h"
 #include "hd-window.h"
 
 struct _HdWindow
@@ -18,6 +24,9 @@ struct _HdWindow
   AdwApplicationWindow  parent_instance;
 
   char                 *mode;            /* "agent", "supervisor" or "trainer" */
+  HdSession            *session;         /* owned; NULL when not connected to a feed */
+  GCancellable         *cancellable;     /* cancelled in dispose and when the session changes */
+  guint                 connection_timer;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -27,6 +36,14 @@ struct _HdWindow
   GtkWidget            *agent_page;
   GtkWidget            *supervisor_page;
   GtkWidget            *trainer_page;
+  GtkStack             *agent_stack;
+  HdAgentView          *agent_view;
+  HdStatusSelector     *status_selector;
+  GtkMenuButton        *connection_button;
+  GtkImage             *connection_icon;
+  GtkLabel             *connection_label;
+  GtkLabel             *connection_details;
+  HdOutboxIndicator    *outbox_indicator;
 };
 
 G_DEFINE_FINAL_TYPE (HdWindow, hd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -134,6 +151,524 @@ hd_window_realize (GtkWidget *widget)
                              G_CALLBACK (on_first_paint_cb), widget, 0);
 }
 
+/* The session: feed connection, queue and requests ------------------------- */
+
+static const char *
+connection_title (HdFeedClientState state)
+{
+  switch (state)
+    {
+    case HD_FEED_CLIENT_STATE_CONNECTING:
+      return _("Connecting…");
+    case HD_FEED_CLIENT_STATE_CONNECTED:
+      return _("Connected");
+    case HD_FEED_CLIENT_STATE_RECONNECTING:
+      return _("Reconnecting…");
+    case HD_FEED_CLIENT_STATE_UNREACHABLE:
+      return _("Routing Layer Unreachable");
+    case HD_FEED_CLIENT_STATE_AUTH_FAILED:
+      return _("Sign-In Refused");
+    case HD_FEED_CLIENT_STATE_INCOMPATIBLE:
+      return _("Not a HandoffDesk Feed");
+    case HD_FEED_CLIENT_STATE_DISCONNECTED:
+    default:
+      return _("Offline");
+    }
+}
+
+static const char *
+connection_icon_name (HdFeedClientState state)
+{
+  switch (state)
+    {
+    case HD_FEED_CLIENT_STATE_CONNECTED:
+      return "network-transmit-receive-symbolic";
+    case HD_FEED_CLIENT_STATE_CONNECTING:
+    case HD_FEED_CLIENT_STATE_RECONNECTING:
+      return "network-idle-symbolic";
+    case HD_FEED_CLIENT_STATE_UNREACHABLE:
+    case HD_FEED_CLIENT_STATE_AUTH_FAILED:
+    case HD_FEED_CLIENT_STATE_INCOMPATIBLE:
+      return "network-error-symbolic";
+    case HD_FEED_CLIENT_STATE_DISCONNECTED:
+    default:
+      return "network-offline-symbolic";
+    }
+}
+
+/* The header shows the feed's state in words; its popover says since when, how often it
+ * reconnected, what it refused and why it is not connected. */
+static void
+update_connection (HdWindow *self)
+{
+  HdFeedClient *feed;
+  HdFeedClientState state;
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *accessible = NULL;
+  const char *title;
+  GDateTime *since;
+  const char *last_error;
+  guint reconnects, rejected;
+
+  if (self->session == NULL)
+    return;
+
+  feed = hd_session_get_feed (self->session);
+  state = hd_feed_client_get_state (feed);
+  title = connection_title (state);
+  since = hd_feed_client_get_connected_since (feed);
+  last_error = hd_feed_client_get_last_error (feed);
+  reconnects = hd_feed_client_get_reconnects (feed);
+  rejected = hd_feed_client_get_frames_rejected (feed);
+
+  if (hd_session_get_is_demo (self->session))
+    g_string_append (details, _("Built-in demo routing layer on this computer."));
+  else
+    g_string_append (details, _("Assignment feed of the routing layer."));
+  g_string_append_c (details, '\n');
+
+  if (state == HD_FEED_CLIENT_STATE_CONNECTED && since != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (since);
+      g_autofree char *time = g_date_time_format (local, "%X");
+      g_string_append_printf (details, _("Connected since %s."), time);
+      g_string_append_c (details, '\n');
+    }
+  g_string_append_printf (details,
+                          g_dngettext (GETTEXT_PACKAGE, "%u reconnect", "%u reconnects", reconnects),
+                          reconnects);
+  g_string_append (details, " · ");
+  g_string_append_printf (details,
+                          g_dngettext (GETTEXT_PACKAGE, "%u message refused", "%u messages refused", rejected),
+                          rejected);
+  if (last_error != NULL && *last_error != '\0' && state != HD_FEED_CLIENT_STATE_CONNECTED)
+    {
+      g_string_append_c (details, '\n');
+      g_string_append (details, last_error);
+    }
+
+  gtk_label_set_text (self->connection_label, title);
+  gtk_image_set_from_icon_name (self->connection_icon, connection_icon_name (state));
+  gtk_label_set_text (self->connection_details, details->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_button), details->str);
+
+  /* Colour never carries the state alone: the words are in the label and the name. */
+  accessible = g_strdup_printf (_("Feed connection: %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connection_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
+                                  -1);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->connection_button), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->connection_button), "warning");
+  if (state == HD_FEED_CLIENT_STATE_AUTH_FAILED || state == HD_FEED_CLIENT_STATE_UNREACHABLE ||
+      state == HD_FEED_CLIENT_STATE_INCOMPATIBLE)
+    gtk_widget_add_css_class (GTK_WIDGET (self->connection_button), "error");
+  else if (state != HD_FEED_CLIENT_STATE_CONNECTED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->connection_button), "warning");
+}
+
+static void
+on_feed_changed_cb (HdWindow   *self,
+                    GParamSpec *pspec,
+                    GObject    *feed)
+{
+  update_connection (self);
+}
+
+static void
+on_notice_cb (HdWindow   *self,
+              const char *notice,
+              GObject    *feed)
+{
+  hd_window_show_toast (self, notice);
+}
+
+static HdFeedClient *
+feed_of (HdWindow *self)
+{
+  return self->session != NULL ? hd_session_get_feed (self->session) : NULL;
+}
+
+/* Requests go to the routing layer; the handoff changes state only when it confirms, so a
+ * failure leaves the offer as it was and says why. */
+typedef gboolean (*RequestFinish) (HdFeedClient *, GAsyncResult *, GError **);
+
+typedef struct
+{
+  HdWindow      *self;    /* not owned: the window cancels its requests when disposed */
+  RequestFinish  finish;
+  char          *what;
+} Request;
+
+static void
+request_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!request->finish (HD_FEED_CLIENT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: what failed and why, e.g. "Could not accept the chat: timed out". */
+      g_autofree char *message = g_strdup_printf (_("%s: %s"), request->what, error->message);
+      hd_window_show_toast (request->self, message);
+    }
+
+  g_free (request->what);
+  g_free (request);
+}
+
+static Request *
+request_new (HdWindow      *self,
+             RequestFinish  finish,
+             const char    *what)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->self = self;
+  request->finish = finish;
+  request->what = g_strdup (what);
+  return request;
+}
+
+static void
+on_accept_requested_cb (HdWindow  *self,
+                        HdHandoff *handoff)
+{
+  HdFeedClient *feed = feed_of (self);
+
+  if (feed == NULL)
+    return;
+  hd_feed_client_accept_async (feed, hd_handoff_get_handoff_id (handoff), self->cancellable,
+                               request_cb,
+                               request_new (self, hd_feed_client_accept_finish,
+                                            _("Could not accept the chat")));
+}
+
+static void
+on_decline_requested_cb (HdWindow   *self,
+                         HdHandoff  *handoff,
+                         const char *reason)
+{
+  HdFeedClient *feed = feed_of (self);
+
+  if (feed == NULL)
+    return;
+  hd_feed_client_decline_async (feed, hd_handoff_get_handoff_id (handoff), reason,
+                                self->cancellable, request_cb,
+                                request_new (self, hd_feed_client_decline_finish,
+                                             _("Could not decline the chat")));
+}
+
+static gboolean
+on_reply_requested_cb (HdWindow   *self,
+                       HdHandoff  *handoff,
+                       const char *text)
+{
+  HdFeedClient *feed = feed_of (self);
+  g_autofree char *what = NULL;
+
+  /* Not connected: keep the agent's text in the box. */
+  if (feed == NULL || hd_feed_client_get_state (feed) != HD_FEED_CLIENT_STATE_CONNECTED)
+    {
+      hd_window_show_toast (self, _("Not sent: the routing layer is not connected. Your message is still in the reply box."));
+      return FALSE;
+    }
+
+  /* Once taken the box clears; should delivery still fail, the toast carries the text so
+   * nothing the agent typed is lost. */
+  what = g_strdup_printf (_("Not delivered: “%s”"), text);
+  hd_feed_client_send_agent_message_async (feed, hd_handoff_get_handoff_id (handoff), text,
+                                           self->cancellable, request_cb,
+                                           request_new (self, hd_feed_client_send_agent_message_finish,
+                                                        what));
+  return TRUE;
+}
+
+static void
+on_status_changed_cb (HdWindow   *self,
+                      const char *status)
+{
+  HdFeedClient *feed = feed_of (self);
+  HdFeedAgentStatus value;
+
+  if (feed != NULL && hd_feed_agent_status_from_string (status, &value))
+    hd_feed_client_set_status (feed, value);
+}
+
+/* Desktop notifications for offers that arrive while the agent looks elsewhere. */
+static void
+on_offer_state_cb (HdHandoff  *handoff,
+                   GParamSpec *pspec,
+                   HdWindow   *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *id = NULL;
+
+  if (hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_OFFERED || app == NULL)
+    return;
+  id = hd_offer_notification_dup_id (handoff);
+  g_application_withdraw_notification (app, id);
+  g_signal_handlers_disconnect_by_func (handoff, on_offer_state_cb, self);
+}
+
+static void
+on_queue_items_changed_cb (HdWindow   *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *queue)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  /* An agent with nothing open sees the first offer's context at once; an agent reading
+   * one handoff is never pulled away from it. */
+  if (added > 0 && hd_agent_view_get_selected_handoff (self->agent_view) == NULL)
+    {
+      g_autoptr(HdHandoff) first = g_list_model_get_item (queue, position);
+      hd_agent_view_set_selected_handoff (self->agent_view, first);
+    }
+
+  if (app == NULL)
+    return;
+
+  /* The optional sound, for agents who work with the window behind others. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (queue, i);
+
+      if (hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_OFFERED &&
+          g_settings_get_boolean (hd_application_get_settings (HD_APPLICATION (app)), "offer-sound"))
+        {
+          gtk_widget_error_bell (GTK_WIDGET (self));
+          break;
+        }
+    }
+
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (queue, i);
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *id = NULL;
+
+      if (hd_handoff_get_state (handoff) != HD_HANDOFF_STATE_OFFERED)
+        continue;
+
+      notification = hd_offer_notification_new (handoff);
+      id = hd_offer_notification_dup_id (handoff);
+      g_application_send_notification (app, id, notification);
+      g_signal_connect_object (handoff, "notify::state", G_CALLBACK (on_offer_state_cb), self, 0);
+    }
+}
+
+static gboolean
+connection_tick_cb (gpointer user_data)
+{
+  update_connection (HD_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Reveal, audit trail and export of the shown handoff, through the session's journal. */
+
+static GSettings *
+settings_of (HdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return HD_IS_APPLICATION (app) ? hd_application_get_settings (HD_APPLICATION (app)) : NULL;
+}
+
+static void
+on_reveal_requested_cb (HdWindow     *self,
+                        HdHandoff    *handoff,
+                        HdAccountRef *account)
+{
+  GSettings *settings = settings_of (self);
+
+  /* The pane hides the button without the policy; check again where it counts. */
+  if (self->session == NULL || settings == NULL || !g_settings_get_boolean (settings, "allow-reveal"))
+    return;
+  hd_journal_dialogs_reveal (GTK_WINDOW (self), hd_session_get_journal (self->session),
+                             hd_session_get_agent_id (self->session), handoff, account);
+}
+
+static void
+on_audit_requested_cb (HdWindow  *self,
+                       HdHandoff *handoff)
+{
+  if (self->session != NULL)
+    hd_journal_dialogs_show_audit (GTK_WINDOW (self), hd_session_get_journal (self->session), handoff);
+}
+
+static void
+on_export_requested_cb (HdWindow  *self,
+                        HdHandoff *handoff)
+{
+  if (self->session != NULL)
+    hd_journal_dialogs_export (GTK_WINDOW (self), hd_session_get_journal (self->session), handoff);
+}
+
+static void
+connect_journal_requests (HdWindow *self)
+{
+  GSettings *settings = settings_of (self);
+
+  if (settings != NULL)
+    g_settings_bind (settings, "allow-reveal", self->agent_view, "allow-reveal", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->agent_view, "reveal-requested",
+                           G_CALLBACK (on_reveal_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agent_view, "audit-requested",
+                           G_CALLBACK (on_audit_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agent_view, "export-requested",
+                           G_CALLBACK (on_export_requested_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+hd_window_set_session (HdWindow  *self,
+                       HdSession *session)
+{
+  HdFeedClient *feed;
+  HdQueue *queue;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+  g_return_if_fail (HD_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  feed = hd_session_get_feed (session);
+  queue = hd_session_get_queue (session);
+
+  hd_agent_view_set_queue (self->agent_view, G_LIST_MODEL (queue));
+  g_object_bind_property (feed, "relays-agent-messages", self->agent_view, "can-reply",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (feed, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
+
+  /* Case edits: the pane's editor saves through the outbox; the header counts what waits. */
+  g_object_set (self->agent_view,
+                "sf-client", hd_session_get_sf_client (session),
+                "outbox", hd_session_get_outbox (session),
+                NULL);
+  if (hd_session_get_outbox (session) != NULL)
+    hd_outbox_indicator_set_outbox (self->outbox_indicator, hd_session_get_outbox (session));
+  g_signal_connect_object (feed, "notify::state", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (feed, "notify::reconnects", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (feed, "notify::frames-rejected", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (queue, "items-changed", G_CALLBACK (on_queue_items_changed_cb), self, G_CONNECT_SWAPPED);
+  connect_journal_requests (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_selector), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->connection_button), TRUE);
+  gtk_stack_set_visible_child_name (self->agent_stack, "queue");
+  self->connection_timer = g_timeout_add_seconds (1, connection_tick_cb, self);
+  update_connection (self);
+}
+
+HdSession *
+hd_window_get_session (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+static HdHandoff *
+lookup_offer (HdWindow   *self,
+              const char *handoff_id)
+{
+  return self->session != NULL ? hd_queue_lookup (hd_session_get_queue (self->session), handoff_id)
+                               : NULL;
+}
+
+/* From the notification's buttons: the agent decided without opening the window. */
+void
+hd_window_accept_offer (HdWindow   *self,
+                        const char *handoff_id)
+{
+  HdHandoff *handoff;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+
+  if ((handoff = lookup_offer (self, handoff_id)) != NULL &&
+      hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_OFFERED)
+    {
+      hd_window_set_mode (self, "agent");
+      hd_agent_view_set_selected_handoff (self->agent_view, handoff);
+      on_accept_requested_cb (self, handoff);
+    }
+}
+
+/* A decline needs a reason: show the offer and ask, as Ctrl+D does. */
+void
+hd_window_decline_offer (HdWindow   *self,
+                         const char *handoff_id)
+{
+  HdHandoff *handoff;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+
+  if ((handoff = lookup_offer (self, handoff_id)) != NULL)
+    {
+      hd_window_set_mode (self, "agent");
+      hd_agent_view_set_selected_handoff (self->agent_view, handoff);
+      gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.decline", NULL);
+    }
+}
+
+void
+hd_window_show_offer (HdWindow   *self,
+                      const char *handoff_id)
+{
+  HdHandoff *handoff;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+
+  if ((handoff = lookup_offer (self, handoff_id)) != NULL)
+    {
+      hd_window_set_mode (self, "agent");
+      hd_agent_view_set_selected_handoff (self->agent_view, handoff);
+    }
+}
+
+/* The demo recordings: installed with the app, or the source tree's when a developer runs
+ * the build tree (dev.sh and the tests set HANDOFFDESK_RECORDINGS_DIR). */
+GFile *
+hd_window_dup_demo_recordings (void)
+{
+  const char *dir = g_getenv ("HANDOFFDESK_RECORDINGS_DIR");
+
+  return g_file_new_for_path (dir != NULL && *dir != '\0' ? dir : HD_RECORDINGS_DIR);
+}
+
+void
+hd_window_open_recording (HdWindow *self,
+                          GFile    *file)
+{
+  g_return_if_fail (HD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  hd_window_set_mode (self, "trainer");
+  hd_trainer_view_open_file (HD_TRAINER_VIEW (self->trainer_page), file);
+  gtk_widget_grab_focus (self->trainer_page);
+}
+
+void
+hd_window_open_demo_recordings (HdWindow *self)
+{
+  g_autoptr(GFile) demos = hd_window_dup_demo_recordings ();
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+
+  hd_trainer_view_open_directory (HD_TRAINER_VIEW (self->trainer_page), demos);
+}
+
 static void
 hd_window_get_property (GObject    *object,
                         guint       prop_id,
@@ -196,6 +731,12 @@ hd_window_finalize (GObject *object)
 static void
 hd_window_dispose (GObject *object)
 {
+  HdWindow *self = HD_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->connection_timer, g_source_remove);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (object), HD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (hd_window_parent_class)->dispose (object);
@@ -226,6 +767,18 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, agent_page);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, supervisor_page);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, trainer_page);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, agent_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, agent_view);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, status_selector);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_button);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_icon);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_label);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_details);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, outbox_indicator);
+  gtk_widget_class_bind_template_callback (widget_class, on_accept_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_decline_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reply_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_name_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.mode", "mode");
@@ -235,7 +788,13 @@ hd_window_class_init (HdWindowClass *klass)
 static void
 hd_window_init (HdWindow *self)
 {
+  g_type_ensure (HD_TYPE_AGENT_VIEW);
+  g_type_ensure (HD_TYPE_STATUS_SELECTOR);
+  g_type_ensure (HD_TYPE_TRAINER_VIEW);
+  g_type_ensure (HD_TYPE_OUTBOX_INDICATOR);
+
   self->mode = g_strdup ("agent");
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The primary menu button shows only an icon: give it a name for screen readers. */
@@ -249,6 +808,11 @@ hd_window_init (HdWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  {
+    g_autoptr(GFile) demos = hd_window_dup_demo_recordings ();
+    hd_trainer_view_set_demo_directory (HD_TRAINER_VIEW (self->trainer_page), demos);
+  }
 }
 
 HdWindow *

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "hd-application.h"
+#include "hd-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,18 @@ void        hd_window_set_mode   (HdWindow      *self,
                                   const char    *mode);
 void        hd_window_show_toast (HdWindow      *self,
                                   const char    *message);
+void        hd_window_set_session (HdWindow     *self,
+                                   HdSession    *session);
+HdSession  *hd_window_get_session (HdWindow     *self);
+void        hd_window_accept_offer  (HdWindow   *self,
+                                     const char *handoff_id);
+void        hd_window_decline_offer (HdWindow   *self,
+                                     const char *handoff_id);
+void        hd_window_show_offer    (HdWindow   *self,
+                                     const char *handoff_id);
+GFile      *hd_window_dup_demo_recordings  (void);
+void        hd_window_open_recording       (HdWindow   *self,
+                                            GFile      *file);
+void        hd_window_open_demo_recordings (HdWindow   *self);
 
 G_END_DECLS

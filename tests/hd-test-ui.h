@@ -39,4 +39,23 @@ hd_test_ui_iterate (guint milliseconds)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Iterates until @condition holds or @timeout_ms pass: sanitizer builds lay out slowly, so
+ * tests wait for what they need instead of for a fixed time. Returns whether it held. */
+static inline gboolean
+hd_test_ui_wait_until (gboolean (*condition) (gpointer),
+                       gpointer   data,
+                       guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
 G_END_DECLS

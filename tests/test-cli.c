@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 typedef struct
 {
@@ -62,7 +63,8 @@ run_app (Run        *run,
 static void
 test_cli_help (void)
 {
-  static const char *options[] = { "--demo", "--feed=URL", "--replay=FILE", "--mode=MODE", "--version" };
+  static const char *options[] = { "--demo", "--feed=URL", "--replay=FILE", "--mode=MODE",
+                                   "--verify-journal=FILE", "--version" };
   g_auto(Run) run = { 0 };
 
   run_app (&run, "--help", NULL);
@@ -102,13 +104,82 @@ test_cli_unknown_mode (void)
 }
 
 static void
-test_cli_not_yet_wired (void)
+test_cli_replay_missing_file (void)
 {
   g_auto(Run) run = { 0 };
 
-  run_app (&run, "--replay", "recording.hdrec", NULL);
+  run_app (&run, "--replay", "no-such-recording.hdrec", NULL);
   g_assert_cmpint (run.status, !=, 0);
-  g_assert_nonnull (strstr (run.err, "--replay is not available yet"));
+  g_assert_nonnull (strstr (run.err, "no recording at no-such-recording.hdrec"));
+}
+
+static char *
+demo_recording (const char *name)
+{
+  const char *dir = g_getenv ("HANDOFFDESK_RECORDINGS_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_cli_verify_journal (void)
+{
+  g_autofree char *good = demo_recording ("good-handoff.hdrec");
+  g_autofree char *text = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *tampered = NULL;
+  g_autoptr(GError) error = NULL;
+  char *at;
+
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, "--verify-journal", good, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  /* The same recording with one word changed inside a record: found, named, refused. */
+  g_assert_true (g_file_get_contents (good, &text, NULL, &error));
+  g_assert_no_error (error);
+  at = strstr (text, "\"customer\"");
+  g_assert_nonnull (at);
+  at[1] = 'C';
+  tmp = g_dir_make_tmp ("hd-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  tampered = g_build_filename (tmp, "tampered.hdrec", NULL);
+  g_assert_true (g_file_set_contents (tampered, text, -1, &error));
+  g_assert_no_error (error);
+
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, "--verify-journal", tampered, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, !=, "");
+  }
+
+  g_unlink (tampered);
+  g_rmdir (tmp);
+}
+
+static void
+test_cli_feed_needs_encryption (void)
+{
+  g_auto(Run) run = { 0 };
+
+  /* Customer data and the bearer token never travel in the clear to another machine. */
+  run_app (&run, "--feed", "ws://router.bank.example/feed", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "must start with wss://"));
+}
+
+static void
+test_cli_demo_excludes_feed (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, "--demo", "--feed", "wss://router.bank.example/feed", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "exclude each other"));
 }
 
 int
@@ -121,7 +192,10 @@ main (int   argc,
   g_test_add_func ("/hd/cli/version", test_cli_version);
   g_test_add_func ("/hd/cli/unknown-option", test_cli_unknown_option);
   g_test_add_func ("/hd/cli/unknown-mode", test_cli_unknown_mode);
-  g_test_add_func ("/hd/cli/not-yet-wired", test_cli_not_yet_wired);
+  g_test_add_func ("/hd/cli/replay-missing-file", test_cli_replay_missing_file);
+  g_test_add_func ("/hd/cli/verify-journal", test_cli_verify_journal);
+  g_test_add_func ("/hd/cli/feed-needs-encryption", test_cli_feed_needs_encryption);
+  g_test_add_func ("/hd/cli/demo-excludes-feed", test_cli_demo_excludes_feed);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "hd-test-ui.h"
+#include "hd-trainer-view.h"
 #include "hd-window.h"
 
 /* One application per test program, as in the shipped program; a window per test. */
@@ -65,8 +66,8 @@ test_window_modes (Fixture       *fixture,
 {
   static const struct { const char *mode; const char *page; const char *title; } cases[] = {
     { "supervisor", "supervisor_page", "No Queues to Watch" },
-    { "trainer", "trainer_page", "No Recording Open" },
-    { "agent", "agent_page", "No Handoffs Yet" },
+    { "trainer", "trainer_page", NULL },
+    { "agent", "agent_stack", NULL },
   };
   AdwViewStack *stack = ADW_VIEW_STACK (find_child (fixture->window, "view_stack"));
   GSettings *settings = hd_application_get_settings (fixture->app);
@@ -87,12 +88,28 @@ test_window_modes (Fixture       *fixture,
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, cases[i].mode);
       g_assert_true (adw_view_stack_get_visible_child (stack) == page);
       g_assert_true (gtk_widget_get_mapped (page));
-      g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, cases[i].title);
+      if (cases[i].title != NULL)
+        g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, cases[i].title);
 
       /* The mode is remembered for the next start. */
       saved = g_settings_get_string (settings, "last-mode");
       g_assert_cmpstr (saved, ==, cases[i].mode);
     }
+}
+
+static void
+test_window_without_feed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkStack *agent_stack = GTK_STACK (find_child (fixture->window, "agent_stack"));
+  GtkWidget *offline = find_child (fixture->window, "agent_page");
+
+  /* No feed configured: the agent is told how to connect, and the feed controls stay hidden. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (agent_stack), ==, "offline");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (offline)), ==, "Not Connected");
+  g_assert_false (gtk_widget_get_visible (find_child (fixture->window, "connection_button")));
+  g_assert_false (gtk_widget_get_visible (find_child (fixture->window, "status_selector")));
+  g_assert_true (HD_IS_TRAINER_VIEW (find_child (fixture->window, "trainer_page")));
 }
 
 static void
@@ -173,6 +190,7 @@ main (int   argc,
 
   g_test_add_func ("/hd/ui/window/lifecycle", test_window_lifecycle);
   g_test_add ("/hd/ui/window/modes", Fixture, NULL, fixture_setup, test_window_modes, fixture_teardown);
+  g_test_add ("/hd/ui/window/without-feed", Fixture, NULL, fixture_setup, test_window_without_feed, fixture_teardown);
   g_test_add ("/hd/ui/window/switcher", Fixture, NULL, fixture_setup, test_window_switcher_changes_mode, fixture_teardown);
   g_test_add ("/hd/ui/window/accels", Fixture, NULL, fixture_setup, test_window_accels, fixture_teardown);
   g_test_add ("/hd/ui/window/header-accessible", Fixture, NULL, fixture_setup, test_window_header_accessible, fixture_teardown);

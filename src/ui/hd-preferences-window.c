@@ -11,16 +11,23 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-feed-token.h"
 #include "hd-preferences-window.h"
+#include "hd-sign-in-row.h"
 
 struct _HdPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;   /* owned */
+  GCancellable         *cancellable;
 
   /* template children */
   AdwEntryRow          *feed_url_row;
+  AdwEntryRow          *agent_id_row;
+  AdwEntryRow          *feed_token_row;
+  GtkSwitch            *offer_sound_switch;
+  HdSignInRow          *sign_in_row;
   AdwEntryRow          *login_url_row;
   AdwEntryRow          *client_id_row;
   AdwEntryRow          *api_version_row;
@@ -40,6 +47,45 @@ bind_row (HdPreferencesWindow *self,
 }
 
 static void
+store_token_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  HdPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (!hd_feed_token_store_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* the window was closed */
+
+  escaped = g_markup_escape_text (error != NULL ? error->message
+                                                : _("The access token is saved in the keyring"), -1);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+}
+
+/* The token goes straight to the keyring and out of the entry: never into GSettings. */
+static void
+on_feed_token_apply_cb (HdPreferencesWindow *self,
+                        AdwEntryRow         *row)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "feed-url");
+  g_autofree char *token = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  if (*url == '\0')
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Set the feed URL first: the token belongs to it")));
+      return;
+    }
+  if (*token == '\0')
+    return;
+
+  hd_feed_token_store_async (url, token, self->cancellable, store_token_cb, self);
+}
+
+static void
 hd_preferences_window_constructed (GObject *object)
 {
   HdPreferencesWindow *self = HD_PREFERENCES_WINDOW (object);
@@ -47,6 +93,9 @@ hd_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (hd_preferences_window_parent_class)->constructed (object);
 
   bind_row (self, "feed-url", self->feed_url_row);
+  bind_row (self, "agent-id", self->agent_id_row);
+  g_settings_bind (self->settings, "offer-sound", self->offer_sound_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   bind_row (self, "salesforce-login-url", self->login_url_row);
   bind_row (self, "salesforce-client-id", self->client_id_row);
   bind_row (self, "salesforce-api-version", self->api_version_row);
@@ -76,6 +125,8 @@ hd_preferences_window_dispose (GObject *object)
 {
   HdPreferencesWindow *self = HD_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_PREFERENCES_WINDOW);
 
@@ -100,6 +151,11 @@ hd_preferences_window_class_init (HdPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/hd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, feed_url_row);
+  gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, agent_id_row);
+  gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, feed_token_row);
+  gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, offer_sound_switch);
+  gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, sign_in_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_feed_token_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, login_url_row);
   gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, api_version_row);
@@ -108,7 +164,23 @@ hd_preferences_window_class_init (HdPreferencesWindowClass *klass)
 static void
 hd_preferences_window_init (HdPreferencesWindow *self)
 {
+  g_type_ensure (HD_TYPE_SIGN_IN_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Who is signed in to Salesforce, with Sign In and Sign Out; @open_uri replaces the system
+ * browser (the demo's stand-in signs in headless). */
+void
+hd_preferences_window_set_sf_auth (HdPreferencesWindow *self,
+                                   HdSfAuth            *auth,
+                                   HdOAuthOpenUriFunc   open_uri)
+{
+  g_return_if_fail (HD_IS_PREFERENCES_WINDOW (self));
+
+  hd_sign_in_row_set_auth (self->sign_in_row, auth);
+  if (open_uri != NULL)
+    hd_sign_in_row_set_open_uri_func (self->sign_in_row, open_uri, NULL);
 }
 
 HdPreferencesWindow *

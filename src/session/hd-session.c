@@ -1,0 +1,610 @@
+/* hd-session.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hd-session"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "hd-error.h"
+#include "hd-session.h"
+
+struct _HdSession
+{
+  GObject       parent_instance;
+
+  char         *data_dir;     /* where this session's state, journal and outbox live */
+  char         *agent_id;
+  HdDemoRouter *router;       /* owned; NULL unless demo */
+  HdFeedClient *feed;         /* owned */
+  HdJournal    *journal;      /* owned; NULL when it could not be opened */
+  GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
+
+  HdSfStandin  *standin;      /* owned; NULL unless demo */
+  HdSfAuth     *sf_auth;      /* owned; NULL without Salesforce */
+  HdSfClient   *sf_client;
+  HdOutbox     *outbox;       /* NULL when its folder is held by another instance */
+  GCancellable *cancellable;
+};
+
+enum { NOTICE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (HdSession, hd_session, G_TYPE_OBJECT)
+
+static void
+notice (HdSession  *self,
+        const char *message)
+{
+  g_signal_emit (self, signals[NOTICE], 0, message);
+}
+
+/* The journal ------------------------------------------------------------ */
+
+static void
+journal (HdSession   *self,
+         const char  *handoff_id,
+         HdActorKind  actor,
+         const char  *actor_id,
+         const char  *type,
+         JsonNode    *payload)
+{
+  g_autoptr(HdJournalEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->journal == NULL)
+    {
+      if (payload != NULL)
+        json_node_unref (payload);
+      return;
+    }
+
+  event = hd_journal_event_new (handoff_id, actor, actor_id, type, payload);
+  if (payload != NULL)
+    json_node_unref (payload);
+
+  /* A journal that cannot be written must be noticed, but it must not take the agent's
+   * chat away: log it with the handoff it concerns. */
+  if (!hd_journal_append (self->journal, event, &error))
+    g_warning ("Could not journal %s of handoff %s: %s", type, handoff_id, error->message);
+}
+
+static JsonNode *
+payload_with_member (const char *name,
+                     JsonNode   *value)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  if (value != NULL)
+    json_object_set_member (object, name, value);
+  json_node_take_object (node, object);
+  return node;
+}
+
+static JsonNode *
+payload_with_string (const char *name,
+                     const char *value)
+{
+  return payload_with_member (name, value != NULL ? json_node_init_string (json_node_alloc (), value)
+                                                  : NULL);
+}
+
+static HdActorKind
+actor_for_speaker (const char *speaker)
+{
+  if (g_strcmp0 (speaker, "customer") == 0)
+    return HD_ACTOR_CUSTOMER;
+  if (g_strcmp0 (speaker, "bot") == 0)
+    return HD_ACTOR_BOT;
+  if (g_strcmp0 (speaker, "agent") == 0)
+    return HD_ACTOR_AGENT;
+  return HD_ACTOR_SYSTEM;
+}
+
+static void
+on_offer_presented_cb (HdFeedClient *feed,
+                       HdHandoff    *handoff,
+                       JsonObject   *packet,
+                       HdSession    *self)
+{
+  JsonNode *packet_node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (packet_node, packet);
+  journal (self, hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM, "router",
+           HD_EVENT_OFFER, payload_with_member ("packet", packet_node));
+}
+
+static void
+on_turn_appended_cb (HdFeedClient *feed,
+                     HdHandoff    *handoff,
+                     JsonObject   *turn,
+                     HdSession    *self)
+{
+  JsonNode *turn_node = json_node_new (JSON_NODE_OBJECT);
+  const char *speaker = json_object_get_string_member_with_default (turn, "speaker", NULL);
+
+  json_node_set_object (turn_node, turn);
+  journal (self, hd_handoff_get_handoff_id (handoff), actor_for_speaker (speaker),
+           g_strcmp0 (speaker, "agent") == 0 ? self->agent_id : NULL,
+           HD_EVENT_TRANSCRIPT, payload_with_member ("turn", turn_node));
+}
+
+/* Each state a handoff reaches is journaled once, by whoever caused it. */
+static void
+on_handoff_state_cb (HdHandoff  *handoff,
+                     GParamSpec *pspec,
+                     HdSession  *self)
+{
+  const char *id = hd_handoff_get_handoff_id (handoff);
+  HdHandoffState state = hd_handoff_get_state (handoff);
+  gpointer seen = g_hash_table_lookup (self->watched, id);
+
+  if (seen != NULL && GPOINTER_TO_UINT (seen) == (guint) state + 1)
+    return;
+  g_hash_table_insert (self->watched, g_strdup (id), GUINT_TO_POINTER ((guint) state + 1));
+
+  switch (state)
+    {
+    case HD_HANDOFF_STATE_ACCEPTED:
+      journal (self, id, HD_ACTOR_AGENT, self->agent_id, HD_EVENT_ACCEPT, NULL);
+      break;
+    case HD_HANDOFF_STATE_DECLINED:
+      journal (self, id, HD_ACTOR_AGENT, self->agent_id, HD_EVENT_DECLINE, NULL);
+      break;
+    case HD_HANDOFF_STATE_EXPIRED:
+      journal (self, id, HD_ACTOR_SYSTEM, "router", HD_EVENT_EXPIRE, NULL);
+      break;
+    case HD_HANDOFF_STATE_REVOKED:
+      journal (self, id, HD_ACTOR_SYSTEM, "router", HD_EVENT_REVOKE,
+               payload_with_string ("reason",
+                                    hd_revoke_reason_to_string (hd_handoff_get_revoke_reason (handoff))));
+      break;
+    case HD_HANDOFF_STATE_WRAPPED_UP:
+      journal (self, id, HD_ACTOR_AGENT, self->agent_id, HD_EVENT_WRAP_UP, NULL);
+      break;
+    case HD_HANDOFF_STATE_OFFERED:
+    default:
+      break;
+    }
+}
+
+static void
+on_queue_items_changed_cb (GListModel *queue,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           HdSession  *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (queue, i);
+      const char *id = hd_handoff_get_handoff_id (handoff);
+
+      if (g_hash_table_contains (self->watched, id))
+        continue;
+      g_hash_table_insert (self->watched, g_strdup (id),
+                           GUINT_TO_POINTER ((guint) hd_handoff_get_state (handoff) + 1));
+      g_signal_connect_object (handoff, "notify::state", G_CALLBACK (on_handoff_state_cb), self, 0);
+    }
+}
+
+/* Construction ------------------------------------------------------------ */
+
+static gboolean
+ensure_dir (const char  *path,
+            GError     **error)
+{
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not create the folder %s: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+setup (HdSession   *self,
+       const char  *url,
+       const char  *token,
+       const char  *state_path,
+       GError     **error)
+{
+  g_autofree char *journal_dir = g_build_filename (self->data_dir, "journal", NULL);
+  g_autoptr(GError) journal_error = NULL;
+  HdQueue *queue;
+
+  if (!ensure_dir (self->data_dir, error))
+    return FALSE;
+
+  self->feed = hd_feed_client_new (url, self->agent_id, token, state_path, NULL);
+  queue = hd_feed_client_get_queue (self->feed);
+  g_signal_connect_object (queue, "items-changed", G_CALLBACK (on_queue_items_changed_cb), self, 0);
+  g_signal_connect_object (self->feed, "offer-presented", G_CALLBACK (on_offer_presented_cb), self, 0);
+  g_signal_connect_object (self->feed, "turn-appended", G_CALLBACK (on_turn_appended_cb), self, 0);
+
+  /* Without a journal there is no audit trail; the agent is told by the window, but the
+   * chats still flow. */
+  self->journal = hd_journal_new (journal_dir, NULL, &journal_error);
+  if (self->journal == NULL)
+    g_warning ("The event journal in %s could not be opened: %s", journal_dir, journal_error->message);
+  else if (hd_journal_get_last_error (self->journal) != NULL)
+    g_warning ("Event journal: %s", hd_journal_get_last_error (self->journal));
+
+  return TRUE;
+}
+
+/**
+ * hd_session_check_feed_url:
+ *
+ * Only wss:// is accepted, and ws:// when the host is this computer: a feed carries
+ * customer data and a bearer token, which never travel in the clear.
+ */
+gboolean
+hd_session_check_feed_url (const char  *url,
+                           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  if (uri == NULL)
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("“%s” is not a URL"), url ? url : "");
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  if (g_strcmp0 (scheme, "wss") == 0)
+    return TRUE;
+  if (g_strcmp0 (scheme, "ws") == 0 &&
+      (g_strcmp0 (host, "localhost") == 0 || g_str_has_prefix (host ? host : "", "127.") ||
+       g_strcmp0 (host, "::1") == 0 || g_strcmp0 (host, "[::1]") == 0))
+    return TRUE;
+
+  g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
+               _("The feed URL must start with wss:// (ws:// is allowed only for this computer): %s"),
+               url);
+  return FALSE;
+}
+
+/* Salesforce ------------------------------------------------------------- */
+
+static gboolean
+setup_salesforce (HdSession   *self,
+                  HdOAuth     *oauth,
+                  const char  *api_version,
+                  GError     **error)
+{
+  g_autofree char *outbox_dir = g_build_filename (self->data_dir, "outbox", NULL);
+  g_autoptr(HdTokenStore) store = hd_keyring_token_store_new ();
+  g_autoptr(GError) outbox_error = NULL;
+
+  self->sf_auth = hd_sf_auth_new (oauth, store);
+  self->sf_client = hd_sf_client_new (self->sf_auth, api_version);
+
+  /* Another instance holding the outbox must not stop this one from showing chats. */
+  self->outbox = hd_outbox_new (outbox_dir, self->sf_client, &outbox_error);
+  if (self->outbox == NULL)
+    {
+      g_warning ("Case edits are disabled: %s", outbox_error->message);
+      g_propagate_error (error, g_steal_pointer (&outbox_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hd_session_setup_salesforce (HdSession   *self,
+                             const char  *login_url,
+                             const char  *client_id,
+                             guint        redirect_port,
+                             const char  *redirect_path,
+                             const char  *api_version,
+                             GError     **error)
+{
+  g_autoptr(HdOAuth) oauth = NULL;
+
+  g_return_val_if_fail (HD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->sf_auth == NULL, FALSE);
+
+  if (client_id == NULL || *client_id == '\0')
+    return TRUE;  /* not configured: the case editor says so */
+
+  oauth = hd_oauth_new (login_url, client_id, redirect_port, redirect_path);
+  return setup_salesforce (self, oauth, api_version, error);
+}
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HdSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hd_sf_auth_restore_finish (HD_SF_AUTH (object), result, &error) && error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    notice (self, error->message);
+}
+
+static void
+demo_sign_in_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HdSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hd_sf_auth_sign_in_finish (HD_SF_AUTH (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The demo could not sign in to the Salesforce stand-in: %s"),
+                                                  error->message);
+      notice (self, message);
+    }
+}
+
+HdSession *
+hd_session_new_for_feed (const char  *url,
+                         const char  *agent_id,
+                         const char  *token,
+                         const char  *data_dir,
+                         GError     **error)
+{
+  g_autoptr(HdSession) self = NULL;
+  g_autofree char *state_path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (!hd_session_check_feed_url (url, error))
+    return NULL;
+
+  self = g_object_new (HD_TYPE_SESSION, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->agent_id = g_strdup (agent_id != NULL && *agent_id ? agent_id : g_get_user_name ());
+  state_path = g_build_filename (data_dir, "feed-state.json", NULL);
+
+  if (!setup (self, url, token, state_path, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+HdSession *
+hd_session_new_demo (const char  *data_dir,
+                     GError     **error)
+{
+  g_autoptr(HdSession) self = NULL;
+  g_autofree char *token = hd_demo_router_generate_token ();
+  g_autofree char *state_path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  self = g_object_new (HD_TYPE_SESSION, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->agent_id = g_strdup ("agent-demo");
+
+  self->router = hd_demo_router_new (token);
+  /* A lively floor: an offer every few seconds, customers who keep typing, and some who
+   * give up while they wait. */
+  g_object_set (self->router,
+                "offer-rate", 6.0,
+                "turn-interval-ms", 8000u,
+                "abandon-ratio", 0.15,
+                "offer-ttl-s", 45u,
+                NULL);
+  if (!hd_demo_router_start (self->router, 0, error))
+    return NULL;
+
+  /* Each demo run talks to a new router whose sequence starts again: resuming from the
+   * last run's position would skip its offers. */
+  state_path = g_build_filename (data_dir, "feed-state.json", NULL);
+  g_unlink (state_path);
+
+  if (!setup (self, hd_demo_router_get_uri (self->router), token, state_path, error))
+    return NULL;
+
+  /* The Salesforce stand-in, signed in to through the same PKCE, token and keyring code as
+   * a real org; only the browser is a headless one, on loopback. */
+  self->standin = hd_sf_standin_new ();
+  if (!hd_sf_standin_start (self->standin, 0, error))
+    return NULL;
+  {
+    g_autoptr(HdOAuth) oauth = hd_oauth_new (hd_sf_standin_get_url (self->standin),
+                                             hd_sf_standin_get_client_id (self->standin),
+                                             0, "/OauthRedirect");
+    g_autoptr(GError) sf_error = NULL;
+
+    if (!setup_salesforce (self, oauth, "v64.0", &sf_error))
+      g_warning ("Demo case edits are disabled: %s", sf_error->message);
+  }
+
+  /* Three chats are already waiting when the agent logs in, so the demo starts busy. */
+  for (int i = 0; i < 3; i++)
+    g_free (hd_demo_router_push_offer (self->router, self->agent_id, i));
+
+  return g_steal_pointer (&self);
+}
+
+void
+hd_session_start (HdSession *self)
+{
+  g_return_if_fail (HD_IS_SESSION (self));
+
+  hd_feed_client_start (self->feed);
+
+  if (self->sf_auth == NULL)
+    return;
+  if (self->standin != NULL)
+    hd_sf_auth_sign_in_async (self->sf_auth, hd_oauth_open_uri_headless, NULL, self->cancellable,
+                              demo_sign_in_cb, g_object_ref (self));
+  else
+    hd_sf_auth_restore_async (self->sf_auth, self->cancellable, restore_cb, g_object_ref (self));
+}
+
+void
+hd_session_stop (HdSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (HD_IS_SESSION (self));
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->feed != NULL)
+    hd_feed_client_stop (self->feed);
+  if (self->router != NULL)
+    hd_demo_router_stop (self->router);
+  if (self->standin != NULL)
+    hd_sf_standin_stop (self->standin);
+  if (self->journal != NULL && !hd_journal_sync (self->journal, &error))
+    g_warning ("Could not flush the event journal: %s", error->message);
+}
+
+gboolean
+hd_session_get_is_demo (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), FALSE);
+  return self->router != NULL;
+}
+
+const char *
+hd_session_get_agent_id (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->agent_id;
+}
+
+const char *
+hd_session_get_data_dir (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->data_dir;
+}
+
+HdFeedClient *
+hd_session_get_feed (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->feed;
+}
+
+HdQueue *
+hd_session_get_queue (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return hd_feed_client_get_queue (self->feed);
+}
+
+HdJournal *
+hd_session_get_journal (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->journal;
+}
+
+HdDemoRouter *
+hd_session_get_router (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->router;
+}
+
+HdSfAuth *
+hd_session_get_sf_auth (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->sf_auth;
+}
+
+HdSfClient *
+hd_session_get_sf_client (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->sf_client;
+}
+
+HdOutbox *
+hd_session_get_outbox (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->outbox;
+}
+
+HdSfStandin *
+hd_session_get_sf_standin (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->standin;
+}
+
+static void
+hd_session_dispose (GObject *object)
+{
+  HdSession *self = HD_SESSION (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->feed != NULL)
+    hd_feed_client_stop (self->feed);
+  if (self->router != NULL)
+    hd_demo_router_stop (self->router);
+  if (self->journal != NULL)
+    hd_journal_close (self->journal, NULL);
+
+  g_clear_object (&self->feed);
+  g_clear_object (&self->router);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->sf_client);
+  g_clear_object (&self->sf_auth);
+  if (self->standin != NULL)
+    hd_sf_standin_stop (self->standin);
+  g_clear_object (&self->standin);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (hd_session_parent_class)->dispose (object);
+}
+
+static void
+hd_session_finalize (GObject *object)
+{
+  HdSession *self = HD_SESSION (object);
+
+  g_clear_pointer (&self->watched, g_hash_table_unref);
+  g_free (self->data_dir);
+  g_free (self->agent_id);
+
+  G_OBJECT_CLASS (hd_session_parent_class)->finalize (object);
+}
+
+static void
+hd_session_class_init (HdSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hd_session_dispose;
+  object_class->finalize = hd_session_finalize;
+
+  /* "notice" (const char *message): something the agent should read, e.g. a keyring
+   * problem at sign-in. */
+  signals[NOTICE] = g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+hd_session_init (HdSession *self)
+{
+  self->watched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
+}

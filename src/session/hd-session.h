@@ -1,0 +1,66 @@
+/* hd-session.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hd-demo-router.h"
+#include "hd-feed-client.h"
+#include "hd-journal.h"
+#include "hd-outbox.h"
+#include "hd-queue.h"
+#include "hd-sf-auth.h"
+#include "hd-sf-client.h"
+#include "hd-sf-standin.h"
+
+G_BEGIN_DECLS
+
+/* What one run of the app is connected to: the assignment feed (a real routing layer, or
+ * the built-in one for --demo), the queue it fills, and the journal every handoff event is
+ * written to. Headless, so the whole wiring is tested without a display. */
+
+#define HD_TYPE_SESSION (hd_session_get_type ())
+G_DECLARE_FINAL_TYPE (HdSession, hd_session, HD, SESSION, GObject)
+
+HdSession    *hd_session_new_demo      (const char  *data_dir,
+                                        GError     **error);
+HdSession    *hd_session_new_for_feed  (const char  *url,
+                                        const char  *agent_id,
+                                        const char  *token,
+                                        const char  *data_dir,
+                                        GError     **error);
+
+void          hd_session_start         (HdSession   *self);
+void          hd_session_stop          (HdSession   *self);
+
+gboolean      hd_session_get_is_demo   (HdSession   *self);
+const char   *hd_session_get_agent_id  (HdSession   *self);
+const char   *hd_session_get_data_dir  (HdSession   *self);
+HdFeedClient *hd_session_get_feed      (HdSession   *self);
+HdQueue      *hd_session_get_queue     (HdSession   *self);
+HdJournal    *hd_session_get_journal   (HdSession   *self);
+HdDemoRouter *hd_session_get_router    (HdSession   *self);  /* NULL unless --demo */
+
+gboolean      hd_session_check_feed_url (const char  *url,
+                                         GError     **error);
+
+/* Salesforce for a real org (the demo sets up its stand-in by itself). Sign-in is restored
+ * from the keyring at start; problems come back as "notice". */
+gboolean      hd_session_setup_salesforce (HdSession   *self,
+                                           const char  *login_url,
+                                           const char  *client_id,
+                                           guint        redirect_port,
+                                           const char  *redirect_path,
+                                           const char  *api_version,
+                                           GError     **error);
+HdSfAuth     *hd_session_get_sf_auth   (HdSession   *self);  /* NULL without Salesforce */
+HdSfClient   *hd_session_get_sf_client (HdSession   *self);
+HdOutbox     *hd_session_get_outbox    (HdSession   *self);
+HdSfStandin  *hd_session_get_sf_standin (HdSession  *self);  /* NULL unless --demo */
+
+G_END_DECLS

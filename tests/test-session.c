@@ -1,0 +1,166 @@
+/* test-session.c: the wiring of one run: built-in router, feed, queue and journal
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hd-error.h"
+#include "hd-session.h"
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data,
+            guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+has_three_offers (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (data))) >= 3;
+}
+
+static char *
+read_journal (HdSession *session)
+{
+  HdJournal *journal = hd_session_get_journal (session);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (journal);
+  g_assert_true (hd_journal_sync (journal, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (hd_journal_get_current_path (journal), &text, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&text);
+}
+
+static void
+accept_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hd_feed_client_accept_finish (HD_FEED_CLIENT (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+test_session_demo_journals_offers_and_accept (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+  g_autoptr(HdHandoff) first = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *offer_line = NULL;
+  g_autofree char *accept_line = NULL;
+  gboolean accepted = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (hd_session_get_is_demo (session));
+  g_assert_nonnull (hd_session_get_router (session));
+
+  hd_session_start (session);
+  g_assert_true (wait_until (has_three_offers, session, 10000));
+
+  first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (session)), 0);
+  g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_OFFERED);
+
+  /* Every presented offer is in the journal with its packet. */
+  before = read_journal (session);
+  offer_line = g_strdup_printf ("\"handoff\":\"%s\"", hd_handoff_get_handoff_id (first));
+  g_assert_nonnull (strstr (before, offer_line));
+  g_assert_nonnull (strstr (before, "\"type\":\"offer\""));
+  g_assert_nonnull (strstr (before, "\"packet\""));
+  g_assert_null (strstr (before, "\"type\":\"accept\""));
+
+  /* Accepting goes to the router; the journal records it once the router confirms. */
+  hd_feed_client_accept_async (hd_session_get_feed (session), hd_handoff_get_handoff_id (first),
+                               NULL, accept_cb, &accepted);
+  g_assert_true (wait_until (is_true, &accepted, 10000));
+  g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_ACCEPTED);
+
+  after = read_journal (session);
+  accept_line = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"agent\",\"id\":\"agent-demo\"},\"type\":\"accept\"",
+                                 hd_handoff_get_handoff_id (first));
+  g_assert_nonnull (strstr (after, "\"type\":\"accept\""));
+  g_assert_nonnull (strstr (after, hd_handoff_get_handoff_id (first)));
+
+  hd_session_stop (session);
+  g_clear_object (&session);
+  (void) accept_line;
+}
+
+static void
+test_session_feed_url_rules (void)
+{
+  static const struct { const char *url; gboolean ok; } cases[] = {
+    { "wss://router.bank.example/feed", TRUE },
+    { "ws://127.0.0.1:8080/feed", TRUE },
+    { "ws://localhost/feed", TRUE },
+    { "ws://router.bank.example/feed", FALSE },   /* customer data in the clear */
+    { "http://router.bank.example/feed", FALSE },
+    { "not a url", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = hd_session_check_feed_url (cases[i].url, &error);
+
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (!ok)
+        g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+    }
+}
+
+static void
+test_session_feed_refuses_plain_remote (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSession) session = hd_session_new_for_feed ("ws://router.bank.example/feed", "agent-7",
+                                                          NULL, dir, &error);
+
+  g_assert_null (session);
+  g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hd/session/demo-journals-offers-and-accept", test_session_demo_journals_offers_and_accept);
+  g_test_add_func ("/hd/session/feed-url-rules", test_session_feed_url_rules);
+  g_test_add_func ("/hd/session/feed-refuses-plain-remote", test_session_feed_refuses_plain_remote);
+
+  return g_test_run ();
+}
