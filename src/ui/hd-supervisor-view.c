@@ -1,0 +1,924 @@
+/* hd-supervisor-view.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hd-supervisor-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "hd-queue-panel-card.h"
+#include "hd-supervisor-view.h"
+
+/* Re-sort and recompute the KPI table every this many flushes. */
+#define RESORT_EVERY 10
+
+struct _HdSupervisorView
+{
+  AdwBin              parent_instance;
+
+  HdSupervisorModel  *model;          /* owned */
+  gulong              alert_id;
+  gulong              n_waiting_id;
+  gulong              n_alerts_id;
+  gulong              items_id;
+  GListStore         *shown;          /* owned: the panels shown, sorted and filtered */
+  GListStore         *kpi_rows;       /* owned, of HdKpiRow */
+  HdQueuePanel       *shown_panel;    /* owned: the drill-down's */
+  guint               flush_id;
+  guint               flush_interval_ms;
+  guint               n_flushes;
+  gboolean            kpis_stale;     /* recomputed when the table is shown */
+  GtkNativeDialog    *export_dialog;  /* owned while open */
+
+  /* Template children. */
+  GtkLabel           *summary_label;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *sort_dropdown;
+  GtkToggleButton    *alerts_toggle;
+  AdwViewStack       *view_stack;
+  GtkStack           *queue_stack;
+  GtkGridView        *grid_view;
+  GtkLabel           *waiting_title;
+  GtkStack           *waiting_stack;
+  GtkListView        *waiting_list;
+  GtkLabel           *kpi_caption;
+  GtkColumnView      *kpi_view;
+};
+
+G_DEFINE_FINAL_TYPE (HdSupervisorView, hd_supervisor_view, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_MODEL, PROP_FLUSH_INTERVAL_MS, N_PROPS };
+enum { OPEN_HANDOFF, ALERT, N_SIGNALS };
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Panels: sort, filter, grid -------------------------------------------------- */
+
+static int
+compare_panels (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  HdSupervisorView *self = user_data;
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  return hd_queue_panel_compare (*(HdQueuePanel **) a, *(HdQueuePanel **) b,
+                                 selected <= HD_PANEL_SORT_NAME ? (HdPanelSort) selected : HD_PANEL_SORT_URGENCY);
+}
+
+/* Sorts and filters the model's panels into the shown list, and changes
+ * it only when the order differs (often it does not), so cards are not
+ * rebound for nothing.  Our own code rather than GtkSortListModel: the order is a
+ * snapshot taken now, as the keys move with the clock. */
+static void
+update_order (HdSupervisorView *self)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GListModel *shown = G_LIST_MODEL (self->shown);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean alerts_only = gtk_toggle_button_get_active (self->alerts_toggle);
+  guint n_old = g_list_model_get_n_items (shown);
+  guint first = 0;
+
+  for (guint i = 0; self->model != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->model)); i++)
+    {
+      g_autoptr(HdQueuePanel) panel = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (hd_queue_panel_matches (panel, search, alerts_only))
+        g_ptr_array_add (order, panel);  /* the model keeps it alive */
+    }
+  g_ptr_array_sort_with_data (order, compare_panels, self);
+
+  while (first < n_old && first < order->len)
+    {
+      g_autoptr(HdQueuePanel) old = g_list_model_get_item (shown, first);
+
+      if (old != g_ptr_array_index (order, first))
+        break;
+      first++;
+    }
+  if (first == n_old && first == order->len)
+    return;
+  /* Replace the whole list rather than the span that differs: GTK 4.8's
+   * GtkGridView can lose track of an item moved within one items-changed
+   * ("Duplicate item detected in list").  Only when the order changed, at
+   * most once per refresh. */
+  g_list_store_splice (self->shown, 0, n_old, order->pdata, order->len);
+}
+
+static void
+update_summary (HdSupervisorView *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *queues = NULL;
+  g_autofree char *waiting = NULL;
+  g_autofree char *alerts = NULL;
+  guint n_waiting, n_alerts, n_queues;
+
+  if (self->model == NULL)
+    {
+      gtk_label_set_label (self->summary_label, "");
+      gtk_stack_set_visible_child_name (self->queue_stack, "empty");
+      return;
+    }
+
+  n_waiting = hd_supervisor_model_get_n_waiting (self->model);
+  n_alerts = hd_supervisor_model_get_n_alerts (self->model);
+  n_queues = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  /* TRANSLATORS: "9 queues · 42 waiting · 2 alerts" */
+  queues = g_strdup_printf (ngettext ("%u queue", "%u queues", n_queues), n_queues);
+  waiting = g_strdup_printf (ngettext ("%u waiting", "%u waiting", n_waiting), n_waiting);
+  alerts = g_strdup_printf (ngettext ("%u alert", "%u alerts", n_alerts), n_alerts);
+  text = g_strdup_printf ("%s · %s · %s", queues, waiting, alerts);
+  gtk_label_set_label (self->summary_label, text);
+
+  if (n_queues == 0)
+    gtk_stack_set_visible_child_name (self->queue_stack, "empty");
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->queue_stack), "empty") == 0)
+    gtk_stack_set_visible_child_name (self->queue_stack, "grid");
+}
+
+static void
+show_waiting_cb (HdQueuePanelCard *card,
+                 HdSupervisorView *self)
+{
+  HdQueuePanel *panel = hd_queue_panel_card_get_panel (card);
+
+  if (panel != NULL)
+    hd_supervisor_view_show_queue (self, hd_queue_panel_get_queue_id (panel));
+}
+
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               HdSupervisorView         *self)
+{
+  GtkWidget *card = hd_queue_panel_card_new ();
+
+  g_signal_connect_object (card, "show-waiting", G_CALLBACK (show_waiting_cb), self, 0);
+  gtk_list_item_set_child (item, card);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HdSupervisorView         *self)
+{
+  hd_queue_panel_card_set_panel (HD_QUEUE_PANEL_CARD (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
+
+static void
+unbind_card_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                HdSupervisorView         *self)
+{
+  hd_queue_panel_card_set_panel (HD_QUEUE_PANEL_CARD (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Drill-down ------------------------------------------------------------------- */
+
+static void
+setup_waiting_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  HdSupervisorView         *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *chips = gtk_label_new (NULL);
+  GtkWidget *since = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_widget_add_css_class (chips, "chip");
+  gtk_widget_set_valign (chips, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (since, "numeric");
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), chips);
+  gtk_box_append (GTK_BOX (row), since);
+  gtk_widget_add_css_class (row, "waiting-row");
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_waiting_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 HdSupervisorView         *self)
+{
+  HdWaitingHandoff *handoff = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (row);
+  GtkWidget *title = gtk_widget_get_first_child (text);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *chips = gtk_widget_get_next_sibling (text);
+  GtkWidget *since = gtk_widget_get_next_sibling (chips);
+  const char *customer = hd_waiting_handoff_get_customer (handoff);
+  const char *intent = hd_waiting_handoff_get_intent (handoff);
+  const char *from = hd_waiting_handoff_get_transferred_from (handoff);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hd_waiting_handoff_get_waiting_since (handoff) / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *clock = g_date_time_format (local, "%H:%M:%S");
+  g_autofree char *since_text = g_strdup_printf (_("since %s"), clock);
+  g_autofree char *subtitle_text = NULL;
+  GString *chip_text = g_string_new (NULL);
+
+  gtk_label_set_label (GTK_LABEL (title), customer != NULL ? customer : hd_waiting_handoff_get_handoff_id (handoff));
+  if (from != NULL)
+    /* TRANSLATORS: "report_fraud · transferred from cards" */
+    subtitle_text = g_strdup_printf (_("%s · transferred from %s"), intent != NULL ? intent : "", from);
+  else
+    subtitle_text = g_strdup_printf ("%s%s%s", intent != NULL ? intent : "",
+                                     intent != NULL && hd_waiting_handoff_get_bot_flow (handoff) != NULL ? " · " : "",
+                                     hd_waiting_handoff_get_bot_flow (handoff) != NULL
+                                     ? hd_waiting_handoff_get_bot_flow (handoff) : "");
+  gtk_label_set_label (GTK_LABEL (subtitle), subtitle_text);
+  gtk_label_set_label (GTK_LABEL (since), since_text);
+
+  if (hd_waiting_handoff_get_vulnerable (handoff))
+    g_string_append (chip_text, _("Vulnerable"));
+  if (hd_waiting_handoff_get_vip (handoff))
+    g_string_append_printf (chip_text, "%s%s", chip_text->len > 0 ? " · " : "", _("VIP"));
+  if (g_strcmp0 (hd_waiting_handoff_get_priority (handoff), "urgent") == 0)
+    g_string_append_printf (chip_text, "%s%s", chip_text->len > 0 ? " · " : "", _("Urgent"));
+  gtk_label_set_label (GTK_LABEL (chips), chip_text->str);
+  gtk_widget_set_visible (chips, chip_text->len > 0);
+  gtk_widget_remove_css_class (chips, "chip-vulnerable");
+  gtk_widget_remove_css_class (chips, "chip-vip");
+  if (hd_waiting_handoff_get_vulnerable (handoff))
+    gtk_widget_add_css_class (chips, "chip-vulnerable");
+  else if (hd_waiting_handoff_get_vip (handoff))
+    gtk_widget_add_css_class (chips, "chip-vip");
+  g_string_free (chip_text, TRUE);
+}
+
+static void
+update_waiting_page (HdSupervisorView *self)
+{
+  guint n;
+  g_autofree char *title = NULL;
+
+  if (self->shown_panel == NULL)
+    return;
+  n = g_list_model_get_n_items (hd_queue_panel_get_waiting_handoffs (self->shown_panel));
+  /* TRANSLATORS: "Fraud · 3 waiting" */
+  title = g_strdup_printf (_("%s · %u waiting"), hd_queue_panel_get_title (self->shown_panel), n);
+  gtk_label_set_label (self->waiting_title, title);
+  gtk_stack_set_visible_child_name (self->waiting_stack, n > 0 ? "list" : "none");
+}
+
+static void
+waiting_activate_cb (GtkListView      *list,
+                     guint             position,
+                     HdSupervisorView *self)
+{
+  g_autoptr(HdWaitingHandoff) handoff = NULL;
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  if (self->shown_panel == NULL || position >= g_list_model_get_n_items (model))
+    return;
+  handoff = g_list_model_get_item (model, position);
+  g_signal_emit (self, signals[OPEN_HANDOFF], 0, hd_waiting_handoff_get_handoff_id (handoff),
+                 hd_queue_panel_get_queue_id (self->shown_panel));
+}
+
+gboolean
+hd_supervisor_view_show_queue (HdSupervisorView *self,
+                               const char       *queue_id)
+{
+  HdQueuePanel *panel;
+  GListModel *waiting;
+
+  g_return_val_if_fail (HD_IS_SUPERVISOR_VIEW (self), FALSE);
+  g_return_val_if_fail (queue_id != NULL, FALSE);
+
+  if (self->model == NULL || (panel = hd_supervisor_model_lookup_panel (self->model, queue_id)) == NULL)
+    return FALSE;
+
+  if (self->shown_panel != NULL)
+    g_signal_handlers_disconnect_by_func (hd_queue_panel_get_waiting_handoffs (self->shown_panel),
+                                          update_waiting_page, self);
+  g_set_object (&self->shown_panel, panel);
+  waiting = hd_queue_panel_get_waiting_handoffs (panel);
+  g_signal_connect_object (waiting, "items-changed", G_CALLBACK (update_waiting_page), self, G_CONNECT_SWAPPED);
+  {
+    /* set_model () does not take the reference. */
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (waiting));
+
+    gtk_list_view_set_model (self->waiting_list, GTK_SELECTION_MODEL (selection));
+  }
+  update_waiting_page (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "queues");
+  gtk_stack_set_visible_child_name (self->queue_stack, "waiting");
+  return TRUE;
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  HdSupervisorView *self = HD_SUPERVISOR_VIEW (widget);
+
+  if (self->shown_panel != NULL)
+    g_signal_handlers_disconnect_by_func (hd_queue_panel_get_waiting_handoffs (self->shown_panel),
+                                          update_waiting_page, self);
+  g_clear_object (&self->shown_panel);
+  gtk_list_view_set_model (self->waiting_list, NULL);
+  gtk_stack_set_visible_child_name (self->queue_stack, "grid");
+  update_summary (self);
+}
+
+/* KPI table ---------------------------------------------------------------------- */
+
+typedef enum
+{
+  COL_SCOPE,
+  COL_OFFERED,
+  COL_SUCCESS,
+  COL_ABANDONED,
+  COL_DUPLICATION,
+  COL_REPEAT,
+  COL_AHT_BOT,
+  COL_AHT_AGENT,
+  COL_FCR,
+  COL_COMPLETE,
+  COL_MISSING,
+  N_COLS
+} KpiColumn;
+
+static char *
+format_rate (double value)
+{
+  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", 100 * value);
+}
+
+static char *
+format_seconds (double value)
+{
+  guint seconds;
+
+  if (isnan (value))
+    return g_strdup ("—");
+  seconds = (guint) round (value);
+  return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+}
+
+static char *
+kpi_cell_text (HdKpiRow  *row,
+               KpiColumn  column)
+{
+  switch (column)
+    {
+    case COL_SCOPE: return g_strdup (hd_kpi_row_get_label (row));
+    case COL_OFFERED: return g_strdup_printf ("%u / %u", hd_kpi_row_get_n_offered (row), hd_kpi_row_get_n_concluded (row));
+    case COL_SUCCESS: return format_rate (hd_kpi_row_get_escalation_success (row));
+    case COL_ABANDONED: return format_rate (hd_kpi_row_get_abandonment_in_transfer (row));
+    case COL_DUPLICATION: return format_rate (hd_kpi_row_get_verification_duplication (row));
+    case COL_REPEAT: return format_rate (hd_kpi_row_get_repeat_rate (row));
+    case COL_AHT_BOT: return format_seconds (hd_kpi_row_get_handle_time_bot (row));
+    case COL_AHT_AGENT: return format_seconds (hd_kpi_row_get_handle_time_agent_only (row));
+    case COL_FCR: return format_rate (hd_kpi_row_get_first_contact_resolution (row));
+    case COL_COMPLETE: return format_rate (hd_kpi_row_get_complete_packets (row));
+    case COL_MISSING: return g_strdup (hd_kpi_row_get_most_missing (row));
+    case N_COLS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_kpi_cell_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  KpiColumn column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COL_SCOPE || column == COL_MISSING ? 0 : 1);
+  if (column != COL_SCOPE && column != COL_MISSING)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+render_kpi_cell (GtkListItem *item)
+{
+  HdKpiRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = kpi_cell_text (row, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column")));
+
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+bind_kpi_cell_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  HdKpiRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (label), "column", user_data);
+  render_kpi_cell (item);
+  /* Rows stay and change in place (hd_kpi_row_update_from ()). */
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (render_kpi_cell), item);
+  if (hd_kpi_row_get_scope (row) == HD_KPI_SCOPE_OVERALL)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+}
+
+static void
+unbind_kpi_cell_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), render_kpi_cell, item);
+}
+
+static void
+add_kpi_columns (HdSupervisorView *self)
+{
+  const char *titles[N_COLS] = {
+    [COL_SCOPE] = _("Scope"),
+    [COL_OFFERED] = _("Offered / Concluded"),
+    [COL_SUCCESS] = _("Right Queue First"),
+    [COL_ABANDONED] = _("Abandoned in Transfer"),
+    [COL_DUPLICATION] = _("Re-verified"),
+    [COL_REPEAT] = _("Asked to Repeat"),
+    [COL_AHT_BOT] = _("Handle Time (Bot)"),
+    [COL_AHT_AGENT] = _("Handle Time (Agent Only)"),
+    [COL_FCR] = _("First-Contact Resolution"),
+    [COL_COMPLETE] = _("Complete Packets"),
+    [COL_MISSING] = _("Most Often Missing"),
+  };
+
+  for (guint i = 0; i < N_COLS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_kpi_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_kpi_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_kpi_cell_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, i == COL_SCOPE || i == COL_MISSING);
+      gtk_column_view_append_column (self->kpi_view, column);
+      g_object_unref (column);
+    }
+}
+
+static int
+compare_kpi_rows (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  HdKpiRow *x = (HdKpiRow *) a;
+  HdKpiRow *y = (HdKpiRow *) b;
+
+  if (hd_kpi_row_get_scope (x) != hd_kpi_row_get_scope (y))
+    return hd_kpi_row_get_scope (x) < hd_kpi_row_get_scope (y) ? -1 : 1;
+  return g_strcmp0 (hd_kpi_row_get_name (x), hd_kpi_row_get_name (y));
+}
+
+static void
+refresh_kpis (HdSupervisorView *self)
+{
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *clock = g_date_time_format (now, "%H:%M:%S");
+  g_autofree char *caption = NULL;
+  HdKpiEngine *engine;
+
+  self->kpis_stale = FALSE;
+  if (self->model == NULL)
+    {
+      g_list_store_remove_all (self->kpi_rows);
+      return;
+    }
+
+  engine = hd_supervisor_model_get_kpi_engine (self->model);
+  rows = hd_kpi_engine_compute (engine, g_get_real_time ());
+
+  /* Both lists are sorted the same way: merge, updating rows in place, so
+   * the table rebinds nothing and redraws only the cells that changed. */
+  {
+    guint i = 0, j = 0;
+
+    while (i < g_list_model_get_n_items (rows) || j < g_list_model_get_n_items (G_LIST_MODEL (self->kpi_rows)))
+      {
+        g_autoptr(HdKpiRow) fresh = i < g_list_model_get_n_items (rows) ? g_list_model_get_item (rows, i) : NULL;
+        g_autoptr(HdKpiRow) shown = j < g_list_model_get_n_items (G_LIST_MODEL (self->kpi_rows))
+                                    ? g_list_model_get_item (G_LIST_MODEL (self->kpi_rows), j) : NULL;
+        int order = fresh == NULL ? 1 : shown == NULL ? -1 : compare_kpi_rows (fresh, shown, NULL);
+
+        if (order == 0)
+          {
+            hd_kpi_row_update_from (shown, fresh);
+            i++;
+            j++;
+          }
+        else if (order < 0)
+          {
+            g_list_store_insert (self->kpi_rows, j, fresh);
+            i++;
+            j++;
+          }
+        else
+          g_list_store_remove (self->kpi_rows, j);
+      }
+  }
+
+  /* TRANSLATORS: "Last 60 minutes, per queue the bot chose and per bot flow. Updated 09:14:05. Definitions: docs/kpis.md." */
+  caption = g_strdup_printf (_("Last %u minutes, by the queue the bot chose and by bot flow. Updated %s."),
+                             hd_kpi_engine_get_window_minutes (engine), clock);
+  gtk_label_set_label (self->kpi_caption, caption);
+}
+
+/* Export -------------------------------------------------------------------------- */
+
+gboolean
+hd_supervisor_view_export_kpis (HdSupervisorView  *self,
+                                GFile             *file,
+                                GError           **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (HD_IS_SUPERVISOR_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  refresh_kpis (self);
+  csv = hd_kpi_rows_to_csv (G_LIST_MODEL (self->kpi_rows));
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    HdSupervisorView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    {
+      if (!hd_supervisor_view_export_kpis (self, file, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export the KPI table: %s"), error->message);
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+        }
+      else
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("KPI table exported"));
+    }
+  g_clear_object (&self->export_dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  HdSupervisorView *self = HD_SUPERVISOR_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->export_dialog != NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export KPI Table"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "handoff-kpis.csv");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  self->export_dialog = GTK_NATIVE_DIALOG (dialog);
+  gtk_native_dialog_show (self->export_dialog);
+}
+
+/* Model and timer ------------------------------------------------------------------ */
+
+void
+hd_supervisor_view_refresh (HdSupervisorView *self)
+{
+  g_return_if_fail (HD_IS_SUPERVISOR_VIEW (self));
+
+  update_order (self);
+  /* Rebinding the table's rows is the costly part: only when it shows. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "quality") == 0)
+    refresh_kpis (self);
+  else
+    self->kpis_stale = TRUE;
+  update_summary (self);
+  update_waiting_page (self);
+}
+
+static void
+on_page_changed_cb (HdSupervisorView *self)
+{
+  if (self->kpis_stale &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "quality") == 0)
+    refresh_kpis (self);
+}
+
+static gboolean
+flush_cb (gpointer user_data)
+{
+  HdSupervisorView *self = user_data;
+
+  hd_supervisor_model_flush (self->model, g_get_real_time ());
+  if (++self->n_flushes % RESORT_EVERY == 0)
+    hd_supervisor_view_refresh (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_alert_cb (HdSupervisorModel *model,
+             HdQueuePanel      *panel,
+             const char        *text,
+             HdSupervisorView  *self)
+{
+  /* A queue that just raised an alert may be hidden by "Alerts only"; it
+   * shows after the flush, at the next refresh, or at once here. */
+  if (gtk_toggle_button_get_active (self->alerts_toggle))
+    update_order (self);
+  g_signal_emit (self, signals[ALERT], 0, text);
+}
+
+static void
+restart_timer (HdSupervisorView *self)
+{
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  if (self->model != NULL && self->flush_interval_ms > 0)
+    {
+      self->flush_id = g_timeout_add (self->flush_interval_ms, flush_cb, self);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->flush_id),
+                                "[hd-supervisor-view] flush");
+    }
+}
+
+static void
+on_items_changed_cb (HdSupervisorView *self)
+{
+  update_order (self);
+  update_summary (self);
+}
+
+HdSupervisorModel *
+hd_supervisor_view_get_model (HdSupervisorView *self)
+{
+  g_return_val_if_fail (HD_IS_SUPERVISOR_VIEW (self), NULL);
+  return self->model;
+}
+
+void
+hd_supervisor_view_set_model (HdSupervisorView  *self,
+                              HdSupervisorModel *model)
+{
+  g_return_if_fail (HD_IS_SUPERVISOR_VIEW (self));
+  g_return_if_fail (model == NULL || HD_IS_SUPERVISOR_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    {
+      g_clear_signal_handler (&self->alert_id, self->model);
+      g_clear_signal_handler (&self->n_waiting_id, self->model);
+      g_clear_signal_handler (&self->n_alerts_id, self->model);
+      g_clear_signal_handler (&self->items_id, self->model);
+    }
+  if (self->shown_panel != NULL)
+    back_action (GTK_WIDGET (self), NULL, NULL);
+
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    {
+      self->alert_id = g_signal_connect (model, "alert", G_CALLBACK (on_alert_cb), self);
+      self->n_waiting_id = g_signal_connect_swapped (model, "notify::n-waiting", G_CALLBACK (update_summary), self);
+      self->n_alerts_id = g_signal_connect_swapped (model, "notify::n-alerts", G_CALLBACK (update_summary), self);
+      self->items_id = g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
+    }
+  restart_timer (self);
+  hd_supervisor_view_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GListModel *
+hd_supervisor_view_get_shown_panels (HdSupervisorView *self)
+{
+  g_return_val_if_fail (HD_IS_SUPERVISOR_VIEW (self), NULL);
+  return G_LIST_MODEL (self->shown);
+}
+
+GListModel *
+hd_supervisor_view_get_kpi_rows (HdSupervisorView *self)
+{
+  g_return_val_if_fail (HD_IS_SUPERVISOR_VIEW (self), NULL);
+  if (self->kpis_stale)
+    refresh_kpis (self);
+  return G_LIST_MODEL (self->kpi_rows);
+}
+
+static void
+on_sort_changed_cb (HdSupervisorView *self)
+{
+  update_order (self);
+}
+
+static void
+on_filter_changed_cb (HdSupervisorView *self)
+{
+  update_order (self);
+}
+
+/* Object -------------------------------------------------------------------------- */
+
+static void
+hd_supervisor_view_dispose (GObject *object)
+{
+  HdSupervisorView *self = HD_SUPERVISOR_VIEW (object);
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  if (self->export_dialog != NULL)
+    gtk_native_dialog_destroy (self->export_dialog);
+  g_clear_object (&self->export_dialog);
+  if (self->model != NULL)
+    {
+      g_clear_signal_handler (&self->alert_id, self->model);
+      g_clear_signal_handler (&self->n_waiting_id, self->model);
+      g_clear_signal_handler (&self->n_alerts_id, self->model);
+      g_clear_signal_handler (&self->items_id, self->model);
+    }
+  if (self->shown_panel != NULL)
+    g_signal_handlers_disconnect_by_func (hd_queue_panel_get_waiting_handoffs (self->shown_panel),
+                                          update_waiting_page, self);
+  g_clear_object (&self->shown_panel);
+  /* List widgets may outlive this dispose by a main loop iteration: let go
+   * of the panels now, so whoever owns the model can drop it. */
+  if (self->shown != NULL)
+    g_list_store_remove_all (self->shown);
+  if (self->waiting_list != NULL)
+    gtk_list_view_set_model (self->waiting_list, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_SUPERVISOR_VIEW);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->kpi_rows);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (hd_supervisor_view_parent_class)->dispose (object);
+}
+
+static void
+hd_supervisor_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HdSupervisorView *self = HD_SUPERVISOR_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_FLUSH_INTERVAL_MS:
+      g_value_set_uint (value, self->flush_interval_ms);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_supervisor_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  HdSupervisorView *self = HD_SUPERVISOR_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      hd_supervisor_view_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_FLUSH_INTERVAL_MS:
+      if (self->flush_interval_ms != g_value_get_uint (value))
+        {
+          self->flush_interval_ms = g_value_get_uint (value);
+          restart_timer (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_supervisor_view_class_init (HdSupervisorViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hd_supervisor_view_dispose;
+  object_class->get_property = hd_supervisor_view_get_property;
+  object_class->set_property = hd_supervisor_view_set_property;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, HD_TYPE_SUPERVISOR_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FLUSH_INTERVAL_MS] =
+    g_param_spec_uint ("flush-interval-ms", NULL, NULL, 0, 60000, 500,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[OPEN_HANDOFF] = g_signal_new ("open-handoff", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[ALERT] = g_signal_new ("alert", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/HandoffDesk/ui/hd-supervisor-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, alerts_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, queue_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, waiting_title);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, waiting_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, waiting_list);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, kpi_caption);
+  gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, kpi_view);
+  gtk_widget_class_install_action (widget_class, "supervisor.export-kpis", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "supervisor.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "supervisor.back", NULL);
+}
+
+static void
+hd_supervisor_view_init (HdSupervisorView *self)
+{
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->flush_interval_ms = 500;
+
+  self->shown = g_list_store_new (HD_TYPE_QUEUE_PANEL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);  /* set_model () does not take the reference */
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_waiting_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_waiting_cb), self);
+  gtk_list_view_set_factory (self->waiting_list, factory);
+  g_object_unref (factory);
+  g_signal_connect (self->waiting_list, "activate", G_CALLBACK (waiting_activate_cb), self);
+
+  self->kpi_rows = g_list_store_new (HD_TYPE_KPI_ROW);
+  add_kpi_columns (self);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->kpi_rows)));
+  gtk_column_view_set_model (self->kpi_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed_cb), self);
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (on_sort_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->alerts_toggle, "toggled", G_CALLBACK (on_filter_changed_cb), self);
+  update_summary (self);
+}
+
+GtkWidget *
+hd_supervisor_view_new (HdSupervisorModel *model)
+{
+  return g_object_new (HD_TYPE_SUPERVISOR_VIEW, "model", model, NULL);
+}

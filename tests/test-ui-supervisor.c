@@ -1,0 +1,317 @@
+/* test-ui-supervisor.c: queue panels, drill-down, alerts, trends and the KPI table
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "hd-queue-panel-card.h"
+#include "hd-supervisor-view.h"
+#include "hd-test-ui.h"
+#include "hd-trend-chart.h"
+#include "supervisor-test-data.h"
+
+static HdApplication *test_app;
+
+typedef struct
+{
+  GtkWindow         *window;
+  HdSupervisorView  *view;
+  HdSupervisorModel *model;
+  GPtrArray         *opened;   /* "handoff-id queue-id" */
+  GPtrArray         *alerts;   /* texts */
+} Fixture;
+
+static void
+open_handoff_cb (HdSupervisorView *view,
+                 const char       *handoff_id,
+                 const char       *queue_id,
+                 Fixture          *fixture)
+{
+  g_ptr_array_add (fixture->opened, g_strdup_printf ("%s %s", handoff_id, queue_id));
+}
+
+static void
+alert_cb (HdSupervisorView *view,
+          const char       *text,
+          Fixture          *fixture)
+{
+  g_ptr_array_add (fixture->alerts, g_strdup (text));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->opened = g_ptr_array_new_with_free_func (g_free);
+  fixture->alerts = g_ptr_array_new_with_free_func (g_free);
+  fixture->model = hd_supervisor_model_new ();
+  supervisor_test_populate (fixture->model, g_get_real_time ());
+
+  fixture->window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (test_app)));
+  gtk_window_set_default_size (fixture->window, 1366, 720);
+  fixture->view = HD_SUPERVISOR_VIEW (hd_supervisor_view_new (fixture->model));
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  g_signal_connect (fixture->view, "open-handoff", G_CALLBACK (open_handoff_cb), fixture);
+  g_signal_connect (fixture->view, "alert", G_CALLBACK (alert_cb), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  hd_test_ui_iterate (50);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  hd_test_ui_iterate (30);
+  g_assert_null (fixture->view);
+  g_ptr_array_unref (fixture->opened);
+  g_ptr_array_unref (fixture->alerts);
+  g_assert_finalize_object (fixture->model);
+}
+
+static GtkWidget *
+view_child (HdSupervisorView *view,
+            const char       *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (view), HD_TYPE_SUPERVISOR_VIEW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+find_widgets (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_widgets (child, type, found);
+}
+
+static HdQueuePanel *
+shown_panel (Fixture *fixture,
+             guint    position)
+{
+  GListModel *shown = hd_supervisor_view_get_shown_panels (fixture->view);
+  HdQueuePanel *panel = g_list_model_get_item (shown, position);
+
+  g_object_unref (panel);  /* the model keeps it */
+  return panel;
+}
+
+static void
+test_view_lifecycle (void)
+{
+  GtkWidget *view = hd_supervisor_view_new (NULL);
+  GtkWidget *card = hd_queue_panel_card_new ();
+  GtkWidget *chart = hd_trend_chart_new ();
+
+  g_object_ref_sink (view);
+  g_object_ref_sink (card);
+  g_object_ref_sink (chart);
+  g_assert_null (hd_supervisor_view_get_model (HD_SUPERVISOR_VIEW (view)));
+  g_assert_finalize_object (view);
+  g_assert_finalize_object (card);
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_view_panels (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *shown = hd_supervisor_view_get_shown_panels (fixture->view);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  HdQueuePanel *first;
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (supervisor_test_queues));
+
+  /* Most urgent first: a queue with an alert. */
+  first = shown_panel (fixture, 0);
+  g_assert_cmpint (hd_queue_panel_get_alert (first), !=, HD_QUEUE_ALERT_NONE);
+
+  /* Cards are drawn for the panels in view, each following its panel. */
+  find_widgets (GTK_WIDGET (fixture->view), HD_TYPE_QUEUE_PANEL_CARD, cards);
+  g_assert_cmpuint (cards->len, >=, 4);
+  g_assert_nonnull (hd_queue_panel_card_get_panel (g_ptr_array_index (cards, 0)));
+
+  /* The summary names the totals. */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (view_child (fixture->view, "summary_label"))),
+                            "9 queues"));
+}
+
+static void
+test_view_sort_filter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *shown = hd_supervisor_view_get_shown_panels (fixture->view);
+  GtkWidget *search = view_child (fixture->view, "search_entry");
+  GtkWidget *sort = view_child (fixture->view, "sort_dropdown");
+  GtkWidget *alerts = view_child (fixture->view, "alerts_toggle");
+  guint n_alerts;
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "hard");
+  hd_test_ui_iterate (300);  /* the search entry's delay */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpstr (hd_queue_panel_get_queue_id (shown_panel (fixture, 0)), ==, "collections_hardship");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  hd_test_ui_iterate (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (supervisor_test_queues));
+
+  /* By name. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), HD_PANEL_SORT_NAME);
+  g_assert_cmpstr (hd_queue_panel_get_queue_id (shown_panel (fixture, 0)), ==, "cards");
+  g_assert_cmpstr (hd_queue_panel_get_queue_id (shown_panel (fixture, 8)), ==, "payments_hindi");
+
+  /* By waiting: fraud's backlog grows all hour. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), HD_PANEL_SORT_WAITING);
+  g_assert_cmpstr (hd_queue_panel_get_queue_id (shown_panel (fixture, 0)), ==, "fraud");
+
+  /* Alerts only (as of the last flush: the view flushes on its own too). */
+  n_alerts = hd_supervisor_model_get_n_alerts (fixture->model);
+  g_assert_cmpuint (n_alerts, >=, 2);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (alerts), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_alerts);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    g_assert_cmpint (hd_queue_panel_get_alert (shown_panel (fixture, i)), !=, HD_QUEUE_ALERT_NONE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (alerts), FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (supervisor_test_queues));
+}
+
+static void
+test_view_trend_text (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+  find_widgets (GTK_WIDGET (fixture->view), HD_TYPE_TREND_CHART, charts);
+  g_assert_cmpuint (charts->len, >=, 4);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      HdTrendChart *chart = g_ptr_array_index (charts, i);
+      const char *text = hd_trend_chart_get_description (chart);
+
+      /* A sentence a screen reader can say, e.g. "Waiting rose from 3 to 13
+       * over the last 60 minutes (peak 13)." */
+      g_assert_nonnull (text);
+      g_assert_true (g_str_has_prefix (text, "Waiting "));
+      g_assert_nonnull (strstr (text, "over the last 60 minutes"));
+      g_assert_cmpuint (hd_trend_chart_get_n_values (chart), ==, HD_TREND_MINUTES);
+      g_assert_true (gtk_widget_get_width (GTK_WIDGET (chart)) > 0);
+    }
+}
+
+static void
+test_view_drill_down (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *stack = view_child (fixture->view, "queue_stack");
+  GtkWidget *list = view_child (fixture->view, "waiting_list");
+  HdQueuePanel *fraud = hd_supervisor_model_lookup_panel (fixture->model, "fraud");
+  g_autoptr(HdWaitingHandoff) oldest = g_list_model_get_item (hd_queue_panel_get_waiting_handoffs (fraud), 0);
+  g_autofree char *expected = g_strdup_printf ("%s fraud", hd_waiting_handoff_get_handoff_id (oldest));
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  /* A card's button opens its queue. */
+  find_widgets (GTK_WIDGET (fixture->view), HD_TYPE_QUEUE_PANEL_CARD, cards);
+  for (guint i = 0; i < cards->len; i++)
+    if (hd_queue_panel_card_get_panel (g_ptr_array_index (cards, i)) == fraud)
+      gtk_widget_activate_action (g_ptr_array_index (cards, i), "card.show-waiting", NULL);
+  hd_test_ui_iterate (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "waiting");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (view_child (fixture->view, "waiting_title"))), "Fraud"));
+
+  /* Activating a waiting handoff asks to open it read-only. */
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpuint (fixture->opened->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->opened, 0), ==, expected);
+
+  /* It follows the queue live: the handoff is picked up. */
+  supervisor_test_event (fixture->model, "fraud", "accepted", hd_waiting_handoff_get_handoff_id (oldest),
+                         g_get_real_time (), -1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==,
+                    g_list_model_get_n_items (hd_queue_panel_get_waiting_handoffs (fraud)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "supervisor.back", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "grid");
+  g_assert_false (hd_supervisor_view_show_queue (fixture->view, "no-such-queue"));
+}
+
+static void
+test_view_alert (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gint64 now = g_get_real_time ();
+  g_autofree char *id = g_strdup ("ho-vulnerable-late");
+
+  g_object_set (fixture->view, "flush-interval-ms", 20, NULL);
+  /* A vulnerable customer joins cards and waits past the 120 s threshold. */
+  supervisor_test_offer (fixture->model, "cards", id, now - 200 * G_USEC_PER_SEC, 1, FALSE, TRUE);
+  hd_test_ui_iterate (200);
+  g_assert_cmpuint (fixture->alerts->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (fixture->alerts, fixture->alerts->len - 1),
+                            "Cards: a vulnerable customer has waited"));
+}
+
+static void
+test_view_kpis (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *rows;
+  g_autoptr(HdKpiRow) overall = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  hd_supervisor_view_refresh (fixture->view);
+  rows = hd_supervisor_view_get_kpi_rows (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, G_N_ELEMENTS (supervisor_test_queues));
+  overall = g_list_model_get_item (rows, 0);
+  g_assert_cmpint (hd_kpi_row_get_scope (overall), ==, HD_KPI_SCOPE_OVERALL);
+  g_assert_cmpuint (hd_kpi_row_get_n_concluded (overall), >, 0);
+  g_assert_false (isnan (hd_kpi_row_get_first_contact_resolution (overall)));
+
+  file = g_file_new_tmp ("hd-kpis-XXXXXX.csv", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (hd_supervisor_view_export_kpis (fixture->view, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "scope,name,offered,concluded,escalation_success,"));
+  g_assert_nonnull (strstr (contents, "\r\noverall,,"));
+  g_assert_nonnull (strstr (contents, "\r\nqueue,fraud,"));
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  test_app = hd_test_ui_application_new ();
+
+  g_test_add_func ("/hd/ui/supervisor/lifecycle", test_view_lifecycle);
+  g_test_add ("/hd/ui/supervisor/panels", Fixture, NULL, fixture_setup, test_view_panels, fixture_teardown);
+  g_test_add ("/hd/ui/supervisor/sort-filter", Fixture, NULL, fixture_setup, test_view_sort_filter, fixture_teardown);
+  g_test_add ("/hd/ui/supervisor/trend-text", Fixture, NULL, fixture_setup, test_view_trend_text, fixture_teardown);
+  g_test_add ("/hd/ui/supervisor/drill-down", Fixture, NULL, fixture_setup, test_view_drill_down, fixture_teardown);
+  g_test_add ("/hd/ui/supervisor/alert", Fixture, NULL, fixture_setup, test_view_alert, fixture_teardown);
+  g_test_add ("/hd/ui/supervisor/kpis", Fixture, NULL, fixture_setup, test_view_kpis, fixture_teardown);
+
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (test_app));
+  g_clear_object (&test_app);
+  return ret;
+}
