@@ -14,7 +14,7 @@ mkdir -p "$out"
 export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory GSK_RENDERER=cairo
 export GDK_DEBUG=gl-disable LC_ALL=C.UTF-8 HANDOFFDESK_RECORDINGS_DIR="$PWD/data/recordings"
 
-# HD_SCREENSHOT_ARGS lets a later capability add e.g. --demo without touching this loop.
+# Every mode is shot on the built-in demo (HD_SCREENSHOT_ARGS overrides the arguments).
 shoot() {
   local name=$1 wait=$2; shift 2
   "$build/src/handoffdesk" "$@" &
@@ -28,5 +28,5 @@ shoot() {
 
 for mode in agent supervisor trainer; do
   # shellcheck disable=SC2086
-  shoot "$mode-mode" "${HD_SCREENSHOT_WAIT:-3}" --mode "$mode" ${HD_SCREENSHOT_ARGS:-}
+  shoot "$mode-mode" "${HD_SCREENSHOT_WAIT:-6}" --mode "$mode" ${HD_SCREENSHOT_ARGS:---demo}
 done

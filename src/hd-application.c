@@ -352,7 +352,16 @@ show_offer_action (GSimpleAction *action,
   hd_window_show_offer (present_window (user_data), g_variant_get_string (parameter, NULL));
 }
 
+static void
+show_mode_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  hd_window_set_mode (present_window (user_data), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-mode", .activate = show_mode_action, .parameter_type = "s" },
   { .name = "accept-offer", .activate = accept_offer_action, .parameter_type = "s" },
   { .name = "decline-offer", .activate = decline_offer_action, .parameter_type = "s" },
   { .name = "show-offer", .activate = show_offer_action, .parameter_type = "s" },

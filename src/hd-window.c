@@ -15,7 +15,9 @@
 #include "hd-journal-dialogs.h"
 #include "hd-offer-notification.h"
 #include "hd-outbox-indicator.h"
+#include "hd-handoff-pane.h"
 #include "hd-status-selector.h"
+#include "hd-supervisor-view.h"
 #include "hd-trainer-view.h"
 #include "hd-window.h"
 
@@ -44,6 +46,8 @@ struct _HdWindow
   GtkLabel             *connection_label;
   GtkLabel             *connection_details;
   HdOutboxIndicator    *outbox_indicator;
+  GtkStack             *supervisor_stack;
+  HdSupervisorView     *supervisor_view;
 };
 
 G_DEFINE_FINAL_TYPE (HdWindow, hd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -467,6 +471,73 @@ on_queue_items_changed_cb (HdWindow   *self,
     }
 }
 
+/* Supervisor mode ----------------------------------------------------------- */
+
+/* A supervisor opens any waiting handoff in the same pane as an agent, read-only. */
+static void
+fetch_handoff_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HdWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdHandoff) handoff = hd_feed_client_fetch_handoff_finish (HD_FEED_CLIENT (object), result, &error);
+  g_autofree char *title = NULL;
+  GtkWidget *window, *box, *pane;
+
+  if (handoff == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not open the handoff: %s"), error->message);
+          hd_window_show_toast (self, message);
+        }
+      return;
+    }
+
+  title = g_strdup_printf (_("Handoff — %s"), hd_handoff_get_customer_name (handoff));
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 720);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  pane = g_object_new (HD_TYPE_HANDOFF_PANE, "read-only", TRUE, "vexpand", TRUE, NULL);
+  hd_handoff_pane_set_handoff (HD_HANDOFF_PANE (pane), handoff);
+  gtk_box_append (GTK_BOX (box), pane);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_open_handoff_cb (HdWindow   *self,
+                    const char *handoff_id,
+                    const char *queue_id)
+{
+  HdFeedClient *feed = feed_of (self);
+
+  if (feed != NULL)
+    hd_feed_client_fetch_handoff_async (feed, handoff_id, self->cancellable, fetch_handoff_cb, self);
+}
+
+static void
+on_supervisor_alert_cb (HdWindow   *self,
+                        const char *text)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  hd_window_show_toast (self, text);
+  if (app != NULL && !gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Queue Alert"));
+
+      g_notification_set_body (notification, text);
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      g_notification_set_default_action_and_target (notification, "app.show-mode", "s", "supervisor");
+      g_application_send_notification (app, "queue-alert", notification);
+    }
+}
+
 static gboolean
 connection_tick_cb (gpointer user_data)
 {
@@ -567,6 +638,8 @@ hd_window_set_session (HdWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_selector), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->connection_button), TRUE);
   gtk_stack_set_visible_child_name (self->agent_stack, "queue");
+  hd_supervisor_view_set_model (self->supervisor_view, hd_session_get_supervisor_model (session));
+  gtk_stack_set_visible_child_name (self->supervisor_stack, "queues");
   self->connection_timer = g_timeout_add_seconds (1, connection_tick_cb, self);
   update_connection (self);
 }
@@ -775,6 +848,10 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_details);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, outbox_indicator);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, supervisor_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, supervisor_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_handoff_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_supervisor_alert_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_accept_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_decline_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reply_requested_cb);
@@ -792,6 +869,7 @@ hd_window_init (HdWindow *self)
   g_type_ensure (HD_TYPE_STATUS_SELECTOR);
   g_type_ensure (HD_TYPE_TRAINER_VIEW);
   g_type_ensure (HD_TYPE_OUTBOX_INDICATOR);
+  g_type_ensure (HD_TYPE_SUPERVISOR_VIEW);
 
   self->mode = g_strdup ("agent");
   self->cancellable = g_cancellable_new ();

@@ -9,6 +9,7 @@
 
 #include "hd-agent-view.h"
 #include "hd-session.h"
+#include "hd-supervisor-view.h"
 #include "hd-test-ui.h"
 #include "hd-window.h"
 
@@ -103,6 +104,28 @@ test_demo_shows_queue_and_connection (Fixture       *fixture,
                                        "Feed connection: Connected");
   /* The demo router relays the agent's replies, so the pane's reply box can be used. */
   g_assert_true (hd_agent_view_get_can_reply (view));
+}
+
+static gboolean
+has_panels (Fixture *fixture)
+{
+  HdSupervisorModel *model = hd_session_get_supervisor_model (fixture->session);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static void
+test_demo_supervisor_stream (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (child (fixture->window, "supervisor_stack"));
+  GObject *view = child (fixture->window, "supervisor_view");
+
+  /* The built-in router streams its queues; the supervisor page shows them. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "queues");
+  g_assert_true (hd_supervisor_view_get_model (HD_SUPERVISOR_VIEW (view)) ==
+                 hd_session_get_supervisor_model (fixture->session));
+  g_assert_true (wait_for (has_panels, fixture, 15000));
 }
 
 static gboolean
@@ -206,6 +229,7 @@ main (int   argc,
   test_app = hd_test_ui_application_new ();
 
   g_test_add ("/hd/ui/demo/queue-and-connection", Fixture, NULL, fixture_setup, test_demo_shows_queue_and_connection, fixture_teardown);
+  g_test_add ("/hd/ui/demo/supervisor-stream", Fixture, NULL, fixture_setup, test_demo_supervisor_stream, fixture_teardown);
   g_test_add ("/hd/ui/demo/keyboard-accept", Fixture, NULL, fixture_setup, test_demo_keyboard_accept, fixture_teardown);
   g_test_add ("/hd/ui/demo/reply", Fixture, NULL, fixture_setup, test_demo_reply_goes_through_feed, fixture_teardown);
   g_test_add ("/hd/ui/demo/bad-frame", Fixture, NULL, fixture_setup, test_demo_bad_frame_is_reported_not_fatal, fixture_teardown);

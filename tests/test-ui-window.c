@@ -65,7 +65,7 @@ test_window_modes (Fixture       *fixture,
                    gconstpointer  data)
 {
   static const struct { const char *mode; const char *page; const char *title; } cases[] = {
-    { "supervisor", "supervisor_page", "No Queues to Watch" },
+    { "supervisor", "supervisor_stack", NULL },
     { "trainer", "trainer_page", NULL },
     { "agent", "agent_stack", NULL },
   };
@@ -110,6 +110,10 @@ test_window_without_feed (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (find_child (fixture->window, "connection_button")));
   g_assert_false (gtk_widget_get_visible (find_child (fixture->window, "status_selector")));
   g_assert_true (HD_IS_TRAINER_VIEW (find_child (fixture->window, "trainer_page")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_child (fixture->window, "supervisor_stack"))),
+                   ==, "offline");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_child (fixture->window, "supervisor_page"))),
+                   ==, "No Queues to Watch");
 }
 
 static void

@@ -25,6 +25,7 @@ struct _HdSession
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
+  HdSupervisorModel *supervisor; /* owned; fed by the feed's supervisor stream */
 
   HdSfStandin  *standin;      /* owned; NULL unless demo */
   HdSfAuth     *sf_auth;      /* owned; NULL without Salesforce */
@@ -195,6 +196,24 @@ on_queue_items_changed_cb (GListModel *queue,
     }
 }
 
+/* The supervisor stream ---------------------------------------------------- */
+
+static void
+on_queue_snapshot_cb (HdFeedClient *feed,
+                      JsonObject   *body,
+                      HdSession    *self)
+{
+  hd_supervisor_model_apply_snapshot (self->supervisor, body);
+}
+
+static void
+on_queue_event_cb (HdFeedClient *feed,
+                   JsonObject   *body,
+                   HdSession    *self)
+{
+  hd_supervisor_model_apply_event (self->supervisor, body);
+}
+
 /* Construction ------------------------------------------------------------ */
 
 static gboolean
@@ -230,6 +249,12 @@ setup (HdSession   *self,
   g_signal_connect_object (queue, "items-changed", G_CALLBACK (on_queue_items_changed_cb), self, 0);
   g_signal_connect_object (self->feed, "offer-presented", G_CALLBACK (on_offer_presented_cb), self, 0);
   g_signal_connect_object (self->feed, "turn-appended", G_CALLBACK (on_turn_appended_cb), self, 0);
+
+  /* The same connection carries the supervisor stream once subscribed (all queues). */
+  self->supervisor = hd_supervisor_model_new ();
+  g_signal_connect_object (self->feed, "queue-snapshot", G_CALLBACK (on_queue_snapshot_cb), self, 0);
+  g_signal_connect_object (self->feed, "queue-event", G_CALLBACK (on_queue_event_cb), self, 0);
+  hd_feed_client_subscribe_queues (self->feed, NULL);
 
   /* Without a journal there is no audit trail; the agent is told by the window, but the
    * chats still flow. */
@@ -403,6 +428,7 @@ hd_session_new_demo (const char  *data_dir,
                 "turn-interval-ms", 8000u,
                 "abandon-ratio", 0.15,
                 "offer-ttl-s", 45u,
+                "simulation-rate", 30.0,   /* the rest of the floor, for Supervisor mode */
                 NULL);
   if (!hd_demo_router_start (self->router, 0, error))
     return NULL;
@@ -520,6 +546,13 @@ hd_session_get_router (HdSession *self)
   return self->router;
 }
 
+HdSupervisorModel *
+hd_session_get_supervisor_model (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->supervisor;
+}
+
 HdSfAuth *
 hd_session_get_sf_auth (HdSession *self)
 {
@@ -571,6 +604,7 @@ hd_session_dispose (GObject *object)
   if (self->standin != NULL)
     hd_sf_standin_stop (self->standin);
   g_clear_object (&self->standin);
+  g_clear_object (&self->supervisor);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (hd_session_parent_class)->dispose (object);

@@ -17,6 +17,7 @@
 #include "hd-sf-auth.h"
 #include "hd-sf-client.h"
 #include "hd-sf-standin.h"
+#include "hd-supervisor-model.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,7 @@ HdFeedClient *hd_session_get_feed      (HdSession   *self);
 HdQueue      *hd_session_get_queue     (HdSession   *self);
 HdJournal    *hd_session_get_journal   (HdSession   *self);
 HdDemoRouter *hd_session_get_router    (HdSession   *self);  /* NULL unless --demo */
+HdSupervisorModel *hd_session_get_supervisor_model (HdSession *self);
 
 gboolean      hd_session_check_feed_url (const char  *url,
                                          GError     **error);
