@@ -392,6 +392,83 @@ on_reply_requested_cb (HdWindow   *self,
   return TRUE;
 }
 
+/* Handoff-quality signals: journaled here, counted by the routing layer for the KPIs. */
+static void
+send_quality_signal (HdWindow     *self,
+                     HdHandoff    *handoff,
+                     HdFeedSignal  signal,
+                     const char   *to_queue,
+                     const char   *detail,
+                     gboolean      automatic)
+{
+  HdFeedClient *feed = feed_of (self);
+  g_autoptr(JsonObject) payload = json_object_new ();
+  const char *id = hd_handoff_get_handoff_id (handoff);
+
+  if (feed == NULL)
+    return;
+
+  if (signal == HD_FEED_SIGNAL_TRANSFERRED)
+    {
+      json_object_set_string_member (payload, "to_queue", to_queue);
+      hd_session_journal_agent_event (self->session, id, HD_EVENT_TRANSFER, payload);
+    }
+  else
+    {
+      json_object_set_string_member (payload, "name",
+                                     signal == HD_FEED_SIGNAL_REVERIFIED ? HD_SIGNAL_VERIFICATION_REPEATED
+                                                                         : HD_SIGNAL_CUSTOMER_REPEATED);
+      json_object_set_string_member (payload, "source", automatic ? "auto" : "agent");
+      if (detail != NULL)
+        json_object_set_string_member (payload, "detail", detail);
+      hd_session_journal_agent_event (self->session, id, HD_EVENT_SIGNAL, payload);
+    }
+
+  hd_feed_client_send_signal_async (feed, id, signal, to_queue, detail, automatic,
+                                    self->cancellable, request_cb,
+                                    request_new (self, hd_feed_client_send_signal_finish,
+                                                 _("The routing layer did not record the signal")));
+}
+
+static void
+on_signal_requested_cb (HdWindow   *self,
+                        HdHandoff  *handoff,
+                        const char *signal,
+                        const char *to_queue)
+{
+  HdFeedSignal value;
+
+  if (hd_feed_signal_from_string (signal, &value))
+    send_quality_signal (self, handoff, value, to_queue, NULL, FALSE);
+}
+
+/* The agent asked for something the packet already held: it counts towards the repeat
+ * rate without a click. */
+static void
+on_repeat_detected_cb (HdWindow   *self,
+                       HdHandoff  *handoff,
+                       const char *detail)
+{
+  send_quality_signal (self, handoff, HD_FEED_SIGNAL_ASKED_TO_REPEAT, NULL, detail, TRUE);
+}
+
+static void
+on_wrap_up_requested_cb (HdWindow  *self,
+                         HdHandoff *handoff,
+                         gboolean   resolved)
+{
+  HdFeedClient *feed = feed_of (self);
+
+  if (feed == NULL)
+    return;
+  hd_session_set_wrap_up_resolved (self->session, hd_handoff_get_handoff_id (handoff), resolved);
+  hd_feed_client_wrap_up_full_async (feed, hd_handoff_get_handoff_id (handoff), NULL, NULL,
+                                     resolved ? HD_FEED_RESOLUTION_RESOLVED : HD_FEED_RESOLUTION_UNRESOLVED,
+                                     self->cancellable, request_cb,
+                                     request_new (self, hd_feed_client_wrap_up_finish,
+                                                  _("Could not wrap up the chat")));
+}
+
 static void
 on_status_changed_cb (HdWindow   *self,
                       const char *status)
@@ -856,6 +933,9 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_decline_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reply_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_signal_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_repeat_detected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_wrap_up_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_name_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.mode", "mode");

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "hd-agent-view.h"
+#include "hd-handoff-pane.h"
 #include "hd-offer-notification.h"
 #include "hd-packet-generator.h"
 #include "hd-queue.h"
@@ -154,6 +155,84 @@ activate_shortcut (GtkWidget  *widget,
     }
   g_test_fail_printf ("no shortcut %s", accel);
   return FALSE;
+}
+
+/* The pane's handoff-quality and repeat signals reach the window through the view. */
+
+static void
+view_signal_requested_cb (HdAgentView *view,
+                          HdHandoff   *handoff,
+                          const char  *signal,
+                          const char  *to_queue,
+                          gpointer     user_data)
+{
+  g_assert_true (HD_IS_HANDOFF (handoff));
+  g_ptr_array_add (user_data, g_strdup_printf ("%s:%s", signal, to_queue != NULL ? to_queue : "(null)"));
+}
+
+static void
+view_wrap_up_requested_cb (HdAgentView *view,
+                           HdHandoff   *handoff,
+                           gboolean     resolved,
+                           gpointer     user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("wrap-up:%d", resolved));
+}
+
+static void
+view_repeat_detected_cb (HdAgentView *view,
+                         HdHandoff   *handoff,
+                         const char  *detail,
+                         gpointer     user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("repeat:%s", detail));
+}
+
+static gboolean
+view_reply_requested_cb (HdAgentView *view,
+                         HdHandoff   *handoff,
+                         const char  *text,
+                         gpointer     user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("reply:%s", text));
+  return TRUE;
+}
+
+static void
+test_view_forwards_quality (void)
+{
+  GtkWidget *view = g_object_ref_sink (hd_agent_view_new ());
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = hd_handoff_new (packet, NULL);
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *pane = GTK_WIDGET (gtk_widget_get_template_child (view, HD_TYPE_AGENT_VIEW, "pane"));
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry"));
+
+  g_signal_connect (view, "signal-requested", G_CALLBACK (view_signal_requested_cb), log);
+  g_signal_connect (view, "wrap-up-requested", G_CALLBACK (view_wrap_up_requested_cb), log);
+  g_signal_connect (view, "repeat-detected", G_CALLBACK (view_repeat_detected_cb), log);
+  g_signal_connect (view, "reply-requested", G_CALLBACK (view_reply_requested_cb), log);
+  g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
+  /* Only forwarding is under test: show the handoff without a queue. */
+  hd_handoff_pane_set_handoff (HD_HANDOFF_PANE (pane), handoff);
+
+  gtk_widget_activate_action (pane, "pane.signal-asked-to-repeat", NULL);
+  gtk_widget_activate_action (pane, "pane.signal-re-verified", NULL);
+  g_signal_emit_by_name (pane, "signal-requested", handoff, "transferred", "Cards Tier 2");
+  g_signal_emit_by_name (pane, "wrap-up-requested", handoff, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Which card are you using, credit or debit?");
+  gtk_widget_activate_action (pane, "pane.send-reply", NULL);
+
+  g_assert_cmpuint (log->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (log, 0), ==, "asked_to_repeat:(null)");
+  g_assert_cmpstr (g_ptr_array_index (log, 1), ==, "re_verified:(null)");
+  g_assert_cmpstr (g_ptr_array_index (log, 2), ==, "transferred:Cards Tier 2");
+  g_assert_cmpstr (g_ptr_array_index (log, 3), ==, "wrap-up:1");
+  g_assert_cmpstr (g_ptr_array_index (log, 4), ==, "repeat:card");
+  g_assert_cmpstr (g_ptr_array_index (log, 5), ==, "reply:Which card are you using, credit or debit?");
+
+  g_signal_handlers_disconnect_by_data (view, log);
+  g_assert_finalize_object (view);
 }
 
 static void
@@ -475,6 +554,7 @@ main (int   argc,
   test_app = hd_test_ui_application_new ();
 
   g_test_add_func ("/hd/ui/agent-view/lifecycle", test_view_lifecycle);
+  g_test_add_func ("/hd/ui/agent-view/forwards-quality", test_view_forwards_quality);
   g_test_add_func ("/hd/ui/offer-notification/body", test_offer_notification);
   g_test_add_func ("/hd/ui/offer-notification/plain", test_offer_notification_plain);
   g_test_add_func ("/hd/ui/status-selector/choose", test_status_selector);

@@ -196,6 +196,53 @@ test_demo_reply_goes_through_feed (Fixture       *fixture,
 }
 
 static gboolean
+first_wrapped_up (Fixture *fixture)
+{
+  g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
+
+  return hd_handoff_get_state (first) == HD_HANDOFF_STATE_WRAPPED_UP;
+}
+
+static char *
+journal_text (Fixture *fixture)
+{
+  HdJournal *journal = hd_session_get_journal (fixture->session);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (hd_journal_sync (journal, &error));
+  g_assert_true (g_file_get_contents (hd_journal_get_current_path (journal), &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+test_demo_quality_signals_and_wrap_up (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  HdAgentView *view = HD_AGENT_VIEW (child (fixture->window, "agent_view"));
+  g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
+  g_autofree char *text = NULL;
+
+  hd_agent_view_set_selected_handoff (view, first);
+  gtk_widget_activate_action (GTK_WIDGET (view), "agent.accept", NULL);
+  g_assert_true (wait_for (first_accepted, fixture, 10000));
+
+  /* The pane's one-click signals and the silent repeat detection are journaled... */
+  g_signal_emit_by_name (view, "signal-requested", first, "asked_to_repeat", NULL);
+  g_signal_emit_by_name (view, "repeat-detected", first, "card");
+  g_signal_emit_by_name (view, "wrap-up-requested", first, TRUE);
+
+  /* ...and the wrap-up completes when the router confirms, with the stated outcome. */
+  g_assert_true (wait_for (first_wrapped_up, fixture, 10000));
+  hd_test_ui_iterate (50);
+  text = journal_text (fixture);
+  g_assert_nonnull (strstr (text, "\"name\":\"customer-repeated-details\",\"source\":\"agent\""));
+  g_assert_nonnull (strstr (text, "\"source\":\"auto\",\"detail\":\"card\""));
+  g_assert_nonnull (strstr (text, "\"type\":\"wrap-up\",\"payload\":{\"resolved\":true}"));
+}
+
+static gboolean
 one_refused (Fixture *fixture)
 {
   return hd_feed_client_get_frames_rejected (hd_session_get_feed (fixture->session)) >= 1;
@@ -232,6 +279,7 @@ main (int   argc,
   g_test_add ("/hd/ui/demo/supervisor-stream", Fixture, NULL, fixture_setup, test_demo_supervisor_stream, fixture_teardown);
   g_test_add ("/hd/ui/demo/keyboard-accept", Fixture, NULL, fixture_setup, test_demo_keyboard_accept, fixture_teardown);
   g_test_add ("/hd/ui/demo/reply", Fixture, NULL, fixture_setup, test_demo_reply_goes_through_feed, fixture_teardown);
+  g_test_add ("/hd/ui/demo/quality-signals", Fixture, NULL, fixture_setup, test_demo_quality_signals_and_wrap_up, fixture_teardown);
   g_test_add ("/hd/ui/demo/bad-frame", Fixture, NULL, fixture_setup, test_demo_bad_frame_is_reported_not_fatal, fixture_teardown);
 
   ret = g_test_run ();

@@ -640,6 +640,243 @@ test_pane_find (Fixture       *fixture,
   g_assert_cmpstr (label_text (fixture->pane, "search_status_label"), ==, "No matches");
 }
 
+/* Handoff quality: one-click KPI signals, only on an accepted handoff. */
+
+static void
+signal_requested_cb (HdHandoffPane *pane,
+                     HdHandoff     *handoff,
+                     const char    *signal,
+                     const char    *to_queue,
+                     gpointer       user_data)
+{
+  g_assert_true (HD_IS_HANDOFF (handoff));
+  g_ptr_array_add (user_data, g_strdup_printf ("%s:%s", signal, to_queue != NULL ? to_queue : "(null)"));
+}
+
+static void
+wrap_up_requested_cb (HdHandoffPane *pane,
+                      HdHandoff     *handoff,
+                      gboolean       resolved,
+                      gpointer       user_data)
+{
+  g_assert_true (HD_IS_HANDOFF (handoff));
+  g_ptr_array_add (user_data, g_strdup_printf ("wrap-up:%s", resolved ? "resolved" : "not-resolved"));
+}
+
+/* The one open message dialog, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          g_assert_null (found);
+          found = ADW_MESSAGE_DIALOG (window);
+        }
+    }
+  return found;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hd_test_ui_iterate (10);
+  g_assert_null (find_message_dialog ());
+}
+
+static void
+click (HdHandoffPane *pane,
+       const char    *name)
+{
+  GtkWidget *button = pane_child (pane, name);
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  hd_test_ui_iterate (10);
+}
+
+static void
+test_pane_quality (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct { const char *button; const char *a11y; } buttons[] = {
+    { "asked_to_repeat_button", "Signal: Asked Customer to Repeat" },
+    { "re_verified_button", "Signal: Re-verified Customer" },
+    { "transfer_button", "Transfer to Queue" },
+    { "wrap_up_button", "Wrap Up Handoff" },
+  };
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *box = pane_child (fixture->pane, "quality_box");
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_signal_connect (fixture->pane, "signal-requested", G_CALLBACK (signal_requested_cb), log);
+  g_signal_connect (fixture->pane, "wrap-up-requested", G_CALLBACK (wrap_up_requested_cb), log);
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  hd_test_ui_iterate (20);
+
+  /* An offer: no quality buttons, and the actions do nothing. */
+  g_assert_false (gtk_widget_get_visible (box));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.signal-asked-to-repeat", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.wrap-up", NULL);
+  hd_test_ui_iterate (10);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (log->len, ==, 0);
+
+  g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
+  g_assert_true (gtk_widget_get_visible (box));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, "Handoff Quality");
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = pane_child (fixture->pane, buttons[i].button);
+
+      g_assert_true (gtk_widget_get_visible (button));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           buttons[i].a11y);
+    }
+
+  click (fixture->pane, "asked_to_repeat_button");
+  click (fixture->pane, "re_verified_button");
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (log, 0), ==, "asked_to_repeat:(null)");
+  g_assert_cmpstr (g_ptr_array_index (log, 1), ==, "re_verified:(null)");
+
+  /* Transfer asks for the queue; an empty name cannot be sent, cancel sends nothing. */
+  click (fixture->pane, "transfer_button");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "transfer"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Cards Tier 2  ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "transfer"));
+  respond (dialog, "transfer");
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (log, 2), ==, "transferred:Cards Tier 2");
+
+  click (fixture->pane, "transfer_button");
+  respond (find_message_dialog (), "cancel");
+  g_assert_cmpuint (log->len, ==, 3);
+
+  /* Wrap up: resolved, not resolved, cancelled. */
+  click (fixture->pane, "wrap_up_button");
+  respond (find_message_dialog (), "resolved");
+  click (fixture->pane, "wrap_up_button");
+  respond (find_message_dialog (), "not-resolved");
+  click (fixture->pane, "wrap_up_button");
+  respond (find_message_dialog (), "cancel");
+  g_assert_cmpuint (log->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (log, 3), ==, "wrap-up:resolved");
+  g_assert_cmpstr (g_ptr_array_index (log, 4), ==, "wrap-up:not-resolved");
+
+  /* Read-only panes (supervisor, trainer) never signal. */
+  hd_handoff_pane_set_read_only (fixture->pane, TRUE);
+  g_assert_false (gtk_widget_get_visible (box));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.signal-re-verified", NULL);
+  g_assert_cmpuint (log->len, ==, 5);
+  hd_handoff_pane_set_read_only (fixture->pane, FALSE);
+  g_assert_true (gtk_widget_get_visible (box));
+
+  /* A finished chat: hidden again. */
+  g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_WRAPPED_UP, HD_REVOKE_REASON_NONE));
+  g_assert_false (gtk_widget_get_visible (box));
+
+  g_signal_handlers_disconnect_by_data (fixture->pane, log);
+}
+
+/* Repeat detection in the reply box. */
+
+static void
+repeat_detected_cb (HdHandoffPane *pane,
+                    HdHandoff     *handoff,
+                    const char    *detail,
+                    gpointer       user_data)
+{
+  g_assert_true (HD_IS_HANDOFF (handoff));
+  g_ptr_array_add (user_data, g_strdup_printf ("repeat:%s", detail));
+}
+
+static gboolean
+log_reply_cb (HdHandoffPane *pane,
+              HdHandoff     *handoff,
+              const char    *text,
+              gpointer       user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("reply:%s", text));
+  return TRUE;
+}
+
+static gboolean
+widget_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static void
+test_pane_repeat_hint (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *entry = pane_child (fixture->pane, "reply_entry");
+  GtkWidget *hint = pane_child (fixture->pane, "repeat_hint_label");
+  const char *text;
+
+  g_signal_connect (fixture->pane, "repeat-detected", G_CALLBACK (repeat_detected_cb), log);
+  g_signal_connect (fixture->pane, "reply-requested", G_CALLBACK (log_reply_cb), log);
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  hd_test_ui_iterate (20);
+  g_assert_false (gtk_widget_get_visible (hint));
+
+  /* Debounced: nothing at the keystroke, the hint once the agent pauses. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Which card are you using, credit or debit?");
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_true (hd_test_ui_wait_until (widget_shown, hint, 3000));
+  text = gtk_label_get_text (GTK_LABEL (hint));
+  g_assert_true (g_str_has_prefix (text, "The bot already captured: "));
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (hint)));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (hint)));
+  g_assert_nonnull (strstr (text, "Card: "));
+  /* Screen readers read the hint as it reads. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (hint), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+
+  /* An unrelated reply: the hint goes. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "I have turned on international usage for your credit card.");
+  hd_test_ui_iterate (800);
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (log, 0), ==,
+                   "reply:I have turned on international usage for your credit card.");
+
+  /* Sending a repeating question reports it first, then sends it, and clears the hint. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Which card are you using, credit or debit?");
+  g_assert_true (hd_test_ui_wait_until (widget_shown, hint, 3000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (log, 1), ==, "repeat:card");
+  g_assert_cmpstr (g_ptr_array_index (log, 2), ==, "reply:Which card are you using, credit or debit?");
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  hd_test_ui_iterate (400);
+  g_assert_false (gtk_widget_get_visible (hint));
+
+  g_signal_handlers_disconnect_by_data (fixture->pane, log);
+}
+
 static void
 test_pane_lifecycle (void)
 {
@@ -669,6 +906,8 @@ main (int   argc,
   g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/live-append", Fixture, NULL, fixture_setup, test_pane_live_append, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/find", Fixture, NULL, fixture_setup, test_pane_find, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/quality", Fixture, NULL, fixture_setup, test_pane_quality, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/repeat-hint", Fixture, NULL, fixture_setup, test_pane_repeat_hint, fixture_teardown);
 
   ret = g_test_run ();
   g_application_release (G_APPLICATION (test_app));

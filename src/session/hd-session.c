@@ -25,6 +25,7 @@ struct _HdSession
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
+  GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
   HdSupervisorModel *supervisor; /* owned; fed by the feed's supervisor stream */
 
   HdSfStandin  *standin;      /* owned; NULL unless demo */
@@ -168,7 +169,16 @@ on_handoff_state_cb (HdHandoff  *handoff,
                                     hd_revoke_reason_to_string (hd_handoff_get_revoke_reason (handoff))));
       break;
     case HD_HANDOFF_STATE_WRAPPED_UP:
-      journal (self, id, HD_ACTOR_AGENT, self->agent_id, HD_EVENT_WRAP_UP, NULL);
+      {
+        gpointer said = g_hash_table_lookup (self->resolved, id);
+        JsonNode *payload = NULL;
+
+        if (said != NULL)
+          payload = payload_with_member ("resolved",
+                                         json_node_init_boolean (json_node_alloc (),
+                                                                 GPOINTER_TO_UINT (said) == 2));
+        journal (self, id, HD_ACTOR_AGENT, self->agent_id, HD_EVENT_WRAP_UP, payload);
+      }
       break;
     case HD_HANDOFF_STATE_OFFERED:
     default:
@@ -194,6 +204,35 @@ on_queue_items_changed_cb (GListModel *queue,
                            GUINT_TO_POINTER ((guint) hd_handoff_get_state (handoff) + 1));
       g_signal_connect_object (handoff, "notify::state", G_CALLBACK (on_handoff_state_cb), self, 0);
     }
+}
+
+void
+hd_session_journal_agent_event (HdSession  *self,
+                                const char *handoff_id,
+                                const char *type,
+                                JsonObject *payload)
+{
+  JsonNode *node = NULL;
+
+  g_return_if_fail (HD_IS_SESSION (self));
+  g_return_if_fail (handoff_id != NULL && type != NULL);
+
+  if (payload != NULL)
+    {
+      node = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (node, payload);
+    }
+  journal (self, handoff_id, HD_ACTOR_AGENT, self->agent_id, type, node);
+}
+
+void
+hd_session_set_wrap_up_resolved (HdSession  *self,
+                                 const char *handoff_id,
+                                 gboolean    resolved)
+{
+  g_return_if_fail (HD_IS_SESSION (self));
+
+  g_hash_table_insert (self->resolved, g_strdup (handoff_id), GUINT_TO_POINTER (resolved ? 2u : 1u));
 }
 
 /* The supervisor stream ---------------------------------------------------- */
@@ -616,6 +655,7 @@ hd_session_finalize (GObject *object)
   HdSession *self = HD_SESSION (object);
 
   g_clear_pointer (&self->watched, g_hash_table_unref);
+  g_clear_pointer (&self->resolved, g_hash_table_unref);
   g_free (self->data_dir);
   g_free (self->agent_id);
 
@@ -640,5 +680,6 @@ static void
 hd_session_init (HdSession *self)
 {
   self->watched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }

@@ -48,6 +48,17 @@ HdJournal    *hd_session_get_journal   (HdSession   *self);
 HdDemoRouter *hd_session_get_router    (HdSession   *self);  /* NULL unless --demo */
 HdSupervisorModel *hd_session_get_supervisor_model (HdSession *self);
 
+/* What the agent did that only the app knows of: journaled with the agent as actor. */
+void          hd_session_journal_agent_event (HdSession   *self,
+                                              const char  *handoff_id,
+                                              const char  *type,
+                                              JsonObject  *payload);
+/* The outcome the agent states at wrap-up, journaled with the wrap-up once the routing
+ * layer confirms it. */
+void          hd_session_set_wrap_up_resolved (HdSession  *self,
+                                               const char *handoff_id,
+                                               gboolean    resolved);
+
 gboolean      hd_session_check_feed_url (const char  *url,
                                          GError     **error);
 

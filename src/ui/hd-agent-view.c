@@ -55,6 +55,9 @@ enum {
   REVEAL_REQUESTED,
   AUDIT_REQUESTED,
   EXPORT_REQUESTED,
+  SIGNAL_REQUESTED,
+  WRAP_UP_REQUESTED,
+  REPEAT_DETECTED,
   N_SIGNALS
 };
 static GParamSpec *properties[N_PROPS];
@@ -229,6 +232,34 @@ on_export_requested_cb (HdAgentView   *self,
                         HdHandoffPane *pane)
 {
   g_signal_emit (self, signals[EXPORT_REQUESTED], 0, handoff);
+}
+
+static void
+on_signal_requested_cb (HdAgentView   *self,
+                        HdHandoff     *handoff,
+                        const char    *signal,
+                        const char    *to_queue,
+                        HdHandoffPane *pane)
+{
+  g_signal_emit (self, signals[SIGNAL_REQUESTED], 0, handoff, signal, to_queue);
+}
+
+static void
+on_wrap_up_requested_cb (HdAgentView   *self,
+                         HdHandoff     *handoff,
+                         gboolean       resolved,
+                         HdHandoffPane *pane)
+{
+  g_signal_emit (self, signals[WRAP_UP_REQUESTED], 0, handoff, resolved);
+}
+
+static void
+on_repeat_detected_cb (HdAgentView   *self,
+                       HdHandoff     *handoff,
+                       const char    *detail,
+                       HdHandoffPane *pane)
+{
+  g_signal_emit (self, signals[REPEAT_DETECTED], 0, handoff, detail);
 }
 
 static void
@@ -467,6 +498,16 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   signals[EXPORT_REQUESTED] =
     g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
+  /* Forwarded from the pane, same names and arguments. */
+  signals[SIGNAL_REQUESTED] =
+    g_signal_new ("signal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, HD_TYPE_HANDOFF, G_TYPE_STRING, G_TYPE_STRING);
+  signals[WRAP_UP_REQUESTED] =
+    g_signal_new ("wrap-up-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_BOOLEAN);
+  signals[REPEAT_DETECTED] =
+    g_signal_new ("repeat-detected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
 
   g_type_ensure (HD_TYPE_QUEUE_SIDEBAR);
   g_type_ensure (HD_TYPE_HANDOFF_PANE);
@@ -485,6 +526,9 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_audit_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_export_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_signal_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_wrap_up_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_repeat_detected_cb);
 
   gtk_widget_class_install_action (widget_class, "agent.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "agent.decline", NULL, decline_action);

@@ -27,6 +27,11 @@ G_DECLARE_FINAL_TYPE (HdAgentView, hd_agent_view, HD, AGENT_VIEW, AdwBin)
  *   the pane's Reveal button      → "reveal-requested" (HdHandoff *handoff, HdAccountRef *account)
  *   the pane's "Audit Trail"      → "audit-requested"  (HdHandoff *handoff)
  *   the pane's "Export Recording…" → "export-requested" (HdHandoff *handoff)
+ *   the pane's "Handoff Quality" buttons → "signal-requested"
+ *     (HdHandoff *handoff, const char *signal, const char *to_queue, nullable)
+ *     and "wrap-up-requested" (HdHandoff *handoff, gboolean resolved)
+ *   a reply asking for what the bot captured → "repeat-detected"
+ *     (HdHandoff *handoff, const char *detail), just before "reply-requested"
  * and shows the result once the model changes (the server confirmed).
  * "allow-reveal" (policy, default FALSE) shows the pane's Reveal buttons.
  * Decline reasons are stable keys: "busy", "wrong_skill", "language", "other".

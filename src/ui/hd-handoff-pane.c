@@ -12,12 +12,17 @@
 #include <glib/gi18n.h>
 
 #include "hd-case-editor.h"
+#include "hd-feed-protocol.h"
 #include "hd-handoff-pane.h"
 #include "hd-packet.h"
+#include "hd-repeat-detector.h"
 #include "hd-tail-model.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 
+/* How long the reply box waits after the last keystroke before it looks for
+ * questions the bot already answered. */
+#define REPEAT_DEBOUNCE_MS 250
 /* How close to the end (in pixels) still counts as "at the bottom". */
 #define BOTTOM_SLACK 24.0
 /* Turns shown at first, and added above whenever the agent scrolls near the
@@ -48,6 +53,7 @@ struct _HdHandoffPane
   guint                stick_tick_id;
   int                  stick_frames;
   char                *search_folded;        /* case-folded query, or NULL */
+  guint                repeat_source_id;     /* debounced repeat detection */
 
   /* template children */
   GtkScrolledWindow   *context_scroller;
@@ -90,6 +96,8 @@ struct _HdHandoffPane
   GtkLabel            *reply_disabled_label;
   GtkEntry            *reply_entry;
   GtkWidget           *send_button;
+  GtkLabel            *repeat_hint_label;
+  GtkWidget           *quality_box;
   GtkWidget           *find_button;
   GtkWidget           *journal_button;
   HdCaseEditor        *case_editor;
@@ -108,7 +116,16 @@ enum {
   PROP_ALLOW_REVEAL,
   N_PROPS
 };
-enum { REPLY_REQUESTED, REVEAL_REQUESTED, AUDIT_REQUESTED, EXPORT_REQUESTED, N_SIGNALS };
+enum {
+  REPLY_REQUESTED,
+  REVEAL_REQUESTED,
+  AUDIT_REQUESTED,
+  EXPORT_REQUESTED,
+  SIGNAL_REQUESTED,
+  WRAP_UP_REQUESTED,
+  REPEAT_DETECTED,
+  N_SIGNALS
+};
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
@@ -548,6 +565,72 @@ has_text (const char *text)
   return FALSE;
 }
 
+/* Repeat detection: what the bot already captured, shown under the reply box
+ * while the agent types a question about it. */
+
+static GPtrArray *
+detect_repeats (HdHandoffPane *self,
+                const char    *text)
+{
+  HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
+
+  if (packet == NULL || !has_text (text) ||
+      hd_handoff_get_state (self->handoff) != HD_HANDOFF_STATE_ACCEPTED)
+    return NULL;
+  return hd_repeat_detect (packet, text);
+}
+
+static void
+clear_repeat_hint (HdHandoffPane *self)
+{
+  g_clear_handle_id (&self->repeat_source_id, g_source_remove);
+  gtk_label_set_text (self->repeat_hint_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_hint_label), FALSE);
+}
+
+static void
+show_repeat_hint (HdHandoffPane *self,
+                  GPtrArray     *matches)
+{
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  if (matches == NULL || matches->len == 0)
+    {
+      clear_repeat_hint (self);
+      return;
+    }
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      HdRepeatMatch *match = g_ptr_array_index (matches, i);
+
+      if (i > 0)
+        /* TRANSLATORS: separates the items of "The bot already captured: …" */
+        g_string_append (items, _("; "));
+      /* TRANSLATORS: an item the bot captured and its value, e.g. "Card: Visa credit ••••1111" */
+      g_string_append_printf (items, _("%s: %s"), match->label, match->captured);
+    }
+  /* TRANSLATORS: shown under the reply box, e.g.
+   * "The bot already captured: Card: Visa credit ••••1111; City: Dubai" */
+  text = g_strdup_printf (_("The bot already captured: %s"), items->str);
+  /* Captured values came over the network: plain text, never markup. */
+  gtk_label_set_text (self->repeat_hint_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_hint_label), TRUE);
+}
+
+static gboolean
+repeat_timeout_cb (gpointer user_data)
+{
+  HdHandoffPane *self = user_data;
+  g_autoptr(GPtrArray) matches = NULL;
+
+  self->repeat_source_id = 0;
+  matches = detect_repeats (self, gtk_editable_get_text (GTK_EDITABLE (self->reply_entry)));
+  show_repeat_hint (self, matches);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_reply (HdHandoffPane *self)
 {
@@ -556,6 +639,7 @@ update_reply (HdHandoffPane *self)
   const char *why = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reply_entry));
   gboolean open;
+  gboolean quality;
 
   if (self->handoff == NULL)
     why = _("Select a handoff to reply.");
@@ -576,6 +660,16 @@ update_reply (HdHandoffPane *self)
                                   -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.send-reply",
                                  open && !self->read_only && has_text (text));
+
+  /* Handoff-quality signals are about a chat the agent holds now. */
+  quality = self->handoff != NULL && state == HD_HANDOFF_STATE_ACCEPTED && !self->read_only;
+  gtk_widget_set_visible (self->quality_box, quality);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.signal-asked-to-repeat", quality);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.signal-re-verified", quality);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.transfer", quality);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.wrap-up", quality);
+  if (!open)
+    clear_repeat_hint (self);
 }
 
 /* The transcript: rows are made by the list view for the visible turns only
@@ -986,15 +1080,31 @@ send_reply_action (GtkWidget  *widget,
 {
   HdHandoffPane *self = HD_HANDOFF_PANE (widget);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reply_entry))));
+  g_autoptr(HdHandoff) handoff = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
   gboolean taken = FALSE;
 
   if (self->handoff == NULL || *text == '\0')
     return;
 
-  g_signal_emit (self, signals[REPLY_REQUESTED], 0, self->handoff, text, &taken);
+  /* Handlers may change the selection: keep the handoff for both signals. */
+  handoff = g_object_ref (self->handoff);
+  /* Detected again on the text as sent, not on the last debounced one. */
+  matches = detect_repeats (self, text);
+  if (matches != NULL && matches->len > 0)
+    {
+      g_autofree char *detail = hd_repeat_matches_to_detail (matches);
+
+      g_signal_emit (self, signals[REPEAT_DETECTED], 0, handoff, detail);
+    }
+
+  g_signal_emit (self, signals[REPLY_REQUESTED], 0, handoff, text, &taken);
   /* The text stays if nobody took it, so nothing the agent typed is lost. */
   if (taken)
-    gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
+      clear_repeat_hint (self);
+    }
 }
 
 static void
@@ -1009,6 +1119,172 @@ on_reply_changed_cb (HdHandoffPane *self,
                      GtkEditable   *editable)
 {
   update_reply (self);
+
+  /* Matching runs once the agent pauses, not on every keystroke. */
+  g_clear_handle_id (&self->repeat_source_id, g_source_remove);
+  if (!has_text (gtk_editable_get_text (editable)))
+    clear_repeat_hint (self);
+  else if (self->handoff != NULL && hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED)
+    self->repeat_source_id = g_timeout_add (REPEAT_DEBOUNCE_MS, repeat_timeout_cb, self);
+}
+
+/* Handoff quality: one-click KPI signals about the accepted handoff.  The
+ * pane only asks; the window sends them over the feed. */
+
+static gboolean
+can_signal (HdHandoffPane *self)
+{
+  return self->handoff != NULL && !self->read_only &&
+         hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED;
+}
+
+static void
+emit_signal_requested (HdHandoffPane *self,
+                       HdFeedSignal   signal,
+                       const char    *to_queue)
+{
+  g_autoptr(HdHandoff) handoff = NULL;
+
+  if (!can_signal (self))
+    return;
+  handoff = g_object_ref (self->handoff);
+  g_signal_emit (self, signals[SIGNAL_REQUESTED], 0, handoff,
+                 hd_feed_signal_to_string (signal), to_queue);
+}
+
+static void
+signal_asked_to_repeat_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  emit_signal_requested (HD_HANDOFF_PANE (widget), HD_FEED_SIGNAL_ASKED_TO_REPEAT, NULL);
+}
+
+static void
+signal_re_verified_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  emit_signal_requested (HD_HANDOFF_PANE (widget), HD_FEED_SIGNAL_REVERIFIED, NULL);
+}
+
+static AdwMessageDialog *
+new_message_dialog (HdHandoffPane *self,
+                    const char    *heading,
+                    const char    *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, body);
+
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+on_transfer_entry_changed_cb (AdwMessageDialog *dialog,
+                              GtkEditable      *entry)
+{
+  adw_message_dialog_set_response_enabled (dialog, "transfer", has_text (gtk_editable_get_text (entry)));
+}
+
+static void
+on_transfer_response_cb (HdHandoffPane    *self,
+                         const char       *response,
+                         AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autofree char *queue = NULL;
+
+  if (!g_str_equal (response, "transfer") || !GTK_IS_EDITABLE (entry))
+    return;
+  queue = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*queue != '\0')
+    emit_signal_requested (self, HD_FEED_SIGNAL_TRANSFERRED, queue);
+}
+
+static void
+transfer_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (!can_signal (self))
+    return;
+
+  dialog = new_message_dialog (self, _("Transfer to Queue"),
+                               _("The customer goes to another queue, with this handoff's context."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Queue name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue Name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "transfer", _("_Transfer"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "transfer", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "transfer", FALSE);
+  adw_message_dialog_set_default_response (dialog, "transfer");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_transfer_entry_changed_cb),
+                           dialog, G_CONNECT_SWAPPED);
+  /* The dialog may outlive the pane: the handler goes with the pane. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_transfer_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_wrap_up_response_cb (HdHandoffPane    *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  gboolean resolved;
+  g_autoptr(HdHandoff) handoff = NULL;
+
+  if (g_str_equal (response, "resolved"))
+    resolved = TRUE;
+  else if (g_str_equal (response, "not-resolved"))
+    resolved = FALSE;
+  else
+    return;
+
+  if (!can_signal (self))
+    return;
+  handoff = g_object_ref (self->handoff);
+  g_signal_emit (self, signals[WRAP_UP_REQUESTED], 0, handoff, resolved);
+}
+
+static void
+wrap_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
+  AdwMessageDialog *dialog;
+
+  if (!can_signal (self))
+    return;
+
+  dialog = new_message_dialog (self, _("Wrap Up Handoff?"),
+                               _("Was the customer's issue resolved in this chat?"));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "not-resolved", _("_Not Resolved"),
+                                    "resolved", _("_Resolved"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "resolved", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_wrap_up_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1137,6 +1413,7 @@ hd_handoff_pane_dispose (GObject *object)
   HdHandoffPane *self = HD_HANDOFF_PANE (object);
 
   disconnect_handoff (self);
+  g_clear_handle_id (&self->repeat_source_id, g_source_remove);
   g_clear_object (&self->handoff);
   if (self->stick_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->transcript_view), self->stick_tick_id);
@@ -1294,6 +1571,39 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
     g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
 
+  /**
+   * HdHandoffPane::signal-requested:
+   * @handoff: the accepted handoff shown
+   * @signal: the wire name: "asked_to_repeat", "re_verified" or "transferred"
+   * @to_queue: (nullable): the queue, for "transferred" only
+   *
+   * The agent clicked a handoff-quality signal; the handler sends it.
+   */
+  signals[SIGNAL_REQUESTED] =
+    g_signal_new ("signal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, HD_TYPE_HANDOFF, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * HdHandoffPane::wrap-up-requested:
+   * @handoff: the accepted handoff shown
+   * @resolved: whether the agent says the issue was resolved
+   */
+  signals[WRAP_UP_REQUESTED] =
+    g_signal_new ("wrap-up-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_BOOLEAN);
+
+  /**
+   * HdHandoffPane::repeat-detected:
+   * @handoff: the accepted handoff shown
+   * @detail: the matched keys, e.g. "card,city" (hd_repeat_matches_to_detail ())
+   *
+   * The reply being sent asks for something the bot already captured.
+   * Emitted just before "reply-requested" for the same text.
+   */
+  signals[REPEAT_DETECTED] =
+    g_signal_new ("repeat-detected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
+
   g_type_ensure (HD_TYPE_VERIFICATION_BADGE);
   g_type_ensure (HD_TYPE_CASE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1338,6 +1648,13 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_disabled_label);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_entry);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, send_button);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, repeat_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, quality_box);
+  /* Not kept in the struct, only named for tests and accessibility checks. */
+  gtk_widget_class_bind_template_child_full (widget_class, "asked_to_repeat_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "re_verified_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "transfer_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "wrap_up_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, find_button);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, journal_button);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, case_editor);
@@ -1355,6 +1672,11 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.reveal", "(bu)", reveal_action);
   gtk_widget_class_install_action (widget_class, "pane.show-audit", NULL, show_audit_action);
   gtk_widget_class_install_action (widget_class, "pane.export-recording", NULL, export_recording_action);
+  gtk_widget_class_install_action (widget_class, "pane.signal-asked-to-repeat", NULL,
+                                   signal_asked_to_repeat_action);
+  gtk_widget_class_install_action (widget_class, "pane.signal-re-verified", NULL, signal_re_verified_action);
+  gtk_widget_class_install_action (widget_class, "pane.transfer", NULL, transfer_action);
+  gtk_widget_class_install_action (widget_class, "pane.wrap-up", NULL, wrap_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pane.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pane.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1432,6 +1754,7 @@ hd_handoff_pane_set_handoff (HdHandoffPane *self,
   disconnect_handoff (self);
   g_set_object (&self->handoff, handoff);
   gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
+  clear_repeat_hint (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 

@@ -39,7 +39,18 @@ G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
  *     enabled only while "allow-reveal" is TRUE.  The pane never sees the
  *     unmasked number; the window asks for a reason and journals it first.
  *   pane.show-audit         → "audit-requested"  (HdHandoff *)
- *   pane.export-recording   → "export-requested" (HdHandoff *) */
+ *   pane.export-recording   → "export-requested" (HdHandoff *)
+ *
+ * Handoff quality, shown and enabled only on an accepted handoff of a pane
+ * that is not read-only (KPI signals, docs/kpis.md):
+ *   pane.signal-asked-to-repeat → "signal-requested" (HdHandoff *, "asked_to_repeat", NULL)
+ *   pane.signal-re-verified     → "signal-requested" (HdHandoff *, "re_verified", NULL)
+ *   pane.transfer   → asks for a queue, then "signal-requested" (HdHandoff *, "transferred", queue)
+ *   pane.wrap-up    → asks resolved or not, then "wrap-up-requested" (HdHandoff *, gboolean resolved)
+ * While the agent types, a hint under the reply box lists what the bot already
+ * captured that the reply asks for (hd_repeat_detect ()); sending such a reply
+ * emits "repeat-detected" (HdHandoff *, const char *detail) just before
+ * "reply-requested". */
 GtkWidget *hd_handoff_pane_new                     (void);
 HdHandoff *hd_handoff_pane_get_handoff             (HdHandoffPane *self);
 void       hd_handoff_pane_set_handoff             (HdHandoffPane *self,
