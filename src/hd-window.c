@@ -28,7 +28,6 @@ struct _HdWindow
   char                 *mode;            /* "agent", "supervisor" or "trainer" */
   HdSession            *session;         /* owned; NULL when not connected to a feed */
   GCancellable         *cancellable;     /* cancelled in dispose and when the session changes */
-  guint                 connection_timer;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -615,13 +614,6 @@ on_supervisor_alert_cb (HdWindow   *self,
     }
 }
 
-static gboolean
-connection_tick_cb (gpointer user_data)
-{
-  update_connection (HD_WINDOW (user_data));
-  return G_SOURCE_CONTINUE;
-}
-
 /* Reveal, audit trail and export of the shown handoff, through the session's journal. */
 
 static GSettings *
@@ -709,6 +701,9 @@ hd_window_set_session (HdWindow  *self,
   g_signal_connect_object (feed, "notify::state", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (feed, "notify::reconnects", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (feed, "notify::frames-rejected", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Everything the header says comes with a notification: no polling timer. */
+  g_signal_connect_object (feed, "notify::connected-since", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (feed, "notify::last-error", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (queue, "items-changed", G_CALLBACK (on_queue_items_changed_cb), self, G_CONNECT_SWAPPED);
   connect_journal_requests (self);
 
@@ -717,7 +712,6 @@ hd_window_set_session (HdWindow  *self,
   gtk_stack_set_visible_child_name (self->agent_stack, "queue");
   hd_supervisor_view_set_model (self->supervisor_view, hd_session_get_supervisor_model (session));
   gtk_stack_set_visible_child_name (self->supervisor_stack, "queues");
-  self->connection_timer = g_timeout_add_seconds (1, connection_tick_cb, self);
   update_connection (self);
 }
 
@@ -885,7 +879,6 @@ hd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->connection_timer, g_source_remove);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (object), HD_TYPE_WINDOW);
 

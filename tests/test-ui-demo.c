@@ -32,26 +32,14 @@ child (HdWindow   *window,
   return object;
 }
 
-static gboolean
-wait_for (gboolean (*condition) (Fixture *),
-          Fixture   *fixture,
-          guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+/* The shared helper, with the fixture as its argument. */
+#define wait_for(condition, fixture, timeout_ms) \
+  hd_test_ui_wait_until ((condition), (fixture), (timeout_ms))
 
 static gboolean
-three_offers_connected (Fixture *fixture)
+three_offers_connected (gpointer data)
 {
+  Fixture *fixture = data;
   HdFeedClient *feed = hd_session_get_feed (fixture->session);
 
   return hd_feed_client_get_state (feed) == HD_FEED_CLIENT_STATE_CONNECTED &&
@@ -107,8 +95,9 @@ test_demo_shows_queue_and_connection (Fixture       *fixture,
 }
 
 static gboolean
-has_panels (Fixture *fixture)
+has_panels (gpointer data)
 {
+  Fixture *fixture = data;
   HdSupervisorModel *model = hd_session_get_supervisor_model (fixture->session);
 
   return g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
@@ -129,8 +118,9 @@ test_demo_supervisor_stream (Fixture       *fixture,
 }
 
 static gboolean
-first_accepted (Fixture *fixture)
+first_accepted (gpointer data)
 {
+  Fixture *fixture = data;
   g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
 
   return hd_handoff_get_state (first) == HD_HANDOFF_STATE_ACCEPTED;
@@ -161,8 +151,9 @@ typedef struct
 } ReplyWait;
 
 static gboolean
-reply_arrived (Fixture *fixture)
+reply_arrived (gpointer data)
 {
+  Fixture *fixture = data;
   ReplyWait *wait = g_object_get_data (G_OBJECT (fixture->window), "reply-wait");
   return g_list_model_get_n_items (hd_handoff_get_transcript (wait->handoff)) > wait->before;
 }
@@ -196,8 +187,9 @@ test_demo_reply_goes_through_feed (Fixture       *fixture,
 }
 
 static gboolean
-first_wrapped_up (Fixture *fixture)
+first_wrapped_up (gpointer data)
 {
+  Fixture *fixture = data;
   g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
 
   return hd_handoff_get_state (first) == HD_HANDOFF_STATE_WRAPPED_UP;
@@ -243,8 +235,9 @@ test_demo_quality_signals_and_wrap_up (Fixture       *fixture,
 }
 
 static gboolean
-one_refused (Fixture *fixture)
+one_refused (gpointer data)
 {
+  Fixture *fixture = data;
   return hd_feed_client_get_frames_rejected (hd_session_get_feed (fixture->session)) >= 1;
 }
 
