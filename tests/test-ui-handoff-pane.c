@@ -13,6 +13,7 @@
 #include "hd-packet-generator.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-ui.h"
+#include "hd-turn-bubble.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 #include "hd-verification-state.h"
@@ -56,6 +57,12 @@ collect_text (GtkWidget *widget,
     {
       g_assert_false (gtk_label_get_use_markup (GTK_LABEL (widget)));
       g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  /* Transcript turns are drawn from plain text by their own widget. */
+  if (HD_IS_TURN_BUBBLE (widget) && gtk_widget_get_visible (widget))
+    {
+      g_string_append (out, hd_turn_bubble_get_text (HD_TURN_BUBBLE (widget)));
       g_string_append_c (out, '\n');
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -408,6 +415,12 @@ edit_markup (JsonObject *root,
   json_object_set_string_member (summary, "text", "<i>italic</i> &amp; <a href='x'>link</a>");
   json_object_set_string_member (json_object_get_object_member (routing, "escalation"), "detail", "</span>");
   json_object_set_string_member (case_fields, "next_best_action", "<big>Do it</big>");
+  {
+    JsonArray *transcript = json_object_get_array_member (root, "transcript");
+    JsonObject *last = json_array_get_object_element (transcript, json_array_get_length (transcript) - 1);
+
+    json_object_set_string_member (last, "text", "<b>card</b> ending &lt;4421&gt; <span size='99999'>");
+  }
 }
 
 static void
@@ -427,6 +440,54 @@ test_pane_markup_literal (Fixture       *fixture,
   g_assert_cmpstr (label_text (fixture->pane, "escalation_detail_label"), ==, "</span>");
   g_assert_cmpstr (label_text (fixture->pane, "next_action_label"), ==, "<big>Do it</big>");
   collect_text (GTK_WIDGET (fixture->pane), shown);  /* asserts use-markup is off everywhere */
+  /* The transcript's latest turn is on screen, as it was typed. */
+  g_assert_nonnull (strstr (shown->str, "\n<b>card</b> ending &lt;4421&gt; <span size='99999'>\n"));
+}
+
+/* A turn's widget: plain text, wrapped like a label, sizes that hold. */
+
+static void
+test_turn_bubble (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *bubble = hd_turn_bubble_new ();
+  const char *markup = "<b>not bold</b> & <span>";
+  /* Arabic, right to left: "My card was declined abroad and I cannot pay at the hotel now." */
+  g_autofree char *rtl = g_strjoin (" ",
+    "تم رفض بطاقتي في الخارج ولا أستطيع الدفع في الفندق الآن.",
+    "تم رفض بطاقتي في الخارج ولا أستطيع الدفع في الفندق الآن.",
+    "تم رفض بطاقتي في الخارج ولا أستطيع الدفع في الفندق الآن.", NULL);
+  int min_width, nat_width, one_line, narrow, wide, again;
+
+  gtk_window_set_child (GTK_WINDOW (window), bubble);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bubble)) == GTK_ACCESSIBLE_ROLE_LABEL);
+
+  hd_turn_bubble_set_text (HD_TURN_BUBBLE (bubble), markup, NULL);
+  g_assert_cmpstr (hd_turn_bubble_get_text (HD_TURN_BUBBLE (bubble)), ==, markup);
+  gtk_widget_measure (bubble, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (nat_width, >, 0);
+  g_assert_cmpint (min_width, <=, nat_width);
+  gtk_widget_measure (bubble, GTK_ORIENTATION_VERTICAL, nat_width, NULL, &one_line, NULL, NULL);
+  g_assert_cmpint (one_line, >, 0);
+
+  /* Long right-to-left text wraps: taller when narrow, never wider than
+   * about 72 characters, and the same sizes when asked again. */
+  hd_turn_bubble_set_text (HD_TURN_BUBBLE (bubble), rtl, NULL);
+  gtk_widget_measure (bubble, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (min_width, <, nat_width);
+  gtk_widget_measure (bubble, GTK_ORIENTATION_VERTICAL, nat_width, NULL, &wide, NULL, NULL);
+  gtk_widget_measure (bubble, GTK_ORIENTATION_VERTICAL, min_width, NULL, &narrow, NULL, NULL);
+  g_assert_cmpint (wide, >=, 2 * one_line);
+  g_assert_cmpint (narrow, >, wide);
+  gtk_widget_measure (bubble, GTK_ORIENTATION_VERTICAL, nat_width, NULL, &again, NULL, NULL);
+  g_assert_cmpint (again, ==, wide);
+
+  /* New text, new sizes. */
+  hd_turn_bubble_set_text (HD_TURN_BUBBLE (bubble), "OK", NULL);
+  gtk_widget_measure (bubble, GTK_ORIENTATION_VERTICAL, nat_width, NULL, &again, NULL, NULL);
+  g_assert_cmpint (again, ==, one_line);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The reply box. */
@@ -638,6 +699,108 @@ test_pane_find (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==,
                     GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (label_text (fixture->pane, "search_status_label"), ==, "No matches");
+}
+
+/* A long transcript: the list holds a bounded slice of it, which slides as
+ * the agent scrolls, and every turn stays reachable. */
+
+static guint
+list_n_items (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (pane_child (fixture->pane,
+                                                                                                     "transcript_view")))));
+}
+
+static gboolean
+same_turn (GListModel *shown,
+           guint       shown_position,
+           GListModel *transcript,
+           guint       position)
+{
+  g_autoptr(HdTurn) a = g_list_model_get_item (shown, shown_position);
+  g_autoptr(HdTurn) b = g_list_model_get_item (transcript, position);
+
+  return a != NULL && a == b;
+}
+
+static void
+test_pane_long_transcript (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GBytes) json = hd_packet_generator_build (2000, 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
+  g_autoptr(HdHandoff) handoff = NULL;
+  GListModel *transcript;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_child (fixture->pane,
+                                                                                                     "transcript_scroller")));
+  GtkWidget *entry = pane_child (fixture->pane, "search_entry");
+  GListModel *shown;
+  g_autofree char *needle = NULL;
+  guint steps = 0, max_shown = 0;
+
+  g_assert_no_error (error);
+  handoff = handoff_new (packet, TRUE);
+  transcript = hd_handoff_get_transcript (handoff);
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  hd_test_ui_iterate (100);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (pane_child (fixture->pane, "transcript_view"))));
+
+  /* Opens at the latest turn, with a few turns only. */
+  g_assert_cmpuint (list_n_items (fixture), >, 0);
+  g_assert_cmpuint (list_n_items (fixture), <, 200);
+  g_assert_true (same_turn (shown, list_n_items (fixture) - 1, transcript, 1999));
+  g_assert_true (hd_handoff_pane_get_following (fixture->pane));
+
+  /* Scrolling up again and again reaches the very first turn. */
+  while (!same_turn (shown, 0, transcript, 0) && steps++ < 400)
+    {
+      gtk_adjustment_set_value (adjustment, 0);
+      hd_test_ui_iterate (5);
+      max_shown = MAX (max_shown, list_n_items (fixture));
+    }
+  g_assert_true (same_turn (shown, 0, transcript, 0));
+  g_assert_cmpuint (max_shown, <=, 200);
+  g_assert_false (hd_handoff_pane_get_following (fixture->pane));
+
+  /* A live turn while reading the start: not shown yet, but announced. */
+  {
+    g_autoptr(HdTurn) turn = turn_new ("Are you still there?");
+
+    hd_handoff_append_turn (handoff, turn);
+    hd_test_ui_iterate (30);
+  }
+  g_assert_true (gtk_widget_get_visible (pane_child (fixture->pane, "jump_button")));
+  g_assert_true (same_turn (shown, 0, transcript, 0));
+
+  /* Find goes to a match outside the slice. */
+  {
+    guint i = 1500;
+    g_autoptr(HdTurn) target = NULL;
+    HdTurn *selected;
+
+    while (target == NULL || hd_turn_get_text (target) == NULL)
+      {
+        g_clear_object (&target);
+        target = g_list_model_get_item (transcript, i++);
+      }
+    needle = g_strdup (hd_turn_get_text (target));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.find", NULL);
+    gtk_editable_set_text (GTK_EDITABLE (entry), needle);
+    g_signal_emit_by_name (entry, "search-changed");
+    selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown));
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (hd_turn_get_text (selected), ==, needle);
+    gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (pane_child (fixture->pane, "search_bar")), FALSE);
+  }
+
+  /* Back to the latest turns, the live one included, and following again. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.scroll-to-latest", NULL);
+  hd_test_ui_iterate (150);
+  g_assert_true (same_turn (shown, list_n_items (fixture) - 1, transcript, 2000));
+  g_assert_cmpuint (list_n_items (fixture), <=, 200);
+  g_assert_true (hd_handoff_pane_get_following (fixture->pane));
+  g_assert_false (gtk_widget_get_visible (pane_child (fixture->pane, "jump_button")));
 }
 
 /* Handoff quality: one-click KPI signals, only on an accepted handoff. */
@@ -900,12 +1063,15 @@ main (int   argc,
 
   g_test_add_func ("/hd/ui/handoff-pane/lifecycle", test_pane_lifecycle);
   g_test_add_func ("/hd/ui/format/words", test_format);
+  g_test_add_func ("/hd/ui/turn-bubble", test_turn_bubble);
   g_test_add_func ("/hd/ui/verification/stale-rule", test_verification_stale_rule);
   g_test_add ("/hd/ui/handoff-pane/fixtures", Fixture, NULL, fixture_setup, test_pane_fixtures, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/markup-literal", Fixture, NULL, fixture_setup, test_pane_markup_literal, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/live-append", Fixture, NULL, fixture_setup, test_pane_live_append, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/find", Fixture, NULL, fixture_setup, test_pane_find, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/long-transcript", Fixture, NULL, fixture_setup, test_pane_long_transcript,
+              fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/quality", Fixture, NULL, fixture_setup, test_pane_quality, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/repeat-hint", Fixture, NULL, fixture_setup, test_pane_repeat_hint, fixture_teardown);
 

@@ -14,6 +14,7 @@
 #include "hd-handoff-pane.h"
 #include "hd-test-ui.h"
 #include "hd-trainer-view.h"
+#include "hd-turn-bubble.h"
 #include "hd-ui-format.h"
 
 static HdApplication *test_app;
@@ -769,6 +770,12 @@ collect_labels (GtkWidget *widget,
     {
       g_assert_false (gtk_label_get_use_markup (GTK_LABEL (widget)));
       g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+    }
+  /* Transcript turns are drawn from plain text by their own widget. */
+  if (HD_IS_TURN_BUBBLE (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_string_append (out, hd_turn_bubble_get_text (HD_TURN_BUBBLE (widget)));
+      g_string_append_c (out, '\n');
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     collect_labels (c, out);

@@ -16,7 +16,8 @@
 #include "hd-handoff-pane.h"
 #include "hd-packet.h"
 #include "hd-repeat-detector.h"
-#include "hd-tail-model.h"
+#include "hd-slice-model.h"
+#include "hd-turn-bubble.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 
@@ -25,11 +26,14 @@
 #define REPEAT_DEBOUNCE_MS 250
 /* How close to the end (in pixels) still counts as "at the bottom". */
 #define BOTTOM_SLACK 24.0
-/* Turns shown at first, and added above whenever the agent scrolls near the
- * top: GTK 4.8's list view lays out every row it holds (up to 200) in each
- * frame that changes the list, so earlier turns come only when asked for. */
-#define TAIL_FIRST 24
-#define TAIL_STEP 40
+/* The transcript's slice (hd-slice-model.h): the turns shown at first, how
+ * many come in whenever the agent scrolls near either end of it, and how many
+ * it holds at most.  GTK 4.8's list view builds a row for every item near
+ * what it shows (up to 200) when the agent jumps, so the slice's size bounds
+ * the cost of any jump; a slide adds rows only as they scroll into view. */
+#define SLICE_FIRST 24
+#define SLICE_STEP 32
+#define SLICE_MAX 120
 
 struct _HdHandoffPane
 {
@@ -37,9 +41,10 @@ struct _HdHandoffPane
 
   HdHandoff           *handoff;              /* owned */
   GListModel          *transcript;           /* owned, the handoff's live transcript */
-  HdTailModel         *tail;                 /* owned, what the list view shows */
+  HdSliceModel        *slice;                /* owned, what the list view shows */
   GtkSingleSelection  *transcript_selection; /* owned */
-  guint                grow_tick_id;
+  guint                slide_tick_id;
+  int                  slide_direction;      /* -1 earlier, +1 later */
   gboolean             bounds_stale;
   gulong               transcript_changed_id;
   gulong               state_notify_id;
@@ -147,6 +152,7 @@ new_text_label (const char *text,
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   /* Keeps the context columns at their set width whatever the text. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -672,16 +678,13 @@ update_reply (HdHandoffPane *self)
     clear_repeat_hint (self);
 }
 
-/* The transcript: rows are made by the list view for the visible turns only
- * and recycled while scrolling, so 50,000 turns cost no more than 50. */
-
-typedef struct
-{
-  GtkWidget *bubble;
-  GtkLabel  *header;       /* speaker and time, one label: rows are measured often */
-  GtkLabel  *text;
-  GtkLabel  *attachments;
-} TurnRow;
+/* The transcript: rows are made by the list view for the turns near what
+ * is shown only, so 50,000 turns cost no more than a few hundred.
+ *
+ * A turn is one label: its speaker and time, its text and its attachments
+ * as plain text, told apart by Pango attributes (never markup: the text is
+ * the customer's).  The list view holds up to 200 rows and builds them all
+ * when the agent jumps far, so a row must cost as little as one widget can. */
 
 static const char * const speaker_classes[] = {
   "turn-bot", "turn-customer", "turn-agent", "turn-system",
@@ -692,27 +695,37 @@ turn_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  TurnRow *row = g_new0 (TurnRow, 1);
+  GtkWidget *bubble = hd_turn_bubble_new ();
 
-  row->bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (row->bubble, "turn");
-  row->header = GTK_LABEL (new_text_label (NULL, "caption"));
-  gtk_label_set_wrap (row->header, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->header), "turn-header");
-  row->text = GTK_LABEL (new_text_label (NULL, "turn-text"));
-  /* Width hints let the label skip two of its three layouts per measure. */
-  gtk_label_set_width_chars (row->text, 12);
-  gtk_label_set_max_width_chars (row->text, 72);
-  gtk_label_set_natural_wrap_mode (row->text, GTK_NATURAL_WRAP_INHERIT);
-  row->attachments = GTK_LABEL (new_text_label (NULL, "caption"));
-  gtk_widget_add_css_class (GTK_WIDGET (row->attachments), "dim-label");
+  gtk_widget_add_css_class (bubble, "turn");
+  gtk_list_item_set_child (item, bubble);
+}
 
-  gtk_box_append (GTK_BOX (row->bubble), GTK_WIDGET (row->header));
-  gtk_box_append (GTK_BOX (row->bubble), GTK_WIDGET (row->text));
-  gtk_box_append (GTK_BOX (row->bubble), GTK_WIDGET (row->attachments));
+/* Bold, small and dimmed: the speaker line, like the .caption style. */
+static void
+add_caption_attributes (PangoAttrList *attributes,
+                        guint          start,
+                        guint          end,
+                        gboolean       bold,
+                        guint16        alpha)
+{
+  PangoAttribute *attribute;
 
-  g_object_set_data_full (G_OBJECT (item), "hd-turn-row", row, g_free);
-  gtk_list_item_set_child (item, row->bubble);
+  attribute = pango_attr_scale_new (PANGO_SCALE_SMALL);
+  attribute->start_index = start;
+  attribute->end_index = end;
+  pango_attr_list_insert (attributes, attribute);
+  attribute = pango_attr_foreground_alpha_new (alpha);
+  attribute->start_index = start;
+  attribute->end_index = end;
+  pango_attr_list_insert (attributes, attribute);
+  if (bold)
+    {
+      attribute = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attribute->start_index = start;
+      attribute->end_index = end;
+      pango_attr_list_insert (attributes, attribute);
+    }
 }
 
 static void
@@ -720,7 +733,7 @@ turn_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  TurnRow *row = g_object_get_data (G_OBJECT (item), "hd-turn-row");
+  GtkWidget *bubble = gtk_list_item_get_child (item);
   HdTurn *turn = gtk_list_item_get_item (item);
   HdSpeaker speaker = hd_turn_get_speaker (turn);
   GListModel *attachments = hd_turn_get_attachments (turn);
@@ -728,57 +741,59 @@ turn_bind_cb (GtkSignalListItemFactory *factory,
   const char *speaker_name = hd_ui_format_speaker (speaker);
   const char *text = hd_turn_get_text (turn);
   g_autofree char *clock = hd_ui_format_clock (hd_turn_get_time (turn));
-  g_autofree char *header = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
   g_autofree char *accessible = NULL;
+  guint header_end;
+
+  /* GTK 4.8 binds a row again whenever its position changes, as when
+   * earlier turns come in above: a row that already shows its turn keeps
+   * its layout, or every row would be measured and shaped anew. */
+  if (g_object_get_data (G_OBJECT (bubble), "hd-turn") == turn)
+    return;
+  g_object_set_data_full (G_OBJECT (bubble), "hd-turn", g_object_ref (turn), g_object_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (speaker_classes); i++)
     if (i == (guint) speaker)
-      gtk_widget_add_css_class (row->bubble, speaker_classes[i]);
+      gtk_widget_add_css_class (bubble, speaker_classes[i]);
     else
-      gtk_widget_remove_css_class (row->bubble, speaker_classes[i]);
-  gtk_widget_set_halign (row->bubble, speaker == HD_SPEAKER_AGENT ? GTK_ALIGN_END : GTK_ALIGN_START);
+      gtk_widget_remove_css_class (bubble, speaker_classes[i]);
+  gtk_widget_set_halign (bubble, speaker == HD_SPEAKER_AGENT ? GTK_ALIGN_END : GTK_ALIGN_START);
 
-  /* TRANSLATORS: a turn's speaker and time, e.g. "Customer · 09:11" */
-  header = clock != NULL ? g_strdup_printf (_("%s · %s"), speaker_name, clock) : g_strdup (speaker_name);
-  gtk_label_set_text (row->header, header);
-  gtk_label_set_text (row->text, text != NULL ? text : "");
+  if (clock != NULL)
+    /* TRANSLATORS: a turn's speaker and time, e.g. "Customer · 09:11" */
+    g_string_append_printf (shown, _("%s · %s"), speaker_name, clock);
+  else
+    g_string_append (shown, speaker_name);
+  header_end = shown->len;
+  add_caption_attributes (attributes, 0, header_end, TRUE, 0.75 * G_MAXUINT16);
+  g_string_append_c (shown, '\n');
+  g_string_append (shown, text != NULL ? text : "");
 
   if (n_attachments > 0)
     {
-      GString *names = g_string_new (NULL);
+      guint start = shown->len + 1;
 
       for (guint i = 0; i < n_attachments; i++)
         {
           g_autoptr(HdAttachment) attachment = g_list_model_get_item (attachments, i);
           const char *name = hd_attachment_get_name (attachment);
 
-          if (i > 0)
-            g_string_append_c (names, '\n');
+          g_string_append_c (shown, '\n');
           /* TRANSLATORS: a file the customer sent, e.g. "Attachment: receipt.png" */
-          g_string_append_printf (names, _("Attachment: %s"),
+          g_string_append_printf (shown, _("Attachment: %s"),
                                   name != NULL ? name : hd_attachment_get_id (attachment));
         }
-      gtk_label_set_text (row->attachments, names->str);
-      g_string_free (names, TRUE);
+      add_caption_attributes (attributes, start, shown->len, FALSE, 0.55 * G_MAXUINT16);
     }
-  gtk_widget_set_visible (GTK_WIDGET (row->attachments), n_attachments > 0);
+
+  hd_turn_bubble_set_text (HD_TURN_BUBBLE (bubble), shown->str, attributes);
 
   /* TRANSLATORS: how a screen reader announces a turn: speaker, time, text */
   accessible = g_strdup_printf (_("%s at %s: %s"), speaker_name, clock != NULL ? clock : "",
                                 text != NULL ? text : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->bubble),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bubble),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
-static void
-turn_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  TurnRow *row = g_object_get_data (G_OBJECT (item), "hd-turn-row");
-
-  /* Drop long texts of rows kept for recycling. */
-  gtk_label_set_text (row->text, "");
 }
 
 static gboolean
@@ -803,6 +818,12 @@ stick_to_bottom (HdHandoffPane *self)
   self->sticking = FALSE;
 }
 
+static guint
+n_shown_turns (HdHandoffPane *self)
+{
+  return self->slice != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->slice)) : 0;
+}
+
 static gboolean
 stick_tick_cb (GtkWidget     *widget,
                GdkFrameClock *frame_clock,
@@ -815,7 +836,7 @@ stick_tick_cb (GtkWidget     *widget,
    * the bounds are the old one's: only ask the list for its last row. */
   if (self->following && self->bounds_stale)
     {
-      guint n = self->tail != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->tail)) : 0;
+      guint n = n_shown_turns (self);
 
       self->bounds_stale = FALSE;
       if (n > 0)
@@ -847,10 +868,22 @@ queue_stick (HdHandoffPane *self,
 static void
 scroll_to_latest (HdHandoffPane *self)
 {
-  guint n = self->tail != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->tail)) : 0;
+  guint offset, n;
 
   self->following = TRUE;
   gtk_widget_set_visible (self->jump_button, FALSE);
+  if (self->slice == NULL)
+    return;
+  /* Back from reading far above: a fresh small slice at the end, rather than
+   * sliding through everything in between.  Following: drop what live turns
+   * added past the slice's bound, above what is shown. */
+  offset = hd_slice_model_get_offset (self->slice);
+  n = n_shown_turns (self);
+  hd_slice_model_show_end (self->slice, hd_slice_model_reaches_end (self->slice) ? MIN (n, SLICE_MAX) : SLICE_FIRST);
+  /* A new slice: until the next layout the bounds are the old slice's. */
+  if (offset != hd_slice_model_get_offset (self->slice) || n != n_shown_turns (self))
+    self->bounds_stale = TRUE;
+  n = n_shown_turns (self);
   if (n == 0)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", n - 1);
@@ -858,33 +891,43 @@ scroll_to_latest (HdHandoffPane *self)
 }
 
 static gboolean
-grow_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *frame_clock,
-              gpointer       user_data)
+slide_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
 {
   HdHandoffPane *self = HD_HANDOFF_PANE (user_data);
 
-  self->grow_tick_id = 0;
-  /* Doubling: the list view only makes rows near what is shown, so a big
-   * step costs no more than a small one, and the whole of a 50,000-turn
-   * transcript is reachable after a dozen steps. */
-  if (self->tail != NULL)
-    hd_tail_model_grow (self->tail, MAX (TAIL_STEP, g_list_model_get_n_items (G_LIST_MODEL (self->tail))));
+  self->slide_tick_id = 0;
+  if (self->slice == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->slide_direction < 0)
+    hd_slice_model_extend_start (self->slice, SLICE_STEP);
+  else
+    hd_slice_model_extend_end (self->slice, SLICE_STEP);
   return G_SOURCE_REMOVE;
 }
 
-/* Earlier turns are added above once the agent scrolls near the top; never
- * from inside the list view's own layout, hence the tick callback. */
+/* Slides the transcript's slice once the agent scrolls within a page of
+ * either of its ends; never from inside the list view's own layout, hence
+ * the tick callback.  The list view keeps the rows in view where they are. */
 static void
-maybe_grow (HdHandoffPane *self,
-            GtkAdjustment *adjustment)
+maybe_slide (HdHandoffPane *self,
+             GtkAdjustment *adjustment)
 {
-  if (self->tail == NULL || hd_tail_model_is_complete (self->tail) || self->grow_tick_id != 0)
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (self->slice == NULL || self->slide_tick_id != 0)
     return;
-  if (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_page_size (adjustment))
+  if (value <= page && !hd_slice_model_reaches_start (self->slice))
+    self->slide_direction = -1;
+  else if (value + 2 * page >= gtk_adjustment_get_upper (adjustment) &&
+           !hd_slice_model_reaches_end (self->slice))
+    self->slide_direction = 1;
+  else
     return;
-  self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->transcript_view),
-                                                     grow_tick_cb, self, NULL);
+  self->slide_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->transcript_view),
+                                                      slide_tick_cb, self, NULL);
 }
 
 static void
@@ -894,7 +937,7 @@ on_vadjustment_value_changed_cb (HdHandoffPane *self,
   if (self->sticking)
     return;
 
-  maybe_grow (self, adjustment);
+  maybe_slide (self, adjustment);
 
   /* A change that comes with new bounds is layout (rows measured, turns
    * appended, window resized), not the agent scrolling. */
@@ -908,8 +951,9 @@ on_vadjustment_value_changed_cb (HdHandoffPane *self,
       return;
     }
 
-  /* The agent's own scrolling decides whether live turns are followed. */
-  self->following = adjustment_at_bottom (adjustment);
+  /* The agent's own scrolling decides whether live turns are followed: at
+   * the bottom of a slice that ends with the latest turn. */
+  self->following = adjustment_at_bottom (adjustment) && hd_slice_model_reaches_end (self->slice);
   if (self->following)
     gtk_widget_set_visible (self->jump_button, FALSE);
 }
@@ -963,10 +1007,10 @@ find (HdHandoffPane *self,
 {
   guint n = self->transcript != NULL ? g_list_model_get_n_items (self->transcript) : 0;
   guint selected = gtk_single_selection_get_selected (self->transcript_selection);
-  guint offset = self->tail != NULL ? hd_tail_model_get_offset (self->tail) : 0;
+  guint offset = self->slice != NULL ? hd_slice_model_get_offset (self->slice) : 0;
   guint start;
 
-  /* Positions below are in the whole transcript, the selection's in the tail. */
+  /* Positions below are in the whole transcript, the selection's in the slice. */
   if (selected != GTK_INVALID_LIST_POSITION)
     selected += offset;
 
@@ -992,11 +1036,11 @@ find (HdHandoffPane *self,
         {
           g_autofree char *status = g_strdup_printf (_("Turn %u of %u"), i + 1, n);
 
-          /* A match above what is shown yet: show everything now. */
-          if (i < offset)
+          /* A match outside the slice: a small slice around it. */
+          if (i < offset || i >= offset + n_shown_turns (self))
             {
-              hd_tail_model_grow (self->tail, G_MAXUINT);
-              offset = 0;
+              hd_slice_model_show_around (self->slice, i, SLICE_FIRST);
+              offset = hd_slice_model_get_offset (self->slice);
             }
           gtk_single_selection_set_selected (self->transcript_selection, i - offset);
           gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", i - offset);
@@ -1304,15 +1348,15 @@ on_handoff_notify_cb (HdHandoffPane *self,
 static void
 disconnect_handoff (HdHandoffPane *self)
 {
-  if (self->grow_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->transcript_view), self->grow_tick_id);
-  self->grow_tick_id = 0;
+  if (self->slide_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->transcript_view), self->slide_tick_id);
+  self->slide_tick_id = 0;
   if (self->transcript != NULL)
     g_clear_signal_handler (&self->transcript_changed_id, self->transcript);
   if (self->handoff != NULL)
     g_clear_signal_handler (&self->state_notify_id, self->handoff);
   gtk_single_selection_set_model (self->transcript_selection, NULL);
-  g_clear_object (&self->tail);
+  g_clear_object (&self->slice);
   g_clear_object (&self->transcript);
 }
 
@@ -1321,7 +1365,7 @@ update_all (HdHandoffPane *self)
 {
   HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
 
-  gtk_single_selection_set_model (self->transcript_selection, G_LIST_MODEL (self->tail));
+  gtk_single_selection_set_model (self->transcript_selection, G_LIST_MODEL (self->slice));
   /* The adjustment still has the old transcript's bounds until the next layout. */
   self->bounds_stale = TRUE;
   update_transcript_title (self);
@@ -1695,7 +1739,6 @@ hd_handoff_pane_init (HdHandoffPane *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (turn_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (turn_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (turn_unbind_cb), NULL);
   self->transcript_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->transcript_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->transcript_selection, TRUE);
@@ -1762,7 +1805,7 @@ hd_handoff_pane_set_handoff (HdHandoffPane *self,
     {
       self->transcript = g_object_ref (hd_handoff_get_transcript (handoff));
       /* Before our own handler, so the list already has new turns when it runs. */
-      self->tail = hd_tail_model_new (self->transcript, TAIL_FIRST);
+      self->slice = hd_slice_model_new (self->transcript, SLICE_FIRST, SLICE_MAX);
       self->transcript_changed_id =
         g_signal_connect_swapped (self->transcript, "items-changed",
                                   G_CALLBACK (on_transcript_items_changed_cb), self);
