@@ -152,7 +152,6 @@ new_text_label (const char *text,
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   /* Keeps the context columns at their set width whatever the text. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_label_set_width_chars (GTK_LABEL (label), 8);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
