@@ -593,6 +593,45 @@ test_rotation_size (Fixture       *f,
   }
 }
 
+/* Events dated before the day of the file being written (late ones, a clock
+ * behind) rotate under that day: file names keep the chain's order. */
+static void
+test_rotation_late_events (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = journal_dir (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdJournal) journal = hd_journal_new_full (dir, 4096, NULL, &error);
+  g_autoptr(GDateTime) past = g_date_time_new_utc (2020, 1, 1, 12, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "journal-%Y%m%d-");
+  g_auto(GStrv) files = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(HdJournalEvent) event = hd_journal_event_new ("ho-late", HD_ACTOR_BOT, "retail-assist",
+                                                              HD_EVENT_TRANSCRIPT, NULL);
+
+      hd_journal_event_set_time (event, past);
+      g_assert_true (hd_journal_append (journal, event, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (hd_journal_close (journal, &error));
+
+  files = hd_journal_list_files (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (files), >=, 2);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (files[i]);
+
+      g_assert_true (g_str_has_prefix (name, today));
+    }
+  g_assert_true (hd_journal_verify_directory (dir, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_rotation_day (Fixture       *f,
                    gconstpointer  data)
@@ -883,6 +922,7 @@ main (int   argc,
   ADD ("/hd/journal/reopen", test_reopen_continues);
   ADD ("/hd/journal/rotation/size", test_rotation_size);
   ADD ("/hd/journal/rotation/day", test_rotation_day);
+  ADD ("/hd/journal/rotation/late-events", test_rotation_late_events);
   ADD ("/hd/journal/scrub", test_scrub);
   ADD ("/hd/journal/reveal", test_reveal);
   ADD ("/hd/journal/collect", test_collect);

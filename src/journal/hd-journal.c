@@ -732,8 +732,16 @@ hd_journal_append (HdJournal       *self,
     }
 
   /* Rotate by day (of the event, in UTC) and by size.  A file always keeps
-   * its header plus at least one record, so a huge record cannot loop. */
+   * its header plus at least one record, so a huge record cannot loop.  An
+   * event dated before the current file's day (a late or replayed one, a
+   * clock behind) stays under that day: names never go back, because name
+   * order is chain order. */
   day = day_of (hd_journal_event_get_time (event));
+  if (self->current_day != NULL && g_strcmp0 (day, self->current_day) < 0)
+    {
+      g_free (day);
+      day = g_strdup (self->current_day);
+    }
   if (g_strcmp0 (day, self->current_day) > 0 ||
       (self->size >= self->max_file_size && self->current_path != NULL))
     {
