@@ -82,17 +82,42 @@ ensure_natural_size (HdTurnBubble *self)
   pango_layout_get_pixel_size (self->layout, &self->natural_width, &self->natural_height);
 }
 
+/* pango_context_get_metrics () shapes a sample text on every call, and
+ * every bubble shares one font: the last answer is kept for all of them.
+ * Main thread only, like every widget. */
+static struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  int                   char_width;
+} last_metrics;
+
 static int
 get_char_width (HdTurnBubble *self)
 {
-  if (self->char_width < 0)
-    {
-      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)),
-                                                             NULL, NULL);
+  PangoContext *context;
+  const PangoFontDescription *font;
+  double resolution;
+  PangoFontMetrics *metrics;
 
-      self->char_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics));
-      pango_font_metrics_unref (metrics);
-    }
+  if (self->char_width >= 0)
+    return self->char_width;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_context_get_font_description (context);
+  resolution = pango_cairo_context_get_resolution (context);
+  if (last_metrics.font != NULL && font != NULL &&
+      resolution == last_metrics.resolution &&
+      pango_font_description_equal (font, last_metrics.font))
+    return self->char_width = last_metrics.char_width;
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  self->char_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics));
+  pango_font_metrics_unref (metrics);
+  g_clear_pointer (&last_metrics.font, pango_font_description_free);
+  last_metrics.font = font != NULL ? pango_font_description_copy (font) : NULL;
+  last_metrics.resolution = resolution;
+  last_metrics.char_width = self->char_width;
   return self->char_width;
 }
 
