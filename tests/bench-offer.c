@@ -397,8 +397,11 @@ main (int   argc,
   while (hd_feed_client_get_state (client) != HD_FEED_CLIENT_STATE_CONNECTED)
     g_main_context_iteration (NULL, TRUE);
 
-  bench (&b, &r, 50, RUNS_TYPICAL, "typical packet (50 turns)", 16, verdicts);
-  bench (&b, &r, 10000, RUNS_LARGE, "large packet (10,000 turns)", 100, verdicts);
+  /* HD_BENCH_ONLY=typical or =large runs one half, for profiling. */
+  if (g_strcmp0 (g_getenv ("HD_BENCH_ONLY"), "large") != 0)
+    bench (&b, &r, 50, RUNS_TYPICAL, "typical packet (50 turns)", 16, verdicts);
+  if (g_strcmp0 (g_getenv ("HD_BENCH_ONLY"), "typical") != 0)
+    bench (&b, &r, 10000, RUNS_LARGE, "large packet (10,000 turns)", 100, verdicts);
   printf ("# targets\n%s", verdicts->str);
 
   g_source_remove (heartbeat_id);
