@@ -77,7 +77,11 @@ assert_shows (Fixture *fixture,
     {
       g_autoptr(GObject) expected = g_list_model_get_item (G_LIST_MODEL (fixture->source), first + i);
 
-      g_assert_true (g_ptr_array_index (fixture->mirror, i) == expected);
+      g_autoptr(HdSliceItem) shown = g_list_model_get_item (G_LIST_MODEL (fixture->slice), i);
+
+      /* The mirror holds what the slice holds, and that shows the source's. */
+      g_assert_true (g_ptr_array_index (fixture->mirror, i) == shown);
+      g_assert_true (hd_slice_item_get_item (shown) == expected);
       g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (expected, "i")), ==, first + i);
     }
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (fixture->slice), n));
@@ -113,7 +117,7 @@ test_opens_at_end (Fixture       *fixture,
                    gconstpointer  data)
 {
   assert_shows (fixture, 976, 24);
-  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (fixture->slice)) == G_TYPE_OBJECT);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (fixture->slice)) == HD_TYPE_SLICE_ITEM);
 }
 
 static void
@@ -235,6 +239,55 @@ test_other_changes (Fixture       *fixture,
   assert_shows (fixture, 3, 2);
 }
 
+/* A new source, and a jump: the items already there show the new ones, in
+ * one signal, so a list view keeps its rows. */
+static void
+test_set_source_reuses_items (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = g_ptr_array_copy (fixture->mirror, (GCopyFunc) g_object_ref, NULL);
+  g_autoptr(GListStore) other = g_list_store_new (G_TYPE_OBJECT);
+  GListStore *first = fixture->source;  /* the fixture's reference, now ours */
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(GObject) item = item_new (i);
+
+      g_list_store_append (other, item);
+    }
+
+  fixture->n_signals = 0;
+  fixture->source = g_object_ref (other);
+  hd_slice_model_set_source (fixture->slice, G_LIST_MODEL (other), 10);
+  g_assert_cmpuint (fixture->n_signals, ==, 1);
+  assert_shows (fixture, 20, 10);
+  for (guint i = 0; i < 10; i++)
+    g_assert_true (g_ptr_array_index (fixture->mirror, i) == g_ptr_array_index (before, i));
+
+  /* The old source no longer moves the slice; the new one does. */
+  fixture->n_signals = 0;
+  g_list_store_remove_all (first);
+  g_assert_cmpuint (fixture->n_signals, ==, 0);
+  append_items (fixture, 2);
+  assert_shows (fixture, 20, 12);
+
+  /* A jump far back reuses them too. */
+  fixture->n_signals = 0;
+  hd_slice_model_show_around (fixture->slice, 3, 6);
+  g_assert_cmpuint (fixture->n_signals, ==, 1);
+  assert_shows (fixture, 0, 6);
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (g_ptr_array_index (fixture->mirror, i) == g_ptr_array_index (before, i));
+
+  /* No source: nothing shown, and nothing to extend. */
+  hd_slice_model_set_source (fixture->slice, NULL, 10);
+  g_assert_cmpuint (fixture->mirror->len, ==, 0);
+  g_assert_cmpuint (hd_slice_model_extend_start (fixture->slice, 5), ==, 0);
+  g_assert_true (hd_slice_model_reaches_start (fixture->slice));
+  g_assert_true (hd_slice_model_reaches_end (fixture->slice));
+  g_object_unref (first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +301,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/hd/slice-model/live-appends", Fixture, NULL, fixture_setup, test_live_appends, fixture_teardown);
   g_test_add ("/hd/slice-model/other-changes", Fixture, NULL, fixture_setup, test_other_changes, fixture_teardown);
+  g_test_add ("/hd/slice-model/set-source", Fixture, NULL, fixture_setup, test_set_source_reuses_items,
+              fixture_teardown);
 
   return g_test_run ();
 }

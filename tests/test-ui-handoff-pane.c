@@ -11,6 +11,7 @@
 
 #include "hd-handoff-pane.h"
 #include "hd-packet-generator.h"
+#include "hd-slice-model.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-ui.h"
 #include "hd-turn-bubble.h"
@@ -67,6 +68,17 @@ collect_text (GtkWidget *widget,
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     collect_text (c, out);
+}
+
+/* The turn a transcript row at @position shows (a new reference): the
+ * list's items are the slice's, each holding a turn. */
+static HdTurn *
+shown_turn (GListModel *shown,
+            guint       position)
+{
+  g_autoptr(HdSliceItem) item = g_list_model_get_item (shown, position);
+
+  return item != NULL ? g_object_ref (hd_slice_item_get_item (item)) : NULL;
 }
 
 static guint
@@ -685,7 +697,7 @@ test_pane_find (Fixture       *fixture,
   g_signal_emit_by_name (entry, "search-changed");
   first = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
   g_assert_cmpuint (first, !=, GTK_INVALID_LIST_POSITION);
-  turn = g_list_model_get_item (G_LIST_MODEL (selection), first);
+  turn = shown_turn (G_LIST_MODEL (selection), first);
   folded = g_utf8_casefold (hd_turn_get_text (turn), -1);
   g_assert_nonnull (strstr (folded, "international"));
 
@@ -717,10 +729,96 @@ same_turn (GListModel *shown,
            GListModel *transcript,
            guint       position)
 {
-  g_autoptr(HdTurn) a = g_list_model_get_item (shown, shown_position);
+  g_autoptr(HdTurn) a = shown_turn (shown, shown_position);
   g_autoptr(HdTurn) b = g_list_model_get_item (transcript, position);
 
   return a != NULL && a == b;
+}
+
+/* The transcript's row widgets, in order. */
+static void
+collect_bubbles (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  if (HD_IS_TURN_BUBBLE (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_bubbles (c, out);
+}
+
+/* Another handoff, and back: the rows stay and show the new turns only, the
+ * speaker's style and side included. */
+static void
+test_pane_switch_reuses_rows (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GBytes) json_a = hd_packet_generator_build (40, 1);
+  g_autoptr(GBytes) json_b = hd_packet_generator_build (40, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdPacket) packet_a = hd_packet_parse_bytes (json_a, NULL, &error);
+  g_autoptr(HdPacket) packet_b = hd_packet_parse_bytes (json_b, NULL, &error);
+  g_autoptr(HdHandoff) a = NULL;
+  g_autoptr(HdHandoff) b = NULL;
+  g_autoptr(GPtrArray) rows_a = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows_b = g_ptr_array_new ();
+  GtkWidget *view = pane_child (fixture->pane, "transcript_view");
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  guint n_kept = 0;
+
+  g_assert_no_error (error);
+  a = handoff_new (packet_a, TRUE);
+  b = handoff_new (packet_b, TRUE);
+  hd_handoff_pane_set_handoff (fixture->pane, a);
+  hd_test_ui_iterate (50);
+  collect_bubbles (view, rows_a);
+  g_assert_cmpuint (rows_a->len, >, 0);
+
+  hd_handoff_pane_set_handoff (fixture->pane, b);
+  hd_test_ui_iterate (50);
+  collect_bubbles (view, rows_b);
+  g_assert_cmpuint (rows_b->len, ==, g_list_model_get_n_items (shown));
+  for (guint i = 0; i < rows_b->len; i++)
+    if (g_ptr_array_find (rows_a, g_ptr_array_index (rows_b, i), NULL))
+      n_kept++;
+  g_assert_cmpuint (n_kept, ==, MIN (rows_a->len, rows_b->len));
+
+  /* Each row shows its own item's turn of b, never one of a. */
+  for (guint i = 0; i < rows_b->len; i++)
+    {
+      HdTurnBubble *bubble = g_ptr_array_index (rows_b, i);
+      /* The rows are in the list's order. */
+      g_autoptr(HdTurn) turn = shown_turn (shown, i);
+      const char *text;
+
+      g_assert_nonnull (turn);
+      text = hd_turn_get_text (turn);
+      if (text != NULL)
+        g_assert_nonnull (strstr (hd_turn_bubble_get_text (bubble), text));
+      g_assert_cmpint (gtk_widget_get_halign (GTK_WIDGET (bubble)), ==,
+                       hd_turn_get_speaker (turn) == HD_SPEAKER_AGENT ? GTK_ALIGN_END : GTK_ALIGN_START);
+      for (guint j = 0; j < g_list_model_get_n_items (hd_handoff_get_transcript (a)); j++)
+        {
+          g_autoptr(HdTurn) old = g_list_model_get_item (hd_handoff_get_transcript (a), j);
+          const char *old_text = hd_turn_get_text (old);
+
+          if (old_text != NULL && g_strcmp0 (old_text, text) != 0)
+            g_assert_null (strstr (hd_turn_bubble_get_text (bubble), old_text));
+        }
+    }
+
+  /* Back to a: its own turns again. */
+  hd_handoff_pane_set_handoff (fixture->pane, a);
+  hd_test_ui_iterate (50);
+  g_ptr_array_set_size (rows_b, 0);
+  collect_bubbles (view, rows_b);
+  for (guint i = 0; i < rows_b->len; i++)
+    {
+      g_autoptr(HdTurn) turn = shown_turn (shown, i);
+      const char *text = hd_turn_get_text (turn);
+
+      if (text != NULL)
+        g_assert_nonnull (strstr (hd_turn_bubble_get_text (g_ptr_array_index (rows_b, i)), text));
+    }
 }
 
 static void
@@ -790,6 +888,7 @@ test_pane_long_transcript (Fixture       *fixture,
     g_signal_emit_by_name (entry, "search-changed");
     selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown));
     g_assert_nonnull (selected);
+    selected = hd_slice_item_get_item (HD_SLICE_ITEM (selected));
     g_assert_cmpstr (hd_turn_get_text (selected), ==, needle);
     gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (pane_child (fixture->pane, "search_bar")), FALSE);
   }
@@ -1070,6 +1169,8 @@ main (int   argc,
   g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/live-append", Fixture, NULL, fixture_setup, test_pane_live_append, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/find", Fixture, NULL, fixture_setup, test_pane_find, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/switch-reuses-rows", Fixture, NULL, fixture_setup,
+              test_pane_switch_reuses_rows, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/long-transcript", Fixture, NULL, fixture_setup, test_pane_long_transcript,
               fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/quality", Fixture, NULL, fixture_setup, test_pane_quality, fixture_teardown);

@@ -196,19 +196,90 @@ add_grid_row (GtkGrid    *grid,
   (*row)++;
 }
 
+/* Like add_grid_row (), in a grid of key and value columns only, reusing
+ * the labels of a row already there: a label given its own text again
+ * keeps its layout. */
 static void
-add_chip (HdHandoffPane *self,
+set_grid_row (GtkGrid    *grid,
+              int        *row,
+              const char *key,
+              const char *value)
+{
+  GtkWidget *key_label = gtk_grid_get_child_at (grid, 0, *row);
+  GtkWidget *value_label = gtk_grid_get_child_at (grid, 1, *row);
+
+  if (value == NULL || *value == '\0')
+    return;
+  if (key_label == NULL || value_label == NULL)
+    {
+      add_grid_row (grid, row, key, value);
+      return;
+    }
+  gtk_label_set_text (GTK_LABEL (key_label), key);
+  gtk_label_set_text (GTK_LABEL (value_label), value);
+  (*row)++;
+}
+
+/* Drops the rows from @row on. */
+static void
+trim_grid (GtkGrid *grid,
+           int      row)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_grid_get_child_at (grid, 0, row)) != NULL ||
+         (child = gtk_grid_get_child_at (grid, 1, row)) != NULL)
+    gtk_grid_remove_row (grid, row);
+}
+
+static const char * const chip_variants[] = {
+  "chip-high", "chip-vip", "chip-vulnerable", "chip-breached",
+};
+
+/* The @n th routing chip, made the first time only: a new handoff, or a
+ * state change of this one, changes the words of the chips already there
+ * rather than making new widgets. */
+static void
+set_chip (HdHandoffPane *self,
+          guint         *n,
           const char    *text,
           const char    *variant)
 {
-  GtkWidget *chip = new_text_label (text, "chip");
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->routing_chips, (int) *n);
+  GtkWidget *chip;
 
-  gtk_label_set_wrap (GTK_LABEL (chip), FALSE);
-  if (variant != NULL)
-    gtk_widget_add_css_class (chip, variant);
-  gtk_flow_box_append (self->routing_chips, chip);
-  /* Chips are words to read, not stops for the Tab key. */
-  gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+  if (child == NULL)
+    {
+      chip = new_text_label (text, "chip");
+      gtk_label_set_wrap (GTK_LABEL (chip), FALSE);
+      child = GTK_FLOW_BOX_CHILD (gtk_flow_box_child_new ());
+      /* Chips are words to read, not stops for the Tab key. */
+      gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
+      gtk_flow_box_child_set_child (child, chip);
+      gtk_flow_box_append (self->routing_chips, GTK_WIDGET (child));
+    }
+  else
+    {
+      chip = gtk_flow_box_child_get_child (child);
+      gtk_label_set_text (GTK_LABEL (chip), text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (chip_variants); i++)
+    if (g_strcmp0 (variant, chip_variants[i]) == 0)
+      gtk_widget_add_css_class (chip, chip_variants[i]);
+    else
+      gtk_widget_remove_css_class (chip, chip_variants[i]);
+  (*n)++;
+}
+
+/* Drops the chips past the first @n. */
+static void
+trim_chips (HdHandoffPane *self,
+            guint          n)
+{
+  GtkFlowBoxChild *child;
+
+  while ((child = gtk_flow_box_get_child_at_index (self->routing_chips, (int) n)) != NULL)
+    gtk_flow_box_remove (self->routing_chips, GTK_WIDGET (child));
 }
 
 static void
@@ -333,27 +404,28 @@ update_routing (HdHandoffPane *self,
   g_autofree char *skill = hd_ui_format_token (hd_routing_get_skill_group (routing));
   g_autofree char *sla = NULL;
   GDateTime *deadline = hd_handoff_get_sla_deadline (self->handoff);
+  guint n_chips = 0;
   int row = 0;
 
   gtk_label_set_text (self->escalation_reason_label,
                       hd_ui_format_escalation_reason (hd_routing_get_escalation_reason (routing)));
   set_optional (self->escalation_detail_label, NULL, hd_routing_get_escalation_detail (routing));
 
-  clear_container (GTK_WIDGET (self->routing_chips));
-  add_chip (self, hd_ui_format_priority (priority),
+  set_chip (self, &n_chips, hd_ui_format_priority (priority),
             priority >= HD_PRIORITY_HIGH ? "chip-high" : NULL);
   if (hd_routing_get_vip (routing))
-    add_chip (self, _("VIP"), "chip-vip");
+    set_chip (self, &n_chips, _("VIP"), "chip-vip");
   if (hd_handoff_get_vulnerable (self->handoff))
-    add_chip (self, _("Vulnerable customer"), "chip-vulnerable");
+    set_chip (self, &n_chips, _("Vulnerable customer"), "chip-vulnerable");
   if (language != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Language: %s"), language);
 
-      add_chip (self, text, NULL);
+      set_chip (self, &n_chips, text, NULL);
     }
   if (hd_handoff_get_sla_breached (self->handoff))
-    add_chip (self, _("SLA breached"), "chip-breached");
+    set_chip (self, &n_chips, _("SLA breached"), "chip-breached");
+  trim_chips (self, n_chips);
 
   if (deadline != NULL)
     {
@@ -366,9 +438,9 @@ update_routing (HdHandoffPane *self,
                              clock, (target + 59) / 60);
     }
 
-  clear_container (GTK_WIDGET (self->routing_grid));
-  add_grid_row (self->routing_grid, &row, _("Skill"), skill);
-  add_grid_row (self->routing_grid, &row, _("SLA"), sla);
+  set_grid_row (self->routing_grid, &row, _("Skill"), skill);
+  set_grid_row (self->routing_grid, &row, _("SLA"), sla);
+  trim_grid (self->routing_grid, row);
 }
 
 static void
@@ -538,15 +610,15 @@ update_intents (HdHandoffPane *self,
   if (n == 0)
     gtk_box_append (self->intents_box, new_text_label (_("The bot recognised no intent."), "dim-label"));
 
-  clear_container (GTK_WIDGET (self->entities_grid));
   for (guint i = 0; i < n_entities; i++)
     {
       g_autoptr(HdField) field = g_list_model_get_item (entities, i);
       g_autofree char *key = hd_ui_format_token (hd_field_get_name (field));
       const char *label = hd_field_get_label (field);
 
-      add_grid_row (self->entities_grid, &row, label != NULL ? label : key, hd_field_get_value (field));
+      set_grid_row (self->entities_grid, &row, label != NULL ? label : key, hd_field_get_value (field));
     }
+  trim_grid (self->entities_grid, row);
   gtk_widget_set_visible (self->entities_title_label, row > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->entities_grid), row > 0);
 }
@@ -733,7 +805,7 @@ turn_bind_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *bubble = gtk_list_item_get_child (item);
-  HdTurn *turn = gtk_list_item_get_item (item);
+  HdTurn *turn = hd_slice_item_get_item (gtk_list_item_get_item (item));
   HdSpeaker speaker = hd_turn_get_speaker (turn);
   GListModel *attachments = hd_turn_get_attachments (turn);
   guint n_attachments = attachments != NULL ? g_list_model_get_n_items (attachments) : 0;
@@ -933,15 +1005,24 @@ static void
 on_vadjustment_value_changed_cb (HdHandoffPane *self,
                                  GtkAdjustment *adjustment)
 {
+  gboolean bounds_changed;
+
   if (self->sticking)
     return;
 
-  maybe_slide (self, adjustment);
-
   /* A change that comes with new bounds is layout (rows measured, turns
    * appended, window resized), not the agent scrolling. */
-  if (gtk_adjustment_get_upper (adjustment) != self->last_upper ||
-      gtk_adjustment_get_page_size (adjustment) != self->last_page_size)
+  bounds_changed = gtk_adjustment_get_upper (adjustment) != self->last_upper ||
+                   gtk_adjustment_get_page_size (adjustment) != self->last_page_size;
+
+  /* Layout at the end slides only a slice too short to scroll: a new
+   * transcript is drawn without the turns above it, which come in once the
+   * agent scrolls up towards them. */
+  if (!bounds_changed || !self->following ||
+      gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    maybe_slide (self, adjustment);
+
+  if (bounds_changed)
     {
       self->last_upper = gtk_adjustment_get_upper (adjustment);
       self->last_page_size = gtk_adjustment_get_page_size (adjustment);
@@ -1354,8 +1435,6 @@ disconnect_handoff (HdHandoffPane *self)
     g_clear_signal_handler (&self->transcript_changed_id, self->transcript);
   if (self->handoff != NULL)
     g_clear_signal_handler (&self->state_notify_id, self->handoff);
-  gtk_single_selection_set_model (self->transcript_selection, NULL);
-  g_clear_object (&self->slice);
   g_clear_object (&self->transcript);
 }
 
@@ -1364,7 +1443,6 @@ update_all (HdHandoffPane *self)
 {
   HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
 
-  gtk_single_selection_set_model (self->transcript_selection, G_LIST_MODEL (self->slice));
   /* The adjustment still has the old transcript's bounds until the next layout. */
   self->bounds_stale = TRUE;
   update_transcript_title (self);
@@ -1463,6 +1541,7 @@ hd_handoff_pane_dispose (GObject *object)
   self->stick_tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_HANDOFF_PANE);
   g_clear_object (&self->transcript_selection);
+  g_clear_object (&self->slice);
 
   G_OBJECT_CLASS (hd_handoff_pane_parent_class)->dispose (object);
 }
@@ -1741,6 +1820,8 @@ hd_handoff_pane_init (HdHandoffPane *self)
   self->transcript_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->transcript_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->transcript_selection, TRUE);
+  self->slice = hd_slice_model_new (NULL, SLICE_FIRST, SLICE_MAX);
+  gtk_single_selection_set_model (self->transcript_selection, G_LIST_MODEL (self->slice));
   gtk_list_view_set_factory (self->transcript_view, factory);
   gtk_list_view_set_model (self->transcript_view, GTK_SELECTION_MODEL (self->transcript_selection));
 
@@ -1800,11 +1881,15 @@ hd_handoff_pane_set_handoff (HdHandoffPane *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
+  /* The same slice shows every handoff's transcript: the rows stay, and
+   * only bind to the new turns. */
+  if (handoff == NULL)
+    hd_slice_model_set_source (self->slice, NULL, 0);
   if (handoff != NULL)
     {
       self->transcript = g_object_ref (hd_handoff_get_transcript (handoff));
       /* Before our own handler, so the list already has new turns when it runs. */
-      self->slice = hd_slice_model_new (self->transcript, SLICE_FIRST, SLICE_MAX);
+      hd_slice_model_set_source (self->slice, self->transcript, SLICE_FIRST);
       self->transcript_changed_id =
         g_signal_connect_swapped (self->transcript, "items-changed",
                                   G_CALLBACK (on_transcript_items_changed_cb), self);

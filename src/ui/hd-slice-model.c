@@ -11,29 +11,64 @@
 
 #include "hd-slice-model.h"
 
+/* One shown item: a stable object the list view keys its rows on. */
+struct _HdSliceItem
+{
+  GObject  parent_instance;
+
+  GObject *item;  /* owned: the source's item */
+};
+
+G_DEFINE_FINAL_TYPE (HdSliceItem, hd_slice_item, G_TYPE_OBJECT)
+
+static void
+hd_slice_item_finalize (GObject *object)
+{
+  g_clear_object (&HD_SLICE_ITEM (object)->item);
+  G_OBJECT_CLASS (hd_slice_item_parent_class)->finalize (object);
+}
+
+static void
+hd_slice_item_class_init (HdSliceItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hd_slice_item_finalize;
+}
+
+static void
+hd_slice_item_init (HdSliceItem *self)
+{
+}
+
+gpointer
+hd_slice_item_get_item (HdSliceItem *self)
+{
+  g_return_val_if_fail (HD_IS_SLICE_ITEM (self), NULL);
+  return self->item;
+}
+
 struct _HdSliceModel
 {
   GObject     parent_instance;
 
-  GListModel *source;     /* owned */
+  GListModel *source;     /* owned, or NULL: nothing to show */
   guint       n_source;   /* as last seen */
   guint       offset;     /* source position of the first item shown */
-  guint       n_shown;    /* offset + n_shown <= n_source */
+  GPtrArray  *shown;      /* of HdSliceItem, the source's [offset, offset + len) */
   guint       max_items;
 };
+
+#define N_SHOWN(self) ((self)->shown->len)
 
 static GType
 hd_slice_model_get_item_type (GListModel *model)
 {
-  HdSliceModel *self = HD_SLICE_MODEL (model);
-
-  return g_list_model_get_item_type (self->source);
+  return HD_TYPE_SLICE_ITEM;
 }
 
 static guint
 hd_slice_model_get_n_items (GListModel *model)
 {
-  return HD_SLICE_MODEL (model)->n_shown;
+  return N_SHOWN (HD_SLICE_MODEL (model));
 }
 
 static gpointer
@@ -42,9 +77,9 @@ hd_slice_model_get_item (GListModel *model,
 {
   HdSliceModel *self = HD_SLICE_MODEL (model);
 
-  if (position >= self->n_shown)
+  if (position >= N_SHOWN (self))
     return NULL;
-  return g_list_model_get_item (self->source, self->offset + position);
+  return g_object_ref (g_ptr_array_index (self->shown, position));
 }
 
 static void
@@ -58,42 +93,82 @@ hd_slice_model_list_model_init (GListModelInterface *iface)
 G_DEFINE_FINAL_TYPE_WITH_CODE (HdSliceModel, hd_slice_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, hd_slice_model_list_model_init))
 
-/* Moves the slice to [offset, offset + n_shown) of the source.  Where the old
- * and the new slice overlap, only the ends change: first the far end, then
- * the start, each told as soon as the state matches it. */
+/* Points @slot (a new one if NULL) at the source's item at @position. */
+static HdSliceItem *
+point_slot (HdSliceModel *self,
+            HdSliceItem  *slot,
+            guint         position)
+{
+  if (slot == NULL)
+    slot = g_object_new (HD_TYPE_SLICE_ITEM, NULL);
+  g_clear_object (&slot->item);
+  slot->item = g_list_model_get_item (self->source, position);
+  return slot;
+}
+
+/* Inserts slots for the source's [from, from + n) at @at of the shown. */
+static void
+insert_slots (HdSliceModel *self,
+              guint         at,
+              guint         from,
+              guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_insert (self->shown, (int) (at + i), point_slot (self, NULL, from + i));
+}
+
+/* Shows the source's [offset, offset + n_shown) in one "items-changed" for
+ * everything, with the slots already there pointed at the new items: the
+ * list view finds the objects it keyed its rows on among those removed and
+ * keeps the rows, which rebind, rather than making new ones. */
+static void
+replace_all (HdSliceModel *self,
+             guint         offset,
+             guint         n_shown)
+{
+  guint removed = N_SHOWN (self);
+
+  if (n_shown < removed)
+    g_ptr_array_set_size (self->shown, n_shown);
+  for (guint i = 0; i < N_SHOWN (self); i++)
+    point_slot (self, g_ptr_array_index (self->shown, i), offset + i);
+  insert_slots (self, N_SHOWN (self), offset + N_SHOWN (self), n_shown - N_SHOWN (self));
+  self->offset = offset;
+  if (removed > 0 || n_shown > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n_shown);
+}
+
 static void
 set_slice (HdSliceModel *self,
            guint         offset,
            guint         n_shown)
 {
-  guint old_end = self->offset + self->n_shown;
+  guint old_end = self->offset + N_SHOWN (self);
   guint new_end = offset + n_shown;
 
   g_assert (new_end <= self->n_source);
 
-  if (offset == self->offset && n_shown == self->n_shown)
+  if (offset == self->offset && n_shown == N_SHOWN (self))
     return;
 
-  if (self->n_shown == 0 || n_shown == 0 || offset >= old_end || new_end <= self->offset)
+  if (N_SHOWN (self) == 0 || n_shown == 0 || offset >= old_end || new_end <= self->offset)
     {
-      guint removed = self->n_shown;
-
-      self->offset = offset;
-      self->n_shown = n_shown;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n_shown);
+      replace_all (self, offset, n_shown);
       return;
     }
 
   if (new_end < old_end)
     {
-      self->n_shown -= old_end - new_end;
-      g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, old_end - new_end, 0);
+      guint position = N_SHOWN (self) - (old_end - new_end);
+
+      g_ptr_array_remove_range (self->shown, position, old_end - new_end);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, old_end - new_end, 0);
     }
   else if (new_end > old_end)
     {
-      guint position = self->n_shown;
+      guint position = N_SHOWN (self);
 
-      self->n_shown += new_end - old_end;
+      insert_slots (self, position, old_end, new_end - old_end);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, new_end - old_end);
     }
 
@@ -102,15 +177,15 @@ set_slice (HdSliceModel *self,
       guint dropped = offset - self->offset;
 
       self->offset = offset;
-      self->n_shown -= dropped;
+      g_ptr_array_remove_range (self->shown, 0, dropped);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, dropped, 0);
     }
   else if (offset < self->offset)
     {
       guint added = self->offset - offset;
 
+      insert_slots (self, 0, offset, added);
       self->offset = offset;
-      self->n_shown += added;
       g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
     }
 }
@@ -122,7 +197,7 @@ source_items_changed_cb (HdSliceModel *self,
                          guint         added,
                          GListModel   *source)
 {
-  gboolean reached_end = self->offset + self->n_shown == self->n_source;
+  gboolean reached_end = self->offset + N_SHOWN (self) == self->n_source;
 
   /* Appends, the live case: shown at once while the slice reaches the end,
    * even past max-items (the view trims when it follows the end again). */
@@ -130,19 +205,27 @@ source_items_changed_cb (HdSliceModel *self,
     {
       self->n_source += added;
       if (reached_end)
-        set_slice (self, self->offset, self->n_shown + added);
+        set_slice (self, self->offset, N_SHOWN (self) + added);
       return;
     }
 
   /* Anything else is rare: show as many last items afresh. */
   {
-    guint old_shown = self->n_shown;
+    guint n_shown;
 
     self->n_source = g_list_model_get_n_items (source);
-    self->n_shown = MIN (old_shown, self->n_source);
-    self->offset = self->n_source - self->n_shown;
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_shown, self->n_shown);
+    n_shown = MIN (N_SHOWN (self), self->n_source);
+    replace_all (self, self->n_source - n_shown, n_shown);
   }
+}
+
+static void
+disconnect_source (HdSliceModel *self)
+{
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_func (self->source, source_items_changed_cb, self);
+  g_clear_object (&self->source);
+  self->n_source = 0;
 }
 
 static void
@@ -150,9 +233,8 @@ hd_slice_model_dispose (GObject *object)
 {
   HdSliceModel *self = HD_SLICE_MODEL (object);
 
-  if (self->source != NULL)
-    g_signal_handlers_disconnect_by_func (self->source, source_items_changed_cb, self);
-  g_clear_object (&self->source);
+  disconnect_source (self);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hd_slice_model_parent_class)->dispose (object);
 }
@@ -166,6 +248,7 @@ hd_slice_model_class_init (HdSliceModelClass *klass)
 static void
 hd_slice_model_init (HdSliceModel *self)
 {
+  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 HdSliceModel *
@@ -175,17 +258,36 @@ hd_slice_model_new (GListModel *source,
 {
   HdSliceModel *self;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (source), NULL);
+  g_return_val_if_fail (source == NULL || G_IS_LIST_MODEL (source), NULL);
   g_return_val_if_fail (max_items > 0, NULL);
 
   self = g_object_new (HD_TYPE_SLICE_MODEL, NULL);
-  self->source = g_object_ref (source);
   self->max_items = max_items;
-  self->n_source = g_list_model_get_n_items (source);
-  self->n_shown = MIN (MIN (n_first, max_items), self->n_source);
-  self->offset = self->n_source - self->n_shown;
-  g_signal_connect_swapped (source, "items-changed", G_CALLBACK (source_items_changed_cb), self);
+  hd_slice_model_set_source (self, source, n_first);
   return self;
+}
+
+void
+hd_slice_model_set_source (HdSliceModel *self,
+                           GListModel   *source,
+                           guint         n_first)
+{
+  guint n;
+
+  g_return_if_fail (HD_IS_SLICE_MODEL (self));
+  g_return_if_fail (source == NULL || G_IS_LIST_MODEL (source));
+
+  if (source != NULL)
+    g_object_ref (source);
+  disconnect_source (self);
+  self->source = source;
+  if (source != NULL)
+    {
+      self->n_source = g_list_model_get_n_items (source);
+      g_signal_connect_swapped (source, "items-changed", G_CALLBACK (source_items_changed_cb), self);
+    }
+  n = MIN (MIN (n_first, self->max_items), self->n_source);
+  replace_all (self, self->n_source - n, n);
 }
 
 guint
@@ -197,7 +299,7 @@ hd_slice_model_extend_start (HdSliceModel *self,
   g_return_val_if_fail (HD_IS_SLICE_MODEL (self), 0);
 
   added = MIN (n, self->offset);
-  set_slice (self, self->offset - added, MIN (self->n_shown + added, self->max_items));
+  set_slice (self, self->offset - added, MIN (N_SHOWN (self) + added, self->max_items));
   return added;
 }
 
@@ -209,9 +311,9 @@ hd_slice_model_extend_end (HdSliceModel *self,
 
   g_return_val_if_fail (HD_IS_SLICE_MODEL (self), 0);
 
-  end = self->offset + self->n_shown;
+  end = self->offset + N_SHOWN (self);
   added = MIN (n, self->n_source - end);
-  n_shown = MIN (self->n_shown + added, self->max_items);
+  n_shown = MIN (N_SHOWN (self) + added, self->max_items);
   set_slice (self, end + added - n_shown, n_shown);
   return added;
 }
@@ -251,7 +353,7 @@ gboolean
 hd_slice_model_reaches_end (HdSliceModel *self)
 {
   g_return_val_if_fail (HD_IS_SLICE_MODEL (self), TRUE);
-  return self->offset + self->n_shown == self->n_source;
+  return self->offset + N_SHOWN (self) == self->n_source;
 }
 
 guint

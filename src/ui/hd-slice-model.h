@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+#define HD_TYPE_SLICE_ITEM (hd_slice_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (HdSliceItem, hd_slice_item, HD, SLICE_ITEM, GObject)
+
+/* The source's item that this item of the slice shows (borrowed).  The
+ * same HdSliceItem may show another item after an "items-changed" that
+ * removed and added it again. */
+gpointer      hd_slice_item_get_item        (HdSliceItem  *self);
+
 #define HD_TYPE_SLICE_MODEL (hd_slice_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (HdSliceModel, hd_slice_model, HD, SLICE_MODEL, GObject)
@@ -23,10 +32,20 @@ G_DECLARE_FINAL_TYPE (HdSliceModel, hd_slice_model, HD, SLICE_MODEL, GObject)
  *
  * Every change is told with the fewest "items-changed" (items added or
  * dropped at the ends), so the list view keeps the rows it has.  Items
- * appended to the source show at once while the slice reaches the end. */
+ * appended to the source show at once while the slice reaches the end.
+ *
+ * Its items are HdSliceItems, each holding one of the source's.  When the
+ * slice moves somewhere else altogether (a new source, a jump), the same
+ * HdSliceItems are pointed at the new items and told as removed and added
+ * in one signal: GTK 4.8's list view then keeps their rows and binds them
+ * again, rather than tearing every row down and making new ones. */
 HdSliceModel *hd_slice_model_new            (GListModel   *source,
                                              guint         n_first,
                                              guint         max_items);
+/* Shows the last @n_first items of @source (none if NULL) instead. */
+void          hd_slice_model_set_source     (HdSliceModel *self,
+                                             GListModel   *source,
+                                             guint         n_first);
 /* Adds up to @n earlier (later) items, dropping as many at the other end as
  * it takes to stay within max-items.  Returns how many were added. */
 guint         hd_slice_model_extend_start   (HdSliceModel *self,
