@@ -291,6 +291,9 @@ bench (Bench      *b,
   g_autofree double *dispatch = g_new (double, runs);
   g_autofree double *stall = g_new (double, runs);
   g_autofree double *push_ms = g_new (double, runs);
+  g_autofree double *to_handler = g_new (double, runs);
+  g_autofree double *frame_wait = g_new (double, runs);
+  g_autofree double *frame_ms = g_new (double, runs);
   double p95;
 
   /* Warm up (styles, fonts, row widgets) at each size: not counted. */
@@ -325,6 +328,9 @@ bench (Bench      *b,
       dispatch[k] = (b->dispatch_work + b->frame_work) / 1000.0;
       stall[k] = MAX (b->stall_max - 1000, 0) / 1000.0;
       push_ms[k] = (r->pushed_at - r->sent_at) / 1000.0;
+      to_handler[k] = (b->handler_start - r->pushed_at) / 1000.0;
+      frame_wait[k] = (b->frame_start - (b->handler_start + b->dispatch_work)) / 1000.0;
+      frame_ms[k] = b->frame_work / 1000.0;
     }
 
   p95 = report (label, "offer frame on the wire → pane drawn", latency, runs);
@@ -338,6 +344,12 @@ bench (Bench      *b,
                           label, stall[runs - 1], FRAME_MS,
                           stall[runs - 1] <= FRAME_MS ? "met" : "NOT met");
   report (label, "router's push_packet () (router thread)", push_ms, runs);
+  /* Where the interval goes, in order: receiving and decoding up to the
+   * queue's signal, the dispatch that adds and selects the offer, the wait
+   * for the window's next frame, and that frame. */
+  report (label, "breakdown: on the wire → queue signal", to_handler, runs);
+  report (label, "breakdown: dispatch → next frame starts", frame_wait, runs);
+  report (label, "breakdown: the frame that draws it", frame_ms, runs);
 }
 
 int

@@ -14,7 +14,7 @@
 #include "hd-slice-model.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-ui.h"
-#include "hd-turn-bubble.h"
+#include "hd-text-block.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 #include "hd-verification-state.h"
@@ -45,7 +45,11 @@ static const char *
 label_text (HdHandoffPane *pane,
             const char    *name)
 {
-  return gtk_label_get_text (GTK_LABEL (pane_child (pane, name)));
+  GtkWidget *widget = pane_child (pane, name);
+
+  if (HD_IS_TEXT_BLOCK (widget))
+    return hd_text_block_get_text (HD_TEXT_BLOCK (widget));
+  return gtk_label_get_text (GTK_LABEL (widget));
 }
 
 /* Every text a label under @widget shows, one per line; checks on the way
@@ -61,9 +65,9 @@ collect_text (GtkWidget *widget,
       g_string_append_c (out, '\n');
     }
   /* Transcript turns are drawn from plain text by their own widget. */
-  if (HD_IS_TURN_BUBBLE (widget) && gtk_widget_get_visible (widget))
+  if (HD_IS_TEXT_BLOCK (widget) && gtk_widget_get_visible (widget))
     {
-      g_string_append (out, hd_turn_bubble_get_text (HD_TURN_BUBBLE (widget)));
+      g_string_append (out, hd_text_block_get_text (HD_TEXT_BLOCK (widget)));
       g_string_append_c (out, '\n');
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -79,6 +83,30 @@ shown_turn (GListModel *shown,
   g_autoptr(HdSliceItem) item = g_list_model_get_item (shown, position);
 
   return item != NULL ? g_object_ref (hd_slice_item_get_item (item)) : NULL;
+}
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* The rows of a key and value grid, and whether one value shows @text. */
+static guint
+grid_rows (GtkWidget  *grid,
+           const char *text,
+           gboolean   *found)
+{
+  guint n = 0;
+  GtkWidget *value;
+
+  while ((value = gtk_grid_get_child_at (GTK_GRID (grid), 1, (int) n)) != NULL)
+    {
+      if (text != NULL && strstr (gtk_label_get_text (GTK_LABEL (value)), text) != NULL)
+        *found = TRUE;
+      n++;
+    }
+  return n;
 }
 
 static guint
@@ -307,6 +335,60 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   /* Customer. */
   g_assert_cmpstr (label_text (pane, "customer_name_label"), ==, name != NULL ? name : "Name not given");
 
+  /* Its grid: a row per identifier and account, a Reveal button per account,
+   * nothing left of the handoff shown before (the rows are reused). */
+  {
+    GtkWidget *grid = pane_child (pane, "customer_grid");
+    GListModel *lists[] = { hd_customer_get_accounts (customer), hd_customer_get_linked_accounts (customer) };
+    guint rows = has_text (hd_customer_get_crm_account_id (customer)) +
+                 has_text (hd_customer_get_crm_contact_id (customer));
+    guint buttons = 0;
+
+    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+      for (guint i = 0; lists[l] != NULL && i < g_list_model_get_n_items (lists[l]); i++)
+        {
+          g_autoptr(HdAccountRef) account = g_list_model_get_item (lists[l], i);
+          const char *masked = hd_account_ref_get_masked_id (account);
+          gboolean found = FALSE;
+
+          rows++;
+          if (masked != NULL)
+            {
+              grid_rows (grid, masked, &found);
+              g_assert_true (found);
+            }
+        }
+    g_assert_cmpuint (grid_rows (grid, NULL, NULL), ==, rows);
+    for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (gtk_widget_has_css_class (c, "reveal-button"))
+        buttons++;
+    g_assert_cmpuint (buttons, ==, rows - has_text (hd_customer_get_crm_account_id (customer)) -
+                                   has_text (hd_customer_get_crm_contact_id (customer)));
+  }
+
+  /* Routing chips: priority, then each flag that holds, and no more. */
+  {
+    HdRouting *routing = hd_packet_get_routing (packet);
+    guint chips = 1 + hd_routing_get_vip (routing) + hd_handoff_get_vulnerable (handoff) +
+                  (hd_routing_get_language (routing) != NULL) + hd_handoff_get_sla_breached (handoff);
+
+    g_assert_cmpuint (count_children (pane_child (pane, "routing_chips")), ==, chips);
+  }
+
+  /* Entities: a row each that has a value. */
+  {
+    GListModel *entities = hd_packet_get_entities (packet);
+    guint rows = 0;
+
+    for (guint i = 0; entities != NULL && i < g_list_model_get_n_items (entities); i++)
+      {
+        g_autoptr(HdField) field = g_list_model_get_item (entities, i);
+
+        rows += has_text (hd_field_get_value (field));
+      }
+    g_assert_cmpuint (grid_rows (pane_child (pane, "entities_grid"), NULL, NULL), ==, rows);
+  }
+
   /* Verification in words, for the eye and for screen readers. */
   g_assert_cmpstr (hd_verification_badge_get_title (badge), ==, expected->title);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, badge_label);
@@ -459,10 +541,16 @@ test_pane_markup_literal (Fixture       *fixture,
 /* A turn's widget: plain text, wrapped like a label, sizes that hold. */
 
 static void
-test_turn_bubble (void)
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_text_block (void)
 {
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *bubble = hd_turn_bubble_new ();
+  GtkWidget *bubble = hd_text_block_new ();
   const char *markup = "<b>not bold</b> & <span>";
   /* Arabic, right to left: "My card was declined abroad and I cannot pay at the hotel now." */
   g_autofree char *rtl = g_strjoin (" ",
@@ -474,8 +562,8 @@ test_turn_bubble (void)
   gtk_window_set_child (GTK_WINDOW (window), bubble);
   g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bubble)) == GTK_ACCESSIBLE_ROLE_LABEL);
 
-  hd_turn_bubble_set_text (HD_TURN_BUBBLE (bubble), markup, NULL);
-  g_assert_cmpstr (hd_turn_bubble_get_text (HD_TURN_BUBBLE (bubble)), ==, markup);
+  hd_text_block_set_text (HD_TEXT_BLOCK (bubble), markup, NULL, NULL);
+  g_assert_cmpstr (hd_text_block_get_text (HD_TEXT_BLOCK (bubble)), ==, markup);
   gtk_widget_measure (bubble, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
   g_assert_cmpint (nat_width, >, 0);
   g_assert_cmpint (min_width, <=, nat_width);
@@ -484,7 +572,7 @@ test_turn_bubble (void)
 
   /* Long right-to-left text wraps: taller when narrow, never wider than
    * about 72 characters, and the same sizes when asked again. */
-  hd_turn_bubble_set_text (HD_TURN_BUBBLE (bubble), rtl, NULL);
+  hd_text_block_set_text (HD_TEXT_BLOCK (bubble), rtl, NULL, NULL);
   gtk_widget_measure (bubble, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
   g_assert_cmpint (min_width, <, nat_width);
   gtk_widget_measure (bubble, GTK_ORIENTATION_VERTICAL, nat_width, NULL, &wide, NULL, NULL);
@@ -495,9 +583,32 @@ test_turn_bubble (void)
   g_assert_cmpint (again, ==, wide);
 
   /* New text, new sizes. */
-  hd_turn_bubble_set_text (HD_TURN_BUBBLE (bubble), "OK", NULL);
+  hd_text_block_set_text (HD_TEXT_BLOCK (bubble), "OK", NULL, NULL);
   gtk_widget_measure (bubble, GTK_ORIENTATION_VERTICAL, nat_width, NULL, &again, NULL, NULL);
   g_assert_cmpint (again, ==, one_line);
+
+  /* The same text again is no change; another is. */
+  {
+    guint n_notified = 0;
+    g_autofree char *text = NULL;
+    int min_12, min_30, nat_30;
+
+    g_signal_connect_swapped (bubble, "notify::text", G_CALLBACK (count_cb), &n_notified);
+    hd_text_block_set_text (HD_TEXT_BLOCK (bubble), "OK", NULL, NULL);
+    g_assert_cmpuint (n_notified, ==, 0);
+    g_object_set (bubble, "text", rtl, NULL);
+    g_assert_cmpuint (n_notified, ==, 1);
+    g_object_get (bubble, "text", &text, NULL);
+    g_assert_cmpstr (text, ==, rtl);
+
+    /* Its narrowest and widest follow width-chars and max-width-chars. */
+    gtk_widget_measure (bubble, GTK_ORIENTATION_HORIZONTAL, -1, &min_12, NULL, NULL, NULL);
+    g_object_set (bubble, "width-chars", 30, "max-width-chars", 30, NULL);
+    gtk_widget_measure (bubble, GTK_ORIENTATION_HORIZONTAL, -1, &min_30, &nat_30, NULL, NULL);
+    g_assert_cmpint (min_30, >, min_12);
+    g_assert_cmpint (min_30, ==, nat_30);
+    g_assert_cmpint (nat_30, <, nat_width);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -740,7 +851,7 @@ static void
 collect_bubbles (GtkWidget *widget,
                  GPtrArray *out)
 {
-  if (HD_IS_TURN_BUBBLE (widget))
+  if (HD_IS_TEXT_BLOCK (widget))
     g_ptr_array_add (out, widget);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     collect_bubbles (c, out);
@@ -785,7 +896,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
   /* Each row shows its own item's turn of b, never one of a. */
   for (guint i = 0; i < rows_b->len; i++)
     {
-      HdTurnBubble *bubble = g_ptr_array_index (rows_b, i);
+      HdTextBlock *bubble = g_ptr_array_index (rows_b, i);
       /* The rows are in the list's order. */
       g_autoptr(HdTurn) turn = shown_turn (shown, i);
       const char *text;
@@ -793,7 +904,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
       g_assert_nonnull (turn);
       text = hd_turn_get_text (turn);
       if (text != NULL)
-        g_assert_nonnull (strstr (hd_turn_bubble_get_text (bubble), text));
+        g_assert_nonnull (strstr (hd_text_block_get_text (bubble), text));
       g_assert_cmpint (gtk_widget_get_halign (GTK_WIDGET (bubble)), ==,
                        hd_turn_get_speaker (turn) == HD_SPEAKER_AGENT ? GTK_ALIGN_END : GTK_ALIGN_START);
       for (guint j = 0; j < g_list_model_get_n_items (hd_handoff_get_transcript (a)); j++)
@@ -802,7 +913,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
           const char *old_text = hd_turn_get_text (old);
 
           if (old_text != NULL && g_strcmp0 (old_text, text) != 0)
-            g_assert_null (strstr (hd_turn_bubble_get_text (bubble), old_text));
+            g_assert_null (strstr (hd_text_block_get_text (bubble), old_text));
         }
     }
 
@@ -817,7 +928,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
       const char *text = hd_turn_get_text (turn);
 
       if (text != NULL)
-        g_assert_nonnull (strstr (hd_turn_bubble_get_text (g_ptr_array_index (rows_b, i)), text));
+        g_assert_nonnull (strstr (hd_text_block_get_text (g_ptr_array_index (rows_b, i)), text));
     }
 }
 
@@ -1162,7 +1273,7 @@ main (int   argc,
 
   g_test_add_func ("/hd/ui/handoff-pane/lifecycle", test_pane_lifecycle);
   g_test_add_func ("/hd/ui/format/words", test_format);
-  g_test_add_func ("/hd/ui/turn-bubble", test_turn_bubble);
+  g_test_add_func ("/hd/ui/text-block", test_text_block);
   g_test_add_func ("/hd/ui/verification/stale-rule", test_verification_stale_rule);
   g_test_add ("/hd/ui/handoff-pane/fixtures", Fixture, NULL, fixture_setup, test_pane_fixtures, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/markup-literal", Fixture, NULL, fixture_setup, test_pane_markup_literal, fixture_teardown);

@@ -14,7 +14,7 @@
 #include "hd-handoff-pane.h"
 #include "hd-test-ui.h"
 #include "hd-trainer-view.h"
-#include "hd-turn-bubble.h"
+#include "hd-text-block.h"
 #include "hd-ui-format.h"
 
 static HdApplication *test_app;
@@ -772,9 +772,9 @@ collect_labels (GtkWidget *widget,
       g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
     }
   /* Transcript turns are drawn from plain text by their own widget. */
-  if (HD_IS_TURN_BUBBLE (widget) && gtk_widget_get_mapped (widget))
+  if (HD_IS_TEXT_BLOCK (widget) && gtk_widget_get_mapped (widget))
     {
-      g_string_append (out, hd_turn_bubble_get_text (HD_TURN_BUBBLE (widget)));
+      g_string_append (out, hd_text_block_get_text (HD_TEXT_BLOCK (widget)));
       g_string_append_c (out, '\n');
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))

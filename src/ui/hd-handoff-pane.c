@@ -17,7 +17,7 @@
 #include "hd-packet.h"
 #include "hd-repeat-detector.h"
 #include "hd-slice-model.h"
-#include "hd-turn-bubble.h"
+#include "hd-text-block.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 
@@ -31,7 +31,7 @@
  * it holds at most.  GTK 4.8's list view builds a row for every item near
  * what it shows (up to 200) when the agent jumps, so the slice's size bounds
  * the cost of any jump; a slide adds rows only as they scroll into view. */
-#define SLICE_FIRST 24
+#define SLICE_FIRST 16
 #define SLICE_STEP 32
 #define SLICE_MAX 120
 
@@ -75,17 +75,17 @@ struct _HdHandoffPane
   GtkGrid             *routing_grid;
   GtkWidget           *completeness_card;
   GtkLabel            *completeness_title_label;
-  GtkLabel            *completeness_label;
+  HdTextBlock         *completeness_label;
   GtkWidget           *summary_card;
-  GtkLabel            *sentiment_label;
+  HdTextBlock         *sentiment_label;
   GtkLabel            *summary_label;
   GtkWidget           *unresolved_title_label;
   GtkLabel            *unresolved_label;
   GtkWidget           *actions_title_label;
-  GtkLabel            *actions_label;
+  HdTextBlock         *actions_label;
   GtkWidget           *next_action_card;
   GtkLabel            *next_action_label;
-  GtkLabel            *documents_label;
+  HdTextBlock         *documents_label;
   GtkWidget           *intents_card;
   GtkBox              *intents_box;
   GtkWidget           *entities_title_label;
@@ -152,9 +152,21 @@ new_text_label (const char *text,
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   /* Keeps the context columns at their set width whatever the text. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  /* A wrapping label with no narrowest width is laid out at width zero to
+   * find one: with word-char wrapping a line per character, each shaped
+   * on its own, on every measure.  Labels that do not wrap turn this off. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
+}
+
+/* One line, as wide as its text: no narrowest width to find. */
+static void
+set_no_wrap (GtkWidget *label)
+{
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_label_set_width_chars (GTK_LABEL (label), -1);
 }
 
 static void
@@ -186,7 +198,7 @@ add_grid_row (GtkGrid    *grid,
     return;
 
   key_label = new_text_label (key, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (key_label), FALSE);
+  set_no_wrap (key_label);
   gtk_widget_set_valign (key_label, GTK_ALIGN_START);
   value_label = new_text_label (value, NULL);
   gtk_widget_set_hexpand (value_label, TRUE);
@@ -251,7 +263,7 @@ set_chip (HdHandoffPane *self,
   if (child == NULL)
     {
       chip = new_text_label (text, "chip");
-      gtk_label_set_wrap (GTK_LABEL (chip), FALSE);
+      set_no_wrap (chip);
       child = GTK_FLOW_BOX_CHILD (gtk_flow_box_child_new ());
       /* Chips are words to read, not stops for the Tab key. */
       gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
@@ -283,13 +295,16 @@ trim_chips (HdHandoffPane *self,
 }
 
 static void
-set_optional (GtkLabel   *label,
+set_optional (gpointer    label,
               GtkWidget  *title,
               const char *text)
 {
   gboolean shown = text != NULL && *text != '\0';
 
-  gtk_label_set_text (label, shown ? text : "");
+  if (HD_IS_TEXT_BLOCK (label))
+    hd_text_block_set_text (label, shown ? text : "", NULL, NULL);
+  else
+    gtk_label_set_text (GTK_LABEL (label), shown ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), shown);
   if (title != NULL)
     gtk_widget_set_visible (title, shown);
@@ -311,9 +326,22 @@ describe_account (HdAccountRef *account)
   return g_strdup_printf (_("%s %s"), name, masked);
 }
 
+/* Takes away whatever is in the grid's cell (@column, @row). */
+static void
+clear_cell (GtkGrid *grid,
+            int      column,
+            int      row)
+{
+  GtkWidget *child = gtk_grid_get_child_at (grid, column, row);
+
+  if (child != NULL)
+    gtk_grid_remove (grid, child);
+}
+
 /* One row per account, the key on the first only.  Next to each a "Reveal"
  * button, shown only while policy allows it: it asks upward through
- * pane.reveal, the pane itself never sees the unmasked number. */
+ * pane.reveal, the pane itself never sees the unmasked number.  The rows
+ * and buttons of the previous handoff are reused. */
 static void
 add_account_rows (HdHandoffPane *self,
                   int           *row,
@@ -331,24 +359,33 @@ add_account_rows (HdHandoffPane *self,
       GtkWidget *button;
       int at = *row;
 
-      add_grid_row (self->customer_grid, row, i == 0 ? key : "", line);
+      set_grid_row (self->customer_grid, row, i == 0 ? key : "", line);
       if (*row == at)
         continue;
 
-      button = gtk_button_new_with_label (_("Reveal"));
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "caption");
-      gtk_widget_add_css_class (button, "reveal-button");
-      gtk_widget_set_valign (button, GTK_ALIGN_START);
+      button = gtk_grid_get_child_at (self->customer_grid, 2, at);
+      if (button == NULL)
+        {
+          button = gtk_button_new_with_label (_("Reveal"));
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_add_css_class (button, "caption");
+          gtk_widget_add_css_class (button, "reveal-button");
+          gtk_widget_set_valign (button, GTK_ALIGN_START);
+          /* The target first: the action takes one. */
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(bu)", linked, i);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pane.reveal");
+          gtk_grid_attach (self->customer_grid, button, 2, at, 1, 1);
+        }
+      /* A visible widget's new tooltip asks the X server where the pointer
+       * is, a round trip per button: hidden, it does not. */
+      gtk_widget_set_visible (button, FALSE);
       /* TRANSLATORS: the tooltip of the Reveal button, e.g. "Reveal Premier savings ••••6789" */
       tooltip = g_strdup_printf (_("Reveal %s"), line);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pane.reveal");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(bu)", linked, i);
       gtk_widget_set_visible (button, self->allow_reveal);
-      gtk_grid_attach (self->customer_grid, button, 2, at, 1, 1);
     }
 }
 
@@ -387,11 +424,14 @@ update_customer (HdHandoffPane *self,
     meta = g_strdup (channel);
   gtk_label_set_text (self->customer_meta_label, meta);
 
-  clear_container (GTK_WIDGET (self->customer_grid));
-  add_grid_row (self->customer_grid, &row, _("CRM account"), hd_customer_get_crm_account_id (customer));
-  add_grid_row (self->customer_grid, &row, _("CRM contact"), hd_customer_get_crm_contact_id (customer));
+  set_grid_row (self->customer_grid, &row, _("CRM account"), hd_customer_get_crm_account_id (customer));
+  set_grid_row (self->customer_grid, &row, _("CRM contact"), hd_customer_get_crm_contact_id (customer));
+  /* Those two rows have no Reveal button (a reused row may have had one). */
+  for (int i = 0; i < row; i++)
+    clear_cell (self->customer_grid, 2, i);
   add_account_rows (self, &row, _("Accounts"), hd_customer_get_accounts (customer), FALSE);
   add_account_rows (self, &row, _("Linked"), hd_customer_get_linked_accounts (customer), TRUE);
+  trim_grid (self->customer_grid, row);
 }
 
 static void
@@ -470,7 +510,7 @@ update_completeness (HdHandoffPane *self,
   if (n_missing == 0)
     {
       gtk_label_set_text (self->completeness_title_label, _("Context Complete"));
-      gtk_label_set_text (self->completeness_label, _("The bot sent every part of the handoff context."));
+      hd_text_block_set_text (self->completeness_label, _("The bot sent every part of the handoff context."), NULL, NULL);
       gtk_widget_remove_css_class (self->completeness_card, "incomplete");
     }
   else
@@ -482,7 +522,7 @@ update_completeness (HdHandoffPane *self,
                                                 n_missing);
 
       gtk_label_set_text (self->completeness_title_label, title);
-      gtk_label_set_text (self->completeness_label, text->str);
+      hd_text_block_set_text (self->completeness_label, text->str, NULL, NULL);
       gtk_widget_add_css_class (self->completeness_card, "incomplete");
     }
   g_string_free (text, TRUE);
@@ -514,7 +554,7 @@ update_summary (HdHandoffPane *self,
                                       (int) (frustration * 100 + 0.5));
   else
     sentiment_text = g_strdup_printf (_("Sentiment: %s"), sentiment);
-  gtk_label_set_text (self->sentiment_label, sentiment_text);
+  hd_text_block_set_text (self->sentiment_label, sentiment_text, NULL, NULL);
 
   gtk_label_set_text (self->next_action_label,
                       next != NULL && *next != '\0' ? next : _("The bot suggested no next step."));
@@ -526,7 +566,7 @@ update_summary (HdHandoffPane *self,
     }
   else
     documents_text = g_strdup (_("No documents requested"));
-  gtk_label_set_text (self->documents_label, documents_text);
+  hd_text_block_set_text (self->documents_label, documents_text, NULL, NULL);
 }
 
 static void
@@ -571,8 +611,8 @@ update_intents (HdHandoffPane *self,
       gtk_widget_add_css_class (box, "intent");
       label = new_text_label (clock != NULL ? clock : "", "caption");
       gtk_widget_add_css_class (label, "dim-label");
+      set_no_wrap (label);
       gtk_label_set_width_chars (GTK_LABEL (label), 5);
-      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
       gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
       gtk_box_append (GTK_BOX (box), label);
       label = new_text_label (name, intent == primary ? "heading" : NULL);
@@ -582,7 +622,7 @@ update_intents (HdHandoffPane *self,
       if (outcome != NULL)
         {
           label = new_text_label (outcome, "chip");
-          gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+          set_no_wrap (label);
           gtk_widget_add_css_class (label, "chip-fallback");
           gtk_widget_set_valign (label, GTK_ALIGN_START);
           gtk_box_append (GTK_BOX (box), label);
@@ -591,7 +631,7 @@ update_intents (HdHandoffPane *self,
       if (confidence != NULL)
         {
           label = new_text_label (confidence, "numeric");
-          gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+          set_no_wrap (label);
           gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
           gtk_box_append (GTK_BOX (box), label);
         }
@@ -766,7 +806,7 @@ turn_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *bubble = hd_turn_bubble_new ();
+  GtkWidget *bubble = hd_text_block_new ();
 
   gtk_widget_add_css_class (bubble, "turn");
   gtk_list_item_set_child (item, bubble);
@@ -858,13 +898,10 @@ turn_bind_cb (GtkSignalListItemFactory *factory,
       add_caption_attributes (attributes, start, shown->len, FALSE, 0.55 * G_MAXUINT16);
     }
 
-  hd_turn_bubble_set_text (HD_TURN_BUBBLE (bubble), shown->str, attributes);
-
   /* TRANSLATORS: how a screen reader announces a turn: speaker, time, text */
   accessible = g_strdup_printf (_("%s at %s: %s"), speaker_name, clock != NULL ? clock : "",
                                 text != NULL ? text : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bubble),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  hd_text_block_set_text (HD_TEXT_BLOCK (bubble), shown->str, attributes, accessible);
 }
 
 static gboolean
@@ -1727,6 +1764,7 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
 
   g_type_ensure (HD_TYPE_VERIFICATION_BADGE);
+  g_type_ensure (HD_TYPE_TEXT_BLOCK);
   g_type_ensure (HD_TYPE_CASE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-handoff-pane.ui");

@@ -1,21 +1,21 @@
-/* hd-turn-bubble.c
+/* hd-text-block.c
  *
  * Copyright 2026 The HandoffDesk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "hd-turn-bubble"
+#define G_LOG_DOMAIN "hd-text-block"
 
 #include "config.h"
 
 #include <string.h>
 
-#include "hd-turn-bubble.h"
+#include "hd-text-block.h"
 
-/* Like a label with width-chars 12 and max-width-chars 72. */
-#define MIN_CHARS 12
-#define MAX_CHARS 72
+/* Like a label's width-chars and max-width-chars, by default. */
+#define DEFAULT_MIN_CHARS 12
+#define DEFAULT_MAX_CHARS 72
 /* Widths remembered: the list's, the bubble's own, and a resize or two. */
 #define N_HEIGHTS 4
 
@@ -25,7 +25,7 @@ typedef struct
   int height;  /* px */
 } HeightForWidth;
 
-struct _HdTurnBubble
+struct _HdTextBlock
 {
   GtkWidget             parent_instance;
 
@@ -37,12 +37,24 @@ struct _HdTurnBubble
   HeightForWidth        heights[N_HEIGHTS];
   guint                 next_height;
   PangoFontDescription *font;           /* owned: what the sizes above are for */
+  int                   min_chars;
+  int                   max_chars;
 };
 
-G_DEFINE_FINAL_TYPE (HdTurnBubble, hd_turn_bubble, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (HdTextBlock, hd_text_block, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_TEXT,
+  PROP_WIDTH_CHARS,
+  PROP_MAX_WIDTH_CHARS,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
 
 static PangoLayout *
-ensure_layout (HdTurnBubble *self)
+ensure_layout (HdTextBlock *self)
 {
   if (self->layout == NULL)
     {
@@ -55,7 +67,7 @@ ensure_layout (HdTurnBubble *self)
 
 /* Pango shapes the whole text again whenever the width changes. */
 static void
-set_layout_width (HdTurnBubble *self,
+set_layout_width (HdTextBlock *self,
                   int           width)
 {
   ensure_layout (self);
@@ -66,7 +78,7 @@ set_layout_width (HdTurnBubble *self,
 }
 
 static void
-forget_sizes (HdTurnBubble *self)
+forget_sizes (HdTextBlock *self)
 {
   self->natural_width = -1;
   memset (self->heights, 0, sizeof self->heights);
@@ -74,7 +86,7 @@ forget_sizes (HdTurnBubble *self)
 }
 
 static void
-ensure_natural_size (HdTurnBubble *self)
+ensure_natural_size (HdTextBlock *self)
 {
   if (self->natural_width >= 0)
     return;
@@ -93,7 +105,7 @@ static struct
 } last_metrics;
 
 static int
-get_char_width (HdTurnBubble *self)
+get_char_width (HdTextBlock *self)
 {
   PangoContext *context;
   const PangoFontDescription *font;
@@ -122,7 +134,7 @@ get_char_width (HdTurnBubble *self)
 }
 
 static int
-get_height_for_width (HdTurnBubble *self,
+get_height_for_width (HdTextBlock *self,
                       int           width)
 {
   int height;
@@ -144,7 +156,7 @@ get_height_for_width (HdTurnBubble *self,
 }
 
 static void
-hd_turn_bubble_measure (GtkWidget      *widget,
+hd_text_block_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
                         int             for_size,
                         int            *minimum,
@@ -152,15 +164,15 @@ hd_turn_bubble_measure (GtkWidget      *widget,
                         int            *minimum_baseline,
                         int            *natural_baseline)
 {
-  HdTurnBubble *self = HD_TURN_BUBBLE (widget);
+  HdTextBlock *self = HD_TEXT_BLOCK (widget);
   int widest;
 
   ensure_natural_size (self);
-  widest = MIN (self->natural_width, get_char_width (self) * MAX_CHARS);
+  widest = MIN (self->natural_width, get_char_width (self) * self->max_chars);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *natural = widest;
-      *minimum = MIN (get_char_width (self) * MIN_CHARS, widest);
+      *minimum = MIN (get_char_width (self) * self->min_chars, widest);
     }
   else
     {
@@ -169,16 +181,16 @@ hd_turn_bubble_measure (GtkWidget      *widget,
 }
 
 static GtkSizeRequestMode
-hd_turn_bubble_get_request_mode (GtkWidget *widget)
+hd_text_block_get_request_mode (GtkWidget *widget)
 {
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
-hd_turn_bubble_snapshot (GtkWidget   *widget,
+hd_text_block_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
-  HdTurnBubble *self = HD_TURN_BUBBLE (widget);
+  HdTextBlock *self = HD_TEXT_BLOCK (widget);
   int width = gtk_widget_get_width (widget);
   GdkRGBA color;
 
@@ -192,7 +204,7 @@ hd_turn_bubble_snapshot (GtkWidget   *widget,
 static void
 relayout (GtkWidget *widget)
 {
-  HdTurnBubble *self = HD_TURN_BUBBLE (widget);
+  HdTextBlock *self = HD_TEXT_BLOCK (widget);
 
   if (self->layout != NULL)
     pango_layout_context_changed (self->layout);
@@ -204,13 +216,13 @@ relayout (GtkWidget *widget)
 /* Only a change of font (or of the way text is laid out) makes the sizes
  * stale; a row's state (hover, selected, backdrop) does not. */
 static void
-hd_turn_bubble_css_changed (GtkWidget         *widget,
+hd_text_block_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
-  HdTurnBubble *self = HD_TURN_BUBBLE (widget);
+  HdTextBlock *self = HD_TEXT_BLOCK (widget);
   const PangoFontDescription *font;
 
-  GTK_WIDGET_CLASS (hd_turn_bubble_parent_class)->css_changed (widget, change);
+  GTK_WIDGET_CLASS (hd_text_block_parent_class)->css_changed (widget, change);
 
   font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font))
@@ -222,45 +234,110 @@ hd_turn_bubble_css_changed (GtkWidget         *widget,
 }
 
 static void
-hd_turn_bubble_direction_changed (GtkWidget        *widget,
+hd_text_block_direction_changed (GtkWidget        *widget,
                                   GtkTextDirection  previous)
 {
-  GTK_WIDGET_CLASS (hd_turn_bubble_parent_class)->direction_changed (widget, previous);
+  GTK_WIDGET_CLASS (hd_text_block_parent_class)->direction_changed (widget, previous);
   relayout (widget);
 }
 
 static void
-hd_turn_bubble_system_setting_changed (GtkWidget        *widget,
+hd_text_block_system_setting_changed (GtkWidget        *widget,
                                        GtkSystemSetting  setting)
 {
-  GTK_WIDGET_CLASS (hd_turn_bubble_parent_class)->system_setting_changed (widget, setting);
+  GTK_WIDGET_CLASS (hd_text_block_parent_class)->system_setting_changed (widget, setting);
   relayout (widget);
 }
 
 static void
-hd_turn_bubble_finalize (GObject *object)
+hd_text_block_finalize (GObject *object)
 {
-  HdTurnBubble *self = HD_TURN_BUBBLE (object);
+  HdTextBlock *self = HD_TEXT_BLOCK (object);
 
   g_clear_object (&self->layout);
   g_clear_pointer (&self->font, pango_font_description_free);
 
-  G_OBJECT_CLASS (hd_turn_bubble_parent_class)->finalize (object);
+  G_OBJECT_CLASS (hd_text_block_parent_class)->finalize (object);
 }
 
 static void
-hd_turn_bubble_class_init (HdTurnBubbleClass *klass)
+hd_text_block_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HdTextBlock *self = HD_TEXT_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, hd_text_block_get_text (self));
+      break;
+    case PROP_WIDTH_CHARS:
+      g_value_set_int (value, self->min_chars);
+      break;
+    case PROP_MAX_WIDTH_CHARS:
+      g_value_set_int (value, self->max_chars);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_text_block_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HdTextBlock *self = HD_TEXT_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      hd_text_block_set_text (self, g_value_get_string (value), NULL, NULL);
+      break;
+    case PROP_WIDTH_CHARS:
+      self->min_chars = g_value_get_int (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_MAX_WIDTH_CHARS:
+      self->max_chars = g_value_get_int (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_text_block_class_init (HdTextBlockClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = hd_turn_bubble_finalize;
-  widget_class->get_request_mode = hd_turn_bubble_get_request_mode;
-  widget_class->measure = hd_turn_bubble_measure;
-  widget_class->snapshot = hd_turn_bubble_snapshot;
-  widget_class->css_changed = hd_turn_bubble_css_changed;
-  widget_class->direction_changed = hd_turn_bubble_direction_changed;
-  widget_class->system_setting_changed = hd_turn_bubble_system_setting_changed;
+  object_class->finalize = hd_text_block_finalize;
+  object_class->get_property = hd_text_block_get_property;
+  object_class->set_property = hd_text_block_set_property;
+
+  /* Plain text, never markup. */
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The narrowest it wraps to, and the widest it asks for, in characters. */
+  properties[PROP_WIDTH_CHARS] =
+    g_param_spec_int ("width-chars", NULL, NULL, 1, G_MAXINT16, DEFAULT_MIN_CHARS,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_WIDTH_CHARS] =
+    g_param_spec_int ("max-width-chars", NULL, NULL, 1, G_MAXINT16, DEFAULT_MAX_CHARS,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  widget_class->get_request_mode = hd_text_block_get_request_mode;
+  widget_class->measure = hd_text_block_measure;
+  widget_class->snapshot = hd_text_block_snapshot;
+  widget_class->css_changed = hd_text_block_css_changed;
+  widget_class->direction_changed = hd_text_block_direction_changed;
+  widget_class->system_setting_changed = hd_text_block_system_setting_changed;
 
   /* Styled like a label, and read as one. */
   gtk_widget_class_set_css_name (widget_class, "label");
@@ -268,37 +345,51 @@ hd_turn_bubble_class_init (HdTurnBubbleClass *klass)
 }
 
 static void
-hd_turn_bubble_init (HdTurnBubble *self)
+hd_text_block_init (HdTextBlock *self)
 {
   self->layout_width = -1;
   self->char_width = -1;
+  self->min_chars = DEFAULT_MIN_CHARS;
+  self->max_chars = DEFAULT_MAX_CHARS;
   forget_sizes (self);
 }
 
 GtkWidget *
-hd_turn_bubble_new (void)
+hd_text_block_new (void)
 {
-  return g_object_new (HD_TYPE_TURN_BUBBLE, NULL);
+  return g_object_new (HD_TYPE_TEXT_BLOCK, NULL);
 }
 
 void
-hd_turn_bubble_set_text (HdTurnBubble  *self,
-                         const char    *text,
-                         PangoAttrList *attributes)
+hd_text_block_set_text (HdTextBlock   *self,
+                        const char    *text,
+                        PangoAttrList *attributes,
+                        const char    *spoken)
 {
-  g_return_if_fail (HD_IS_TURN_BUBBLE (self));
+  g_return_if_fail (HD_IS_TEXT_BLOCK (self));
+
+  if (text == NULL)
+    text = "";
+  /* The same words again keep their layout and sizes. */
+  if (attributes == NULL && self->layout != NULL && pango_layout_get_attributes (self->layout) == NULL &&
+      g_strcmp0 (pango_layout_get_text (self->layout), text) == 0)
+    return;
 
   /* Plain text: pango_layout_set_text () never reads markup. */
-  pango_layout_set_text (ensure_layout (self), text != NULL ? text : "", -1);
+  pango_layout_set_text (ensure_layout (self), text, -1);
   pango_layout_set_attributes (self->layout, attributes);
+  /* Read by screen readers as a label's text is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  spoken != NULL ? spoken : text, -1);
   /* The layout forgot its lines; the width it was set to still holds. */
   forget_sizes (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
 const char *
-hd_turn_bubble_get_text (HdTurnBubble *self)
+hd_text_block_get_text (HdTextBlock *self)
 {
-  g_return_val_if_fail (HD_IS_TURN_BUBBLE (self), NULL);
+  g_return_val_if_fail (HD_IS_TEXT_BLOCK (self), NULL);
   return self->layout != NULL ? pango_layout_get_text (self->layout) : "";
 }
