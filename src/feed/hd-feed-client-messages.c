@@ -320,6 +320,37 @@ static void apply_decoded (HdFeedClient *self,
 static void process_pending (HdFeedClient *self);
 
 static void
+reap (gpointer data,
+      gpointer user_data)
+{
+  decoded_free (data);
+}
+
+/* Freeing a big offer's JSON tree takes longer than a frame (10,000 turns:
+ * about 20 ms), so it is done by a worker once the offer is applied.  That
+ * is safe only because nothing else holds any of the tree by then: the
+ * packet model copies what it keeps, and "offer-presented" lends the
+ * packet's object to its handlers for the emission only (json-glib's
+ * reference counts are not thread-safe).  Other messages (queue snapshots
+ * the supervisor model may keep parts of) are freed here, as before. */
+static void
+release_decoded (Decoded *decoded)
+{
+  static GThreadPool *reaper;
+
+  if (decoded->message == NULL || decoded->message->type != HD_FEED_MSG_OFFER)
+    {
+      decoded_free (decoded);
+      return;
+    }
+  /* The packet may be the handoff's now: its last reference stays here. */
+  g_clear_object (&decoded->packet);
+  if (g_once_init_enter (&reaper))
+    g_once_init_leave (&reaper, g_thread_pool_new (reap, NULL, 1, FALSE, NULL));
+  g_thread_pool_push (reaper, decoded, NULL);
+}
+
+static void
 decode_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -331,6 +362,7 @@ decode_cb (GObject      *object,
   /* Frames of a connection that was dropped meanwhile are replayed anyway. */
   if (decoded->generation == self->generation)
     apply_decoded (self, decoded);
+  release_decoded (decoded);
   process_pending (self);
 }
 
@@ -354,7 +386,8 @@ process_pending (HdFeedClient *self)
           g_autoptr(GTask) task = g_task_new (self, NULL, decode_cb, NULL);
 
           g_task_set_source_tag (task, process_pending);
-          g_task_set_task_data (task, decoded, decoded_free);
+          /* Freed by decode_cb (), which always runs. */
+          g_task_set_task_data (task, decoded, NULL);
           self->decoding = TRUE;
           g_task_run_in_thread (task, decode_thread);
           return;

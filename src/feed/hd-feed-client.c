@@ -411,7 +411,9 @@ hd_feed_client_class_init (HdFeedClientClass *klass)
   signals[QUEUE_EVENT] = g_signal_new ("queue-event", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
-  /* "offer-presented" (handoff, packet object): an offer reached the queue, once. */
+  /* "offer-presented" (handoff, packet object): an offer reached the queue, once.  The
+   * packet object is lent for the emission only: a handler that keeps any of it makes
+   * its own copy (a big offer's tree is freed by a worker afterwards). */
   signals[OFFER_PRESENTED] = g_signal_new ("offer-presented", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 2, HD_TYPE_HANDOFF, JSON_TYPE_OBJECT);

@@ -63,7 +63,8 @@ G_DECLARE_FINAL_TYPE (HdFeedClient, hd_feed_client, HD, FEED_CLIENT, GObject)
  *
  * Frames above HD_FEED_ASYNC_DECODE_BYTES are decoded (JSON and packet) in a
  * worker thread; every frame is applied on the client's thread, in arrival
- * order.
+ * order.  A big offer's JSON is freed by a worker once applied, so
+ * "offer-presented" lends its packet object for the emission only.
  *
  * Signals: "notice" (const char *message); "queue-snapshot" and
  * "queue-event" (JsonObject *body) for supervisors; "offer-presented"
