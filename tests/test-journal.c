@@ -737,6 +737,48 @@ test_scrub (Fixture       *f,
   g_assert_false (hd_journal_is_token_name ("summary"));
 }
 
+/* The scrubbed copy: only what changed is new, the rest (member order
+ * included) as it was, and the input is never touched. */
+static void
+test_scrub_copy (void)
+{
+  const char *json =
+    "{\"a\":{\"x\":1,\"text\":\"hello\"},\"turns\":[{\"text\":\"fine\"},"
+    "{\"text\":\"card 4111111111111111\",\"time\":\"2026-11-24T09:11:38Z\"},{\"text\":\"also fine\"}],"
+    "\"z\":[true,null,2.5],\"password\":\"hunter2\",\"last\":\"kept\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) payload = json_from_string (json, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  guint n_changed = 0;
+
+  g_assert_no_error (error);
+  before = json_to_string (payload, FALSE);
+
+  /* Nothing to change: an equal tree, no change counted. */
+  {
+    g_autoptr(JsonNode) clean = json_from_string ("{\"b\":[{\"text\":\"hi\"},1],\"c\":\"ok\"}", NULL);
+    g_autoptr(JsonNode) same = hd_journal_scrub_payload (clean, &n_changed);
+
+    g_assert_cmpuint (n_changed, ==, 0);
+    g_assert_true (json_node_equal (same, clean));
+  }
+
+  {
+    g_autoptr(JsonNode) scrubbed = hd_journal_scrub_payload (payload, &n_changed);
+
+    g_assert_cmpuint (n_changed, ==, 2);
+    out = json_to_string (scrubbed, FALSE);
+  }
+  after = json_to_string (payload, FALSE);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (out, ==,
+    "{\"a\":{\"x\":1,\"text\":\"hello\"},\"turns\":[{\"text\":\"fine\"},"
+    "{\"text\":\"card " HD_MASK_BULLETS "1111\",\"time\":\"2026-11-24T09:11:38Z\"},{\"text\":\"also fine\"}],"
+    "\"z\":[true,null,2.5],\"password\":\"" HD_JOURNAL_TOKEN_PLACEHOLDER "\",\"last\":\"kept\"}");
+}
+
 static void
 test_reveal (Fixture       *f,
              gconstpointer  data)
@@ -928,6 +970,7 @@ main (int   argc,
   ADD ("/hd/journal/collect", test_collect);
 #undef ADD
   g_test_add_func ("/hd/journal/boundaries", test_boundaries);
+  g_test_add_func ("/hd/journal/scrub-copy", test_scrub_copy);
   g_test_add_func ("/hd/journal/parse-line-errors", test_parse_line_errors);
   g_test_add_func ("/hd/journal/json-fast", test_json_fast);
   g_test_add_func ("/hd/journal/generic-layout", test_generic_layout);

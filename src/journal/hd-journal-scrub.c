@@ -137,6 +137,11 @@ scrub_string (const char *parent,
                                                                     : HD_MASK_FLAGS_NONE);
 }
 
+/* Returns the scrubbed node, or NULL when @node needs no change: a packet
+ * is mostly clean, and copying all of it (10,000 turns: tens of thousands
+ * of nodes) only to compare took longer than a frame.  A changed object or
+ * array is new; its unchanged members are shallow copies that share their
+ * contents with @node. */
 static JsonNode *
 scrub_node (const char *parent,
             const char *member,
@@ -148,15 +153,37 @@ scrub_node (const char *parent,
     case JSON_NODE_OBJECT:
       {
         JsonObject *in = json_node_get_object (node);
-        JsonObject *out = json_object_new ();
-        JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+        JsonObject *out = NULL;
+        JsonNode *result;
         JsonObjectIter iter;
         const char *name;
         JsonNode *child;
+        guint n_done = 0;
 
         json_object_iter_init_ordered (&iter, in);
         while (json_object_iter_next_ordered (&iter, &name, &child))
-          json_object_set_member (out, name, scrub_node (member, name, child, n_changed));
+          {
+            JsonNode *scrubbed = scrub_node (member, name, child, n_changed);
+
+            if (scrubbed != NULL && out == NULL)
+              {
+                JsonObjectIter again;
+                const char *earlier;
+                JsonNode *kept;
+
+                /* The first change: the members before it, as they are. */
+                out = json_object_new ();
+                json_object_iter_init_ordered (&again, in);
+                for (guint i = 0; i < n_done && json_object_iter_next_ordered (&again, &earlier, &kept); i++)
+                  json_object_set_member (out, earlier, json_node_copy (kept));
+              }
+            if (out != NULL)
+              json_object_set_member (out, name, scrubbed != NULL ? scrubbed : json_node_copy (child));
+            n_done++;
+          }
+        if (out == NULL)
+          return NULL;
+        result = json_node_new (JSON_NODE_OBJECT);
         json_node_take_object (result, out);
         return result;
       }
@@ -164,11 +191,27 @@ scrub_node (const char *parent,
     case JSON_NODE_ARRAY:
       {
         JsonArray *in = json_node_get_array (node);
-        JsonArray *out = json_array_sized_new (json_array_get_length (in));
-        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+        guint n = json_array_get_length (in);
+        JsonArray *out = NULL;
+        JsonNode *result;
 
-        for (guint i = 0; i < json_array_get_length (in); i++)
-          json_array_add_element (out, scrub_node (parent, member, json_array_get_element (in, i), n_changed));
+        for (guint i = 0; i < n; i++)
+          {
+            JsonNode *element = json_array_get_element (in, i);
+            JsonNode *scrubbed = scrub_node (parent, member, element, n_changed);
+
+            if (scrubbed != NULL && out == NULL)
+              {
+                out = json_array_sized_new (n);
+                for (guint j = 0; j < i; j++)
+                  json_array_add_element (out, json_node_copy (json_array_get_element (in, j)));
+              }
+            if (out != NULL)
+              json_array_add_element (out, scrubbed != NULL ? scrubbed : json_node_copy (element));
+          }
+        if (out == NULL)
+          return NULL;
+        result = json_node_new (JSON_NODE_ARRAY);
         json_node_take_array (result, out);
         return result;
       }
@@ -178,10 +221,12 @@ scrub_node (const char *parent,
         {
           const char *value = json_node_get_string (node);
           g_autofree char *scrubbed = scrub_string (parent, member, value);
-          JsonNode *result = json_node_new (JSON_NODE_VALUE);
+          JsonNode *result;
 
-          if (!g_str_equal (scrubbed, value))
-            (*n_changed)++;
+          if (g_str_equal (scrubbed, value))
+            return NULL;
+          (*n_changed)++;
+          result = json_node_new (JSON_NODE_VALUE);
           json_node_set_string (result, scrubbed);
           return result;
         }
@@ -193,11 +238,11 @@ scrub_node (const char *parent,
           json_node_set_string (result, HD_JOURNAL_TOKEN_PLACEHOLDER);
           return result;
         }
-      return json_node_copy (node);
+      return NULL;
 
     case JSON_NODE_NULL:
     default:
-      return json_node_copy (node);
+      return NULL;
     }
 }
 
@@ -213,5 +258,5 @@ hd_journal_scrub_payload (JsonNode *payload,
   result = scrub_node (NULL, NULL, payload, &changed);
   if (n_changed != NULL)
     *n_changed = changed;
-  return result;
+  return result != NULL ? result : json_node_copy (payload);
 }

@@ -28,7 +28,9 @@ G_BEGIN_DECLS
  *    through hd_mask_text_full () (card, account and one-time code masking).
  *
  * Returns a new node; @n_changed (nullable) receives how many values were
- * changed.  Pure and thread-safe. */
+ * changed.  The new node shares what needed no change with @payload
+ * (json-glib counts those references without atomics): use the two from one
+ * thread.  Pure. */
 JsonNode *hd_journal_scrub_payload      (JsonNode   *payload,
                                          guint      *n_changed);
 
