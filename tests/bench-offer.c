@@ -12,11 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 
 #include "hd-agent-view.h"
 #include "hd-demo-router.h"
 #include "hd-feed-client.h"
+#include "hd-journal.h"
 #include "hd-packet-generator.h"
 
 /* Figures for docs/PERFORMANCE.md, end to end the way the app receives
@@ -28,7 +31,9 @@
  * stand-in for the remote router, so the main thread does only what the app
  * does: the real HdFeedClient receives the offer over a loopback WebSocket
  * (frames over 256 KiB are decoded in its worker thread), the queue gets it,
- * and the real HdAgentView in a 1366×768 window shows it.  One measured
+ * and the real HdAgentView in a 1366×768 window shows it; the offer is
+ * journaled as HdSession does, into a real journal in a temporary folder.
+ * One measured
  * interval runs from the router thread's clock reading just after
  * hd_demo_router_push_packet () has serialised the frame and handed it to
  * the socket ("frame on the wire") to the frame clock's "after-paint" of the
@@ -82,6 +87,8 @@ typedef struct
   gint         drawn;
   gint64       last_beat;
   gint64       stall_max;     /* µs, longest gap between heartbeats */
+  HdJournal   *journal;
+  gint64       journal_work;  /* µs, journaling the offer */
 } Bench;
 
 /* The router thread ------------------------------------------------------- */
@@ -205,6 +212,32 @@ items_changed_cb (GListModel *queue,
     }
 }
 
+/* What HdSession does with every offer, on the main thread before the frame:
+ * the packet goes into the audit journal (scrubbed, serialised, hashed,
+ * written; an offer is not a boundary, so no fsync). */
+static void
+offer_presented_cb (HdFeedClient *client,
+                    HdHandoff    *handoff,
+                    JsonObject   *packet,
+                    Bench        *b)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(JsonNode) packet_node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(HdJournalEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_node_set_object (packet_node, packet);
+  json_object_set_member (object, "packet", g_steal_pointer (&packet_node));
+  json_node_set_object (payload, object);
+  event = hd_journal_event_new (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM, "router",
+                                HD_EVENT_OFFER, payload);
+  if (!hd_journal_append (b->journal, event, &error))
+    g_error ("journal: %s", error->message);
+  b->journal_work = g_get_monotonic_time () - start;
+}
+
 static void
 before_paint_cb (GdkFrameClock *clock,
                  Bench         *b)
@@ -294,6 +327,7 @@ bench (Bench      *b,
   g_autofree double *to_handler = g_new (double, runs);
   g_autofree double *frame_wait = g_new (double, runs);
   g_autofree double *frame_ms = g_new (double, runs);
+  g_autofree double *journal_ms = g_new (double, runs);
   double p95;
 
   /* Warm up (styles, fonts, row widgets) at each size: not counted. */
@@ -331,6 +365,7 @@ bench (Bench      *b,
       to_handler[k] = (b->handler_start - r->pushed_at) / 1000.0;
       frame_wait[k] = (b->frame_start - (b->handler_start + b->dispatch_work)) / 1000.0;
       frame_ms[k] = b->frame_work / 1000.0;
+      journal_ms[k] = b->journal_work / 1000.0;
     }
 
   p95 = report (label, "offer frame on the wire → pane drawn", latency, runs);
@@ -350,6 +385,7 @@ bench (Bench      *b,
   report (label, "breakdown: on the wire → queue signal", to_handler, runs);
   report (label, "breakdown: dispatch → next frame starts", frame_wait, runs);
   report (label, "breakdown: the frame that draws it", frame_ms, runs);
+  report (label, "of the dispatch: journaling the offer", journal_ms, runs);
 }
 
 int
@@ -360,6 +396,8 @@ main (int   argc,
   Bench b = { 0 };
   g_autoptr(HdFeedClient) client = NULL;
   g_autoptr(GString) verdicts = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal_dir = NULL;
   GtkWidget *window;
   GdkFrameClock *clock;
   HdQueue *queue;
@@ -390,6 +428,10 @@ main (int   argc,
   /* The app's wiring (hd_window_set_session): queue → agent view. */
   client = hd_feed_client_new (r.uri, AGENT, r.token, NULL, NULL);
   queue = hd_feed_client_get_queue (client);
+  journal_dir = g_dir_make_tmp ("bench-offer-XXXXXX", &error);
+  if (journal_dir == NULL || (b.journal = hd_journal_new (journal_dir, NULL, &error)) == NULL)
+    g_error ("journal: %s", error->message);
+  g_signal_connect (client, "offer-presented", G_CALLBACK (offer_presented_cb), &b);
   b.view = HD_AGENT_VIEW (hd_agent_view_new ());
   g_signal_connect (queue, "items-changed", G_CALLBACK (items_changed_first_cb), &b);
   hd_agent_view_set_queue (b.view, G_LIST_MODEL (queue));
@@ -422,6 +464,19 @@ main (int   argc,
   hd_feed_client_stop (client);
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&client);
+  g_clear_object (&b.journal);
+  {
+    g_autoptr(GDir) dir = g_dir_open (journal_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (journal_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (journal_dir);
+  }
 
   /* The router stops on its own thread once its loop returns. */
   g_main_loop_quit (r.loop);
