@@ -32,7 +32,8 @@
  * does: the real HdFeedClient receives the offer over a loopback WebSocket
  * (frames over 256 KiB are decoded in its worker thread), the queue gets it,
  * and the real HdAgentView in a 1366×768 window shows it; the offer is
- * journaled as HdSession does, into a real journal in a temporary folder.
+ * journaled as HdSession does (prepared where it is decoded, appended on
+ * the main thread), into a real journal in a temporary folder.
  * One measured
  * interval runs from the router thread's clock reading just after
  * hd_demo_router_push_packet () has serialised the frame and handed it to
@@ -212,9 +213,17 @@ items_changed_cb (GListModel *queue,
     }
 }
 
-/* What HdSession does with every offer, on the main thread before the frame:
- * the packet goes into the audit journal (scrubbed, serialised, hashed,
- * written; an offer is not a boundary, so no fsync). */
+/* What HdSession does with every offer: its packet goes into the audit
+ * journal, scrubbed and serialised where the offer is decoded (a worker for
+ * a big one), then hashed and written on the main thread before the frame
+ * (an offer is not a boundary, so no fsync). */
+static gpointer
+prepare_offer_cb (JsonObject *packet,
+                  gpointer    user_data)
+{
+  return hd_journal_payload_prepare_member ("packet", packet);
+}
+
 static void
 offer_presented_cb (HdFeedClient *client,
                     HdHandoff    *handoff,
@@ -222,17 +231,13 @@ offer_presented_cb (HdFeedClient *client,
                     Bench        *b)
 {
   gint64 start = g_get_monotonic_time ();
-  g_autoptr(JsonNode) packet_node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonObject) object = json_object_new ();
+  HdJournalPayload *prepared = hd_feed_client_get_offer_prepared (client);
   g_autoptr(HdJournalEvent) event = NULL;
   g_autoptr(GError) error = NULL;
 
-  json_node_set_object (packet_node, packet);
-  json_object_set_member (object, "packet", g_steal_pointer (&packet_node));
-  json_node_set_object (payload, object);
-  event = hd_journal_event_new (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM, "router",
-                                HD_EVENT_OFFER, payload);
+  g_assert (prepared != NULL);
+  event = hd_journal_event_new_prepared (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM, "router",
+                                         HD_EVENT_OFFER, prepared);
   if (!hd_journal_append (b->journal, event, &error))
     g_error ("journal: %s", error->message);
   b->journal_work = g_get_monotonic_time () - start;
@@ -431,6 +436,7 @@ main (int   argc,
   journal_dir = g_dir_make_tmp ("bench-offer-XXXXXX", &error);
   if (journal_dir == NULL || (b.journal = hd_journal_new (journal_dir, NULL, &error)) == NULL)
     g_error ("journal: %s", error->message);
+  hd_feed_client_set_offer_preparer (client, prepare_offer_cb, NULL, (GDestroyNotify) hd_journal_payload_free);
   g_signal_connect (client, "offer-presented", G_CALLBACK (offer_presented_cb), &b);
   b.view = HD_AGENT_VIEW (hd_agent_view_new ());
   g_signal_connect (queue, "items-changed", G_CALLBACK (items_changed_first_cb), &b);

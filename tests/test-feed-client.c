@@ -531,8 +531,49 @@ test_unreachable (void)
   g_assert_cmpint (hd_feed_client_get_state (client), ==, HD_FEED_CLIENT_STATE_DISCONNECTED);
 }
 
+typedef struct
+{
+  GThread *main_thread;
+  gint     n_off_main;   /* atomic: preparations in another thread */
+  GPtrArray *presented;  /* what "offer-presented" saw prepared, in order */
+} Prepared;
+
+/* A stand-in for the session's journal preparation: reads the packet only. */
+static gpointer
+prepare_cb (JsonObject *packet,
+            gpointer    user_data)
+{
+  Prepared *p = user_data;
+
+  if (g_thread_self () != p->main_thread)
+    g_atomic_int_inc (&p->n_off_main);
+  return g_strdup (json_object_get_string_member (packet, "handoff_id"));
+}
+
+/* Counted through a global: the free function gets the result only. */
+static gint prepared_n_freed;
+
+static void
+prepared_free_cb (gpointer data)
+{
+  g_atomic_int_inc (&prepared_n_freed);
+  g_free (data);
+}
+
+static void
+offer_presented_cb (HdFeedClient *client,
+                    HdHandoff    *handoff,
+                    JsonObject   *packet,
+                    Prepared     *p)
+{
+  const char *prepared = hd_feed_client_get_offer_prepared (client);
+
+  g_ptr_array_add (p->presented, g_strdup (prepared != NULL ? prepared : "(none)"));
+}
+
 /* A 10,000-turn packet is decoded off the main thread, and still reaches the
- * queue before the small offer sent after it. */
+ * queue before the small offer sent after it; the offer preparer runs where
+ * each is decoded, and its result is there while the offer is presented. */
 static void
 test_big_packet_in_order (Fixture       *fixture,
                           gconstpointer  data)
@@ -545,11 +586,16 @@ test_big_packet_in_order (Fixture       *fixture,
   g_autoptr(HdHandoff) second = NULL;
   gsize size = 0;
   const char *text = g_bytes_get_data (json, &size);
+  g_autoptr(GPtrArray) presented = g_ptr_array_new_with_free_func (g_free);
+  Prepared p = { g_thread_self (), 0, presented };
 
   g_assert_cmpuint (size, >, HD_FEED_ASYNC_DECODE_BYTES);
   g_assert_cmpuint (size, <, HD_FEED_DEFAULT_MAX_FRAME);
   g_assert_true (json_parser_load_from_data (parser, text, (gssize) size, NULL));
 
+  hd_feed_client_set_offer_preparer (fixture->client, prepare_cb, &p, prepared_free_cb);
+  g_signal_connect (fixture->client, "offer-presented", G_CALLBACK (offer_presented_cb), &p);
+  g_atomic_int_set (&prepared_n_freed, 0);
   hd_feed_client_start (fixture->client);
   WAIT_UNTIL (is_connected (fixture), 10000);
   big = hd_demo_router_push_packet (fixture->router, AGENT, json_parser_get_root (parser));
@@ -562,6 +608,16 @@ test_big_packet_in_order (Fixture       *fixture,
   g_assert_cmpstr (hd_handoff_get_handoff_id (second), ==, small);
   g_assert_cmpuint (g_list_model_get_n_items (hd_handoff_get_transcript (first)), ==, 10000);
   g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 0);
+
+  g_assert_cmpuint (presented->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (presented, 0), ==, big);
+  g_assert_cmpstr (g_ptr_array_index (presented, 1), ==, small);
+  /* The big one in the decoding worker, the small one on this thread. */
+  g_assert_cmpint (g_atomic_int_get (&p.n_off_main), ==, 1);
+  /* Both results are freed once applied (the big one by a worker). */
+  WAIT_UNTIL (g_atomic_int_get (&prepared_n_freed) == 2, 10000);
+  g_signal_handlers_disconnect_by_data (fixture->client, &p);
+  hd_feed_client_set_offer_preparer (fixture->client, NULL, NULL, NULL);
 }
 
 /* The same agent signs in from a second place: the first client stops

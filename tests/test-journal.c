@@ -737,6 +737,77 @@ test_scrub (Fixture       *f,
   g_assert_false (hd_journal_is_token_name ("summary"));
 }
 
+/* The part of @contents' last line from its type to its payload's end. */
+static char *
+last_type_and_payload (const char *contents)
+{
+  const char *last = contents + strlen (contents) - 1;
+  const char *start, *end;
+
+  while (last > contents && last[-1] != '\n')
+    last--;
+  start = strstr (last, ",\"type\":");
+  end = strstr (last, ",\"prev\":");
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+/* A payload prepared ahead (in a worker, for a big offer) is written exactly
+ * as the payload itself would be, scrubbed the same, and reads back. */
+static void
+test_prepared_payload (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = journal_dir (f);
+  g_autofree char *dir_b = g_build_filename (f->dir, "journal-b", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdJournal) plain = hd_journal_new (dir, NULL, &error);
+  g_autoptr(HdJournal) ahead = hd_journal_new (dir_b, NULL, &error);
+  g_autoptr(JsonNode) packet = json_from_string (
+    "{\"handoff_id\":\"ho-1\",\"transcript\":[{\"speaker\":\"customer\",\"text\":\"card 4111111111111111\"},"
+    "{\"speaker\":\"bot\",\"text\":\"Thanks\"}],\"refresh_token\":\"s3cr3t-refresh-9f8e7d\"}", NULL);
+  g_autoptr(HdJournalPayload) prepared = hd_journal_payload_prepare_member ("packet", json_node_get_object (packet));
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(HdJournalEvent) a = NULL;
+  g_autoptr(HdJournalEvent) b = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 12, 2, 9, 0, 0);
+  g_autofree char *contents_a = NULL;
+  g_autofree char *contents_b = NULL;
+  g_autofree char *part_a = NULL;
+  g_autofree char *part_b = NULL;
+  JsonObject *read_back;
+
+  g_assert_no_error (error);
+  json_object_set_member (object, "packet", json_node_ref (packet));
+  json_node_set_object (payload, object);
+  a = hd_journal_event_new ("ho-1", HD_ACTOR_SYSTEM, "router", HD_EVENT_OFFER, payload);
+  b = hd_journal_event_new_prepared ("ho-1", HD_ACTOR_SYSTEM, "router", HD_EVENT_OFFER, prepared);
+  hd_journal_event_set_time (a, time);
+  hd_journal_event_set_time (b, time);
+  g_assert_true (hd_journal_append (plain, a, &error));
+  g_assert_true (hd_journal_append (ahead, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hd_journal_get_n_scrubbed (ahead), ==, hd_journal_get_n_scrubbed (plain));
+  g_assert_cmpuint (hd_journal_get_n_scrubbed (ahead), ==, 2);
+
+  contents_a = read_file (hd_journal_get_current_path (plain), NULL);
+  contents_b = read_file (hd_journal_get_current_path (ahead), NULL);
+  part_a = last_type_and_payload (contents_a);
+  part_b = last_type_and_payload (contents_b);
+  g_assert_cmpstr (part_b, ==, part_a);
+  g_assert_null (strstr (contents_b, "4111111111111111"));
+  g_assert_null (strstr (contents_b, "s3cr3t-refresh-9f8e7d"));
+
+  /* Read back from its text when asked. */
+  read_back = json_object_get_object_member (hd_journal_event_get_payload (b), "packet");
+  g_assert_nonnull (read_back);
+  g_assert_cmpstr (json_object_get_string_member (read_back, "handoff_id"), ==, "ho-1");
+  g_assert_true (hd_journal_close (ahead, &error));
+  g_assert_true (hd_journal_close (plain, &error));
+}
+
 /* The scrubbed copy: only what changed is new, the rest (member order
  * included) as it was, and the input is never touched. */
 static void
@@ -966,6 +1037,7 @@ main (int   argc,
   ADD ("/hd/journal/rotation/day", test_rotation_day);
   ADD ("/hd/journal/rotation/late-events", test_rotation_late_events);
   ADD ("/hd/journal/scrub", test_scrub);
+  ADD ("/hd/journal/prepared-payload", test_prepared_payload);
   ADD ("/hd/journal/reveal", test_reveal);
   ADD ("/hd/journal/collect", test_collect);
 #undef ADD

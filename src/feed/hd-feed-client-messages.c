@@ -270,6 +270,10 @@ typedef struct
   HdFeedMessage  *message;   /* NULL when the frame itself was rejected */
   HdPacket       *packet;    /* an offer's packet, when it parsed */
   GError         *error;     /* why the frame, or the offer's packet, was rejected */
+  HdFeedOfferPrepareFunc prepare;  /* copied from the client: read in the worker */
+  gpointer       prepare_data;
+  GDestroyNotify prepared_free;
+  gpointer       prepared;   /* what prepare () made of the offer's packet */
 } Decoded;
 
 static void
@@ -281,6 +285,8 @@ decoded_free (gpointer data)
   g_clear_pointer (&decoded->message, hd_feed_message_free);
   g_clear_object (&decoded->packet);
   g_clear_error (&decoded->error);
+  if (decoded->prepared != NULL && decoded->prepared_free != NULL)
+    decoded->prepared_free (decoded->prepared);
   g_free (decoded);
 }
 
@@ -289,7 +295,7 @@ decode (Decoded *decoded)
 {
   gsize length = 0;
   const char *data = g_bytes_get_data (decoded->frame, &length);
-  JsonNode *node;
+  JsonNode *node = NULL;
 
   if (length > decoded->max_frame_size)
     {
@@ -303,6 +309,10 @@ decode (Decoded *decoded)
        decoded->message->type == HD_FEED_MSG_HANDOFF_DETAIL) &&
       (node = json_object_get_member (decoded->message->body, "packet")) != NULL)
     decoded->packet = hd_packet_parse_node (node, &decoded->limits, &decoded->error);
+  /* Before the offer is applied, so what it makes is there when it is. */
+  if (decoded->packet != NULL && node != NULL && decoded->prepare != NULL &&
+      decoded->message->type == HD_FEED_MSG_OFFER)
+    decoded->prepared = decoded->prepare (json_node_get_object (node), decoded->prepare_data);
 }
 
 static void
@@ -380,6 +390,9 @@ process_pending (HdFeedClient *self)
       decoded->max_frame_size = self->max_frame_size;
       decoded->limits = self->limits;
       decoded->generation = self->generation;
+      decoded->prepare = self->prepare_offer;
+      decoded->prepare_data = self->prepare_data;
+      decoded->prepared_free = self->prepared_free;
 
       if (size > HD_FEED_ASYNC_DECODE_BYTES && size <= self->max_frame_size)
         {
@@ -494,7 +507,9 @@ apply_decoded (HdFeedClient *self,
     case HD_FEED_MSG_HEARTBEAT:
       return;
     case HD_FEED_MSG_OFFER:
+      self->prepared = decoded->prepared;
       apply_offer (self, message, decoded->packet, decoded->error);
+      self->prepared = NULL;
       break;
     case HD_FEED_MSG_UPDATE:
       apply_update (self, message);

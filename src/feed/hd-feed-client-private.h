@@ -43,6 +43,10 @@ struct _HdFeedClient
   char                    *token;          /* owned; never logged */
   char                    *state_path;
   HdQueue                 *queue;          /* owned */
+  HdFeedOfferPrepareFunc   prepare_offer;  /* nullable */
+  gpointer                 prepare_data;
+  GDestroyNotify           prepared_free;
+  gpointer                 prepared;       /* during "offer-presented" only */
   gsize                    max_frame_size;
   guint                    backoff_initial_ms;
   guint                    backoff_max_ms;

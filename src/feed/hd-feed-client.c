@@ -455,6 +455,26 @@ hd_feed_client_new (const char *url,
 
 /* Accessors ------------------------------------------------------------- */
 
+void
+hd_feed_client_set_offer_preparer (HdFeedClient           *self,
+                                   HdFeedOfferPrepareFunc  func,
+                                   gpointer                user_data,
+                                   GDestroyNotify          result_free)
+{
+  g_return_if_fail (HD_IS_FEED_CLIENT (self));
+
+  self->prepare_offer = func;
+  self->prepare_data = user_data;
+  self->prepared_free = result_free;
+}
+
+gpointer
+hd_feed_client_get_offer_prepared (HdFeedClient *self)
+{
+  g_return_val_if_fail (HD_IS_FEED_CLIENT (self), NULL);
+  return self->prepared;
+}
+
 HdQueue *
 hd_feed_client_get_queue (HdFeedClient *self)
 {

@@ -85,6 +85,21 @@ void               hd_feed_client_start               (HdFeedClient  *self);
 void               hd_feed_client_stop                (HdFeedClient  *self);
 
 HdQueue           *hd_feed_client_get_queue           (HdFeedClient  *self);
+
+/* Work on an offer's packet too slow for the client's thread (journaling a
+ * 10,000-turn packet): @func runs where the offer is decoded (a worker for a
+ * frame above HD_FEED_ASYNC_DECODE_BYTES), before the offer is applied, and
+ * may only read @packet; it must be thread-safe, as must @user_data, which
+ * must outlive the client.  Its result is freed with @result_free, in any
+ * thread. */
+typedef gpointer (*HdFeedOfferPrepareFunc) (JsonObject *packet,
+                                            gpointer    user_data);
+void               hd_feed_client_set_offer_preparer  (HdFeedClient           *self,
+                                                       HdFeedOfferPrepareFunc  func,
+                                                       gpointer                user_data,
+                                                       GDestroyNotify          result_free);
+/* During "offer-presented": what the preparer made of that offer, or NULL. */
+gpointer           hd_feed_client_get_offer_prepared  (HdFeedClient           *self);
 HdFeedClientState  hd_feed_client_get_state           (HdFeedClient  *self);
 GDateTime         *hd_feed_client_get_connected_since (HdFeedClient  *self);
 guint              hd_feed_client_get_reconnects      (HdFeedClient  *self);

@@ -14,6 +14,7 @@
 #include "hd-error.h"
 #include "hd-journal-event.h"
 #include "hd-journal-json.h"
+#include "hd-journal-scrub.h"
 
 struct _HdJournalEvent
 {
@@ -24,7 +25,9 @@ struct _HdJournalEvent
   HdActorKind      actor_kind;
   char            *actor_id;    /* owned, nullable */
   char            *type;        /* owned */
-  JsonNode        *payload;     /* owned, an object */
+  JsonNode        *payload;     /* owned, an object; NULL until asked for when prepared */
+  char            *payload_text;  /* owned, nullable: the prepared, scrubbed payload */
+  guint            n_scrubbed;    /* what its scrub changed */
   char            *prev;        /* owned, nullable */
   char            *hash;        /* owned, nullable */
 };
@@ -94,6 +97,97 @@ hd_journal_event_new (const char  *handoff_id,
   return self;
 }
 
+struct _HdJournalPayload
+{
+  char  *text;
+  guint  n_scrubbed;
+};
+
+HdJournalPayload *
+hd_journal_payload_prepare (JsonNode *payload)
+{
+  HdJournalPayload *self;
+  g_autoptr(JsonNode) scrubbed = NULL;
+
+  g_return_val_if_fail (payload != NULL && JSON_NODE_HOLDS_OBJECT (payload), NULL);
+
+  self = g_new0 (HdJournalPayload, 1);
+  scrubbed = hd_journal_scrub_payload (payload, &self->n_scrubbed);
+  self->text = json_to_string (scrubbed, FALSE);
+  return self;
+}
+
+HdJournalPayload *
+hd_journal_payload_prepare_member (const char *member,
+                                   JsonObject *value)
+{
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  JsonNode *value_node = json_node_new (JSON_NODE_OBJECT);
+
+  g_return_val_if_fail (member != NULL && value != NULL, NULL);
+
+  json_node_set_object (value_node, value);
+  json_object_set_member (object, member, value_node);
+  json_node_set_object (payload, object);
+  return hd_journal_payload_prepare (payload);
+}
+
+void
+hd_journal_payload_free (HdJournalPayload *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->text);
+  g_free (self);
+}
+
+HdJournalEvent *
+hd_journal_event_new_prepared (const char             *handoff_id,
+                               HdActorKind             actor_kind,
+                               const char             *actor_id,
+                               const char             *type,
+                               const HdJournalPayload *payload)
+{
+  HdJournalEvent *self;
+
+  g_return_val_if_fail (payload != NULL, NULL);
+
+  self = hd_journal_event_new (handoff_id, actor_kind, actor_id, type, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_clear_pointer (&self->payload, json_node_unref);
+  self->payload_text = g_strdup (payload->text);
+  self->n_scrubbed = payload->n_scrubbed;
+  return self;
+}
+
+/* A prepared event's payload, parsed back from its text when asked for. */
+static JsonNode *
+ensure_payload (HdJournalEvent *self)
+{
+  if (self->payload == NULL)
+    {
+      self->payload = self->payload_text != NULL ? json_from_string (self->payload_text, NULL) : NULL;
+      if (self->payload == NULL || !JSON_NODE_HOLDS_OBJECT (self->payload))
+        {
+          g_clear_pointer (&self->payload, json_node_unref);
+          self->payload = empty_object_node ();
+        }
+    }
+  return self->payload;
+}
+
+gboolean
+_hd_journal_event_is_prepared (HdJournalEvent *self,
+                               guint          *n_scrubbed)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (n_scrubbed != NULL)
+    *n_scrubbed = self->n_scrubbed;
+  return self->payload_text != NULL && self->hash == NULL;
+}
+
 HdJournalEvent *
 hd_journal_event_ref (HdJournalEvent *self)
 {
@@ -114,7 +208,8 @@ hd_journal_event_unref (HdJournalEvent *self)
   g_free (self->handoff_id);
   g_free (self->actor_id);
   g_free (self->type);
-  json_node_unref (self->payload);
+  g_clear_pointer (&self->payload, json_node_unref);
+  g_free (self->payload_text);
   g_free (self->prev);
   g_free (self->hash);
   g_free (self);
@@ -128,7 +223,7 @@ hd_journal_event_copy_content (HdJournalEvent *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   copy = hd_journal_event_new (self->handoff_id, self->actor_kind, self->actor_id,
-                               self->type, self->payload);
+                               self->type, ensure_payload (self));
   if (self->time != NULL)
     copy->time = g_date_time_ref (self->time);
   return copy;
@@ -192,14 +287,14 @@ JsonObject *
 hd_journal_event_get_payload (HdJournalEvent *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return json_node_get_object (self->payload);
+  return json_node_get_object (ensure_payload (self));
 }
 
 JsonNode *
 hd_journal_event_get_payload_node (HdJournalEvent *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->payload;
+  return ensure_payload (self);
 }
 
 void
@@ -210,7 +305,8 @@ hd_journal_event_set_payload (HdJournalEvent *self,
   g_return_if_fail (self->hash == NULL);
   g_return_if_fail (payload != NULL && JSON_NODE_HOLDS_OBJECT (payload));
 
-  json_node_unref (self->payload);
+  g_clear_pointer (&self->payload, json_node_unref);
+  g_clear_pointer (&self->payload_text, g_free);
   self->payload = json_node_copy (payload);
 }
 
@@ -237,7 +333,7 @@ hd_journal_event_get_payload_string (HdJournalEvent *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  object = json_node_get_object (self->payload);
+  object = json_node_get_object (ensure_payload (self));
   node = json_object_get_member (object, member);
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
@@ -298,7 +394,8 @@ _hd_journal_event_seal (HdJournalEvent *self,
                         const char     *prev)
 {
   g_autofree char *time = NULL;
-  g_autofree char *payload = NULL;
+  g_autofree char *serialised = NULL;
+  const char *payload;
   g_autofree char *hash = NULL;
   GString *line;
 
@@ -307,7 +404,9 @@ _hd_journal_event_seal (HdJournalEvent *self,
   g_return_val_if_fail (prev != NULL && strlen (prev) == HASH_HEX_LEN, NULL);
 
   time = hd_journal_format_time (self->time);
-  payload = json_to_string (self->payload, FALSE);
+  /* Prepared: already scrubbed and serialised, the same bytes. */
+  payload = self->payload_text != NULL ? self->payload_text
+                                       : (serialised = json_to_string (self->payload, FALSE));
 
   /* The member order is fixed: verification reads "seq" and "prev" from their
    * places and hashes the bytes as written, so no canonicalisation is needed. */

@@ -76,6 +76,27 @@ HdJournalEvent *hd_journal_event_new            (const char     *handoff_id,
                                                  const char     *actor_id,
                                                  const char     *type,
                                                  JsonNode       *payload);
+/* A payload scrubbed and serialised ahead of its event, as hd_journal_append ()
+ * would on the journal's thread: for a payload too big to do that on the main
+ * thread within a frame (an offer's packet of 10,000 turns).  Made and freed
+ * in any thread; it shares nothing with @payload. */
+typedef struct _HdJournalPayload HdJournalPayload;
+
+HdJournalPayload *hd_journal_payload_prepare    (JsonNode         *payload);
+/* The same for the payload {"@member": @value}. */
+HdJournalPayload *hd_journal_payload_prepare_member (const char   *member,
+                                                     JsonObject   *value);
+void              hd_journal_payload_free       (HdJournalPayload *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HdJournalPayload, hd_journal_payload_free)
+
+/* An event whose payload was prepared: appending it writes the same line as
+ * hd_journal_event_new () with the payload itself would, without scrubbing or
+ * serialising it again.  The event copies @payload's text. */
+HdJournalEvent *hd_journal_event_new_prepared   (const char             *handoff_id,
+                                                 HdActorKind             actor_kind,
+                                                 const char             *actor_id,
+                                                 const char             *type,
+                                                 const HdJournalPayload *payload);
 HdJournalEvent *hd_journal_event_ref            (HdJournalEvent *self);
 void            hd_journal_event_unref          (HdJournalEvent *self);
 
@@ -103,6 +124,9 @@ const char     *hd_journal_event_get_payload_string (HdJournalEvent *self,
 /* Serialise with @seq and @prev, computing and storing the hash.  Returns the
  * complete line including its trailing '\n'; the event then carries seq, prev
  * and hash.  The time must be set. */
+/* TRUE for a prepared event not yet sealed; @n_scrubbed: what its scrub changed. */
+gboolean        _hd_journal_event_is_prepared   (HdJournalEvent *self,
+                                                 guint          *n_scrubbed);
 char           *_hd_journal_event_seal          (HdJournalEvent *self,
                                                  gint64          seq,
                                                  const char     *prev);

@@ -724,11 +724,17 @@ hd_journal_append (HdJournal       *self,
       hd_journal_event_set_time (event, now);
     }
 
-  scrubbed = hd_journal_scrub_payload (hd_journal_event_get_payload_node (event), &n_changed);
-  if (n_changed > 0)
+  /* A prepared payload was scrubbed when it was made. */
+  if (_hd_journal_event_is_prepared (event, &n_changed))
+    self->n_scrubbed += n_changed;
+  else
     {
-      hd_journal_event_set_payload (event, scrubbed);
-      self->n_scrubbed += n_changed;
+      scrubbed = hd_journal_scrub_payload (hd_journal_event_get_payload_node (event), &n_changed);
+      if (n_changed > 0)
+        {
+          hd_journal_event_set_payload (event, scrubbed);
+          self->n_scrubbed += n_changed;
+        }
     }
 
   /* Rotate by day (of the event, in UTC) and by size.  A file always keeps

@@ -110,14 +110,41 @@ actor_for_speaker (const char *speaker)
   return HD_ACTOR_SYSTEM;
 }
 
+/* Runs where the feed client decodes the offer (a worker for a big one):
+ * scrubbing and serialising a 10,000-turn packet for the journal takes tens
+ * of milliseconds, too long for the main thread. */
+static gpointer
+prepare_offer (JsonObject *packet,
+               gpointer    user_data)
+{
+  return hd_journal_payload_prepare_member ("packet", packet);
+}
+
 static void
 on_offer_presented_cb (HdFeedClient *feed,
                        HdHandoff    *handoff,
                        JsonObject   *packet,
                        HdSession    *self)
 {
-  JsonNode *packet_node = json_node_new (JSON_NODE_OBJECT);
+  HdJournalPayload *prepared = hd_feed_client_get_offer_prepared (feed);
+  JsonNode *packet_node;
 
+  if (prepared != NULL)
+    {
+      g_autoptr(HdJournalEvent) event = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (self->journal == NULL)
+        return;
+      event = hd_journal_event_new_prepared (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM,
+                                             "router", HD_EVENT_OFFER, prepared);
+      if (!hd_journal_append (self->journal, event, &error))
+        g_warning ("Could not journal %s of handoff %s: %s", HD_EVENT_OFFER,
+                   hd_handoff_get_handoff_id (handoff), error->message);
+      return;
+    }
+
+  packet_node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (packet_node, packet);
   journal (self, hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM, "router",
            HD_EVENT_OFFER, payload_with_member ("packet", packet_node));
@@ -286,6 +313,8 @@ setup (HdSession   *self,
   self->feed = hd_feed_client_new (url, self->agent_id, token, state_path, NULL);
   queue = hd_feed_client_get_queue (self->feed);
   g_signal_connect_object (queue, "items-changed", G_CALLBACK (on_queue_items_changed_cb), self, 0);
+  hd_feed_client_set_offer_preparer (self->feed, prepare_offer, NULL,
+                                     (GDestroyNotify) hd_journal_payload_free);
   g_signal_connect_object (self->feed, "offer-presented", G_CALLBACK (on_offer_presented_cb), self, 0);
   g_signal_connect_object (self->feed, "turn-appended", G_CALLBACK (on_turn_appended_cb), self, 0);
 
