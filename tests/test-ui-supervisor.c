@@ -44,6 +44,14 @@ alert_cb (HdSupervisorView *view,
   g_ptr_array_add (fixture->alerts, g_strdup (text));
 }
 
+static gboolean
+view_is_laid_out (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fixture->view)) > 0;
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -61,6 +69,9 @@ fixture_setup (Fixture       *fixture,
   g_signal_connect (fixture->view, "alert", G_CALLBACK (alert_cb), fixture);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
+  /* Laid out before any test looks: under sanitizers, with other tests
+   * running, the first layout can take longer than any fixed wait. */
+  g_assert_true (hd_test_ui_wait_until (view_is_laid_out, fixture, 10000));
   hd_test_ui_iterate (50);
 }
 
