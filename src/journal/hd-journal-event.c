@@ -74,6 +74,24 @@ empty_object_node (void)
   return node;
 }
 
+/* An event without its payload yet. */
+static HdJournalEvent *
+event_new (const char  *handoff_id,
+           HdActorKind  actor_kind,
+           const char  *actor_id,
+           const char  *type)
+{
+  HdJournalEvent *self = g_new0 (HdJournalEvent, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->seq = -1;
+  self->handoff_id = g_strdup (handoff_id != NULL ? handoff_id : "");
+  self->actor_kind = actor_kind;
+  self->actor_id = g_strdup (actor_id);
+  self->type = g_strdup (type);
+  return self;
+}
+
 HdJournalEvent *
 hd_journal_event_new (const char  *handoff_id,
                       HdActorKind  actor_kind,
@@ -86,13 +104,7 @@ hd_journal_event_new (const char  *handoff_id,
   g_return_val_if_fail (type != NULL && *type != '\0', NULL);
   g_return_val_if_fail (payload == NULL || JSON_NODE_HOLDS_OBJECT (payload), NULL);
 
-  self = g_new0 (HdJournalEvent, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->seq = -1;
-  self->handoff_id = g_strdup (handoff_id != NULL ? handoff_id : "");
-  self->actor_kind = actor_kind;
-  self->actor_id = g_strdup (actor_id);
-  self->type = g_strdup (type);
+  self = event_new (handoff_id, actor_kind, actor_id, type);
   self->payload = payload != NULL ? json_node_copy (payload) : empty_object_node ();
   return self;
 }
@@ -151,11 +163,10 @@ hd_journal_event_new_prepared (const char             *handoff_id,
 {
   HdJournalEvent *self;
 
+  g_return_val_if_fail (type != NULL && *type != '\0', NULL);
   g_return_val_if_fail (payload != NULL, NULL);
 
-  self = hd_journal_event_new (handoff_id, actor_kind, actor_id, type, NULL);
-  g_return_val_if_fail (self != NULL, NULL);
-  g_clear_pointer (&self->payload, json_node_unref);
+  self = event_new (handoff_id, actor_kind, actor_id, type);
   self->payload_text = g_strdup (payload->text);
   self->n_scrubbed = payload->n_scrubbed;
   return self;

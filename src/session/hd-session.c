@@ -49,6 +49,19 @@ notice (HdSession  *self,
 
 /* The journal ------------------------------------------------------------ */
 
+/* A journal that cannot be written must be noticed, but it must not take the agent's
+ * chat away: log it with the handoff it concerns. */
+static void
+append_event (HdSession      *self,
+              HdJournalEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hd_journal_append (self->journal, event, &error))
+    g_warning ("Could not journal %s of handoff %s: %s", hd_journal_event_get_event_type (event),
+               hd_journal_event_get_handoff_id (event), error->message);
+}
+
 static void
 journal (HdSession   *self,
          const char  *handoff_id,
@@ -58,7 +71,6 @@ journal (HdSession   *self,
          JsonNode    *payload)
 {
   g_autoptr(HdJournalEvent) event = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->journal == NULL)
     {
@@ -70,11 +82,7 @@ journal (HdSession   *self,
   event = hd_journal_event_new (handoff_id, actor, actor_id, type, payload);
   if (payload != NULL)
     json_node_unref (payload);
-
-  /* A journal that cannot be written must be noticed, but it must not take the agent's
-   * chat away: log it with the handoff it concerns. */
-  if (!hd_journal_append (self->journal, event, &error))
-    g_warning ("Could not journal %s of handoff %s: %s", type, handoff_id, error->message);
+  append_event (self, event);
 }
 
 static JsonNode *
@@ -127,27 +135,18 @@ on_offer_presented_cb (HdFeedClient *feed,
                        HdSession    *self)
 {
   HdJournalPayload *prepared = hd_feed_client_get_offer_prepared (feed);
-  JsonNode *packet_node;
+  g_autoptr(HdJournalPayload) here = NULL;
+  g_autoptr(HdJournalEvent) event = NULL;
 
-  if (prepared != NULL)
-    {
-      g_autoptr(HdJournalEvent) event = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (self->journal == NULL)
-        return;
-      event = hd_journal_event_new_prepared (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM,
-                                             "router", HD_EVENT_OFFER, prepared);
-      if (!hd_journal_append (self->journal, event, &error))
-        g_warning ("Could not journal %s of handoff %s: %s", HD_EVENT_OFFER,
-                   hd_handoff_get_handoff_id (handoff), error->message);
-      return;
-    }
-
-  packet_node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (packet_node, packet);
-  journal (self, hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM, "router",
-           HD_EVENT_OFFER, payload_with_member ("packet", packet_node));
+  if (self->journal == NULL)
+    return;
+  /* The preparer always ran for a presented offer; should it not have, the
+   * same work is done here. */
+  if (prepared == NULL)
+    prepared = here = prepare_offer (packet, NULL);
+  event = hd_journal_event_new_prepared (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM,
+                                         "router", HD_EVENT_OFFER, prepared);
+  append_event (self, event);
 }
 
 static void

@@ -170,19 +170,12 @@ set_no_wrap (GtkWidget *label)
 }
 
 static void
-clear_container (GtkWidget *container)
+clear_box (GtkBox *box)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (container)) != NULL)
-    {
-      if (GTK_IS_GRID (container))
-        gtk_grid_remove (GTK_GRID (container), child);
-      else if (GTK_IS_FLOW_BOX (container))
-        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
-      else
-        gtk_box_remove (GTK_BOX (container), child);
-    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
 }
 
 static void
@@ -580,7 +573,7 @@ update_intents (HdHandoffPane *self,
   guint n_entities = entities != NULL ? g_list_model_get_n_items (entities) : 0;
   int row = 0;
 
-  clear_container (GTK_WIDGET (self->intents_box));
+  clear_box (self->intents_box);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HdIntent) intent = g_list_model_get_item (intents, i);
