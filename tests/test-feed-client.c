@@ -536,6 +536,7 @@ typedef struct
   GThread *main_thread;
   gint     n_off_main;   /* atomic: preparations in another thread */
   GPtrArray *presented;  /* what "offer-presented" saw prepared, in order */
+  GString   *seen;       /* "queued <id> presenting|not", "presented <id> <queue length>" */
 } Prepared;
 
 /* A stand-in for the session's journal preparation: reads the packet only. */
@@ -569,11 +570,34 @@ offer_presented_cb (HdFeedClient *client,
   const char *prepared = hd_feed_client_get_offer_prepared (client);
 
   g_ptr_array_add (p->presented, g_strdup (prepared != NULL ? prepared : "(none)"));
+  g_string_append_printf (p->seen, "presented %s %u%s\n", hd_handoff_get_handoff_id (handoff),
+                          g_list_model_get_n_items (G_LIST_MODEL (hd_feed_client_get_queue (client))),
+                          hd_feed_client_is_presenting (client) ? " presenting" : "");
+}
+
+static void
+queued_cb (GListModel   *queue,
+           guint         position,
+           guint         removed,
+           guint         added,
+           HdFeedClient *client)
+{
+  Prepared *p = g_object_get_data (G_OBJECT (client), "prepared");
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (queue, i);
+
+      g_string_append_printf (p->seen, "queued %s %s\n", hd_handoff_get_handoff_id (handoff),
+                              hd_feed_client_is_presenting (client) ? "presenting" : "not");
+    }
 }
 
 /* A 10,000-turn packet is decoded off the main thread, and still reaches the
  * queue before the small offer sent after it; the offer preparer runs where
- * each is decoded, and its result is there while the offer is presented. */
+ * each is decoded, and its result is there while the offer is presented.
+ * The big one is queued first and presented after (its preparer runs in a
+ * worker meanwhile), before the small one is even applied. */
 static void
 test_big_packet_in_order (Fixture       *fixture,
                           gconstpointer  data)
@@ -587,7 +611,9 @@ test_big_packet_in_order (Fixture       *fixture,
   gsize size = 0;
   const char *text = g_bytes_get_data (json, &size);
   g_autoptr(GPtrArray) presented = g_ptr_array_new_with_free_func (g_free);
-  Prepared p = { g_thread_self (), 0, presented };
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  Prepared p = { g_thread_self (), 0, presented, seen };
 
   g_assert_cmpuint (size, >, HD_FEED_ASYNC_DECODE_BYTES);
   g_assert_cmpuint (size, <, HD_FEED_DEFAULT_MAX_FRAME);
@@ -595,6 +621,8 @@ test_big_packet_in_order (Fixture       *fixture,
 
   hd_feed_client_set_offer_preparer (fixture->client, prepare_cb, &p, prepared_free_cb);
   g_signal_connect (fixture->client, "offer-presented", G_CALLBACK (offer_presented_cb), &p);
+  g_object_set_data (G_OBJECT (fixture->client), "prepared", &p);
+  g_signal_connect (fixture->queue, "items-changed", G_CALLBACK (queued_cb), fixture->client);
   g_atomic_int_set (&prepared_n_freed, 0);
   hd_feed_client_start (fixture->client);
   WAIT_UNTIL (is_connected (fixture), 10000);
@@ -612,11 +640,16 @@ test_big_packet_in_order (Fixture       *fixture,
   g_assert_cmpuint (presented->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (presented, 0), ==, big);
   g_assert_cmpstr (g_ptr_array_index (presented, 1), ==, small);
+  expected = g_strdup_printf ("queued %s presenting\npresented %s 1\n"
+                              "queued %s not\npresented %s 2\n", big, big, small, small);
+  g_assert_cmpstr (seen->str, ==, expected);
   /* The big one in the decoding worker, the small one on this thread. */
   g_assert_cmpint (g_atomic_int_get (&p.n_off_main), ==, 1);
   /* Both results are freed once applied (the big one by a worker). */
   WAIT_UNTIL (g_atomic_int_get (&prepared_n_freed) == 2, 10000);
   g_signal_handlers_disconnect_by_data (fixture->client, &p);
+  g_signal_handlers_disconnect_by_data (fixture->queue, fixture->client);
+  g_object_set_data (G_OBJECT (fixture->client), "prepared", NULL);
   hd_feed_client_set_offer_preparer (fixture->client, NULL, NULL, NULL);
 }
 

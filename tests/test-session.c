@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "hd-error.h"
+#include "hd-packet-generator.h"
 #include "hd-session.h"
 
 static gboolean
@@ -117,6 +118,99 @@ test_session_demo_journals_offers_and_accept (void)
   g_clear_object (&session);
 }
 
+typedef struct
+{
+  HdSession *session;
+  char      *big;        /* the big offer's handoff id */
+  gboolean   noted;
+  gboolean   presenting; /* the feed said so when the note was made */
+} Held;
+
+/* The moment a big offer reaches the queue, before its journal record is
+ * ready, the agent does something the journal records. */
+static void
+queued_cb (GListModel *queue,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Held       *held)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HdHandoff) handoff = g_list_model_get_item (queue, i);
+      g_autoptr(JsonObject) payload = json_object_new ();
+
+      if (held->big == NULL || g_strcmp0 (hd_handoff_get_handoff_id (handoff), held->big) != 0)
+        continue;
+      held->presenting = hd_feed_client_is_presenting (hd_session_get_feed (held->session));
+      json_object_set_string_member (payload, "text", "Customer sounds distressed");
+      hd_session_journal_agent_event (held->session, held->big, "note", payload);
+      held->noted = TRUE;
+    }
+}
+
+static gboolean
+big_offer_journaled (gpointer data)
+{
+  Held *held = data;
+  g_autofree char *text = NULL;
+  g_autofree char *needle = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"system\",\"id\":\"router\"},\"type\":\"offer\"",
+                                             held->big);
+
+  if (!held->noted)
+    return FALSE;
+  text = read_journal (held->session);
+  return strstr (text, needle) != NULL;
+}
+
+/* A 10,000-turn offer is shown before its journal record is prepared (in a
+ * worker); what the agent does meanwhile is journaled after the offer, not
+ * before it. */
+static void
+test_session_big_offer_journal_order (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+  g_autoptr(GBytes) json = hd_packet_generator_build (10000, 11);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *offer = NULL;
+  g_autofree char *note = NULL;
+  const char *offer_at, *note_at;
+  Held held = { session, NULL, FALSE, FALSE };
+
+  g_assert_no_error (error);
+  hd_session_start (session);
+  g_assert_true (wait_until (has_three_offers, session, 10000));
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
+                                             (gssize) g_bytes_get_size (json), NULL));
+  g_signal_connect (hd_session_get_queue (session), "items-changed", G_CALLBACK (queued_cb), &held);
+
+  held.big = hd_demo_router_push_packet (hd_session_get_router (session),
+                                         hd_session_get_agent_id (session),
+                                         json_parser_get_root (parser));
+  g_assert_true (wait_until (big_offer_journaled, &held, 60000));
+  g_assert_true (held.presenting);
+
+  text = read_journal (session);
+  offer = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"system\",\"id\":\"router\"},\"type\":\"offer\"", held.big);
+  note = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"agent\",\"id\":\"agent-demo\"},\"type\":\"note\"", held.big);
+  offer_at = strstr (text, offer);
+  note_at = strstr (text, note);
+  g_assert_nonnull (offer_at);
+  g_assert_nonnull (note_at);
+  g_assert_true (offer_at < note_at);
+  /* Each once. */
+  g_assert_null (strstr (offer_at + 1, offer));
+  g_assert_null (strstr (note_at + 1, note));
+
+  g_signal_handlers_disconnect_by_data (hd_session_get_queue (session), &held);
+  hd_session_stop (session);
+  g_clear_object (&session);
+  g_free (held.big);
+}
+
 static void
 test_session_feed_url_rules (void)
 {
@@ -159,6 +253,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hd/session/demo-journals-offers-and-accept", test_session_demo_journals_offers_and_accept);
+  g_test_add_func ("/hd/session/big-offer-journal-order", test_session_big_offer_journal_order);
   g_test_add_func ("/hd/session/feed-url-rules", test_session_feed_url_rules);
   g_test_add_func ("/hd/session/feed-refuses-plain-remote", test_session_feed_refuses_plain_remote);
 

@@ -27,11 +27,15 @@ _hd_feed_client_reject (HdFeedClient *self,
 
 /* Incoming messages ----------------------------------------------------- */
 
-static void
+/* Queues the offer; returns its handoff (to be presented), or NULL when
+ * the offer was rejected or is already in the queue.  @later: it is
+ * presented later, so it is "presenting" from before the queue's signal. */
+static HdHandoff *
 apply_offer (HdFeedClient  *self,
              HdFeedMessage *message,
              HdPacket      *packet,
-             const GError  *error)
+             const GError  *error,
+             gboolean       later)
 {
   g_autoptr(HdHandoff) handoff = NULL;
   g_autoptr(GDateTime) expires_at = NULL;
@@ -41,7 +45,7 @@ apply_offer (HdFeedClient  *self,
   if (packet == NULL && error == NULL)
     {
       _hd_feed_client_reject (self, _("An offer came without a packet"));
-      return;
+      return NULL;
     }
 
   if (packet == NULL)
@@ -50,7 +54,7 @@ apply_offer (HdFeedClient  *self,
                                                  message->handoff_id != NULL ? message->handoff_id : "?",
                                                  error->message);
       _hd_feed_client_reject (self, notice);
-      return;
+      return NULL;
     }
 
   if (message->handoff_id != NULL &&
@@ -60,7 +64,7 @@ apply_offer (HdFeedClient  *self,
                                                  message->handoff_id,
                                                  hd_packet_get_handoff_id (packet));
       _hd_feed_client_reject (self, notice);
-      return;
+      return NULL;
     }
 
   if (expires != NULL && (expires_at = hd_feed_parse_time (expires)) == NULL)
@@ -68,20 +72,33 @@ apply_offer (HdFeedClient  *self,
       g_autofree char *notice = g_strdup_printf (_("Offer %s was rejected: /expires_at: not a date and time"),
                                                  hd_packet_get_handoff_id (packet));
       _hd_feed_client_reject (self, notice);
-      return;
+      return NULL;
     }
 
   handoff = hd_handoff_new (packet, expires_at);
+  if (later)
+    self->presenting = handoff;
   if (!hd_queue_add (self->queue, handoff))
     {
+      self->presenting = NULL;
       self->duplicates_dropped++;
       _hd_feed_client_notify (self, PROP_DUPLICATES_DROPPED);
+      return NULL;
     }
-  else
-    {
-      _hd_feed_client_emit_for_handoff (self, OFFER_PRESENTED, handoff,
-                                        json_object_get_object_member (message->body, "packet"));
-    }
+  return g_steal_pointer (&handoff);
+}
+
+/* "offer-presented", with what the preparer made of the offer. */
+static void
+present_offer (HdFeedClient  *self,
+               HdHandoff     *handoff,
+               HdFeedMessage *message,
+               gpointer       prepared)
+{
+  self->prepared = prepared;
+  _hd_feed_client_emit_for_handoff (self, OFFER_PRESENTED, handoff,
+                                    json_object_get_object_member (message->body, "packet"));
+  self->prepared = NULL;
 }
 
 static void
@@ -259,7 +276,12 @@ handle_error (HdFeedClient  *self,
 /* One received frame on its way to being applied.  Decoding (JSON, and an
  * offer's packet: the expensive part) is a pure function, so big frames run
  * it in a worker thread; applying always happens on the client's thread, in
- * the order the frames arrived. */
+ * the order the frames arrived.
+ *
+ * A big offer takes two steps, so the agent sees it sooner: once its packet
+ * is decoded it is queued (and shown); then the preparer runs on it in a
+ * worker, and only then is it presented ("offer-presented": the journal),
+ * its sequence number taken and acknowledged, and the next frame applied. */
 typedef struct
 {
   GBytes         *frame;
@@ -274,6 +296,8 @@ typedef struct
   gpointer       prepare_data;
   GDestroyNotify prepared_free;
   gpointer       prepared;   /* what prepare () made of the offer's packet */
+  gboolean       prepare_later;  /* a big offer: prepare () runs once it is queued */
+  HdHandoff     *presenting;     /* owned: queued, to be presented after prepare () */
 } Decoded;
 
 static void
@@ -285,6 +309,7 @@ decoded_free (gpointer data)
   g_clear_pointer (&decoded->message, hd_feed_message_free);
   g_clear_object (&decoded->packet);
   g_clear_error (&decoded->error);
+  g_clear_object (&decoded->presenting);
   if (decoded->prepared != NULL && decoded->prepared_free != NULL)
     decoded->prepared_free (decoded->prepared);
   g_free (decoded);
@@ -309,10 +334,27 @@ decode (Decoded *decoded)
        decoded->message->type == HD_FEED_MSG_HANDOFF_DETAIL) &&
       (node = json_object_get_member (decoded->message->body, "packet")) != NULL)
     decoded->packet = hd_packet_parse_node (node, &decoded->limits, &decoded->error);
-  /* Before the offer is applied, so what it makes is there when it is. */
+  /* Before the offer is applied, so what it makes is there when it is;
+   * a big offer's comes after, in prepare_thread (). */
   if (decoded->packet != NULL && node != NULL && decoded->prepare != NULL &&
-      decoded->message->type == HD_FEED_MSG_OFFER)
+      decoded->message->type == HD_FEED_MSG_OFFER && !decoded->prepare_later)
     decoded->prepared = decoded->prepare (json_node_get_object (node), decoded->prepare_data);
+}
+
+/* The second step of a big offer, in a worker: nothing else reads or
+ * writes the frame's JSON meanwhile (the client's thread is done with it
+ * until prepare_cb ()). */
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Decoded *decoded = task_data;
+  JsonObject *packet = json_object_get_object_member (decoded->message->body, "packet");
+
+  decoded->prepared = decoded->prepare (packet, decoded->prepare_data);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -327,6 +369,8 @@ decode_thread (GTask        *task,
 
 static void apply_decoded (HdFeedClient *self,
                            Decoded      *decoded);
+static void finish_sequenced (HdFeedClient  *self,
+                              HdFeedMessage *message);
 static void process_pending (HdFeedClient *self);
 
 static void
@@ -360,6 +404,24 @@ release_decoded (Decoded *decoded)
   g_thread_pool_push (reaper, decoded, NULL);
 }
 
+/* A big offer is in the queue now, and shown: present it.  Even when the
+ * connection was dropped meanwhile, as the handoff is in the queue. */
+static void
+prepare_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  HdFeedClient *self = HD_FEED_CLIENT (object);
+  Decoded *decoded = g_task_get_task_data (G_TASK (result));
+
+  self->presenting = NULL;
+  present_offer (self, decoded->presenting, decoded->message, decoded->prepared);
+  finish_sequenced (self, decoded->message);
+  self->decoding = FALSE;
+  release_decoded (decoded);
+  process_pending (self);
+}
+
 static void
 decode_cb (GObject      *object,
            GAsyncResult *result,
@@ -368,10 +430,21 @@ decode_cb (GObject      *object,
   HdFeedClient *self = HD_FEED_CLIENT (object);
   Decoded *decoded = g_task_get_task_data (G_TASK (result));
 
-  self->decoding = FALSE;
   /* Frames of a connection that was dropped meanwhile are replayed anyway. */
   if (decoded->generation == self->generation)
     apply_decoded (self, decoded);
+  if (decoded->presenting != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, prepare_cb, NULL);
+
+      /* The frames behind it keep waiting ("decoding" stays set); it is
+       * "presenting" since apply_offer (). */
+      g_task_set_source_tag (task, decode_cb);
+      g_task_set_task_data (task, decoded, NULL);
+      g_task_run_in_thread (task, prepare_thread);
+      return;
+    }
+  self->decoding = FALSE;
   release_decoded (decoded);
   process_pending (self);
 }
@@ -398,6 +471,7 @@ process_pending (HdFeedClient *self)
         {
           g_autoptr(GTask) task = g_task_new (self, NULL, decode_cb, NULL);
 
+          decoded->prepare_later = decoded->prepare != NULL;
           g_task_set_source_tag (task, process_pending);
           /* Freed by decode_cb (), which always runs. */
           g_task_set_task_data (task, decoded, NULL);
@@ -507,9 +581,19 @@ apply_decoded (HdFeedClient *self,
     case HD_FEED_MSG_HEARTBEAT:
       return;
     case HD_FEED_MSG_OFFER:
-      self->prepared = decoded->prepared;
-      apply_offer (self, message, decoded->packet, decoded->error);
-      self->prepared = NULL;
+      {
+        g_autoptr(HdHandoff) handoff = apply_offer (self, message, decoded->packet, decoded->error,
+                                                    decoded->prepare_later);
+
+        if (handoff != NULL && decoded->prepare_later)
+          {
+            /* Presented, and its sequence number taken, by prepare_cb (). */
+            decoded->presenting = g_steal_pointer (&handoff);
+            return;
+          }
+        if (handoff != NULL)
+          present_offer (self, handoff, message, decoded->prepared);
+      }
       break;
     case HD_FEED_MSG_UPDATE:
       apply_update (self, message);
@@ -563,7 +647,14 @@ apply_decoded (HdFeedClient *self,
       return;
     }
 
-  /* A sequenced message was processed (applied or rejected): move on. */
+  finish_sequenced (self, message);
+}
+
+/* A sequenced message was processed (applied or rejected): move on. */
+static void
+finish_sequenced (HdFeedClient  *self,
+                  HdFeedMessage *message)
+{
   self->last_seq = message->seq;
   _hd_feed_client_notify (self, PROP_LAST_SEQ);
   _hd_feed_client_schedule_ack (self);

@@ -90,6 +90,7 @@ struct _HdFeedClient
   /* Frames received and not yet applied, in order (of GBytes). */
   GQueue                   pending;
   gboolean                 decoding;       /* a big frame is being decoded in a thread */
+  HdHandoff               *presenting;     /* unowned: queued, "offer-presented" to come */
   guint                    generation;     /* bumped when a connection is dropped */
 
   /* Requests. */

@@ -411,9 +411,10 @@ hd_feed_client_class_init (HdFeedClientClass *klass)
   signals[QUEUE_EVENT] = g_signal_new ("queue-event", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
-  /* "offer-presented" (handoff, packet object): an offer reached the queue, once.  The
-   * packet object is lent for the emission only: a handler that keeps any of it makes
-   * its own copy (a big offer's tree is freed by a worker afterwards). */
+  /* "offer-presented" (handoff, packet object): an offer reached the queue, once (a big
+   * one a little later, once its preparer ran).  The packet object is lent for the
+   * emission only: a handler that keeps any of it makes its own copy (a big offer's
+   * tree is freed by a worker afterwards). */
   signals[OFFER_PRESENTED] = g_signal_new ("offer-presented", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 2, HD_TYPE_HANDOFF, JSON_TYPE_OBJECT);
@@ -473,6 +474,13 @@ hd_feed_client_get_offer_prepared (HdFeedClient *self)
 {
   g_return_val_if_fail (HD_IS_FEED_CLIENT (self), NULL);
   return self->prepared;
+}
+
+gboolean
+hd_feed_client_is_presenting (HdFeedClient *self)
+{
+  g_return_val_if_fail (HD_IS_FEED_CLIENT (self), FALSE);
+  return self->presenting != NULL;
 }
 
 HdQueue *

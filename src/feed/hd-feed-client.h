@@ -63,8 +63,12 @@ G_DECLARE_FINAL_TYPE (HdFeedClient, hd_feed_client, HD, FEED_CLIENT, GObject)
  *
  * Frames above HD_FEED_ASYNC_DECODE_BYTES are decoded (JSON and packet) in a
  * worker thread; every frame is applied on the client's thread, in arrival
- * order.  A big offer's JSON is freed by a worker once applied, so
- * "offer-presented" lends its packet object for the emission only.
+ * order.  A big offer is queued as soon as it is decoded; its preparer then
+ * runs in a worker, and "offer-presented" follows (see
+ * hd_feed_client_is_presenting ()), before any later frame is applied and
+ * before its sequence number is acknowledged.  A big offer's JSON is freed
+ * by a worker once presented, so "offer-presented" lends its packet object
+ * for the emission only.
  *
  * Signals: "notice" (const char *message); "queue-snapshot" and
  * "queue-event" (JsonObject *body) for supervisors; "offer-presented"
@@ -87,11 +91,12 @@ void               hd_feed_client_stop                (HdFeedClient  *self);
 HdQueue           *hd_feed_client_get_queue           (HdFeedClient  *self);
 
 /* Work on an offer's packet too slow for the client's thread (journaling a
- * 10,000-turn packet): @func runs where the offer is decoded (a worker for a
- * frame above HD_FEED_ASYNC_DECODE_BYTES), before the offer is applied, and
- * may only read @packet; it must be thread-safe, as must @user_data, which
- * must outlive the client.  Its result is freed with @result_free, in any
- * thread. */
+ * 10,000-turn packet): @func runs before "offer-presented", where the offer
+ * is decoded for a small frame (before the offer is queued) and in a worker
+ * for a frame above HD_FEED_ASYNC_DECODE_BYTES (once the offer is queued).
+ * It may only read @packet; it must be thread-safe, as must @user_data,
+ * which must outlive the client.  Its result is freed with @result_free, in
+ * any thread. */
 typedef gpointer (*HdFeedOfferPrepareFunc) (JsonObject *packet,
                                             gpointer    user_data);
 void               hd_feed_client_set_offer_preparer  (HdFeedClient           *self,
@@ -100,6 +105,10 @@ void               hd_feed_client_set_offer_preparer  (HdFeedClient           *s
                                                        GDestroyNotify          result_free);
 /* During "offer-presented": what the preparer made of that offer, or NULL. */
 gpointer           hd_feed_client_get_offer_prepared  (HdFeedClient           *self);
+/* TRUE while a big offer is in the queue but its "offer-presented" is still
+ * to come (its preparer is running): a journal keeping the feed's order
+ * holds what else happens meanwhile until then. */
+gboolean           hd_feed_client_is_presenting       (HdFeedClient           *self);
 HdFeedClientState  hd_feed_client_get_state           (HdFeedClient  *self);
 GDateTime         *hd_feed_client_get_connected_since (HdFeedClient  *self);
 guint              hd_feed_client_get_reconnects      (HdFeedClient  *self);

@@ -24,6 +24,7 @@ struct _HdSession
   HdDemoRouter *router;       /* owned; NULL unless demo */
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
+  GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
   GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
   GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
   HdSupervisorModel *supervisor; /* owned; fed by the feed's supervisor stream */
@@ -52,14 +53,43 @@ notice (HdSession  *self,
 /* A journal that cannot be written must be noticed, but it must not take the agent's
  * chat away: log it with the handoff it concerns. */
 static void
-append_event (HdSession      *self,
-              HdJournalEvent *event)
+write_event (HdSession      *self,
+             HdJournalEvent *event)
 {
   g_autoptr(GError) error = NULL;
 
   if (!hd_journal_append (self->journal, event, &error))
     g_warning ("Could not journal %s of handoff %s: %s", hd_journal_event_get_event_type (event),
                hd_journal_event_get_handoff_id (event), error->message);
+}
+
+static void
+write_held (HdSession *self)
+{
+  HdJournalEvent *event;
+
+  while ((event = g_queue_pop_head (&self->held)) != NULL)
+    {
+      write_event (self, event);
+      hd_journal_event_unref (event);
+    }
+}
+
+/* In the feed's order: while a big offer is in the queue but not yet
+ * presented (its journal record is being prepared in a worker, a few tens
+ * of milliseconds), what happens meanwhile (the agent accepting it, say)
+ * waits, so the journal never has an action on an offer before the offer. */
+static void
+append_event (HdSession      *self,
+              HdJournalEvent *event)
+{
+  if (self->feed != NULL && hd_feed_client_is_presenting (self->feed))
+    {
+      g_queue_push_tail (&self->held, hd_journal_event_ref (event));
+      return;
+    }
+  write_held (self);
+  write_event (self, event);
 }
 
 static void
@@ -146,7 +176,9 @@ on_offer_presented_cb (HdFeedClient *feed,
     prepared = here = prepare_offer (packet, NULL);
   event = hd_journal_event_new_prepared (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM,
                                          "router", HD_EVENT_OFFER, prepared);
-  append_event (self, event);
+  /* First, then what waited for it. */
+  write_event (self, event);
+  write_held (self);
 }
 
 static void
@@ -660,7 +692,16 @@ hd_session_dispose (GObject *object)
   if (self->router != NULL)
     hd_demo_router_stop (self->router);
   if (self->journal != NULL)
-    hd_journal_close (self->journal, NULL);
+    {
+      /* An offer still being prepared is not acknowledged: the router
+       * offers it again next time, and it is journaled then. */
+      if (!g_queue_is_empty (&self->held))
+        g_message ("Journaling %u events that waited for an offer still being prepared",
+                   g_queue_get_length (&self->held));
+      write_held (self);
+      hd_journal_close (self->journal, NULL);
+    }
+  g_queue_clear_full (&self->held, (GDestroyNotify) hd_journal_event_unref);
 
   g_clear_object (&self->feed);
   g_clear_object (&self->router);
