@@ -593,6 +593,64 @@ test_rotation_size (Fixture       *f,
   }
 }
 
+static guint
+count_open_fds (void)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (fds);
+  while (g_dir_read_name (fds) != NULL)
+    n++;
+  return n;
+}
+
+/* Records of a megabyte are synced in the background (through a duplicate
+ * of the journal's descriptor) as they go, through rotations: every file
+ * verifies, the chain runs on, and no descriptor is left open. */
+static void
+test_big_records (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = journal_dir (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdJournal) journal = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *text = g_strnfill (700 * 1024, 'a');
+  guint before = count_open_fds ();
+  gint64 deadline;
+
+  journal = hd_journal_new_full (dir, 2 * 1024 * 1024, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(HdJournalEvent) event = NULL;
+
+      json_object_set_string_member (object, "text", text);
+      json_node_set_object (payload, object);
+      event = hd_journal_event_new ("ho-big", HD_ACTOR_BOT, "bot", HD_EVENT_TRANSCRIPT, payload);
+      g_assert_true (hd_journal_append (journal, event, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (hd_journal_close (journal, &error));
+  g_assert_no_error (error);
+  g_clear_object (&journal);
+
+  files = hd_journal_list_files (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (files), >=, 3);
+  g_assert_true (hd_journal_verify_directory (dir, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The background closes its duplicates soon after. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (count_open_fds () > before && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_cmpuint (count_open_fds (), ==, before);
+}
+
 /* Events dated before the day of the file being written (late ones, a clock
  * behind) rotate under that day: file names keep the chain's order. */
 static void
@@ -1036,6 +1094,7 @@ main (int   argc,
   ADD ("/hd/journal/rotation/size", test_rotation_size);
   ADD ("/hd/journal/rotation/day", test_rotation_day);
   ADD ("/hd/journal/rotation/late-events", test_rotation_late_events);
+  ADD ("/hd/journal/big-records", test_big_records);
   ADD ("/hd/journal/scrub", test_scrub);
   ADD ("/hd/journal/prepared-payload", test_prepared_payload);
   ADD ("/hd/journal/reveal", test_reveal);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hd-background.h"
 #include "hd-error.h"
 #include "hd-feed-client-private.h"
 
@@ -373,15 +374,8 @@ static void finish_sequenced (HdFeedClient  *self,
                               HdFeedMessage *message);
 static void process_pending (HdFeedClient *self);
 
-static void
-reap (gpointer data,
-      gpointer user_data)
-{
-  decoded_free (data);
-}
-
 /* Freeing a big offer's JSON tree takes longer than a frame (10,000 turns:
- * about 20 ms), so it is done by a worker once the offer is applied.  That
+ * about 20 ms), so it is done in the background once the offer is applied.  That
  * is safe only because nothing else holds any of the tree by then: the
  * packet model copies what it keeps, and "offer-presented" lends the
  * packet's object to its handlers for the emission only (json-glib's
@@ -390,8 +384,6 @@ reap (gpointer data,
 static void
 release_decoded (Decoded *decoded)
 {
-  static GThreadPool *reaper;
-
   if (decoded->message == NULL || decoded->message->type != HD_FEED_MSG_OFFER)
     {
       decoded_free (decoded);
@@ -399,9 +391,7 @@ release_decoded (Decoded *decoded)
     }
   /* The packet may be the handoff's now: its last reference stays here. */
   g_clear_object (&decoded->packet);
-  if (g_once_init_enter (&reaper))
-    g_once_init_leave (&reaper, g_thread_pool_new (reap, NULL, 1, FALSE, NULL));
-  g_thread_pool_push (reaper, decoded, NULL);
+  hd_background_release (decoded, decoded_free);
 }
 
 /* A big offer is in the queue now, and shown: present it.  Even when the
@@ -441,7 +431,7 @@ decode_cb (GObject      *object,
        * "presenting" since apply_offer (). */
       g_task_set_source_tag (task, decode_cb);
       g_task_set_task_data (task, decoded, NULL);
-      g_task_run_in_thread (task, prepare_thread);
+      hd_background_run (task, prepare_thread);
       return;
     }
   self->decoding = FALSE;
@@ -476,7 +466,7 @@ process_pending (HdFeedClient *self)
           /* Freed by decode_cb (), which always runs. */
           g_task_set_task_data (task, decoded, NULL);
           self->decoding = TRUE;
-          g_task_run_in_thread (task, decode_thread);
+          hd_background_run (task, decode_thread);
           return;
         }
 
