@@ -593,6 +593,22 @@ test_rotation_size (Fixture       *f,
   }
 }
 
+static void
+append_big_transcript (HdJournal  *journal,
+                       const char *text)
+{
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(HdJournalEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (object, "text", text);
+  json_node_set_object (payload, object);
+  event = hd_journal_event_new ("ho-big", HD_ACTOR_BOT, "bot", HD_EVENT_TRANSCRIPT, payload);
+  g_assert_true (hd_journal_append (journal, event, &error));
+  g_assert_no_error (error);
+}
+
 static guint
 count_open_fds (void)
 {
@@ -623,17 +639,7 @@ test_big_records (Fixture       *f,
   journal = hd_journal_new_full (dir, 2 * 1024 * 1024, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 10; i++)
-    {
-      g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
-      g_autoptr(JsonObject) object = json_object_new ();
-      g_autoptr(HdJournalEvent) event = NULL;
-
-      json_object_set_string_member (object, "text", text);
-      json_node_set_object (payload, object);
-      event = hd_journal_event_new ("ho-big", HD_ACTOR_BOT, "bot", HD_EVENT_TRANSCRIPT, payload);
-      g_assert_true (hd_journal_append (journal, event, &error));
-      g_assert_no_error (error);
-    }
+    append_big_transcript (journal, text);
   g_assert_true (hd_journal_close (journal, &error));
   g_assert_no_error (error);
   g_clear_object (&journal);
@@ -649,6 +655,50 @@ test_big_records (Fixture       *f,
   while (count_open_fds () > before && g_get_monotonic_time () < deadline)
     g_usleep (10000);
   g_assert_cmpuint (count_open_fds (), ==, before);
+}
+
+/* Once a file is half full, the next one is made ahead in the background
+ * (a hidden spare), and the rotation takes it: the new file is that very
+ * inode.  The spare is never listed as a journal file. */
+static void
+test_spare_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = journal_dir (f);
+  g_autofree char *spare = g_build_filename (dir, ".journal-spare", NULL);
+  g_autofree char *first_path = NULL;
+  g_autofree char *text = g_strnfill (700 * 1024, 'b');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdJournal) journal = hd_journal_new_full (dir, 2 * 1024 * 1024, NULL, &error);
+  g_auto(GStrv) files = NULL;
+  GStatBuf before, after;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  append_big_transcript (journal, text);
+  g_assert_false (g_file_test (spare, G_FILE_TEST_EXISTS));
+  append_big_transcript (journal, text);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!g_file_test (spare, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_usleep (5000);
+  g_assert_cmpint (g_stat (spare, &before), ==, 0);
+  g_assert_cmpint (before.st_size, ==, 0);
+  first_path = g_strdup (hd_journal_get_current_path (journal));
+
+  append_big_transcript (journal, text);
+  append_big_transcript (journal, text);
+  g_assert_cmpstr (hd_journal_get_current_path (journal), !=, first_path);
+  g_assert_cmpint (g_stat (hd_journal_get_current_path (journal), &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_false (g_file_test (spare, G_FILE_TEST_EXISTS));
+  g_assert_true (hd_journal_close (journal, &error));
+  g_assert_no_error (error);
+
+  files = hd_journal_list_files (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (files), ==, 2);
+  g_assert_true (hd_journal_verify_directory (dir, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* Events dated before the day of the file being written (late ones, a clock
@@ -1095,6 +1145,7 @@ main (int   argc,
   ADD ("/hd/journal/rotation/day", test_rotation_day);
   ADD ("/hd/journal/rotation/late-events", test_rotation_late_events);
   ADD ("/hd/journal/big-records", test_big_records);
+  ADD ("/hd/journal/spare-file", test_spare_file);
   ADD ("/hd/journal/scrub", test_scrub);
   ADD ("/hd/journal/prepared-payload", test_prepared_payload);
   ADD ("/hd/journal/reveal", test_reveal);

@@ -24,6 +24,11 @@
 
 #define FILE_PREFIX "journal-"
 #define FILE_SUFFIX ".jsonl"
+/* An empty file made ahead, in the background, to become the next one:
+ * creating a file can wait for the disk (reading the inode bitmap, 12 ms
+ * in the benchmark) and a rotation happens on the window's thread.  Not a
+ * journal file name, so listing and verification never see it. */
+#define SPARE_NAME ".journal-spare"
 /* Unsynced bytes after which they are synced in the background. */
 #define BACKGROUND_SYNC_BYTES (1024 * 1024)
 
@@ -44,6 +49,7 @@ struct _HdJournal
   guint     n_scrubbed;
   gboolean  dirty;          /* written since the last fsync */
   guint64   background_synced; /* of the current file: synced, or being synced */
+  gboolean  spare_asked;    /* for the current file */
 };
 
 static void hd_journal_initable_iface_init (GInitableIface *iface);
@@ -251,6 +257,43 @@ write_all (int          fd,
   return TRUE;
 }
 
+static void
+make_spare (gpointer data)
+{
+  char *path = data;
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd >= 0)
+    close (fd);
+  else if (errno != EEXIST)
+    g_debug ("Could not make the journal's spare file %s: %s", path, g_strerror (errno));
+  g_free (path);
+}
+
+/* Once the current file is half full. */
+static void
+ask_for_spare (HdJournal *self)
+{
+  if (self->spare_asked || self->size < self->max_file_size / 2)
+    return;
+  self->spare_asked = TRUE;
+  hd_background_release (g_build_filename (self->directory, SPARE_NAME, NULL), make_spare);
+}
+
+/* The spare, if it is there and empty, becomes @path. */
+static void
+take_spare (HdJournal  *self,
+            const char *path)
+{
+  g_autofree char *spare = g_build_filename (self->directory, SPARE_NAME, NULL);
+  GStatBuf st;
+
+  if (g_lstat (spare, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
+    return;
+  if (g_rename (spare, path) != 0)
+    g_debug ("Could not use the journal's spare file: %s", g_strerror (errno));
+}
+
 typedef struct
 {
   int   fd;      /* a duplicate, owned */
@@ -326,6 +369,7 @@ write_line (HdJournal       *self,
     }
   else if (self->size - self->background_synced >= BACKGROUND_SYNC_BYTES)
     sync_in_background (self);
+  ask_for_spare (self);
   return TRUE;
 }
 
@@ -411,6 +455,8 @@ start_file (HdJournal   *self,
   self->current_index = index;
   self->size = 0;
   self->background_synced = 0;
+  self->spare_asked = FALSE;
+  take_spare (self, self->current_path);
 
   return open_fd (self, error) && write_header (self, previous_path, time, error);
 }
