@@ -452,6 +452,12 @@ test_bad_frames (Fixture       *fixture,
   hd_demo_router_send_malformed (fixture->router);
   hd_demo_router_send_unknown_type (fixture->router);
   hd_demo_router_send_oversized (fixture->router, 100 * 1024);
+  /* Nested past any limit: JsonParser overflowed the stack on this. */
+  {
+    g_autofree char *deep = g_strnfill (60 * 1024, '[');
+
+    hd_demo_router_send_raw (fixture->router, deep);
+  }
   bad = hd_demo_router_push_invalid_offer (fixture->router, AGENT);
   good2 = hd_demo_router_push_offer (fixture->router, AGENT, 3);
 
@@ -459,8 +465,8 @@ test_bad_frames (Fixture       *fixture,
   g_assert_nonnull (hd_queue_lookup (fixture->queue, good1));
   g_assert_null (hd_queue_lookup (fixture->queue, bad));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 2);
-  g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 4);
-  g_assert_cmpuint (fixture->n_notices, ==, 4);
+  g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 5);
+  g_assert_cmpuint (fixture->n_notices, ==, 5);
 
   /* The connection survived all of it. */
   g_assert_true (is_connected (fixture));

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hd-error.h"
 #include "hd-feed-protocol.h"
 
@@ -78,6 +80,45 @@ test_parse_errors (void)
       g_assert_null (message);
       g_assert_error (error, HD_ERROR, cases[i].code);
     }
+}
+
+/* A frame nested past HD_FEED_MAX_DEPTH is an error, not a stack overflow
+ * (JsonParser recursed without a limit: 100,000 "[" crashed it); the
+ * deepest nesting a frame had is kept, for the packet parser. */
+static void
+test_parse_deep (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) edge = g_string_new ("{\"type\": \"heartbeat\", \"x\": ");
+  g_autoptr(HdFeedMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  message = hd_feed_message_parse (deep->str, deep->len, 0, &error);
+  g_assert_null (message);
+  g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "nested too deeply"));
+  g_clear_error (&error);
+
+  /* The object is depth 0, its member x depth 1: 64 levels in all. */
+  for (guint i = 1; i < HD_FEED_MAX_DEPTH; i++)
+    g_string_append_c (edge, '[');
+  g_string_append (edge, "{}");
+  for (guint i = 1; i < HD_FEED_MAX_DEPTH; i++)
+    g_string_append_c (edge, ']');
+  g_string_append_c (edge, '}');
+  message = hd_feed_message_parse (edge->str, edge->len, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (message);
+  g_assert_cmpuint (message->depth, ==, HD_FEED_MAX_DEPTH);
+  g_clear_pointer (&message, hd_feed_message_free);
+
+  g_string_insert_c (edge, strlen ("{\"type\": \"heartbeat\", \"x\": "), '[');
+  g_string_insert_c (edge, edge->len - 1, ']');
+  message = hd_feed_message_parse (edge->str, edge->len, 0, &error);
+  g_assert_null (message);
+  g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
 }
 
 static void
@@ -167,6 +208,7 @@ main (int   argc,
   g_test_add_func ("/hd/feed-protocol/parse-valid", test_parse_valid);
   g_test_add_func ("/hd/feed-protocol/parse-unknown-type", test_parse_unknown_type);
   g_test_add_func ("/hd/feed-protocol/parse-errors", test_parse_errors);
+  g_test_add_func ("/hd/feed-protocol/parse-deep", test_parse_deep);
   g_test_add_func ("/hd/feed-protocol/build-roundtrip", test_build_roundtrip);
   g_test_add_func ("/hd/feed-protocol/hello-fields", test_hello_fields);
   g_test_add_func ("/hd/feed-protocol/time", test_time);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "hd-json-parse.h"
 #include "hd-packet-generator.h"
 #include "hd-test-packet-util.h"
 
@@ -550,6 +551,26 @@ test_limit_depth (void)
   packet = hd_packet_parse_node (json_parser_get_root (parser), &limits, &error);
   g_assert_no_error (error);
   g_clear_object (&packet);
+
+  /* The same with the depth hd_json_parse () saw: 5 here, so at a limit of
+   * 4 the tree is still walked and refused, and at 5 it passes. */
+  {
+    guint depth = 0;
+    g_autoptr(JsonNode) root = hd_json_parse (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                                              HD_JSON_MAX_DEPTH, &depth, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (depth, ==, 5);
+    limits.max_depth = 4;
+    packet = hd_packet_parse_node_with_depth (root, &limits, depth, &error);
+    g_assert_error (error, HD_ERROR, HD_ERROR_LIMIT);
+    g_clear_error (&error);
+    limits.max_depth = 5;
+    packet = hd_packet_parse_node_with_depth (root, &limits, depth, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (packet);
+    g_clear_object (&packet);
+  }
 
   /* A hostile nesting must be an error, not a stack overflow; brackets inside
    * strings do not count. */

@@ -84,6 +84,23 @@ test_error_array_broken (void)
       g_assert_null (errors);
       g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
     }
+
+  /* Nested past any limit: an error, not a stack overflow (JsonParser
+   * recursed without a limit). */
+  {
+    g_autofree char *deep = g_strnfill (200000, '[');
+    g_autoptr(GBytes) body = bytes (deep);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) errors = hd_sf_parse_error_array (body, &error);
+    g_autoptr(HdSfTokens) tokens = NULL;
+
+    g_assert_null (errors);
+    g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+    g_clear_error (&error);
+    tokens = hd_sf_tokens_parse (body, &error);
+    g_assert_null (tokens);
+    g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  }
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hd-error.h"
+#include "hd-json-parse.h"
 #include "hd-feed-protocol.h"
 
 static const char * const type_names[] = {
@@ -200,11 +201,11 @@ hd_feed_message_parse (const char  *data,
                        gsize        max_bytes,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(HdFeedMessage) message = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonNode *seq_node;
+  guint depth = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -222,16 +223,17 @@ hd_feed_message_parse (const char  *data,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+  /* Not JsonParser: it has no depth limit, and a frame of 100,000 "["
+   * overflowed the stack. */
+  root = hd_json_parse (data, length, HD_FEED_MAX_DEPTH, &depth, &local_error);
+  if (root == NULL)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("The frame is not valid JSON: %s"),
                    local_error->message);
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE, _("The frame is not a JSON object"));
       return NULL;
@@ -240,6 +242,7 @@ hd_feed_message_parse (const char  *data,
   message = g_new0 (HdFeedMessage, 1);
   message->root = json_node_ref (root);
   message->body = json_node_get_object (root);
+  message->depth = depth;
 
   if (!get_optional_string (message->body, "type", &message->type_name, error))
     return NULL;

@@ -30,6 +30,9 @@ G_BEGIN_DECLS
 #define HD_FEED_CLOSE_SUPERSEDED 4001
 /* Frames above this are decoded in a worker thread (in order). */
 #define HD_FEED_ASYNC_DECODE_BYTES (256 * 1024)
+/* The deepest nesting of arrays and objects a frame may have: a packet at
+ * the packet parser's default limit (32) inside the envelope, with room. */
+#define HD_FEED_MAX_DEPTH 64
 
 typedef enum
 {
@@ -98,6 +101,7 @@ typedef struct
   const char        *request_id;   /* borrowed from @body, or NULL */
   JsonObject        *body;         /* owned */
   JsonNode          *root;         /* owned */
+  guint              depth;        /* the frame's deepest nesting (the top is 0) */
 } HdFeedMessage;
 
 void           hd_feed_message_free          (HdFeedMessage *message);

@@ -7,22 +7,12 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "hd-json-parse.h"
 
 G_BEGIN_DECLS
 
-/* The deepest nesting a record may have. */
+/* The deepest nesting a record may have (parse lines with hd_json_parse ()). */
 #define HD_JOURNAL_JSON_MAX_DEPTH 64
-
-/* A strict RFC 8259 parser for one journal line, several times faster than
- * JsonParser (which is built on GScanner): opening a 100,000-event recording
- * parses every line.  Builds the same JsonNode tree JsonParser would (integers
- * as gint64, other numbers as double), sealed.  Fails with HD_ERROR_PARSE on
- * malformed JSON, invalid UTF-8, control characters in strings, or nesting
- * deeper than HD_JOURNAL_JSON_MAX_DEPTH.  Thread-safe. */
-JsonNode *_hd_journal_json_parse (const char  *data,
-                                  gsize        len,
-                                  GError     **error);
 
 /* The fast path for a line in the layout the journal writes: reads the
  * envelope members in their fixed order and parses only the payload.  Returns

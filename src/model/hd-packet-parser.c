@@ -758,6 +758,21 @@ hd_packet_parse_node (JsonNode              *node,
   return parse_node_internal (node, limits_or_default (limits, &defaults), TRUE, error);
 }
 
+HdPacket *
+hd_packet_parse_node_with_depth (JsonNode              *node,
+                                 const HdPacketLimits  *limits,
+                                 guint                  depth,
+                                 GError               **error)
+{
+  HdPacketLimits defaults;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  limits = limits_or_default (limits, &defaults);
+  return parse_node_internal (node, limits, depth > limits->max_depth, error);
+}
+
 static inline gboolean
 is_json_space (char c)
 {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hd-error.h"
+#include "hd-json-parse.h"
 #include "hd-oauth.h"
 #include "hd-pkce.h"
 #include "hd-sf-util.h"
@@ -622,10 +623,9 @@ identity_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   SoupMessage *msg = g_task_get_task_data (task);
   guint status;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object_;
   HdSfIdentity *identity;
   gsize size;
@@ -648,8 +648,8 @@ identity_cb (GObject      *object,
       return;
     }
   data = g_bytes_get_data (body, &size);
-  if (data == NULL || !json_parser_load_from_data (parser, data, size, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (data == NULL || (root = hd_json_parse (data, size, HD_JSON_MAX_DEPTH, NULL, NULL)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_task_return_new_error (task, HD_ERROR, HD_ERROR_PARSE, _("The identity service sent malformed JSON"));
       return;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hd-error.h"
+#include "hd-json-parse.h"
 #include "hd-sf-client.h"
 
 struct _HdSfClient
@@ -298,7 +299,6 @@ send_cb (GObject      *object,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HdSfResponse) response = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   HdSfClient *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   gsize size = 0;
@@ -315,10 +315,9 @@ send_cb (GObject      *object,
   response->status = soup_message_get_status (request->msg);
   response->body = g_bytes_ref (body);
   data = g_bytes_get_data (body, &size);
-  parser = json_parser_new_immutable ();
-  if (data != NULL && size > 0 && json_parser_load_from_data (parser, data, size, NULL))
+  if (data != NULL && size > 0 &&
+      (response->json = hd_json_parse (data, size, HD_JSON_MAX_DEPTH, NULL, NULL)) != NULL)
     {
-      response->json = json_parser_steal_root (parser);
       if (response->json != NULL && JSON_NODE_HOLDS_ARRAY (response->json) && !SOUP_STATUS_IS_SUCCESSFUL (response->status))
         response->errors = hd_sf_parse_error_array (body, NULL);
     }

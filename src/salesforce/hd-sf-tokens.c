@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hd-error.h"
+#include "hd-json-parse.h"
 #include "hd-sf-tokens.h"
 #include "hd-sf-util.h"
 
@@ -139,13 +140,13 @@ HdSfTokens *
 hd_sf_tokens_parse (GBytes  *body,
                     GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize size = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
-  if (data == NULL || size == 0 || !json_parser_load_from_data (parser, data, size, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (data == NULL || size == 0 ||
+      (root = hd_json_parse (data, size, HD_JSON_MAX_DEPTH, NULL, NULL)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE,
                            _("Salesforce’s sign-in answer is not a JSON object"));

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hd-error.h"
+#include "hd-json-parse.h"
 #include "hd-sf-util.h"
 
 G_DEFINE_BOXED_TYPE (HdSfApiError, hd_sf_api_error, hd_sf_api_error_copy, hd_sf_api_error_free)
@@ -45,21 +46,21 @@ static JsonNode *
 parse_body (GBytes  *body,
             GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize size = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
+  JsonNode *root;
 
   if (data == NULL || size == 0)
     {
       g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE, _("The server sent an empty answer"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, data, size, NULL))
+  if (!(root = hd_json_parse (data, size, HD_JSON_MAX_DEPTH, NULL, NULL)))
     {
       g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE, _("The server sent malformed JSON"));
       return NULL;
     }
-  return json_parser_steal_root (parser);
+  return root;
 }
 
 static const char *

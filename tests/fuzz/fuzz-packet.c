@@ -14,13 +14,16 @@
 #include <string.h>
 
 #include "hd-error.h"
+#include "hd-json-parse.h"
 #include "hd-mask.h"
 #include "hd-packet-parser.h"
 
-/* libFuzzer target for the packet parser and the masking it does.  Any input
- * must give a packet or an HD_ERROR, never a crash, a sanitizer report, a
- * leak, or a GLib critical (made fatal below: a g_return_if_fail hit is a bug
- * here).  Seed corpus: tests/fixtures/valid and tests/fixtures/invalid. */
+/* libFuzzer target for the packet parser and the masking it does, and for
+ * the JSON parser the feed reads frames with (hd_json_parse (), then the
+ * packet from its tree, as the feed client does).  Any input must give a
+ * packet or an HD_ERROR, never a crash, a sanitizer report, a leak, or a
+ * GLib critical (made fatal below: a g_return_if_fail hit is a bug here).
+ * Seed corpus: tests/fixtures/valid and tests/fixtures/invalid. */
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -79,6 +82,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *text = NULL;
   g_autofree char *masked = NULL;
   g_autofree char *id = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(HdPacket) from_tree = NULL;
+  guint depth = 0;
   HdPacketLimits limits;
 
   /* Small limits reach the limit paths more often. */
@@ -91,6 +97,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (packet != NULL)
     walk_packet (packet);
   else
+    g_assert (error->domain == HD_ERROR && error->message != NULL);
+  g_clear_error (&error);
+
+  root = hd_json_parse ((const char *) data, size, 64, &depth, &error);
+  g_assert ((root == NULL) != (error == NULL));
+  if (root != NULL)
+    {
+      g_assert (depth <= 64);
+      g_assert (json_node_is_immutable (root));
+      from_tree = hd_packet_parse_node_with_depth (root, &limits, depth, &error);
+      g_assert ((from_tree == NULL) != (error == NULL));
+      if (from_tree != NULL)
+        walk_packet (from_tree);
+    }
+  if (error != NULL)
     g_assert (error->domain == HD_ERROR && error->message != NULL);
 
   /* The maskers take any C string, valid UTF-8 or not. */

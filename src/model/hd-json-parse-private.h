@@ -1,0 +1,46 @@
+/* hd-json-parse-private.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hd-json-parse.h"
+
+G_BEGIN_DECLS
+
+/* The scanner under hd_json_parse (), for readers of a fixed layout (the
+ * journal's record envelope).  It works on a writable, NUL-terminated copy
+ * of the input: a string without escapes is terminated in place. */
+typedef struct
+{
+  char        *p;
+  const char  *start;
+  const char  *end;
+  GString     *buffer;      /* scratch for strings with escapes */
+  guint        max_depth;
+  guint        depth_seen;
+  GError     **error;       /* nullable */
+} HdJsonScan;
+
+void      _hd_json_scan_init   (HdJsonScan  *scan,
+                                char        *data,
+                                gsize        len,
+                                guint        max_depth,
+                                GError     **error);
+void      _hd_json_scan_clear  (HdJsonScan  *scan);
+/* A value at @depth, or NULL with the error set. */
+JsonNode *_hd_json_scan_value  (HdJsonScan  *scan,
+                                guint        depth);
+/* A string after its opening quote; *out is NUL-terminated, valid until the
+ * next string is read. */
+gboolean  _hd_json_scan_string (HdJsonScan  *scan,
+                                const char **out,
+                                gsize       *out_len);
+/* Consumes @literal if the input continues with it. */
+gboolean  _hd_json_scan_expect (HdJsonScan  *scan,
+                                const char  *literal);
+
+G_END_DECLS

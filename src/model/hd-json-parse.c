@@ -1,0 +1,463 @@
+/* hd-json-parse.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hd-json-parse"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hd-error.h"
+#include "hd-json-parse-private.h"
+
+
+static gboolean
+fail (HdJsonScan *r,
+      const char *what)
+{
+  if (r->error != NULL && *r->error == NULL)
+    g_set_error (r->error, HD_ERROR, HD_ERROR_PARSE, "invalid JSON at byte %" G_GSIZE_FORMAT ": %s",
+                 (gsize) (r->p - r->start), what);
+  return FALSE;
+}
+
+/* Fails and returns NULL, dropping @node (nullable): for the value readers. */
+static JsonNode *
+fail_node (HdJsonScan *r,
+           const char *what,
+           JsonNode   *node)
+{
+  if (what != NULL)
+    fail (r, what);
+  if (node != NULL)
+    json_node_unref (node);
+  return NULL;
+}
+
+static void
+skip_space (HdJsonScan *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+    r->p++;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (HdJsonScan *r,
+           gunichar *out)
+{
+  gunichar value = 0;
+
+  if (r->end - r->p < 4)
+    return fail (r, "truncated \\u escape");
+  for (guint i = 0; i < 4; i++)
+    {
+      int h = hex_value (r->p[i]);
+
+      if (h < 0)
+        return fail (r, "bad \\u escape");
+      value = value * 16 + (gunichar) h;
+    }
+  r->p += 4;
+  *out = value;
+  return TRUE;
+}
+
+/* Reads a string after its opening quote.  *out points into the input when
+ * the string has no escapes (its closing quote overwritten with a NUL), else
+ * into r->buffer; either way NUL-terminated, and *out_len is its length. */
+gboolean
+_hd_json_scan_string (HdJsonScan  *r,
+                      const char **out,
+                      gsize       *out_len)
+{
+  char *begin = r->p;
+
+  /* Fast path: no escapes. */
+  while (r->p < r->end && *r->p != '"' && *r->p != '\\')
+    {
+      if ((guchar) *r->p < 0x20)
+        return fail (r, "control character in a string");
+      r->p++;
+    }
+  if (r->p < r->end && *r->p == '"')
+    {
+      if (!g_utf8_validate_len (begin, (gsize) (r->p - begin), NULL))
+        return fail (r, "invalid UTF-8");
+      *out = begin;
+      *out_len = (gsize) (r->p - begin);
+      *r->p++ = '\0';
+      return TRUE;
+    }
+
+  g_string_truncate (r->buffer, 0);
+  g_string_append_len (r->buffer, begin, r->p - begin);
+  while (r->p < r->end && *r->p != '"')
+    {
+      char c = *r->p;
+
+      if ((guchar) c < 0x20)
+        return fail (r, "control character in a string");
+      if (c != '\\')
+        {
+          g_string_append_c (r->buffer, c);
+          r->p++;
+          continue;
+        }
+      if (++r->p >= r->end)
+        break;
+      c = *r->p++;
+      switch (c)
+        {
+        case '"':  g_string_append_c (r->buffer, '"'); break;
+        case '\\': g_string_append_c (r->buffer, '\\'); break;
+        case '/':  g_string_append_c (r->buffer, '/'); break;
+        case 'b':  g_string_append_c (r->buffer, '\b'); break;
+        case 'f':  g_string_append_c (r->buffer, '\f'); break;
+        case 'n':  g_string_append_c (r->buffer, '\n'); break;
+        case 'r':  g_string_append_c (r->buffer, '\r'); break;
+        case 't':  g_string_append_c (r->buffer, '\t'); break;
+        case 'u':
+          {
+            gunichar u;
+
+            if (!read_hex4 (r, &u))
+              return FALSE;
+            if (u >= 0xD800 && u <= 0xDBFF)
+              {
+                gunichar low;
+
+                if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
+                  return fail (r, "unpaired surrogate");
+                r->p += 2;
+                if (!read_hex4 (r, &low) || low < 0xDC00 || low > 0xDFFF)
+                  return fail (r, "unpaired surrogate");
+                u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              }
+            else if (u >= 0xDC00 && u <= 0xDFFF)
+              return fail (r, "unpaired surrogate");
+            if (u == 0)
+              return fail (r, "NUL in a string");
+            g_string_append_unichar (r->buffer, u);
+          }
+          break;
+        default:
+          return fail (r, "bad escape");
+        }
+    }
+  if (r->p >= r->end)
+    return fail (r, "unterminated string");
+  r->p++;  /* the closing quote */
+  if (!g_utf8_validate_len (r->buffer->str, r->buffer->len, NULL))
+    return fail (r, "invalid UTF-8");
+  *out = r->buffer->str;
+  *out_len = r->buffer->len;
+  return TRUE;
+}
+
+static JsonNode *
+string_node (const char *value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, value);
+  return node;
+}
+
+static JsonNode *
+read_number (HdJsonScan *r)
+{
+  const char *begin = r->p;
+  gboolean is_double = FALSE;
+  char buf[64];
+  gsize len;
+  JsonNode *node;
+
+  if (r->p < r->end && *r->p == '-')
+    r->p++;
+  if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+    return fail_node (r, "bad number", NULL);
+  if (*r->p == '0')
+    r->p++;
+  else
+    while (r->p < r->end && g_ascii_isdigit (*r->p))
+      r->p++;
+  if (r->p < r->end && *r->p == '.')
+    {
+      is_double = TRUE;
+      r->p++;
+      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+        return fail_node (r, "bad number", NULL);
+      while (r->p < r->end && g_ascii_isdigit (*r->p))
+        r->p++;
+    }
+  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
+    {
+      is_double = TRUE;
+      r->p++;
+      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
+        r->p++;
+      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+        return fail_node (r, "bad number", NULL);
+      while (r->p < r->end && g_ascii_isdigit (*r->p))
+        r->p++;
+    }
+
+  len = (gsize) (r->p - begin);
+  if (len >= sizeof buf)
+    return fail_node (r, "number too long", NULL);
+  memcpy (buf, begin, len);
+  buf[len] = '\0';
+
+  node = json_node_new (JSON_NODE_VALUE);
+  if (!is_double)
+    {
+      gint64 value;
+
+      errno = 0;
+      value = g_ascii_strtoll (buf, NULL, 10);
+      if (errno == 0)
+        {
+          json_node_set_int (node, value);
+          return node;
+        }
+    }
+  json_node_set_double (node, g_ascii_strtod (buf, NULL));
+  return node;
+}
+
+static gboolean
+read_literal (HdJsonScan *r,
+              const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
+    return fail (r, "unexpected character");
+  r->p += len;
+  return TRUE;
+}
+
+JsonNode *
+_hd_json_scan_value (HdJsonScan *r,
+                     guint       depth)
+{
+  skip_space (r);
+  if (r->p >= r->end)
+    return fail_node (r, "unexpected end", NULL);
+  if (depth > r->max_depth)
+    return fail_node (r, "nested too deeply", NULL);
+  r->depth_seen = MAX (r->depth_seen, depth);
+
+  switch (*r->p)
+    {
+    case '{':
+      {
+        JsonObject *object = json_object_new ();
+        JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+        json_node_take_object (node, object);
+        r->p++;
+        skip_space (r);
+        if (r->p < r->end && *r->p == '}')
+          {
+            r->p++;
+            return node;
+          }
+        for (;;)
+          {
+            g_autofree char *escaped = NULL;
+            const char *name;
+            gsize name_len;
+            JsonNode *member;
+
+            skip_space (r);
+            if (r->p >= r->end || *r->p != '"')
+              return fail_node (r, "expected a member name", node);
+            r->p++;
+            if (!_hd_json_scan_string (r, &name, &name_len))
+              return fail_node (r, NULL, node);
+            /* The value may reuse the scratch buffer. */
+            if (name == r->buffer->str)
+              name = escaped = g_strndup (name, name_len);
+            skip_space (r);
+            if (r->p >= r->end || *r->p != ':')
+              return fail_node (r, "expected ':'", node);
+            r->p++;
+            if (!(member = _hd_json_scan_value (r, depth + 1)))
+              return fail_node (r, NULL, node);
+            json_object_set_member (object, name, member);
+            skip_space (r);
+            if (r->p < r->end && *r->p == ',')
+              {
+                r->p++;
+                continue;
+              }
+            if (r->p < r->end && *r->p == '}')
+              {
+                r->p++;
+                return node;
+              }
+            return fail_node (r, "expected ',' or '}'", node);
+          }
+      }
+
+    case '[':
+      {
+        JsonArray *array = json_array_new ();
+        JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+        json_node_take_array (node, array);
+        r->p++;
+        skip_space (r);
+        if (r->p < r->end && *r->p == ']')
+          {
+            r->p++;
+            return node;
+          }
+        for (;;)
+          {
+            JsonNode *element = _hd_json_scan_value (r, depth + 1);
+
+            if (element == NULL)
+              return fail_node (r, NULL, node);
+            json_array_add_element (array, element);
+            skip_space (r);
+            if (r->p < r->end && *r->p == ',')
+              {
+                r->p++;
+                continue;
+              }
+            if (r->p < r->end && *r->p == ']')
+              {
+                r->p++;
+                return node;
+              }
+            return fail_node (r, "expected ',' or ']'", node);
+          }
+      }
+
+    case '"':
+      {
+        const char *value;
+        gsize len;
+
+        r->p++;
+        if (!_hd_json_scan_string (r, &value, &len))
+          return NULL;
+        return string_node (value);
+      }
+
+    case 't':
+    case 'f':
+      {
+        gboolean value = *r->p == 't';
+        JsonNode *node;
+
+        if (!read_literal (r, value ? "true" : "false"))
+          return NULL;
+        node = json_node_new (JSON_NODE_VALUE);
+        json_node_set_boolean (node, value);
+        return node;
+      }
+
+    case 'n':
+      if (!read_literal (r, "null"))
+        return NULL;
+      return json_node_new (JSON_NODE_NULL);
+
+    default:
+      if (*r->p == '-' || g_ascii_isdigit (*r->p))
+        return read_number (r);
+      return fail_node (r, "unexpected character", NULL);
+    }
+}
+
+void
+_hd_json_scan_init (HdJsonScan  *r,
+                    char        *data,
+                    gsize        len,
+                    guint        max_depth,
+                    GError     **error)
+{
+  r->p = data;
+  r->start = data;
+  r->end = data + len;
+  r->buffer = g_string_new (NULL);
+  r->max_depth = max_depth;
+  r->depth_seen = 0;
+  r->error = error;
+}
+
+void
+_hd_json_scan_clear (HdJsonScan *r)
+{
+  g_string_free (r->buffer, TRUE);
+  r->buffer = NULL;
+}
+
+gboolean
+_hd_json_scan_expect (HdJsonScan *r,
+                      const char *literal)
+{
+  gsize len = strlen (literal);
+
+  if ((gsize) (r->end - r->p) < len || memcmp (r->p, literal, len) != 0)
+    return FALSE;
+  r->p += len;
+  return TRUE;
+}
+
+JsonNode *
+hd_json_parse (const char  *data,
+               gsize        len,
+               guint        max_depth,
+               guint       *depth,
+               GError     **error)
+{
+  /* A copy, so strings are terminated in place: one copy each, not two. */
+  g_autofree char *copy = NULL;
+  HdJsonScan r;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  copy = g_malloc (len + 1);
+  memcpy (copy, data, len);
+  copy[len] = '\0';
+  _hd_json_scan_init (&r, copy, len, max_depth, error);
+  root = _hd_json_scan_value (&r, 0);
+  if (root != NULL)
+    {
+      skip_space (&r);
+      if (r.p != r.end)
+        {
+          fail (&r, "trailing characters");
+          g_clear_pointer (&root, json_node_unref);
+        }
+    }
+  if (root != NULL && depth != NULL)
+    *depth = r.depth_seen;
+  _hd_json_scan_clear (&r);
+  if (root != NULL)
+    json_node_seal (root);
+  return root;
+}
+
