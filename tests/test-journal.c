@@ -843,6 +843,17 @@ test_scrub (Fixture       *f,
   g_assert_true (hd_journal_is_token_name ("access_token"));
   g_assert_true (hd_journal_is_token_name ("Client_Secret"));
   g_assert_false (hd_journal_is_token_name ("summary"));
+  /* Each form of the pattern, past the cheap check in front of it, in any
+   * case where the pattern ignores case. */
+  g_assert_true (hd_journal_text_has_token ("auth: BEARER abcdefghijkl1234 sent"));
+  g_assert_true (hd_journal_text_has_token ("no b here but eyJabcd.efghij.klm"));
+  g_assert_true (hd_journal_text_has_token ("org 00DHs000000abcd!AQcAQH0dMHZfz972Szmpkb58"));
+  g_assert_true (hd_journal_text_has_token ("ACCESS_TOKEN=xyz"));
+  g_assert_false (hd_journal_text_has_token ("Bob and Barbara wrote a long chat without any secret"));
+  g_assert_true (hd_journal_is_token_name ("SALESFORCE_REFRESH_TOKEN"));
+  g_assert_true (hd_journal_is_token_name ("Admin_Password"));
+  g_assert_false (hd_journal_is_token_name ("token_count"));
+  g_assert_false (hd_journal_is_token_name ("_toke"));
 }
 
 /* The part of @contents' last line from its type to its payload's end. */
