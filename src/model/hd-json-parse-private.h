@@ -12,13 +12,15 @@
 G_BEGIN_DECLS
 
 /* The scanner under hd_json_parse (), for readers of a fixed layout (the
- * journal's record envelope).  It works on a writable, NUL-terminated copy
- * of the input: a string without escapes is terminated in place. */
+ * journal's record envelope).  On a writable input (hd_json_parse () makes
+ * a copy) a string without escapes is terminated in place, and copied once
+ * into its node instead of twice. */
 typedef struct
 {
-  char        *p;
+  char        *p;           /* written to only when @writable */
   const char  *start;
   const char  *end;
+  gboolean     writable;
   GString     *buffer;      /* scratch for strings with escapes */
   guint        max_depth;
   guint        depth_seen;
@@ -26,16 +28,18 @@ typedef struct
 } HdJsonScan;
 
 void      _hd_json_scan_init   (HdJsonScan  *scan,
-                                char        *data,
+                                const char  *data,
                                 gsize        len,
+                                gboolean     writable,
                                 guint        max_depth,
                                 GError     **error);
 void      _hd_json_scan_clear  (HdJsonScan  *scan);
 /* A value at @depth, or NULL with the error set. */
 JsonNode *_hd_json_scan_value  (HdJsonScan  *scan,
                                 guint        depth);
-/* A string after its opening quote; *out is NUL-terminated, valid until the
- * next string is read. */
+/* A string after its opening quote: *out_len bytes at *out, valid until the
+ * next string is read, NUL-terminated if the input is writable or the
+ * string had escapes. */
 gboolean  _hd_json_scan_string (HdJsonScan  *scan,
                                 const char **out,
                                 gsize       *out_len);

@@ -103,7 +103,9 @@ _hd_json_scan_string (HdJsonScan  *r,
         return fail (r, "invalid UTF-8");
       *out = begin;
       *out_len = (gsize) (r->p - begin);
-      *r->p++ = '\0';
+      if (r->writable)
+        *r->p = '\0';
+      r->p++;
       return TRUE;
     }
 
@@ -172,12 +174,23 @@ _hd_json_scan_string (HdJsonScan  *r,
   return TRUE;
 }
 
+/* @value is NUL-terminated when the input is writable or it came from the
+ * scratch buffer. */
 static JsonNode *
-string_node (const char *value)
+string_node (HdJsonScan *r,
+             const char *value,
+             gsize       len)
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
 
-  json_node_set_string (node, value);
+  if (r->writable || value == r->buffer->str)
+    json_node_set_string (node, value);
+  else
+    {
+      g_autofree char *copy = g_strndup (value, len);
+
+      json_node_set_string (node, copy);
+    }
   return node;
 }
 
@@ -295,7 +308,7 @@ _hd_json_scan_value (HdJsonScan *r,
             if (!_hd_json_scan_string (r, &name, &name_len))
               return fail_node (r, NULL, node);
             /* The value may reuse the scratch buffer. */
-            if (name == r->buffer->str)
+            if (name == r->buffer->str || !r->writable)
               name = escaped = g_strndup (name, name_len);
             skip_space (r);
             if (r->p >= r->end || *r->p != ':')
@@ -362,7 +375,7 @@ _hd_json_scan_value (HdJsonScan *r,
         r->p++;
         if (!_hd_json_scan_string (r, &value, &len))
           return NULL;
-        return string_node (value);
+        return string_node (r, value, len);
       }
 
     case 't':
@@ -392,14 +405,17 @@ _hd_json_scan_value (HdJsonScan *r,
 
 void
 _hd_json_scan_init (HdJsonScan  *r,
-                    char        *data,
+                    const char  *data,
                     gsize        len,
+                    gboolean     writable,
                     guint        max_depth,
                     GError     **error)
 {
-  r->p = data;
+  /* Written to only when @writable. */
+  r->p = (char *) data;
   r->start = data;
   r->end = data + len;
+  r->writable = writable;
   r->buffer = g_string_new (NULL);
   r->max_depth = max_depth;
   r->depth_seen = 0;
@@ -442,7 +458,7 @@ hd_json_parse (const char  *data,
   copy = g_malloc (len + 1);
   memcpy (copy, data, len);
   copy[len] = '\0';
-  _hd_json_scan_init (&r, copy, len, max_depth, error);
+  _hd_json_scan_init (&r, copy, len, TRUE, max_depth, error);
   root = _hd_json_scan_value (&r, 0);
   if (root != NULL)
     {
