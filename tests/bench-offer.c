@@ -92,6 +92,8 @@ typedef struct
   gint64       last_beat;
   gint64       stall_max;     /* µs, longest gap between heartbeats */
   gint64       stall_end;     /* when it ended */
+  guint        n_frames;      /* painted during the run */
+  gint64       frame_max;     /* µs, the longest of them (before-paint → after-paint) */
   HdJournal   *journal;
   gint64       journal_work;  /* µs, journaling the offer */
   gint64       journaled_at;
@@ -265,6 +267,8 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
 {
+  b->n_frames++;
+  b->frame_max = MAX (b->frame_max, g_get_monotonic_time () - b->frame_start);
   if (!b->armed)
     return;
   b->drawn_at = g_get_monotonic_time ();
@@ -356,6 +360,8 @@ bench (Bench      *b,
 
       /* The stall of a run covers its whole time: the pause and the offer. */
       b->stall_max = 0;
+      b->n_frames = 0;
+      b->frame_max = 0;
       g_timeout_add (g_random_int_range (150, 451), set_flag_cb, &waited);
       wait_for (&waited, "the pause between offers");
 
@@ -389,10 +395,11 @@ bench (Bench      *b,
       journal_after[k] = (b->journaled_at - b->handler_start) / 1000.0;
       if (g_getenv ("HD_BENCH_VERBOSE") != NULL)
         printf ("%s: run %u: drawn %.1f ms (to queue %.1f, frame %.1f), stall %.1f ms ending %+.1f ms "
-                "after the queue signal (at %" G_GINT64_FORMAT " µs), journal %.1f ms ending %+.1f ms\n",
+                "after the queue signal (at %" G_GINT64_FORMAT " µs), journal %.1f ms ending %+.1f ms, "
+                "%u frames in the run, longest %.1f ms\n",
                 label, k, latency[k], to_handler[k], frame_ms[k], stall[k],
                 (b->stall_end - b->handler_start) / 1000.0, b->stall_end, journal_ms[k],
-                (b->journaled_at - b->handler_start) / 1000.0);
+                (b->journaled_at - b->handler_start) / 1000.0, b->n_frames, b->frame_max / 1000.0);
     }
 
   p95 = report (label, "offer frame on the wire → pane drawn", latency, runs);
