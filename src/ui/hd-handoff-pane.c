@@ -30,9 +30,11 @@
  * many come in whenever the agent scrolls near either end of it, and how many
  * it holds at most.  GTK 4.8's list view builds a row for every item near
  * what it shows (up to 200) when the agent jumps, so the slice's size bounds
- * the cost of any jump; a slide adds rows only as they scroll into view. */
+ * the cost of any jump; a slide adds rows only as they scroll into view (or,
+ * SLICE_FILL_STEP a frame, until a slice too short for the view fills it). */
 #define SLICE_FIRST 16
 #define SLICE_STEP 32
+#define SLICE_FILL_STEP 8
 #define SLICE_MAX 120
 
 struct _HdHandoffPane
@@ -53,6 +55,8 @@ struct _HdHandoffPane
   gboolean             allow_reveal;
   gboolean             following;
   gboolean             sticking;             /* inside our own scroll to the end */
+  gboolean             landing;              /* our scroll to the last row lands later */
+  double               last_value;           /* of the transcript's adjustment */
   double               last_upper;
   double               last_page_size;
   guint                stick_tick_id;
@@ -914,6 +918,7 @@ stick_to_bottom (HdHandoffPane *self)
   self->sticking = TRUE;
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  self->last_value = gtk_adjustment_get_value (adjustment);
   self->last_upper = gtk_adjustment_get_upper (adjustment);
   self->last_page_size = gtk_adjustment_get_page_size (adjustment);
   self->sticking = FALSE;
@@ -941,7 +946,10 @@ stick_tick_cb (GtkWidget     *widget,
 
       self->bounds_stale = FALSE;
       if (n > 0)
-        gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", n - 1);
+        {
+          self->landing = TRUE;
+          gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", n - 1);
+        }
       return G_SOURCE_CONTINUE;
     }
   if (self->following)
@@ -950,6 +958,7 @@ stick_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   self->stick_frames = 0;
   self->stick_tick_id = 0;
+  self->landing = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -987,6 +996,7 @@ scroll_to_latest (HdHandoffPane *self)
   n = n_shown_turns (self);
   if (n == 0)
     return;
+  self->landing = TRUE;
   gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", n - 1);
   queue_stick (self, 6);
 }
@@ -997,14 +1007,26 @@ slide_tick_cb (GtkWidget     *widget,
                gpointer       user_data)
 {
   HdHandoffPane *self = HD_HANDOFF_PANE (user_data);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
+  guint step;
 
   self->slide_tick_id = 0;
   if (self->slice == NULL)
     return G_SOURCE_REMOVE;
+  /* Following the end, only a slice too short to scroll slides, and while a
+   * new transcript is laid out its bounds can briefly say so (the upper
+   * bound equal to the page): judge again once laid out. */
+  if (self->following &&
+      gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+    return G_SOURCE_REMOVE;
+  /* Filling a view the first slice does not: a few turns a frame, so the
+   * frames after an offer stay light (32 at once took longer to lay out
+   * than the offer's own frame). */
+  step = self->following ? SLICE_FILL_STEP : SLICE_STEP;
   if (self->slide_direction < 0)
-    hd_slice_model_extend_start (self->slice, SLICE_STEP);
+    hd_slice_model_extend_start (self->slice, step);
   else
-    hd_slice_model_extend_end (self->slice, SLICE_STEP);
+    hd_slice_model_extend_end (self->slice, step);
   return G_SOURCE_REMOVE;
 }
 
@@ -1045,10 +1067,36 @@ on_vadjustment_value_changed_cb (HdHandoffPane *self,
   bounds_changed = gtk_adjustment_get_upper (adjustment) != self->last_upper ||
                    gtk_adjustment_get_page_size (adjustment) != self->last_page_size;
 
-  /* Layout at the end slides only a slice too short to scroll: a new
-   * transcript is drawn without the turns above it, which come in once the
-   * agent scrolls up towards them. */
-  if (!bounds_changed || !self->following ||
+  /* Our scroll to the last row lands a frame later, with the row in view but
+   * not always at the very bottom: that is not the agent scrolling up (it
+   * stopped following and slid 32 rows into the frame after an offer). */
+  {
+    double previous = self->last_value;
+
+    self->last_value = gtk_adjustment_get_value (adjustment);
+    /* Downwards only: the agent scrolling up meanwhile is the agent. */
+    if (self->landing && self->following && !bounds_changed && self->stick_tick_id != 0 &&
+        self->last_value >= previous)
+      {
+        self->landing = FALSE;
+        return;
+      }
+    self->landing = FALSE;
+  }
+
+  /* The agent's own scrolling decides whether live turns are followed: at
+   * the bottom of a slice that ends with the latest turn. */
+  if (!bounds_changed)
+    {
+      self->following = adjustment_at_bottom (adjustment) && hd_slice_model_reaches_end (self->slice);
+      if (self->following)
+        gtk_widget_set_visible (self->jump_button, FALSE);
+    }
+
+  /* While following the end, only a slice too short to scroll slides: a
+   * new transcript is drawn without the turns above it, which come in once
+   * the agent scrolls up towards them (which stops following). */
+  if (!self->following ||
       gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
     maybe_slide (self, adjustment);
 
@@ -1058,14 +1106,7 @@ on_vadjustment_value_changed_cb (HdHandoffPane *self,
       self->last_page_size = gtk_adjustment_get_page_size (adjustment);
       if (self->following)
         queue_stick (self, 2);
-      return;
     }
-
-  /* The agent's own scrolling decides whether live turns are followed: at
-   * the bottom of a slice that ends with the latest turn. */
-  self->following = adjustment_at_bottom (adjustment) && hd_slice_model_reaches_end (self->slice);
-  if (self->following)
-    gtk_widget_set_visible (self->jump_button, FALSE);
 }
 
 static void

@@ -230,6 +230,26 @@ hd_ui_format_countdown (GTimeSpan span)
   return g_strdup_printf ("%s%d:%02d", sign, (int) (seconds / 60), (int) (seconds % 60));
 }
 
+/* The local time zone, looked up at most once a minute: g_date_time_to_local ()
+ * reads /etc/localtime each time (a readlink and a stat), and every transcript
+ * row bound formats its turn's time. */
+static GTimeZone *
+local_zone (void)
+{
+  static GTimeZone *zone;
+  static gint64 looked_up;
+  gint64 now = g_get_monotonic_time ();
+
+  if (zone == NULL || now - looked_up > G_TIME_SPAN_MINUTE)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      zone = g_time_zone_new_local ();
+      looked_up = now;
+    }
+  return zone;
+}
+
+/* Main thread only (the zone cache). */
 char *
 hd_ui_format_clock (GDateTime *time)
 {
@@ -237,6 +257,6 @@ hd_ui_format_clock (GDateTime *time)
 
   if (time == NULL)
     return NULL;
-  local = g_date_time_to_local (time);
+  local = g_date_time_to_timezone (time, local_zone ());
   return g_date_time_format (local, "%H:%M");
 }
