@@ -395,6 +395,16 @@ release_decoded (Decoded *decoded)
   hd_background_release (decoded, decoded_free);
 }
 
+/* A frame that went through a worker is done with: the next one may go. */
+static void
+finish_decoding (HdFeedClient *self,
+                 Decoded      *decoded)
+{
+  self->decoding = FALSE;
+  release_decoded (decoded);
+  process_pending (self);
+}
+
 /* A big offer is in the queue now, and shown: present it.  Even when the
  * connection was dropped meanwhile, as the handoff is in the queue. */
 static void
@@ -408,9 +418,7 @@ prepare_cb (GObject      *object,
   self->presenting = NULL;
   present_offer (self, decoded->presenting, decoded->message, decoded->prepared);
   finish_sequenced (self, decoded->message);
-  self->decoding = FALSE;
-  release_decoded (decoded);
-  process_pending (self);
+  finish_decoding (self, decoded);
 }
 
 static void
@@ -435,9 +443,7 @@ decode_cb (GObject      *object,
       hd_background_run (task, prepare_thread);
       return;
     }
-  self->decoding = FALSE;
-  release_decoded (decoded);
-  process_pending (self);
+  finish_decoding (self, decoded);
 }
 
 static void

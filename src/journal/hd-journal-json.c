@@ -28,18 +28,24 @@ expect_string (HdJsonScan  *r,
   return TRUE;
 }
 
-static gboolean
-parse_envelope (HdJsonScan  *r,
-                char       **time,
-                char       **handoff,
-                char       **kind,
-                char       **actor_id,
-                char       **type,
-                JsonNode   **payload)
+gboolean
+_hd_journal_json_parse_envelope (const char  *line,
+                                 gsize        content_len,
+                                 char       **time,
+                                 char       **handoff,
+                                 char       **kind,
+                                 char       **actor_id,
+                                 char       **type,
+                                 JsonNode   **payload)
 {
+  /* Read-only: recordings open by the hundred thousand lines, and most
+   * strings here are short. */
+  g_auto(HdJsonScan) scan = { 0 };
+  HdJsonScan *r = &scan;
   g_autofree char *t = NULL, *h = NULL, *k = NULL, *id = NULL, *ty = NULL;
   JsonNode *node;
 
+  _hd_json_scan_init (r, line, content_len, FALSE, HD_JOURNAL_JSON_MAX_DEPTH, NULL);
   /* {"v":1,"seq":N  — already checked by the caller. */
   if (!_hd_json_scan_expect (r, "{\"v\":1,\"seq\":"))
     return FALSE;
@@ -72,23 +78,3 @@ parse_envelope (HdJsonScan  *r,
   return TRUE;
 }
 
-gboolean
-_hd_journal_json_parse_envelope (const char  *line,
-                                 gsize        content_len,
-                                 char       **time,
-                                 char       **handoff,
-                                 char       **kind,
-                                 char       **actor_id,
-                                 char       **type,
-                                 JsonNode   **payload)
-{
-  /* Read-only: recordings open by the hundred thousand lines, and most
-   * strings here are short. */
-  HdJsonScan r;
-  gboolean ok;
-
-  _hd_json_scan_init (&r, line, content_len, FALSE, HD_JOURNAL_JSON_MAX_DEPTH, NULL);
-  ok = parse_envelope (&r, time, handoff, kind, actor_id, type, payload);
-  _hd_json_scan_clear (&r);
-  return ok;
-}

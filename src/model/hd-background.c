@@ -29,24 +29,19 @@ typedef struct
   GDestroyNotify   free_func;
 } Job;
 
-gboolean
-hd_background_lower_thread (void)
+/* Lowers the calling thread's priority, once. */
+static void
+lower_thread (void)
 {
   static GPrivate lowered;
 
   if (g_private_get (&lowered) != NULL)
-    return TRUE;
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (1));
 #ifdef __linux__
   /* On Linux the nice value belongs to the thread, not the process. */
   if (setpriority (PRIO_PROCESS, (id_t) gettid (), BACKGROUND_NICE) != 0)
-    {
-      g_debug ("Could not lower a background thread's priority: %s", g_strerror (errno));
-      return FALSE;
-    }
-  g_private_set (&lowered, GINT_TO_POINTER (1));
-  return TRUE;
-#else
-  return FALSE;
+    g_debug ("Could not lower a background thread's priority: %s", g_strerror (errno));
 #endif
 }
 
@@ -56,7 +51,7 @@ run_job (gpointer data,
 {
   Job *job = data;
 
-  hd_background_lower_thread ();
+  lower_thread ();
   if (job->task != NULL)
     {
       job->func (job->task, g_task_get_source_object (job->task), g_task_get_task_data (job->task),

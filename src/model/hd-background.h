@@ -26,7 +26,4 @@ void     hd_background_run          (GTask           *task,
 void     hd_background_release      (gpointer         data,
                                      GDestroyNotify   func);
 
-/* Lowers the calling thread's priority, once; TRUE when it is lowered. */
-gboolean hd_background_lower_thread (void);
-
 G_END_DECLS

@@ -34,6 +34,7 @@ void      _hd_json_scan_init   (HdJsonScan  *scan,
                                 guint        max_depth,
                                 GError     **error);
 void      _hd_json_scan_clear  (HdJsonScan  *scan);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HdJsonScan, _hd_json_scan_clear)
 /* A value at @depth, or NULL with the error set. */
 JsonNode *_hd_json_scan_value  (HdJsonScan  *scan,
                                 guint        depth);

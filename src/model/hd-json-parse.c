@@ -425,7 +425,8 @@ _hd_json_scan_init (HdJsonScan  *r,
 void
 _hd_json_scan_clear (HdJsonScan *r)
 {
-  g_string_free (r->buffer, TRUE);
+  if (r->buffer != NULL)
+    g_string_free (r->buffer, TRUE);
   r->buffer = NULL;
 }
 
@@ -450,7 +451,7 @@ hd_json_parse (const char  *data,
 {
   /* A copy, so strings are terminated in place: one copy each, not two. */
   g_autofree char *copy = NULL;
-  HdJsonScan r;
+  g_auto(HdJsonScan) r = { 0 };
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -469,11 +470,11 @@ hd_json_parse (const char  *data,
           g_clear_pointer (&root, json_node_unref);
         }
     }
-  if (root != NULL && depth != NULL)
+  if (root == NULL)
+    return NULL;
+  if (depth != NULL)
     *depth = r.depth_seen;
-  _hd_json_scan_clear (&r);
-  if (root != NULL)
-    json_node_seal (root);
+  json_node_seal (root);
   return root;
 }
 
