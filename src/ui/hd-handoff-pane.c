@@ -1001,6 +1001,17 @@ scroll_to_latest (HdHandoffPane *self)
   queue_stick (self, 6);
 }
 
+/* While following the end, only a slice too short to scroll slides: a new
+ * transcript is drawn without the turns above it, which come in once the
+ * agent scrolls up towards them (which stops following). */
+static gboolean
+may_slide (HdHandoffPane *self,
+           GtkAdjustment *adjustment)
+{
+  return !self->following ||
+         gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment);
+}
+
 static gboolean
 slide_tick_cb (GtkWidget     *widget,
                GdkFrameClock *frame_clock,
@@ -1013,11 +1024,9 @@ slide_tick_cb (GtkWidget     *widget,
   self->slide_tick_id = 0;
   if (self->slice == NULL)
     return G_SOURCE_REMOVE;
-  /* Following the end, only a slice too short to scroll slides, and while a
-   * new transcript is laid out its bounds can briefly say so (the upper
-   * bound equal to the page): judge again once laid out. */
-  if (self->following &&
-      gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+  /* While a new transcript is laid out its bounds can briefly read as too
+   * short (the upper bound equal to the page): judged again once laid out. */
+  if (!may_slide (self, adjustment))
     return G_SOURCE_REMOVE;
   /* Filling a view the first slice does not: a few turns a frame, so the
    * frames after an offer stay light (32 at once took longer to lay out
@@ -1040,7 +1049,7 @@ maybe_slide (HdHandoffPane *self,
   double value = gtk_adjustment_get_value (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
 
-  if (self->slice == NULL || self->slide_tick_id != 0)
+  if (self->slice == NULL || self->slide_tick_id != 0 || !may_slide (self, adjustment))
     return;
   if (value <= page && !hd_slice_model_reaches_start (self->slice))
     self->slide_direction = -1;
@@ -1093,12 +1102,7 @@ on_vadjustment_value_changed_cb (HdHandoffPane *self,
         gtk_widget_set_visible (self->jump_button, FALSE);
     }
 
-  /* While following the end, only a slice too short to scroll slides: a
-   * new transcript is drawn without the turns above it, which come in once
-   * the agent scrolls up towards them (which stops following). */
-  if (!self->following ||
-      gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
-    maybe_slide (self, adjustment);
+  maybe_slide (self, adjustment);
 
   if (bounds_changed)
     {
