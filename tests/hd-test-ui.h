@@ -39,6 +39,18 @@ hd_test_ui_iterate (guint milliseconds)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Appends @widget and its descendants that are of @type to @out, in tree order. */
+static inline void
+hd_test_ui_collect (GtkWidget *widget,
+                    GType      type,
+                    GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    hd_test_ui_collect (c, type, out);
+}
+
 /* Iterates until @condition holds or @timeout_ms pass: sanitizer builds lay out slowly, so
  * tests wait for what they need instead of for a fixed time. Returns whether it held. */
 static inline gboolean

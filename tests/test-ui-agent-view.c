@@ -106,23 +106,13 @@ view_child (HdAgentView *view,
   return GTK_WIDGET (object);
 }
 
-static void
-find_rows (GtkWidget *widget,
-           GPtrArray *rows)
-{
-  if (HD_IS_QUEUE_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    find_rows (c, rows);
-}
-
 static HdQueueRow *
 find_row (HdAgentView *view,
           HdHandoff   *handoff)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  find_rows (GTK_WIDGET (view), rows);
+  hd_test_ui_collect (GTK_WIDGET (view), HD_TYPE_QUEUE_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (hd_queue_row_get_handoff (g_ptr_array_index (rows, i)) == handoff)
       return g_ptr_array_index (rows, i);

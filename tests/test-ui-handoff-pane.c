@@ -846,17 +846,6 @@ same_turn (GListModel *shown,
   return a != NULL && a == b;
 }
 
-/* The transcript's row widgets, in order. */
-static void
-collect_bubbles (GtkWidget *widget,
-                 GPtrArray *out)
-{
-  if (HD_IS_TEXT_BLOCK (widget))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_bubbles (c, out);
-}
-
 /* Another handoff, and back: the rows stay and show the new turns only, the
  * speaker's style and side included. */
 static void
@@ -881,12 +870,12 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
   b = handoff_new (packet_b, TRUE);
   hd_handoff_pane_set_handoff (fixture->pane, a);
   hd_test_ui_iterate (50);
-  collect_bubbles (view, rows_a);
+  hd_test_ui_collect (view, HD_TYPE_TEXT_BLOCK, rows_a);
   g_assert_cmpuint (rows_a->len, >, 0);
 
   hd_handoff_pane_set_handoff (fixture->pane, b);
   hd_test_ui_iterate (50);
-  collect_bubbles (view, rows_b);
+  hd_test_ui_collect (view, HD_TYPE_TEXT_BLOCK, rows_b);
   g_assert_cmpuint (rows_b->len, ==, g_list_model_get_n_items (shown));
   for (guint i = 0; i < rows_b->len; i++)
     if (g_ptr_array_find (rows_a, g_ptr_array_index (rows_b, i), NULL))
@@ -921,7 +910,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
   hd_handoff_pane_set_handoff (fixture->pane, a);
   hd_test_ui_iterate (50);
   g_ptr_array_set_size (rows_b, 0);
-  collect_bubbles (view, rows_b);
+  hd_test_ui_collect (view, HD_TYPE_TEXT_BLOCK, rows_b);
   for (guint i = 0; i < rows_b->len; i++)
     {
       g_autoptr(HdTurn) turn = shown_turn (shown, i);

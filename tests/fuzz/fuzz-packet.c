@@ -100,11 +100,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_assert (error->domain == HD_ERROR && error->message != NULL);
   g_clear_error (&error);
 
-  root = hd_json_parse ((const char *) data, size, 64, &depth, &error);
+  root = hd_json_parse ((const char *) data, size, HD_JSON_MAX_DEPTH, &depth, &error);
   g_assert ((root == NULL) != (error == NULL));
   if (root != NULL)
     {
-      g_assert (depth <= 64);
+      g_assert (depth <= HD_JSON_MAX_DEPTH);
       g_assert (json_node_is_immutable (root));
       from_tree = hd_packet_parse_node_with_depth (root, &limits, depth, &error);
       g_assert ((from_tree == NULL) != (error == NULL));
