@@ -221,6 +221,13 @@ heartbeat_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The longest stall since stall_max was reset, less the heartbeat's own 1 ms. */
+static double
+stall_ms (Bench *b)
+{
+  return MAX (b->stall_max - 1000, 0) / 1000.0;
+}
+
 /* Connected before the agent view's own handlers, so the main-thread work
  * includes the sidebar's share of the new item. */
 static void
@@ -395,7 +402,7 @@ idle_stall_ms (Bench *b,
   g_timeout_add_seconds (seconds, set_flag_cb, &done);
   b->stall_max = 0;
   wait_for (&done, "the idle period");
-  return MAX (b->stall_max - 1000, 0) / 1000.0;
+  return stall_ms (b);
 }
 
 /* Sorts @values and prints them like bench-pane; returns the p95. */
@@ -456,7 +463,7 @@ bench (Bench      *b,
    * of the one-time costs falls on the sixth offer of a process: a frame
    * that renders through a fresh window-sized buffer of cairo's X11
    * shared-memory pool and faults in its 1,028 pages (about 11 ms on the
-   * CI-class VM, where a page fault costs 9-12 µs).  It did not recur in
+   * CI-class VM, where a page fault costs 9-13 µs).  It did not recur in
    * the runs after it, so the warm-up is long enough to cover it. */
   for (guint i = 0; i < WARM_UP + runs; i++)
     {
@@ -491,7 +498,7 @@ bench (Bench      *b,
       from_push[k] = (b->drawn_at - r->sent_at) / 1000.0;
       work[k] = (b->handler_work + b->frame_work) / 1000.0;
       dispatch[k] = (b->dispatch_work + b->frame_work) / 1000.0;
-      stall[k] = MAX (b->stall_max - 1000, 0) / 1000.0;
+      stall[k] = stall_ms (b);
       stall_cpu[k] = b->stall_cpu / 1000.0;
       stall_faults[k] = b->stall_faults;
       push_ms[k] = (r->pushed_at - r->sent_at) / 1000.0;
@@ -502,9 +509,9 @@ bench (Bench      *b,
       journal_after[k] = (b->journaled_at - b->handler_start) / 1000.0;
       if (g_getenv ("HD_BENCH_VERBOSE") != NULL)
         printf ("%s: run %u: drawn %.1f ms (to queue %.1f, frame %.1f), stall %.1f ms (%.1f ms on the processor, "
-                "%ld page faults) ending %+.1f ms after the queue signal (at %" G_GINT64_FORMAT " µs), "
+                "%.0f page faults) ending %+.1f ms after the queue signal (at %" G_GINT64_FORMAT " µs), "
                 "journal %.1f ms ending %+.1f ms, %u frames in the run, longest %.1f ms\n",
-                label, k, latency[k], to_handler[k], frame_ms[k], stall[k], stall_cpu[k], b->stall_faults,
+                label, k, latency[k], to_handler[k], frame_ms[k], stall[k], stall_cpu[k], stall_faults[k],
                 (b->stall_end - b->handler_start) / 1000.0, b->stall_end, journal_ms[k],
                 (b->journaled_at - b->handler_start) / 1000.0, b->n_frames, b->frame_max / 1000.0);
     }
