@@ -3,6 +3,10 @@
 # non-TAP test is one case) plus extra result files ("name: OK" or "name: FAIL"), and prints
 # the closing line "N passed, N failed".
 #
+# With --tests FILE (the output of `meson introspect --tests`), it first prints how long each
+# program ran against its timeout, slowest share first, so that a program creeping towards
+# its timeout shows before it fails.
+#
 # Copyright 2026 The HandoffDesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
@@ -10,7 +14,16 @@ import re
 import sys
 
 passed = failed = 0
-log, extras = sys.argv[1], sys.argv[2:]
+args = sys.argv[1:]
+timeouts = {}
+if len(args) >= 2 and args[0] == "--tests":
+    try:
+        with open(args[1], encoding="utf-8") as f:
+            timeouts = {t["name"]: t.get("timeout") for t in json.load(f)}
+    except (OSError, ValueError):
+        pass
+    args = args[2:]
+log, extras = args[0], args[1:]
 
 try:
     with open(log, encoding="utf-8") as f:
@@ -18,6 +31,17 @@ try:
 except OSError:
     entries = []
     failed += 1  # the tests did not even run
+
+if entries:
+    print("Test programs, by share of their timeout:")
+    rows = []
+    for e in entries:
+        timeout = timeouts.get(e.get("name"))
+        share = e.get("duration", 0) / timeout if timeout else 0
+        rows.append((share, e.get("name"), e.get("duration", 0), timeout, e.get("result")))
+    for share, name, duration, timeout, result in sorted(rows, reverse=True):
+        limit = f"of {timeout:4d} s ({share:4.0%})" if timeout else "(no timeout)"
+        print(f"  {name:<28} {duration:7.1f} s {limit}  {result}")
 
 for e in entries:
     ok = e.get("result") in ("OK", "EXPECTEDFAIL", "SKIP")

@@ -8,6 +8,9 @@
 #                              then fuzz the packet parser for 60 seconds
 #   ./build-aux/dev.sh bench   install, build for release, run the benchmarks, print figures
 #   ./build-aux/dev.sh screenshots   regenerate docs/screenshots/ under Xvfb
+#   ./build-aux/dev.sh session CMD…  run one command in the test session (Xvfb, a private
+#                              D-Bus and an unlocked keyring), e.g.
+#                              meson test -C _build/test ui-trainer
 #
 # Copyright 2026 The HandoffDesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -153,5 +156,6 @@ case "${1:-}" in
   bench) cmd_bench ;;
   build) cmd_build ;;
   screenshots) cmd_screenshots ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  session) shift; install_missing; in_session "$@" ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -380,6 +380,10 @@ hd_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (hd_application_parent_class)->startup (app);
 
+  /* Only the instance that runs reads settings: --help, --version and --verify-journal are
+   * answered before this, and an auditor runs them where the app's schema is not installed. */
+  self->settings = g_settings_new (BASE_APP_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -450,7 +454,6 @@ static const GOptionEntry option_entries[] = {
 static void
 hd_application_init (HdApplication *self)
 {
-  self->settings = g_settings_new (BASE_APP_ID);
   self->cancellable = g_cancellable_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);

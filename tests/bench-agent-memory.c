@@ -11,7 +11,8 @@
 #include "hd-packet-generator.h"
 #include "hd-packet-parser.h"
 #include "hd-queue.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 
 #define N_OFFERS 1000
 #define TURNS    50

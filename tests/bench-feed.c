@@ -12,7 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "feed-test-util.h"
+#include "hd-test-legacy.h"
+#include "hd-test-utils.h"
 #include "hd-demo-router.h"
 #include "hd-demo-templates.h"
 #include "hd-feed-client.h"
@@ -176,7 +177,7 @@ bench_ingest_loopback (void)
                                      NULL, NULL);
   start = g_get_monotonic_time ();
   hd_feed_client_start (bench.client);
-  WAIT_UNTIL (queue_length (&bench) == LOOPBACK_N, 120000);
+  HD_TEST_WAIT_UNTIL (queue_length (&bench) == LOOPBACK_N, 120000);
   elapsed = g_get_monotonic_time () - start;
 
   printf ("ingest (over loopback, router in process): %u offers, %.0f offers/s\n",
@@ -231,10 +232,10 @@ bench_latency (void)
   g_signal_connect (hd_feed_client_get_queue (bench.client), "items-changed",
                     G_CALLBACK (on_items_changed_cb), &bench);
   hd_feed_client_start (bench.client);
-  WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
 
   g_timeout_add (2, push_one_cb, &bench);
-  WAIT_UNTIL (bench.latencies->len == LATENCY_N, 120000);
+  HD_TEST_WAIT_UNTIL (bench.latencies->len == LATENCY_N, 120000);
 
   values = (double *) (gpointer) bench.latencies->data;
   qsort (values, bench.latencies->len, sizeof (double), compare_double);
@@ -257,7 +258,7 @@ bench_resume (gboolean server_down)
   bench.client = hd_feed_client_new (hd_demo_router_get_uri (bench.router), AGENT, bench.token,
                                      NULL, NULL);
   hd_feed_client_start (bench.client);
-  WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
 
   for (guint run = 0; run < RESUME_RUNS; run++)
     {
@@ -282,9 +283,9 @@ bench_resume (gboolean server_down)
           id = hd_demo_router_push_offer (bench.router, AGENT, -1);
         }
 
-      WAIT_UNTIL (hd_queue_lookup (hd_feed_client_get_queue (bench.client), id) != NULL, 120000);
+      HD_TEST_WAIT_UNTIL (hd_queue_lookup (hd_feed_client_get_queue (bench.client), id) != NULL, 120000);
       times[run] = (g_get_monotonic_time () - start) / 1000.0;
-      WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
+      HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (bench.client) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
     }
 
   qsort (times, RESUME_RUNS, sizeof (double), compare_double);

@@ -22,6 +22,7 @@
 #include "hd-recording.h"
 #include "hd-replay.h"
 #include "test-journal-scenario.h"
+#include "hd-test-utils.h"
 
 #define N_EVENTS      100000
 #define N_SEEKS       2000
@@ -52,24 +53,6 @@ stats_of (GArray *samples_us)
   s.p99 = g_array_index (samples_us, gint64, MIN (samples_us->len - 1, samples_us->len * 99 / 100)) / 1000.0;
   s.max = g_array_index (samples_us, gint64, samples_us->len - 1) / 1000.0;
   return s;
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static gboolean failed;
@@ -236,7 +219,7 @@ main (int   argc,
   g_print ("  append, 200 whole handoffs (%u events, 4 of 11 fsynced): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
            mixed_us->len, s.p50, s.p99, s.max);
 
-  rm_rf (tmp);
+  hd_test_rm_rf (tmp);
 
   if (failed && !sanitized)
     return 1;

@@ -66,7 +66,7 @@ main (int   argc,
   gint64 start;
   double flush_s;
 
-  sf_test_init_xdg ();
+  sf_test_root = hd_test_init_xdg ();
   standin = sf_test_new_standin ();
   store = hd_memory_token_store_new ();
   auth = sf_test_new_signed_in_auth (standin, store);
@@ -97,7 +97,7 @@ main (int   argc,
   /* 2. Flush the backlog just made. */
   start = g_get_monotonic_time ();
   hd_outbox_set_paused (outbox, FALSE);
-  sf_test_wait_until (drained, outbox, 120000);
+  g_assert_true (hd_test_wait_until (drained, outbox, 120000));
   flush_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 
   /* 3. One update at a time: submit → "sent". */
@@ -132,6 +132,6 @@ main (int   argc,
           percentile (round_trip, 0.5), percentile (round_trip, 0.95), percentile (round_trip, 1.0));
 
   g_clear_object (&outbox);
-  sf_test_rm_rf (sf_test_root);
+  hd_test_rm_rf (sf_test_root);
   return EXIT_SUCCESS;
 }

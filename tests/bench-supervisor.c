@@ -12,7 +12,8 @@
 #include <string.h>
 
 #include "hd-supervisor-view.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 
 /* 200 queues, 5,000 waiting handoffs, 1,000 queue events per second
  * sustained through HdSupervisorModel into a shown HdSupervisorView, for

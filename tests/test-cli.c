@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "hd-test-utils.h"
+
 typedef struct
 {
   int   status;
@@ -27,37 +29,70 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs the real program with the given arguments and no display, so that nothing it
- * must reject can ever open a window. */
+ * must reject can ever open a window. Without @installed, it runs as on an auditor's machine
+ * where the app is not installed: no settings schema anywhere. */
 static void
-run_app (Run        *run,
-         const char *first_arg,
-         ...)
+run_app_va (Run        *run,
+            gboolean    installed,
+            const char *first_arg,
+            va_list     ap)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *empty = NULL;
   const char *binary = g_getenv ("HD_APP_BINARY");
-  va_list ap;
 
   g_assert_nonnull (binary);
   g_ptr_array_add (argv, (gpointer) binary);
-  va_start (ap, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (!installed)
+    {
+      empty = hd_test_make_tmp_dir ("hd-cli-no-schemas-XXXXXX");
+      g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_SCHEMA_DIR");
+      g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", empty, TRUE);
+    }
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (proc));
   run->status = g_subprocess_get_exit_status (proc);
+  if (empty != NULL)
+    hd_test_rm_rf (empty);
+}
+
+static void
+run_app (Run        *run,
+         const char *first_arg,
+         ...)
+{
+  va_list ap;
+
+  va_start (ap, first_arg);
+  run_app_va (run, TRUE, first_arg, ap);
+  va_end (ap);
+}
+
+/* Options that need no settings must work where the app is not installed. */
+static void
+run_app_not_installed (Run        *run,
+                       const char *first_arg,
+                       ...)
+{
+  va_list ap;
+
+  va_start (ap, first_arg);
+  run_app_va (run, FALSE, first_arg, ap);
+  va_end (ap);
 }
 
 static void
@@ -67,7 +102,7 @@ test_cli_help (void)
                                    "--verify-journal=FILE", "--version" };
   g_auto(Run) run = { 0 };
 
-  run_app (&run, "--help", NULL);
+  run_app_not_installed (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     g_assert_nonnull (strstr (run.out, options[i]));
@@ -78,7 +113,7 @@ test_cli_version (void)
 {
   g_auto(Run) run = { 0 };
 
-  run_app (&run, "--version", NULL);
+  run_app_not_installed (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "handoffdesk " PACKAGE_VERSION "\n");
 }
@@ -134,7 +169,7 @@ test_cli_verify_journal (void)
 
   {
     g_auto(Run) run = { 0 };
-    run_app (&run, "--verify-journal", good, NULL);
+    run_app_not_installed (&run, "--verify-journal", good, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
 
@@ -144,21 +179,19 @@ test_cli_verify_journal (void)
   at = strstr (text, "\"customer\"");
   g_assert_nonnull (at);
   at[1] = 'C';
-  tmp = g_dir_make_tmp ("hd-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp = hd_test_make_tmp_dir ("hd-cli-XXXXXX");
   tampered = g_build_filename (tmp, "tampered.hdrec", NULL);
   g_assert_true (g_file_set_contents (tampered, text, -1, &error));
   g_assert_no_error (error);
 
   {
     g_auto(Run) run = { 0 };
-    run_app (&run, "--verify-journal", tampered, NULL);
+    run_app_not_installed (&run, "--verify-journal", tampered, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, !=, "");
   }
 
-  g_unlink (tampered);
-  g_rmdir (tmp);
+  hd_test_rm_rf (tmp);
 }
 
 static void

@@ -11,7 +11,8 @@
 
 #include <glib/gstdio.h>
 
-#include "feed-test-util.h"
+#include "hd-test-legacy.h"
+#include "hd-test-utils.h"
 #include "hd-demo-router.h"
 #include "hd-error.h"
 #include "hd-feed-client.h"
@@ -161,14 +162,14 @@ test_lifecycle (Fixture       *fixture,
 
   hd_feed_client_start (fixture->client);
   g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_CONNECTING);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
   g_assert_nonnull (hd_feed_client_get_connected_since (fixture->client));
   g_assert_true (hd_feed_client_get_relays_agent_messages (fixture->client));
 
   id1 = hd_demo_router_push_offer (fixture->router, AGENT, 0);
   id2 = hd_demo_router_push_offer (fixture->router, AGENT, 2);
   id3 = hd_demo_router_push_offer (fixture->router, AGENT, 5);
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 3, 10000);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 3, 10000);
   g_assert_cmpuint (hd_queue_get_n_open (fixture->queue), ==, 3);
 
   handoff = hd_queue_lookup (fixture->queue, id2);
@@ -181,7 +182,7 @@ test_lifecycle (Fixture       *fixture,
   handoff = hd_queue_lookup (fixture->queue, id1);
   n_turns = g_list_model_get_n_items (hd_handoff_get_transcript (handoff));
   g_assert_true (hd_demo_router_push_turn (fixture->router, id1, "hello? my card is 4111 1111 1111 1111"));
-  WAIT_UNTIL (g_list_model_get_n_items (hd_handoff_get_transcript (handoff)) == n_turns + 1, 10000);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (hd_handoff_get_transcript (handoff)) == n_turns + 1, 10000);
   {
     g_autoptr(HdTurn) turn = g_list_model_get_item (hd_handoff_get_transcript (handoff), n_turns);
 
@@ -191,7 +192,7 @@ test_lifecycle (Fixture       *fixture,
   /* Accept: the item changes only when the router confirms. */
   hd_feed_client_accept_async (fixture->client, id1, NULL, async_done_cb, &result);
   g_assert_cmpint (hd_handoff_get_state (handoff), ==, HD_HANDOFF_STATE_OFFERED);
-  WAIT_UNTIL (result != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (result != NULL, 10000);
   g_assert_true (hd_feed_client_accept_finish (fixture->client, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -201,7 +202,7 @@ test_lifecycle (Fixture       *fixture,
   /* The agent's reply is relayed and comes back in the transcript. */
   hd_feed_client_send_agent_message_async (fixture->client, id1, "I've switched it on for you.",
                                            NULL, async_done_cb, &result);
-  WAIT_UNTIL (result != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (result != NULL, 10000);
   g_assert_true (hd_feed_client_send_agent_message_finish (fixture->client, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -209,14 +210,14 @@ test_lifecycle (Fixture       *fixture,
 
   hd_feed_client_wrap_up_async (fixture->client, id1, "resolved", "Enabled for 10 days", NULL,
                                 async_done_cb, &result);
-  WAIT_UNTIL (result != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (result != NULL, 10000);
   g_assert_true (hd_feed_client_wrap_up_finish (fixture->client, result, &error));
   g_clear_object (&result);
   g_assert_cmpint (hd_handoff_get_state (handoff), ==, HD_HANDOFF_STATE_WRAPPED_UP);
 
   /* Decline. */
   hd_feed_client_decline_async (fixture->client, id2, "not_my_skill", NULL, async_done_cb, &result);
-  WAIT_UNTIL (result != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (result != NULL, 10000);
   g_assert_true (hd_feed_client_decline_finish (fixture->client, result, &error));
   g_clear_object (&result);
   g_assert_cmpint (hd_handoff_get_state (hd_queue_lookup (fixture->queue, id2)), ==,
@@ -225,10 +226,10 @@ test_lifecycle (Fixture       *fixture,
   /* Revoke, then a late accept is refused as a conflict. */
   g_assert_true (hd_demo_router_revoke (fixture->router, id3, HD_REVOKE_REASON_CUSTOMER_ABANDONED));
   handoff = hd_queue_lookup (fixture->queue, id3);
-  WAIT_UNTIL (hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_REVOKED, 10000);
+  HD_TEST_WAIT_UNTIL (hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_REVOKED, 10000);
   g_assert_cmpint (hd_handoff_get_revoke_reason (handoff), ==, HD_REVOKE_REASON_CUSTOMER_ABANDONED);
   hd_feed_client_accept_async (fixture->client, id3, NULL, async_done_cb, &result);
-  WAIT_UNTIL (result != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (result != NULL, 10000);
   g_assert_false (hd_feed_client_accept_finish (fixture->client, result, &error));
   g_assert_error (error, HD_ERROR, HD_ERROR_CONFLICT);
   g_clear_error (&error);
@@ -240,14 +241,14 @@ test_lifecycle (Fixture       *fixture,
   g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 0);
 
   /* The router hears the acknowledgement of everything applied. */
-  WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) ==
+  HD_TEST_WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) ==
               hd_feed_client_get_last_seq (fixture->client), 10000);
 
   /* Stopping fails requests and shows a clear state. */
   hd_feed_client_stop (fixture->client);
   g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_DISCONNECTED);
   hd_feed_client_accept_async (fixture->client, id3, NULL, async_done_cb, &result);
-  WAIT_UNTIL (result != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (result != NULL, 10000);
   g_assert_false (hd_feed_client_accept_finish (fixture->client, result, &error));
   g_assert_error (error, HD_ERROR, HD_ERROR_IO);
 }
@@ -281,7 +282,7 @@ test_exactly_once (Fixture       *fixture,
   qsort (kills, G_N_ELEMENTS (kills), sizeof (guint), compare_uint);
 
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
 
   for (guint i = 0; i < n; i++)
     {
@@ -290,7 +291,7 @@ test_exactly_once (Fixture       *fixture,
       while (next_kill < G_N_ELEMENTS (kills) && kills[next_kill] == i)
         {
           /* Each kill hits a new, live connection, with offers in flight. */
-          WAIT_UNTIL (is_connected (fixture) &&
+          HD_TEST_WAIT_UNTIL (is_connected (fixture) &&
                       hd_feed_client_get_reconnects (fixture->client) == next_kill, 10000);
           g_test_message ("killing the connection after offer %u (client at seq %" G_GINT64_FORMAT ")",
                           i, hd_feed_client_get_last_seq (fixture->client));
@@ -306,7 +307,7 @@ test_exactly_once (Fixture       *fixture,
     }
   hd_demo_router_set_duplicate_frames (fixture->router, FALSE);
 
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) >= n &&
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) >= n &&
               is_connected (fixture), 90000);
   RUN_FOR (100);  /* anything late and duplicate would show now */
 
@@ -326,7 +327,7 @@ test_exactly_once (Fixture       *fixture,
   g_test_message ("reconnects: %u, duplicates dropped: %u",
                   hd_feed_client_get_reconnects (fixture->client),
                   hd_feed_client_get_duplicates_dropped (fixture->client));
-  WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) == (gint64) n, 10000);
+  HD_TEST_WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) == (gint64) n, 10000);
 }
 
 static void
@@ -338,10 +339,10 @@ test_restart_resume (Fixture       *fixture,
   g_autofree char *contents = NULL;
 
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
   for (guint i = 0; i < 10; i++)
     g_ptr_array_add (first, hd_demo_router_push_offer (fixture->router, AGENT, -1));
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 10, 10000);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 10, 10000);
 
   /* The app quits: the state file holds the last applied sequence. */
   hd_feed_client_stop (fixture->client);
@@ -359,7 +360,7 @@ test_restart_resume (Fixture       *fixture,
   fixture->client = make_client (fixture, fixture->token);
   g_assert_cmpint (hd_feed_client_get_last_seq (fixture->client), ==, 10);
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 5, 10000);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 5, 10000);
   RUN_FOR (100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 5);
   for (guint i = 0; i < 5; i++)
@@ -381,12 +382,12 @@ test_heartbeat_loss (Fixture       *fixture,
 
   hd_demo_router_set_heartbeat_ms (fixture->router, 100);
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
   RUN_FOR (150);
 
   hd_demo_router_set_heartbeats_paused (fixture->router, TRUE);
   paused_at = g_get_monotonic_time ();
-  WAIT_UNTIL (!is_connected (fixture), 5000);
+  HD_TEST_WAIT_UNTIL (!is_connected (fixture), 5000);
   dead_after_ms = (g_get_monotonic_time () - paused_at) / 1000;
   g_test_message ("declared dead %" G_GINT64_FORMAT " ms after the last heartbeat", dead_after_ms);
   /* Not after one missed heartbeat; soon after the second. */
@@ -396,9 +397,9 @@ test_heartbeat_loss (Fixture       *fixture,
   g_assert_nonnull (strstr (hd_feed_client_get_last_error (fixture->client), "heartbeat"));
 
   hd_demo_router_set_heartbeats_paused (fixture->router, FALSE);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
   id = hd_demo_router_push_offer (fixture->router, AGENT, -1);
-  WAIT_UNTIL (hd_queue_lookup (fixture->queue, id) != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (hd_queue_lookup (fixture->queue, id) != NULL, 10000);
   g_assert_cmpuint (hd_feed_client_get_reconnects (fixture->client), >=, 1);
 }
 
@@ -409,7 +410,7 @@ test_auth_failure (Fixture       *fixture,
   g_clear_object (&fixture->client);
   fixture->client = make_client (fixture, "not-the-token");
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_AUTH_FAILED, 10000);
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_AUTH_FAILED, 10000);
   g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
 
   /* No retry storm: the client waits for the user to fix the token. */
@@ -421,19 +422,19 @@ test_auth_failure (Fixture       *fixture,
   /* The user fixes the token: start () again is the retry. */
   hd_feed_client_set_token (fixture->client, fixture->token);
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
 
   /* A router that refuses everyone, even the right token. */
   g_clear_object (&fixture->client);
   fixture->client = make_client (fixture, fixture->token);
   hd_demo_router_set_refuse_auth (fixture->router, TRUE);
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_AUTH_FAILED, 10000);
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_AUTH_FAILED, 10000);
   hd_demo_router_set_refuse_auth (fixture->router, FALSE);
 
   /* start () again is the retry. */
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
 }
 
 static void
@@ -446,7 +447,7 @@ test_bad_frames (Fixture       *fixture,
 
   g_object_set (fixture->client, "max-frame-size", (guint64) 64 * 1024, NULL);
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
 
   good1 = hd_demo_router_push_offer (fixture->router, AGENT, 1);
   hd_demo_router_send_malformed (fixture->router);
@@ -462,7 +463,7 @@ test_bad_frames (Fixture       *fixture,
   bad = hd_demo_router_push_invalid_offer (fixture->router, AGENT);
   good2 = hd_demo_router_push_offer (fixture->router, AGENT, 3);
 
-  WAIT_UNTIL (hd_queue_lookup (fixture->queue, good2) != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (hd_queue_lookup (fixture->queue, good2) != NULL, 10000);
   g_assert_nonnull (hd_queue_lookup (fixture->queue, good1));
   g_assert_null (hd_queue_lookup (fixture->queue, bad));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 2);
@@ -475,7 +476,7 @@ test_bad_frames (Fixture       *fixture,
   g_assert_cmpuint (hd_demo_router_get_n_handshakes (fixture->router), ==, 1);
 
   /* The rejected offer still counts as processed: it is not replayed. */
-  WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) == 3, 10000);
+  HD_TEST_WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) == 3, 10000);
 }
 
 static void
@@ -489,12 +490,12 @@ test_server_down_up (Fixture       *fixture,
   gint64 back_at;
 
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
   before = hd_demo_router_push_offer (fixture->router, AGENT, -1);
-  WAIT_UNTIL (hd_queue_lookup (fixture->queue, before) != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (hd_queue_lookup (fixture->queue, before) != NULL, 10000);
 
   hd_demo_router_stop (fixture->router);
-  WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_UNREACHABLE, 10000);
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_UNREACHABLE, 10000);
   g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
   g_assert_null (hd_feed_client_get_connected_since (fixture->client));
   RUN_FOR (300);
@@ -505,7 +506,7 @@ test_server_down_up (Fixture       *fixture,
   g_assert_true (hd_demo_router_start (fixture->router, port, &error));
   g_assert_no_error (error);
   back_at = g_get_monotonic_time ();
-  WAIT_UNTIL (hd_queue_lookup (fixture->queue, during) != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (hd_queue_lookup (fixture->queue, during) != NULL, 10000);
   g_test_message ("resumed delivery %" G_GINT64_FORMAT " ms after the server came back",
                   (g_get_monotonic_time () - back_at) / 1000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 2);
@@ -532,7 +533,7 @@ test_unreachable (void)
   client = hd_feed_client_new (url, AGENT, "token", NULL, NULL);
   hd_feed_client_set_backoff (client, 10, 100);
   hd_feed_client_start (client);
-  WAIT_UNTIL (hd_feed_client_get_state (client) == HD_FEED_CLIENT_STATE_UNREACHABLE, 10000);
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (client) == HD_FEED_CLIENT_STATE_UNREACHABLE, 10000);
   g_assert_nonnull (hd_feed_client_get_last_error (client));
   hd_feed_client_stop (client);
   g_assert_cmpint (hd_feed_client_get_state (client), ==, HD_FEED_CLIENT_STATE_DISCONNECTED);
@@ -632,10 +633,10 @@ test_big_packet_in_order (Fixture       *fixture,
   g_signal_connect (fixture->queue, "items-changed", G_CALLBACK (queued_cb), fixture->client);
   g_atomic_int_set (&prepared_n_freed, 0);
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
   big = hd_demo_router_push_packet (fixture->router, AGENT, json_parser_get_root (parser));
   small = hd_demo_router_push_offer (fixture->router, AGENT, 3);
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 2, 60000);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 2, 60000);
 
   first = g_list_model_get_item (G_LIST_MODEL (fixture->queue), 0);
   second = g_list_model_get_item (G_LIST_MODEL (fixture->queue), 1);
@@ -653,7 +654,7 @@ test_big_packet_in_order (Fixture       *fixture,
   /* The big one in the decoding worker, the small one on this thread. */
   g_assert_cmpint (g_atomic_int_get (&p.n_off_main), ==, 1);
   /* Both results are freed once applied (the big one by a worker). */
-  WAIT_UNTIL (g_atomic_int_get (&prepared_n_freed) == 2, 10000);
+  HD_TEST_WAIT_UNTIL (g_atomic_int_get (&prepared_n_freed) == 2, 10000);
   g_signal_handlers_disconnect_by_data (fixture->client, &p);
   g_signal_handlers_disconnect_by_data (fixture->queue, fixture->client);
   g_object_set_data (G_OBJECT (fixture->client), "prepared", NULL);
@@ -669,12 +670,12 @@ test_superseded (Fixture       *fixture,
   g_autoptr(HdFeedClient) second = NULL;
 
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
 
   second = hd_feed_client_new (hd_demo_router_get_uri (fixture->router), AGENT, fixture->token,
                                NULL, NULL);
   hd_feed_client_start (second);
-  WAIT_UNTIL (hd_feed_client_get_state (second) == HD_FEED_CLIENT_STATE_CONNECTED &&
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (second) == HD_FEED_CLIENT_STATE_CONNECTED &&
               hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_DISCONNECTED, 10000);
   g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
 
@@ -696,14 +697,14 @@ test_duplicate_updates (Fixture       *fixture,
 
   hd_demo_router_set_duplicate_frames (fixture->router, TRUE);
   hd_feed_client_start (fixture->client);
-  WAIT_UNTIL (is_connected (fixture), 10000);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
 
   id = hd_demo_router_push_offer (fixture->router, AGENT, 4);
-  WAIT_UNTIL ((handoff = hd_queue_lookup (fixture->queue, id)) != NULL, 10000);
+  HD_TEST_WAIT_UNTIL ((handoff = hd_queue_lookup (fixture->queue, id)) != NULL, 10000);
   n_turns = g_list_model_get_n_items (hd_handoff_get_transcript (handoff));
   g_assert_true (hd_demo_router_push_turn (fixture->router, id, "the photo was clear"));
   g_assert_true (hd_demo_router_push_turn (fixture->router, id, "I need to pay rent today"));
-  WAIT_UNTIL (hd_feed_client_get_last_seq (fixture->client) == 3 &&
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_last_seq (fixture->client) == 3 &&
               hd_feed_client_get_duplicates_dropped (fixture->client) == 3, 10000);
   RUN_FOR (100);
 

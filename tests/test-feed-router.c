@@ -12,7 +12,8 @@
 #include <libsoup/soup.h>
 #include <signal.h>
 
-#include "feed-test-util.h"
+#include "hd-test-legacy.h"
+#include "hd-test-utils.h"
 #include "hd-demo-router.h"
 #include "hd-demo-templates.h"
 #include "hd-error.h"
@@ -108,7 +109,7 @@ test_refuses_without_token (void)
   msg = soup_message_new (SOUP_METHOD_GET, http);
   /* The router runs on this thread's main context: ask asynchronously. */
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, store_result_cb, &result);
-  WAIT_UNTIL (result != NULL, 10000);
+  HD_TEST_WAIT_UNTIL (result != NULL, 10000);
   body = soup_session_send_and_read_finish (session, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_UNAUTHORIZED);
@@ -175,8 +176,8 @@ test_generated_traffic (void)
   hd_feed_client_start (agent);
 
   queue = hd_feed_client_get_queue (agent);
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (queue)) >= 20, 20000);
-  WAIT_UNTIL (supervision.n_snapshots == 1 && supervision.n_events > 0, 20000);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (queue)) >= 20, 20000);
+  HD_TEST_WAIT_UNTIL (supervision.n_snapshots == 1 && supervision.n_events > 0, 20000);
   RUN_FOR (1500);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
@@ -241,12 +242,12 @@ test_standalone_binary (void)
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, read_line_cb, &line);
-  WAIT_UNTIL (line != NULL, 20000);
+  HD_TEST_WAIT_UNTIL (line != NULL, 20000);
   g_assert_true (g_str_has_prefix (line, "url=ws://127.0.0.1:"));
 
   client = hd_feed_client_new (line + strlen ("url="), "agent-1", token, NULL, NULL);
   hd_feed_client_start (client);
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (hd_feed_client_get_queue (client))) >= 3, 20000);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (hd_feed_client_get_queue (client))) >= 3, 20000);
   g_assert_cmpuint (hd_feed_client_get_frames_rejected (client), ==, 0);
   hd_feed_client_stop (client);
 

@@ -210,7 +210,7 @@ test_denied (void)
   g_assert_cmpuint (hd_memory_token_store_get_n_items (HD_MEMORY_TOKEN_STORE (store)), ==, 0);
 
   /* Let the browser's page arrive before the session goes. */
-  sf_test_wait_flag (&forger.forged_done, 5000);
+  hd_test_wait_flag (&forger.forged_done, 5000);
   sf_test_async_clear (&async);
   g_clear_object (&forger.session);
   g_free (forger.uri);
@@ -453,7 +453,7 @@ test_invalid_grant_signs_out (void)
   g_assert_false (hd_sf_auth_get_signed_in (auth));
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Sign in again"));
-  sf_test_wait_until (store_is_empty, store, 5000);
+  g_assert_true (hd_test_wait_until (store_is_empty, store, 5000));
 }
 
 static void
@@ -486,7 +486,7 @@ main (int   argc,
 {
   int ret;
 
-  sf_test_init_xdg ();
+  sf_test_root = hd_test_init_xdg ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hd/oauth/new", test_new);
@@ -502,6 +502,6 @@ main (int   argc,
   g_test_add_func ("/hd/oauth/keyring-unavailable", test_keyring_unavailable);
 
   ret = g_test_run ();
-  sf_test_rm_rf (sf_test_root);
+  hd_test_rm_rf (sf_test_root);
   return ret;
 }

@@ -232,7 +232,7 @@ run_crash (const char *mode,
                                              hd_sf_standin_get_url (standin), case_id, NULL);
   g_assert_no_error (error);
   g_subprocess_wait_async (crash.child, NULL, child_exited_cb, &crash);
-  sf_test_wait_flag (&crash.exited, 30000);
+  hd_test_wait_flag (&crash.exited, 30000);
   g_assert_true (g_subprocess_get_if_signaled (crash.child));
   g_assert_cmpint (g_subprocess_get_term_sig (crash.child), ==, SIGKILL);
   hd_sf_standin_release_held (standin);
@@ -263,7 +263,7 @@ run_crash (const char *mode,
     g_test_expect_message ("hd-outbox", G_LOG_LEVEL_MESSAGE, "*before the interruption*");
   outbox = hd_outbox_new (dir, client, &error);
   g_assert_no_error (error);
-  sf_test_wait_until (drained, outbox, 20000);
+  g_assert_true (hd_test_wait_until (drained, outbox, 20000));
   g_test_assert_expected_messages ();
 
   /* Each edit reached Salesforce exactly once. */
@@ -279,7 +279,7 @@ run_crash (const char *mode,
     g_assert_cmpstr (json_object_get_string_member (record, "Status"), ==, "Escalated");
 
   g_clear_object (&outbox);
-  sf_test_rm_rf (dir);
+  hd_test_rm_rf (dir);
 }
 
 static void
@@ -315,7 +315,7 @@ main (int   argc,
   if (argc == 7 && g_str_equal (argv[1], "--child"))
     return child_main (argv[2], argv[3], argv[4], argv[5], argv[6]);
 
-  sf_test_init_xdg ();
+  sf_test_root = hd_test_init_xdg ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hd/outbox-crash/killed-after-write", test_killed_after_write);
@@ -324,6 +324,6 @@ main (int   argc,
   g_test_add_func ("/hd/outbox-crash/killed-after-sending-create", test_killed_after_sending_create);
 
   ret = g_test_run ();
-  sf_test_rm_rf (sf_test_root);
+  hd_test_rm_rf (sf_test_root);
   return ret;
 }

@@ -89,7 +89,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->sent, g_ptr_array_unref);
   g_clear_pointer (&f->conflicts, g_ptr_array_unref);
   g_clear_pointer (&f->rejected, g_ptr_array_unref);
-  sf_test_rm_rf (f->dir);
+  hd_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->linked_key);
   g_free (f->linked_id);
@@ -171,7 +171,7 @@ outbox_drained (gpointer data)
 static void
 wait_drained (Fixture *f)
 {
-  sf_test_wait_until (outbox_drained, f, 20000);
+  g_assert_true (hd_test_wait_until (outbox_drained, f, 20000));
 }
 
 static const char *
@@ -209,7 +209,7 @@ test_new (void)
   g_assert_error (error, HD_ERROR, HD_ERROR_IO);
 
   g_assert_finalize_object (outbox);
-  sf_test_rm_rf (dir);
+  hd_test_rm_rf (dir);
 }
 
 static void
@@ -506,7 +506,7 @@ test_request_limit (Fixture       *f,
 
   g_test_expect_message ("hd-outbox", G_LOG_LEVEL_MESSAGE, "*limit*retrying*");
   id = submit_update (f, case_id, "{\"Priority\":\"Low\"}");
-  sf_test_wait_until (is_backing_off, f, 10000);
+  g_assert_true (hd_test_wait_until (is_backing_off, f, 10000));
   g_test_assert_expected_messages ();
   g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 1);
 
@@ -681,7 +681,7 @@ test_other_users_edits_wait (Fixture       *f,
   g_test_expect_message ("hd-outbox", G_LOG_LEVEL_MESSAGE, "*left from the last run*");
   g_test_expect_message ("hd-outbox", G_LOG_LEVEL_MESSAGE, "*another Salesforce user*");
   open_outbox (f);
-  sf_test_wait_until (is_signed_out_state, f, 10000);
+  g_assert_true (hd_test_wait_until (is_signed_out_state, f, 10000));
   g_test_assert_expected_messages ();
   g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 1);
   g_assert_cmpuint (sf_test_count_log (f->standin, "PATCH"), ==, 0);
@@ -693,7 +693,7 @@ main (int   argc,
 {
   int ret;
 
-  sf_test_init_xdg ();
+  sf_test_root = hd_test_init_xdg ();
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -718,6 +718,6 @@ main (int   argc,
 #undef ADD
 
   ret = g_test_run ();
-  sf_test_rm_rf (sf_test_root);
+  hd_test_rm_rf (sf_test_root);
   return ret;
 }

@@ -19,30 +19,13 @@
 #include "hd-recording.h"
 #include "hd-trainer-notes.h"
 #include "test-journal-scenario.h"
+#include "hd-test-utils.h"
 
 typedef struct
 {
   char *dir;
   char *journal_dir;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -59,7 +42,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  rm_rf (f->dir);
+  hd_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->journal_dir);
 }

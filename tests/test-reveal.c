@@ -15,6 +15,7 @@
 #include "hd-mask.h"
 #include "hd-packet-parser.h"
 #include "hd-test-packet-util.h"
+#include "hd-test-utils.h"
 
 #define RAW_CARD     "4111 1111 1111 1111"
 #define RAW_CARD_RUN "4111111111111111"
@@ -150,23 +151,9 @@ read_journal (const char *dir)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_reveal_journal_round_trip (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("hd-reveal-XXXXXX", NULL);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-reveal-XXXXXX");
   g_autoptr(GError) error = NULL;
   g_autoptr(HdJournal) journal = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -237,7 +224,7 @@ test_reveal_journal_round_trip (void)
   g_assert_true (hd_journal_close (journal, &error));
   g_assert_no_error (error);
   g_clear_object (&journal);
-  remove_dir (dir);
+  hd_test_rm_rf (dir);
 }
 
 int

@@ -219,7 +219,7 @@ test_concurrent_refresh (Fixture       *f,
   hd_sf_standin_expire_access_tokens (f->standin);
   for (guint i = 0; i < 5; i++)
     hd_sf_client_get_record_async (f->client, "Case", case_id, NULL, many_cb, &many);
-  sf_test_wait_until (many_done, &many, 20000);
+  g_assert_true (hd_test_wait_until (many_done, &many, 20000));
   g_assert_cmpuint (many.n_ok, ==, 5);
   /* Five calls refused at once share one refresh. */
   g_assert_cmpuint (hd_sf_standin_get_n_refreshes (f->standin), ==, 1);
@@ -334,7 +334,7 @@ main (int   argc,
 {
   int ret;
 
-  sf_test_init_xdg ();
+  sf_test_root = hd_test_init_xdg ();
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -353,6 +353,6 @@ main (int   argc,
 #undef ADD
 
   ret = g_test_run ();
-  sf_test_rm_rf (sf_test_root);
+  hd_test_rm_rf (sf_test_root);
   return ret;
 }

@@ -17,50 +17,13 @@
 #include "hd-sf-auth.h"
 #include "hd-sf-client.h"
 #include "hd-sf-standin.h"
+#include "hd-test-utils.h"
 
-/* Shared by the Salesforce tests: a private XDG tree, main-loop waits that
- * fail instead of hanging, and a signed-in session against the stand-in
+/* Shared by the Salesforce tests: the private XDG tree's root (sf_test_root, from
+ * hd_test_init_xdg ()), and a signed-in session against the stand-in
  * (through the real PKCE flow, with the headless browser). */
 
 G_GNUC_UNUSED static char *sf_test_root;
-
-/* Call first in main (): GLib caches the XDG directories on first use. */
-G_GNUC_UNUSED static void
-sf_test_init_xdg (void)
-{
-  g_autoptr(GError) error = NULL;
-  const char *subdirs[] = { "data", "config", "cache", "state", NULL };
-  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", NULL };
-
-  sf_test_root = g_dir_make_tmp ("hd-sf-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; subdirs[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (sf_test_root, subdirs[i], NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (vars[i], path, TRUE);
-    }
-}
-
-G_GNUC_UNUSED static void
-sf_test_rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          sf_test_rm_rf (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
 
 G_GNUC_UNUSED static char *
 sf_test_new_dir (const char *name)
@@ -71,48 +34,6 @@ sf_test_new_dir (const char *name)
 
   g_mkdir_with_parents (path, 0700);
   return path;
-}
-
-static gboolean
-sf_test_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the default main context until *flag is set, failing after
- * @timeout_ms. */
-G_GNUC_UNUSED static void
-sf_test_wait_flag (gboolean *flag,
-                   guint     timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, sf_test_timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-typedef gboolean (*SfTestCondition) (gpointer data);
-
-G_GNUC_UNUSED static void
-sf_test_wait_until (SfTestCondition condition,
-                    gpointer        data,
-                    guint           timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, sf_test_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
 }
 
 /* A GAsyncResult catcher. */
@@ -136,7 +57,7 @@ sf_test_async_cb (GObject      *object,
 G_GNUC_UNUSED static GAsyncResult *
 sf_test_async_wait (SfTestAsync *async)
 {
-  sf_test_wait_flag (&async->done, 20000);
+  hd_test_wait_flag (&async->done, 20000);
   return async->result;
 }
 

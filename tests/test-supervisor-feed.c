@@ -11,7 +11,8 @@
 
 #include <string.h>
 
-#include "feed-test-util.h"
+#include "hd-test-legacy.h"
+#include "hd-test-utils.h"
 #include "hd-demo-router.h"
 #include "hd-error.h"
 #include "hd-feed-client.h"
@@ -150,9 +151,9 @@ test_supervisor_stream (void)
   hd_feed_client_set_status (supervisor, HD_FEED_AGENT_STATUS_AWAY);
   hd_feed_client_subscribe_queues (supervisor, NULL);
   hd_feed_client_start (agent);
-  WAIT_UNTIL (hd_feed_client_get_state (agent) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (agent) == HD_FEED_CLIENT_STATE_CONNECTED, 10000);
   hd_feed_client_start (supervisor);
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (model)) >= 9, 10000);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (model)) >= 9, 10000);
 
   /* The snapshot lists every queue, and counts the agent but not the supervisor. */
   hardship = hd_supervisor_model_lookup_panel (model, "collections_hardship");
@@ -162,7 +163,7 @@ test_supervisor_stream (void)
 
   /* An offer from the EMI hardship journey: a vulnerable customer waits. */
   id = hd_demo_router_push_offer (router, "agent-1", 2);
-  WAIT_UNTIL (panel_waiting (model, "collections_hardship") == 1, 10000);
+  HD_TEST_WAIT_UNTIL (panel_waiting (model, "collections_hardship") == 1, 10000);
   waiting = hd_supervisor_model_lookup_waiting (model, id);
   g_assert_nonnull (waiting);
   g_assert_true (hd_waiting_handoff_get_vulnerable (waiting));
@@ -174,46 +175,46 @@ test_supervisor_stream (void)
 
   /* Drill-down: the supervisor fetches the packet, read-only. */
   hd_feed_client_fetch_handoff_async (supervisor, id, NULL, fetch_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   g_assert_cmpstr (hd_handoff_get_handoff_id (r.handoff), ==, id);
   g_assert_true (hd_handoff_get_vulnerable (r.handoff));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hd_feed_client_get_queue (supervisor))), ==, 0);
   reset (&r);
   hd_feed_client_fetch_handoff_async (supervisor, "no-such-handoff", NULL, fetch_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_error (r.error, HD_ERROR, HD_ERROR_CONFLICT);
   reset (&r);
 
   /* A signal before accepting is refused. */
   hd_feed_client_send_signal_async (agent, id, HD_FEED_SIGNAL_REVERIFIED, NULL, NULL, FALSE, NULL, signal_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_error (r.error, HD_ERROR, HD_ERROR_CONFLICT);
   reset (&r);
 
   hd_feed_client_accept_async (agent, id, NULL, accept_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
-  WAIT_UNTIL (panel_waiting (model, "collections_hardship") == 0, 10000);
+  HD_TEST_WAIT_UNTIL (panel_waiting (model, "collections_hardship") == 0, 10000);
 
   /* The one-click signals, and one the app detected. */
   hd_feed_client_send_signal_async (agent, id, HD_FEED_SIGNAL_REVERIFIED, NULL, NULL, FALSE, NULL, signal_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
   hd_feed_client_send_signal_async (agent, id, HD_FEED_SIGNAL_ASKED_TO_REPEAT, NULL, "loan_number,identity", TRUE,
                                     NULL, signal_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
 
   /* Transferred to KYC: it waits there, with no agent. */
   hd_feed_client_send_signal_async (agent, id, HD_FEED_SIGNAL_TRANSFERRED, "kyc", NULL, FALSE, NULL, signal_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
-  WAIT_UNTIL (panel_waiting (model, "kyc") == 1, 10000);
+  HD_TEST_WAIT_UNTIL (panel_waiting (model, "kyc") == 1, 10000);
   kyc = hd_supervisor_model_lookup_panel (model, "kyc");
   waiting = hd_supervisor_model_lookup_waiting (model, id);
   g_assert_cmpstr (hd_waiting_handoff_get_transferred_from (waiting), ==, "collections_hardship");
@@ -222,25 +223,25 @@ test_supervisor_stream (void)
   /* The agent wraps up their part of it. */
   hd_feed_client_wrap_up_full_async (agent, id, "transferred", NULL, HD_FEED_RESOLUTION_UNRESOLVED,
                                      NULL, wrap_up_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
 
   /* The customer gives up while being transferred. */
   g_assert_true (hd_demo_router_revoke (router, id, HD_REVOKE_REASON_CUSTOMER_ABANDONED));
-  WAIT_UNTIL (panel_waiting (model, "kyc") == 0, 10000);
+  HD_TEST_WAIT_UNTIL (panel_waiting (model, "kyc") == 0, 10000);
   hd_supervisor_model_flush (model, g_get_real_time ());
   g_assert_cmpuint (hd_queue_panel_get_abandoned_in_transfer (kyc), ==, 1);
 
   /* A second handoff goes right: accepted and resolved. */
   id2 = hd_demo_router_push_offer (router, "agent-1", 0);
   hd_feed_client_accept_async (agent, id2, NULL, accept_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
   hd_feed_client_wrap_up_full_async (agent, id2, "resolved", "enabled international usage",
                                      HD_FEED_RESOLUTION_RESOLVED, NULL, wrap_up_cb, &r);
-  WAIT_UNTIL (r.done, 10000);
+  HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
 
@@ -250,7 +251,7 @@ test_supervisor_stream (void)
     /* Both concluded: one abandoned during its transfer, one wrapped up with
      * no transfer → success 1/2, abandonment 1/1; both verified by the bot,
      * one re-verified → 1/2; one repeat → 1/2; FCR 1/1. */
-    WAIT_UNTIL (refresh_overall (&row, model) == 2, 10000);
+    HD_TEST_WAIT_UNTIL (refresh_overall (&row, model) == 2, 10000);
     g_assert_cmpfloat_with_epsilon (hd_kpi_row_get_escalation_success (row), 0.5, 1e-9);
     g_assert_cmpfloat_with_epsilon (hd_kpi_row_get_abandonment_in_transfer (row), 1, 1e-9);
     g_assert_cmpfloat_with_epsilon (hd_kpi_row_get_verification_duplication (row), 0.5, 1e-9);
@@ -347,7 +348,7 @@ test_supervisor_simulation (void)
   hd_feed_client_start (supervisor);
 
   /* Handoffs arrive, are picked up, transferred, wrapped up. */
-  WAIT_UNTIL (refresh_overall (&row, model) >= 20, 30000);
+  HD_TEST_WAIT_UNTIL (refresh_overall (&row, model) >= 20, 30000);
   g_assert_cmpuint (hd_kpi_row_get_n_offered (row), >=, 20);
   rate = hd_kpi_row_get_escalation_success (row);
   g_assert_cmpfloat (rate, >=, 0);

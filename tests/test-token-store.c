@@ -212,7 +212,7 @@ main (int   argc,
 {
   int ret;
 
-  sf_test_init_xdg ();
+  sf_test_root = hd_test_init_xdg ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hd/token-store/new", test_new);
@@ -222,6 +222,6 @@ main (int   argc,
   g_test_add_func ("/hd/token-store/memory-store", test_memory_store);
 
   ret = g_test_run ();
-  sf_test_rm_rf (sf_test_root);
+  hd_test_rm_rf (sf_test_root);
   return ret;
 }

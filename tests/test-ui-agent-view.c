@@ -16,7 +16,8 @@
 #include "hd-queue-sidebar.h"
 #include "hd-status-selector.h"
 #include "hd-test-packet-util.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 #include "hd-ui-format.h"
 
 static HdApplication *test_app;
@@ -112,7 +113,7 @@ find_row (HdAgentView *view,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  hd_test_ui_collect (GTK_WIDGET (view), HD_TYPE_QUEUE_ROW, rows);
+  hd_test_collect (GTK_WIDGET (view), HD_TYPE_QUEUE_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (hd_queue_row_get_handoff (g_ptr_array_index (rows, i)) == handoff)
       return g_ptr_array_index (rows, i);

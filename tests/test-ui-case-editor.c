@@ -15,34 +15,14 @@
 #include "hd-outbox-indicator.h"
 #include "hd-sign-in-row.h"
 #include "hd-test-packet-util.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 #include "test-sf-common.h"
 
 /* The editor tests keep tokens in an HdMemoryTokenStore: the keyring has
  * its own tests, and the sign-in row test below uses the real one. */
 
 static HdApplication *test_app;
-
-/* GLib's library constructor allocates the first block of quarks and
- * drops it on purpose when a process makes more than 2048 quarks (this
- * test does: GTK, libadwaita, libsoup and libsecret together).  With the
- * default fast unwinder its stack ends in g_malloc, which no entry of
- * build-aux/lsan.supp can name; the full unwinder shows _dl_init.  Only
- * that one-time allocation is matched: a leak in our code still fails. */
-const char *__lsan_default_suppressions (void);
-const char *__asan_default_options (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:_dl_init\n";
-}
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
 
 typedef struct
 {
@@ -135,7 +115,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->store);
   g_clear_object (&f->standin);
   if (f->dir != NULL)
-    sf_test_rm_rf (f->dir);
+    hd_test_rm_rf (f->dir);
   g_free (f->dir);
   g_ptr_array_unref (f->toasts);
 }
@@ -206,7 +186,7 @@ wait_toast (Fixture    *f,
 {
   gpointer args[] = { f, (gpointer) message };
 
-  sf_test_wait_until (has_toast_cond, args, 15000);
+  g_assert_true (hd_test_wait_until (has_toast_cond, args, 15000));
 }
 
 static gboolean
@@ -228,7 +208,7 @@ show_existing_case (Fixture    *f,
   g_assert_nonnull (case_id);
   f->handoff = new_handoff (fixture, case_id);
   hd_handoff_pane_set_handoff (f->pane, f->handoff);
-  sf_test_wait_until (case_loaded_cond, f, 10000);
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, 10000));
   g_assert_cmpstr (hd_case_editor_get_case_id (f->editor), ==, case_id);
 }
 
@@ -258,7 +238,7 @@ wait_field (Fixture    *f,
 {
   gpointer args[] = { f->editor, (gpointer) api_name, (gpointer) expected };
 
-  sf_test_wait_until (field_is_cond, args, 10000);
+  g_assert_true (hd_test_wait_until (field_is_cond, args, 10000));
 }
 
 static char *
@@ -389,7 +369,7 @@ test_prefill_and_save (Fixture       *f,
   g_assert_cmpuint (sf_test_count_log (f->standin, "PATCH Case/"), ==, 1);
 
   /* Saved: nothing unsaved, the comment box is empty again, the text stays. */
-  sf_test_wait_until ((SfTestCondition) case_loaded_cond, f, 5000);
+  g_assert_true (hd_test_wait_until ((HdTestCondition) case_loaded_cond, f, 5000));
   g_assert_false (hd_case_editor_get_dirty (f->editor));
   g_assert_false (gtk_widget_get_visible (editor_child (f, "dirty_label")));
   g_assert_false (save_enabled (f));
@@ -449,7 +429,7 @@ test_create (Fixture       *f,
   hd_case_editor_set_comment (f->editor, "Travel dates confirmed: 24–30 Nov.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Saved to Salesforce");
-  sf_test_wait_until (has_case_id_cond, f, 5000);
+  g_assert_true (hd_test_wait_until (has_case_id_cond, f, 5000));
   case_id = hd_case_editor_get_case_id (f->editor);
   g_assert_cmpstr (hd_outbox_lookup_link (f->outbox, "ho-2026-11-24-000187"), ==, case_id);
 
@@ -466,7 +446,7 @@ test_create (Fixture       *f,
   g_assert_cmpuint (sf_test_count_log (f->standin, "POST CaseComment"), ==, 1);
 
   /* Later edits enrich the case made: no second create. */
-  sf_test_wait_until ((SfTestCondition) case_loaded_cond, f, 5000);
+  g_assert_true (hd_test_wait_until ((HdTestCondition) case_loaded_cond, f, 5000));
   g_assert_false (hd_case_editor_get_dirty (f->editor));
   hd_case_editor_set_field_text (f->editor, HD_SF_CASE_STATUS, "Working");
   g_ptr_array_set_size (f->toasts, 0);
@@ -496,7 +476,7 @@ test_draft_kept (Fixture       *f,
   assert_field (f, HD_SF_CASE_NEXT_STEP, "Confirm travel dates, enable international usage for the travel "
                 "period, and offer a card usage alert.");
   hd_handoff_pane_set_handoff (f->pane, first);
-  sf_test_wait_until (case_loaded_cond, f, 10000);
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, 10000));
   hd_test_ui_iterate (50);
   assert_field (f, HD_SF_CASE_NEXT_STEP, "Half-typed <i>note</i>");
   assert_field (f, HD_SF_CASE_STATUS, "New");
@@ -559,7 +539,7 @@ conflict_round (Fixture    *f,
   assert_field (f, field, mine);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.resolve", NULL));
-  sf_test_wait_until (dialog_open_cond, f, 5000);
+  g_assert_true (hd_test_wait_until (dialog_open_cond, f, 5000));
   dialog = HD_CONFLICT_DIALOG (hd_case_editor_get_conflict_dialog (f->editor));
   collect_rows (GTK_WIDGET (dialog), rows);
   expected_rows = g_strdup_printf ("Salesforce has: %s\nYou wrote: %s\n", theirs, mine);
@@ -600,8 +580,8 @@ test_conflict (Fixture       *f,
   /* Save the bot's prefill first, so only the conflicting field differs. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Saved to Salesforce");
-  sf_test_wait_until (no_pending_cond, f, 5000);
-  sf_test_wait_until ((SfTestCondition) case_loaded_cond, f, 5000);
+  g_assert_true (hd_test_wait_until (no_pending_cond, f, 5000));
+  g_assert_true (hd_test_wait_until ((HdTestCondition) case_loaded_cond, f, 5000));
   hd_test_ui_iterate (50);
 
   conflict_round (f, HD_SF_CASE_STATUS, "Escalated", "Waiting on Customer", TRUE);
@@ -665,7 +645,7 @@ wait_summary (Fixture    *f,
 {
   gpointer args[] = { f, (gpointer) summary };
 
-  sf_test_wait_until (summary_is_cond, args, 15000);
+  g_assert_true (hd_test_wait_until (summary_is_cond, args, 15000));
 }
 
 static void
@@ -753,7 +733,7 @@ wait_title (HdSignInRow *row,
   gpointer args[] = { row, (gpointer) title };
 
   g_test_message ("waiting for \"%s\" (now \"%s\")", title, hd_sign_in_row_get_title (row));
-  sf_test_wait_until (title_is_cond, args, 15000);
+  g_assert_true (hd_test_wait_until (title_is_cond, args, 15000));
 }
 
 static GtkWidget *
@@ -818,7 +798,7 @@ test_sign_in_row (void)
   g_assert_true (gtk_widget_get_visible (row_child (row, "sign_in_button")));
 
   /* Sign in through the whole PKCE flow; the name comes from the identity URL. */
-  sf_test_wait_until (can_sign_in_cond, row, 10000);
+  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, 10000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "account.sign-in", NULL));
   wait_title (row, signed_in);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (account_row)), ==, signed_in);
@@ -829,11 +809,11 @@ test_sign_in_row (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "account.sign-out", NULL));
   wait_title (row, "Not signed in");
   g_test_message ("waiting for the revocation");
-  sf_test_wait_until (revoked_cond, standin, 10000);
+  g_assert_true (hd_test_wait_until (revoked_cond, standin, 10000));
   g_assert_false (gtk_widget_get_visible (row_child (row, "sign_out_button")));
 
   /* Salesforce ends the session (invalid_grant on refresh): said in words. */
-  sf_test_wait_until (can_sign_in_cond, row, 10000);
+  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, 10000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "account.sign-in", NULL));
   wait_title (row, signed_in);
   hd_sf_standin_revoke_all (standin);
@@ -852,9 +832,9 @@ test_sign_in_row (void)
   hd_memory_token_store_set_fail (HD_MEMORY_TOKEN_STORE (failing), TRUE);
   hd_sign_in_row_set_auth (row, locked);
   g_assert_null (hd_sign_in_row_get_message (row));
-  sf_test_wait_until (can_sign_in_cond, row, 10000);
+  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, 10000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "account.sign-in", NULL));
-  sf_test_wait_until (has_message_cond, row, 15000);
+  g_assert_true (hd_test_wait_until (has_message_cond, row, 15000));
   g_test_message ("keyring message: %s", hd_sign_in_row_get_message (row));
   g_assert_true (g_str_has_prefix (hd_sign_in_row_get_message (row), "Could not sign in: "));
   g_assert_nonnull (strstr (hd_sign_in_row_get_message (row), "keyring"));
@@ -872,7 +852,7 @@ main (int   argc,
 {
   int ret;
 
-  sf_test_init_xdg ();
+  sf_test_root = hd_test_init_xdg ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   test_app = hd_test_ui_application_new ();
@@ -892,7 +872,7 @@ main (int   argc,
   ret = g_test_run ();
   g_application_release (G_APPLICATION (test_app));
   g_clear_object (&test_app);
-  sf_test_rm_rf (sf_test_root);
+  hd_test_rm_rf (sf_test_root);
   g_free (sf_test_root);
   return ret;
 }

@@ -10,7 +10,8 @@
 #include "hd-agent-view.h"
 #include "hd-session.h"
 #include "hd-supervisor-view.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 #include "hd-window.h"
 
 static HdApplication *test_app;
@@ -34,7 +35,7 @@ child (HdWindow   *window,
 
 /* The shared helper, with the fixture as its argument. */
 #define wait_for(condition, fixture, timeout_ms) \
-  hd_test_ui_wait_until ((condition), (fixture), (timeout_ms))
+  hd_test_wait_until ((condition), (fixture), (timeout_ms))
 
 static gboolean
 three_offers_connected (gpointer data)

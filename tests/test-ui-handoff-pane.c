@@ -13,7 +13,8 @@
 #include "hd-packet-generator.h"
 #include "hd-slice-model.h"
 #include "hd-test-packet-util.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 #include "hd-text-block.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
@@ -736,7 +737,7 @@ test_pane_live_append (Fixture       *fixture,
                                                                                      "transcript_scroller")));
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
   hd_test_ui_iterate (200);
-  hd_test_ui_wait_until (scrollable, adjustment, 10000);
+  hd_test_wait_until (scrollable, adjustment, 10000);
 
   /* A chat opens at its latest turn. */
   g_assert_true (hd_handoff_pane_get_following (fixture->pane));
@@ -870,12 +871,12 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
   b = handoff_new (packet_b, TRUE);
   hd_handoff_pane_set_handoff (fixture->pane, a);
   hd_test_ui_iterate (50);
-  hd_test_ui_collect (view, HD_TYPE_TEXT_BLOCK, rows_a);
+  hd_test_collect (view, HD_TYPE_TEXT_BLOCK, rows_a);
   g_assert_cmpuint (rows_a->len, >, 0);
 
   hd_handoff_pane_set_handoff (fixture->pane, b);
   hd_test_ui_iterate (50);
-  hd_test_ui_collect (view, HD_TYPE_TEXT_BLOCK, rows_b);
+  hd_test_collect (view, HD_TYPE_TEXT_BLOCK, rows_b);
   g_assert_cmpuint (rows_b->len, ==, g_list_model_get_n_items (shown));
   for (guint i = 0; i < rows_b->len; i++)
     if (g_ptr_array_find (rows_a, g_ptr_array_index (rows_b, i), NULL))
@@ -910,7 +911,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
   hd_handoff_pane_set_handoff (fixture->pane, a);
   hd_test_ui_iterate (50);
   g_ptr_array_set_size (rows_b, 0);
-  hd_test_ui_collect (view, HD_TYPE_TEXT_BLOCK, rows_b);
+  hd_test_collect (view, HD_TYPE_TEXT_BLOCK, rows_b);
   for (guint i = 0; i < rows_b->len; i++)
     {
       g_autoptr(HdTurn) turn = shown_turn (shown, i);
@@ -1206,7 +1207,7 @@ test_pane_repeat_hint (Fixture       *fixture,
   /* Debounced: nothing at the keystroke, the hint once the agent pauses. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Which card are you using, credit or debit?");
   g_assert_false (gtk_widget_get_visible (hint));
-  g_assert_true (hd_test_ui_wait_until (widget_shown, hint, 3000));
+  g_assert_true (hd_test_wait_until (widget_shown, hint, 3000));
   text = gtk_label_get_text (GTK_LABEL (hint));
   g_assert_true (g_str_has_prefix (text, "The bot already captured: "));
   g_assert_false (gtk_label_get_use_markup (GTK_LABEL (hint)));
@@ -1226,7 +1227,7 @@ test_pane_repeat_hint (Fixture       *fixture,
 
   /* Sending a repeating question reports it first, then sends it, and clears the hint. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Which card are you using, credit or debit?");
-  g_assert_true (hd_test_ui_wait_until (widget_shown, hint, 3000));
+  g_assert_true (hd_test_wait_until (widget_shown, hint, 3000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
   g_assert_cmpuint (log->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (log, 1), ==, "repeat:card");

@@ -9,7 +9,8 @@
 
 #include "hd-feed-token.h"
 #include "hd-preferences-window.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 
 static HdApplication *test_app;
 

@@ -15,7 +15,8 @@
 #include "hd-journal-dialogs.h"
 #include "hd-journal-verify.h"
 #include "hd-session.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 #include "hd-window.h"
 
 static HdApplication *test_app;
@@ -100,7 +101,7 @@ toplevel_shown (gpointer name)
 static GtkWidget *
 wait_for_toplevel (const char *name)
 {
-  g_assert_true (hd_test_ui_wait_until (toplevel_shown, (gpointer) name, 10000));
+  g_assert_true (hd_test_wait_until (toplevel_shown, (gpointer) name, 10000));
   return find_toplevel (name);
 }
 
@@ -160,7 +161,7 @@ fixture_setup (Fixture       *fixture,
   hd_window_set_session (fixture->window, fixture->session);
   hd_session_start (fixture->session);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (hd_test_ui_wait_until (three_offers_connected, fixture, 15000));
+  g_assert_true (hd_test_wait_until (three_offers_connected, fixture, 15000));
   hd_test_ui_iterate (100);
 
   fixture->first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
@@ -351,7 +352,7 @@ test_audit_trail (Fixture       *fixture,
   gboolean accepted = FALSE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (agent_view (fixture)), "agent.accept", NULL));
-  g_assert_true (hd_test_ui_wait_until (first_accepted, fixture, 10000));
+  g_assert_true (hd_test_wait_until (first_accepted, fixture, 10000));
   hd_test_ui_iterate (50);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane (fixture)), "pane.show-audit", NULL));
@@ -389,7 +390,7 @@ test_export_recording (Fixture       *fixture,
 
   g_assert_nonnull (customer);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (agent_view (fixture)), "agent.accept", NULL));
-  g_assert_true (hd_test_ui_wait_until (first_accepted, fixture, 10000));
+  g_assert_true (hd_test_wait_until (first_accepted, fixture, 10000));
 
   /* The menu item first asks whether to redact; the file chooser follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane (fixture)), "pane.export-recording", NULL));

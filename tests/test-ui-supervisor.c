@@ -12,7 +12,8 @@
 
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 #include "hd-trend-chart.h"
 #include "supervisor-test-data.h"
 
@@ -71,7 +72,7 @@ fixture_setup (Fixture       *fixture,
   gtk_window_present (fixture->window);
   /* Laid out before any test looks: under sanitizers, with other tests
    * running, the first layout can take longer than any fixed wait. */
-  g_assert_true (hd_test_ui_wait_until (view_is_laid_out, fixture, 10000));
+  g_assert_true (hd_test_wait_until (view_is_laid_out, fixture, 10000));
   hd_test_ui_iterate (50);
 }
 
@@ -185,11 +186,11 @@ test_view_sort_filter (Fixture       *fixture,
   /* The search entry waits a moment before it searches; under sanitizers
    * and a loaded machine that moment can be long, so wait for the result. */
   gtk_editable_set_text (GTK_EDITABLE (search), "hard");
-  hd_test_ui_wait_until (shows_n_panels_one, shown, 5000);
+  hd_test_wait_until (shows_n_panels_one, shown, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpstr (hd_queue_panel_get_queue_id (shown_panel (fixture, 0)), ==, "collections_hardship");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  hd_test_ui_wait_until (shows_all_panels, shown, 5000);
+  hd_test_wait_until (shows_all_panels, shown, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (supervisor_test_queues));
 
   /* By name. */

@@ -12,7 +12,8 @@
 
 #include "hd-audit-view.h"
 #include "hd-handoff-pane.h"
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 #include "hd-trainer-view.h"
 #include "hd-text-block.h"
 #include "hd-ui-format.h"

@@ -7,7 +7,8 @@
 
 #include "config.h"
 
-#include "hd-test-ui.h"
+#include "hd-test-gtk-utils.h"
+#include "hd-test-legacy.h"
 #include "hd-trainer-view.h"
 #include "hd-window.h"
 

@@ -1,0 +1,145 @@
+/* hd-test-gtk-utils.c: what the widget tests share
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hd-test-gtk-utils.h"
+
+HdApplication *
+hd_test_ui_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  HdApplication *app = hd_application_new ();
+
+  /* Tests run side by side on one session bus: never hand off to another instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
+
+HdApplication *
+hd_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return hd_test_ui_application_new ();
+}
+
+int
+hd_test_ui_run (HdApplication *app)
+{
+  int ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  return ret;
+}
+
+static gboolean
+drawn_cb (GtkWidget     *widget,
+          GdkFrameClock *frame_clock,
+          gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* gtk_test_widget_wait_for_draw () with a deadline: it waits for ever on an unmapped widget. */
+void
+hd_test_flush (GtkWidget *widget)
+{
+  gboolean drawn = FALSE;
+  guint id;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  id = gtk_widget_add_tick_callback (widget, drawn_cb, &drawn, NULL);
+  gtk_widget_queue_draw (widget);
+  if (!hd_test_wait_until (flag_set, &drawn, HD_TEST_TIMEOUT_MS))
+    {
+      gtk_widget_remove_tick_callback (widget, id);
+      g_error ("no frame was drawn for %s", G_OBJECT_TYPE_NAME (widget));
+    }
+  /* The tick runs before layout and paint: wait for the next one, so this frame has ended. */
+  drawn = FALSE;
+  gtk_widget_add_tick_callback (widget, drawn_cb, &drawn, NULL);
+  if (!hd_test_wait_until (flag_set, &drawn, HD_TEST_TIMEOUT_MS))
+    g_error ("no second frame was drawn for %s", G_OBJECT_TYPE_NAME (widget));
+}
+
+gpointer
+hd_test_template_child (gpointer    widget,
+                        GType       type,
+                        const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  if (object == NULL)
+    g_error ("%s has no template child “%s”", g_type_name (type), name);
+  return object;
+}
+
+void
+hd_test_collect (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    hd_test_collect (c, type, out);
+}
+
+gboolean
+hd_test_activate_shortcut (GtkWidget  *widget,
+                           const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accel))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_test_fail_printf ("%s has no shortcut %s", G_OBJECT_TYPE_NAME (widget), accel);
+  return FALSE;
+}
+
+GtkWindow *
+hd_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
