@@ -16,7 +16,6 @@
 #include "hd-sign-in-row.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
-#include "hd-test-legacy.h"
 #include "test-sf-common.h"
 
 /* The editor tests keep tokens in an HdMemoryTokenStore: the keyring has
@@ -70,9 +69,7 @@ fixture_setup (Fixture       *f,
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (f->indicator));
   gtk_window_set_titlebar (f->window, header);
   f->pane = HD_HANDOFF_PANE (hd_handoff_pane_new ());
-  f->editor = HD_CASE_EDITOR (gtk_widget_get_template_child (GTK_WIDGET (f->pane), HD_TYPE_HANDOFF_PANE,
-                                                             "case_editor"));
-  g_assert_nonnull (f->editor);
+  f->editor = HD_CASE_EDITOR (hd_test_template_child (f->pane, HD_TYPE_HANDOFF_PANE, "case_editor"));
   gtk_window_set_child (f->window, GTK_WIDGET (f->pane));
   g_object_add_weak_pointer (G_OBJECT (f->pane), (gpointer *) &f->pane);
   g_object_add_weak_pointer (G_OBJECT (f->editor), (gpointer *) &f->editor);
@@ -93,8 +90,8 @@ fixture_setup (Fixture       *f,
       hd_outbox_indicator_set_outbox (f->indicator, f->outbox);
     }
 
+  /* What the tests look at is set as they call the editor: they need no frame. */
   gtk_window_present (f->window);
-  hd_test_ui_iterate (30);
 }
 
 static void
@@ -102,11 +99,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  hd_test_ui_iterate (30);
   /* Nothing of ours keeps the widgets alive. */
-  g_assert_null (f->pane);
-  g_assert_null (f->editor);
-  g_assert_null (f->indicator);
+  HD_TEST_WAIT_UNTIL (f->pane == NULL && f->editor == NULL && f->indicator == NULL, HD_TEST_TIMEOUT_MS);
   g_clear_object (&f->handoff);
   if (f->outbox != NULL)
     g_assert_finalize_object (f->outbox);
@@ -158,16 +152,6 @@ new_handoff (const char *fixture,
   return handoff;
 }
 
-static GtkWidget *
-editor_child (Fixture    *f,
-              const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->editor), HD_TYPE_CASE_EDITOR, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
 static gboolean
 has_toast_cond (gpointer data)
 {
@@ -186,14 +170,15 @@ wait_toast (Fixture    *f,
 {
   gpointer args[] = { f, (gpointer) message };
 
-  g_assert_true (hd_test_wait_until (has_toast_cond, args, 15000));
+  g_assert_true (hd_test_wait_until (has_toast_cond, args, HD_TEST_TIMEOUT_MS));
 }
 
 static gboolean
 case_loaded_cond (gpointer data)
 {
   Fixture *f = data;
-  const char *text = gtk_label_get_text (GTK_LABEL (editor_child (f, "status_label")));
+  GtkLabel *status = GTK_LABEL (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_label"));
+  const char *text = gtk_label_get_text (status);
 
   return g_str_has_prefix (text, "Case ");
 }
@@ -208,7 +193,7 @@ show_existing_case (Fixture    *f,
   g_assert_nonnull (case_id);
   f->handoff = new_handoff (fixture, case_id);
   hd_handoff_pane_set_handoff (f->pane, f->handoff);
-  g_assert_true (hd_test_wait_until (case_loaded_cond, f, 10000));
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (hd_case_editor_get_case_id (f->editor), ==, case_id);
 }
 
@@ -238,7 +223,7 @@ wait_field (Fixture    *f,
 {
   gpointer args[] = { f->editor, (gpointer) api_name, (gpointer) expected };
 
-  g_assert_true (hd_test_wait_until (field_is_cond, args, 10000));
+  g_assert_true (hd_test_wait_until (field_is_cond, args, HD_TEST_TIMEOUT_MS));
 }
 
 static char *
@@ -255,7 +240,7 @@ server_value (Fixture    *f,
 static gboolean
 save_enabled (Fixture *f)
 {
-  return gtk_widget_get_sensitive (editor_child (f, "save_button"));
+  return gtk_widget_get_sensitive (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "save_button"));
 }
 
 /* Tests. */
@@ -264,30 +249,34 @@ static void
 test_not_connected (Fixture       *f,
                     gconstpointer  data)
 {
+  GtkWidget *next_row;
   GtkEditable *next_text;
+  GtkWidget *comment;
   GtkLabel *name;
 
+  /* The editor loads the packet as it is given the handoff; with no client there is nothing
+   * to fetch. */
   f->handoff = new_handoff ("overseas-card-decline.json", NULL);
   hd_handoff_pane_set_handoff (f->pane, f->handoff);
-  hd_test_ui_iterate (30);
 
   /* No client and no outbox: the editor says so, and the pane works as before. */
   g_assert_false (hd_case_editor_get_connected (f->editor));
-  g_assert_true (gtk_widget_get_visible (editor_child (f, "disconnected_box")));
-  g_assert_false (gtk_widget_get_visible (editor_child (f, "editor_box")));
+  g_assert_true (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR,
+                                                                 "disconnected_box")));
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "editor_box")));
   g_assert_false (hd_case_editor_get_dirty (f->editor));
   g_assert_false (save_enabled (f));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->indicator)));
-  name = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->pane), HD_TYPE_HANDOFF_PANE,
-                                                   "customer_name_label"));
+  name = GTK_LABEL (hd_test_template_child (f->pane, HD_TYPE_HANDOFF_PANE, "customer_name_label"));
   g_assert_cmpstr (gtk_label_get_text (name), ==, "Priya Raman");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
 
   /* Every control has a name for screen readers, the entry rows' text too. */
-  next_text = gtk_editable_get_delegate (GTK_EDITABLE (editor_child (f, "next_step_row")));
+  next_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "next_step_row");
+  next_text = gtk_editable_get_delegate (GTK_EDITABLE (next_row));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (next_text), GTK_ACCESSIBLE_PROPERTY_LABEL, "Next Step");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (editor_child (f, "comment_view")),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Internal Comment");
+  comment = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "comment_view");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (comment), GTK_ACCESSIBLE_PROPERTY_LABEL, "Internal Comment");
 
   /* Supervisors and trainers do not edit the case. */
   hd_handoff_pane_set_read_only (f->pane, TRUE);
@@ -333,9 +322,11 @@ test_prefill_and_save (Fixture       *f,
   g_autofree char *disposition = NULL;
   g_autofree char *comment = NULL;
   g_autofree char *description = NULL;
+  GtkWidget *dirty_label;
 
   show_existing_case (f, "emi-hardship", "loan-emi-hardship.json");
   case_id = hd_case_editor_get_case_id (f->editor);
+  dirty_label = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "dirty_label");
 
   /* The case's own values win; the packet fills what the case lacks. */
   assert_field (f, HD_SF_CASE_STATUS, "New");
@@ -349,7 +340,7 @@ test_prefill_and_save (Fixture       *f,
   assert_field (f, HD_SF_CASE_DESCRIPTION, description);
   /* The bot's values the case lacks are unsaved changes from the start. */
   g_assert_true (hd_case_editor_get_dirty (f->editor));
-  g_assert_true (gtk_widget_get_visible (editor_child (f, "dirty_label")));
+  g_assert_true (gtk_widget_get_visible (dirty_label));
   g_assert_true (save_enabled (f));
 
   hd_case_editor_set_field_text (f->editor, HD_SF_CASE_STATUS, "Working");
@@ -369,9 +360,9 @@ test_prefill_and_save (Fixture       *f,
   g_assert_cmpuint (sf_test_count_log (f->standin, "PATCH Case/"), ==, 1);
 
   /* Saved: nothing unsaved, the comment box is empty again, the text stays. */
-  g_assert_true (hd_test_wait_until ((HdTestCondition) case_loaded_cond, f, 5000));
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
   g_assert_false (hd_case_editor_get_dirty (f->editor));
-  g_assert_false (gtk_widget_get_visible (editor_child (f, "dirty_label")));
+  g_assert_false (gtk_widget_get_visible (dirty_label));
   g_assert_false (save_enabled (f));
   comment = hd_case_editor_dup_field_text (f->editor, HD_SF_CASE_STATUS);
   g_assert_cmpstr (comment, ==, "Working");
@@ -406,14 +397,16 @@ test_create (Fixture       *f,
   g_autofree char *next = NULL;
   g_autofree char *description = NULL;
   g_autofree char *text = NULL;
+  GtkLabel *status;
 
+  /* A new case: everything comes from the packet as the editor is given the handoff, with
+   * nothing to fetch. */
   f->handoff = new_handoff ("overseas-card-decline.json", NULL);
   hd_handoff_pane_set_handoff (f->pane, f->handoff);
-  hd_test_ui_iterate (30);
 
   g_assert_null (hd_case_editor_get_case_id (f->editor));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (editor_child (f, "status_label"))), ==,
-                   "New case: it is created in Salesforce when you save.");
+  status = GTK_LABEL (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_label"));
+  g_assert_cmpstr (gtk_label_get_text (status), ==, "New case: it is created in Salesforce when you save.");
   /* Everything comes from the packet: the agent types nothing the bot knew. */
   assert_field (f, HD_SF_CASE_STATUS, "New");
   assert_field (f, HD_SF_CASE_PRIORITY, "High");
@@ -429,7 +422,7 @@ test_create (Fixture       *f,
   hd_case_editor_set_comment (f->editor, "Travel dates confirmed: 24–30 Nov.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Saved to Salesforce");
-  g_assert_true (hd_test_wait_until (has_case_id_cond, f, 5000));
+  g_assert_true (hd_test_wait_until (has_case_id_cond, f, HD_TEST_TIMEOUT_MS));
   case_id = hd_case_editor_get_case_id (f->editor);
   g_assert_cmpstr (hd_outbox_lookup_link (f->outbox, "ho-2026-11-24-000187"), ==, case_id);
 
@@ -446,7 +439,7 @@ test_create (Fixture       *f,
   g_assert_cmpuint (sf_test_count_log (f->standin, "POST CaseComment"), ==, 1);
 
   /* Later edits enrich the case made: no second create. */
-  g_assert_true (hd_test_wait_until ((HdTestCondition) case_loaded_cond, f, 5000));
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
   g_assert_false (hd_case_editor_get_dirty (f->editor));
   hd_case_editor_set_field_text (f->editor, HD_SF_CASE_STATUS, "Working");
   g_ptr_array_set_size (f->toasts, 0);
@@ -470,14 +463,14 @@ test_draft_kept (Fixture       *f,
   hd_case_editor_set_field_text (f->editor, HD_SF_CASE_NEXT_STEP, "Half-typed <i>note</i>");
   hd_case_editor_set_comment (f->editor, "Draft comment");
 
-  /* Another chat, then back: nothing typed is gone, and it is still unsaved. */
+  /* Another chat, then back: nothing typed is gone, and it is still unsaved. The other
+   * chat's new case is filled from its packet at once; the first chat's case is read again,
+   * its draft kept over what Salesforce has. */
   hd_handoff_pane_set_handoff (f->pane, other);
-  hd_test_ui_iterate (20);
   assert_field (f, HD_SF_CASE_NEXT_STEP, "Confirm travel dates, enable international usage for the travel "
                 "period, and offer a card usage alert.");
   hd_handoff_pane_set_handoff (f->pane, first);
-  g_assert_true (hd_test_wait_until (case_loaded_cond, f, 10000));
-  hd_test_ui_iterate (50);
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
   assert_field (f, HD_SF_CASE_NEXT_STEP, "Half-typed <i>note</i>");
   assert_field (f, HD_SF_CASE_STATUS, "New");
   g_assert_true (hd_case_editor_get_dirty (f->editor));
@@ -495,18 +488,23 @@ dialog_open_cond (gpointer data)
   return hd_case_editor_get_conflict_dialog (f->editor) != NULL;
 }
 
+/* "title: subtitle" of each action row under @widget, a line each, in tree order; none may
+ * take its text as markup. */
 static void
 collect_rows (GtkWidget *widget,
               GString   *out)
 {
-  if (ADW_IS_ACTION_ROW (widget))
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  hd_test_collect (widget, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (widget)));
-      g_string_append_printf (out, "%s: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                              adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+      g_string_append_printf (out, "%s: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
     }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_rows (c, out);
 }
 
 static void
@@ -521,6 +519,7 @@ conflict_round (Fixture    *f,
   g_autofree char *server = NULL;
   g_autofree char *expected_rows = NULL;
   GString *rows = g_string_new (NULL);
+  GtkWidget *attention_box = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "attention_box");
   HdConflictDialog *dialog;
 
   g_ptr_array_set_size (f->toasts, 0);
@@ -530,8 +529,9 @@ conflict_round (Fixture    *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Conflict: a colleague changed this case");
-  g_assert_true (gtk_widget_get_visible (editor_child (f, "attention_box")));
-  g_assert_true (gtk_widget_get_sensitive (editor_child (f, "resolve_button")));
+  g_assert_true (gtk_widget_get_visible (attention_box));
+  g_assert_true (gtk_widget_get_sensitive (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR,
+                                                                   "resolve_button")));
   g_assert_cmpstr (hd_outbox_indicator_get_summary (f->indicator), ==, "1 edit needs your attention");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (f->indicator))),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "1 edit needs your attention");
@@ -539,7 +539,7 @@ conflict_round (Fixture    *f,
   assert_field (f, field, mine);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.resolve", NULL));
-  g_assert_true (hd_test_wait_until (dialog_open_cond, f, 5000));
+  g_assert_true (hd_test_wait_until (dialog_open_cond, f, HD_TEST_TIMEOUT_MS));
   dialog = HD_CONFLICT_DIALOG (hd_case_editor_get_conflict_dialog (f->editor));
   collect_rows (GTK_WIDGET (dialog), rows);
   expected_rows = g_strdup_printf ("Salesforce has: %s\nYou wrote: %s\n", theirs, mine);
@@ -550,9 +550,9 @@ conflict_round (Fixture    *f,
   hd_conflict_dialog_set_keep_mine (dialog, field, keep_mine);
   g_assert_true (hd_conflict_dialog_get_keep_mine (dialog, field) == keep_mine);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "conflict.apply", NULL));
-  hd_test_ui_iterate (20);
-  g_assert_null (hd_case_editor_get_conflict_dialog (f->editor));
-  g_assert_false (gtk_widget_get_visible (editor_child (f, "attention_box")));
+  /* Applying destroys the dialog, and the editor lets go of it. */
+  HD_TEST_WAIT_UNTIL (hd_case_editor_get_conflict_dialog (f->editor) == NULL, HD_TEST_TIMEOUT_MS);
+  g_assert_false (gtk_widget_get_visible (attention_box));
 
   if (keep_mine)
     wait_toast (f, "Saved to Salesforce");
@@ -560,6 +560,9 @@ conflict_round (Fixture    *f,
     wait_toast (f, "Kept the values Salesforce has");
   server = server_value (f, case_id, field);
   g_assert_cmpstr (server, ==, keep_mine ? mine : theirs);
+  /* Either way the editor reads the case again (it asks as it says so): wait for it, so that
+   * a colleague's next edit comes after that read and conflicts. */
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
   wait_field (f, field, keep_mine ? mine : theirs);
   g_assert_false (hd_case_editor_get_dirty (f->editor));
 }
@@ -580,9 +583,9 @@ test_conflict (Fixture       *f,
   /* Save the bot's prefill first, so only the conflicting field differs. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Saved to Salesforce");
-  g_assert_true (hd_test_wait_until (no_pending_cond, f, 5000));
-  g_assert_true (hd_test_wait_until ((HdTestCondition) case_loaded_cond, f, 5000));
-  hd_test_ui_iterate (50);
+  g_assert_true (hd_test_wait_until (no_pending_cond, f, HD_TEST_TIMEOUT_MS));
+  /* The editor reads the case again after a save: the colleague's edit must come after. */
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
 
   conflict_round (f, HD_SF_CASE_STATUS, "Escalated", "Waiting on Customer", TRUE);
   conflict_round (f, HD_SF_CASE_PRIORITY, "Low", "Critical", FALSE);
@@ -596,23 +599,28 @@ test_rejected (Fixture       *f,
   const char *case_id;
   g_autofree char *status = NULL;
   GtkLabel *error_label;
+  GtkWidget *status_error_row;
+  GtkWidget *status_row;
 
   show_existing_case (f, "kyc-documents", "kyc-document-issue.json");
   case_id = hd_case_editor_get_case_id (f->editor);
+  status_error_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_error_row");
+  status_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_row");
 
   /* A picklist value the org does not have (ours is not read from describe). */
   hd_case_editor_set_field_text (f->editor, HD_SF_CASE_STATUS, "On Hold");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Salesforce refused the change — see the marked fields");
 
-  error_label = GTK_LABEL (editor_child (f, "status_error_label"));
-  g_assert_true (gtk_widget_get_visible (editor_child (f, "status_error_row")));
+  error_label = GTK_LABEL (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_error_label"));
+  g_assert_true (gtk_widget_get_visible (status_error_row));
   g_assert_cmpstr (gtk_label_get_text (error_label), ==, hd_case_editor_get_field_error (f->editor, "Status"));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), "bad value for restricted picklist"));
   g_assert_null (hd_case_editor_get_field_error (f->editor, HD_SF_CASE_PRIORITY));
-  g_assert_false (gtk_widget_get_visible (editor_child (f, "priority_error_row")));
-  g_assert_true (gtk_widget_has_css_class (editor_child (f, "status_row"), "error"));
-  g_assert_true (gtk_widget_get_visible (editor_child (f, "discard_button")));
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR,
+                                                                  "priority_error_row")));
+  g_assert_true (gtk_widget_has_css_class (status_row, "error"));
+  g_assert_true (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "discard_button")));
   /* Nothing typed is lost. */
   assert_field (f, HD_SF_CASE_STATUS, "On Hold");
   g_assert_true (hd_case_editor_get_dirty (f->editor));
@@ -625,8 +633,8 @@ test_rejected (Fixture       *f,
   status = server_value (f, case_id, "Status");
   g_assert_cmpstr (status, ==, "Working");
   g_assert_null (hd_case_editor_get_field_error (f->editor, "Status"));
-  g_assert_false (gtk_widget_get_visible (editor_child (f, "status_error_row")));
-  g_assert_false (gtk_widget_has_css_class (editor_child (f, "status_row"), "error"));
+  g_assert_false (gtk_widget_get_visible (status_error_row));
+  g_assert_false (gtk_widget_has_css_class (status_row, "error"));
   g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);
 }
 
@@ -645,7 +653,7 @@ wait_summary (Fixture    *f,
 {
   gpointer args[] = { f, (gpointer) summary };
 
-  g_assert_true (hd_test_wait_until (summary_is_cond, args, 15000));
+  g_assert_true (hd_test_wait_until (summary_is_cond, args, HD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -671,8 +679,7 @@ test_offline (Fixture       *f,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Offline — 1 edit queued");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Offline — 1 edit queued");
-  badge = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->indicator), HD_TYPE_OUTBOX_INDICATOR,
-                                                    "badge_label"));
+  badge = GTK_LABEL (hd_test_template_child (f->indicator, HD_TYPE_OUTBOX_INDICATOR, "badge_label"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (badge)));
   g_assert_cmpstr (gtk_label_get_text (badge), ==, "1");
   /* Queued is saved as far as the agent is concerned: nothing unsaved. */
@@ -733,23 +740,13 @@ wait_title (HdSignInRow *row,
   gpointer args[] = { row, (gpointer) title };
 
   g_test_message ("waiting for \"%s\" (now \"%s\")", title, hd_sign_in_row_get_title (row));
-  g_assert_true (hd_test_wait_until (title_is_cond, args, 15000));
-}
-
-static GtkWidget *
-row_child (HdSignInRow *row,
-           const char  *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (row), HD_TYPE_SIGN_IN_ROW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  g_assert_true (hd_test_wait_until (title_is_cond, args, HD_TEST_TIMEOUT_MS));
 }
 
 static gboolean
 can_sign_in_cond (gpointer data)
 {
-  GtkWidget *button = row_child (data, "sign_in_button");
+  GtkWidget *button = hd_test_template_child (data, HD_TYPE_SIGN_IN_ROW, "sign_in_button");
 
   return gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button);
 }
@@ -781,39 +778,40 @@ test_sign_in_row (void)
   g_autofree char *signed_in = g_strdup_printf ("Signed in as Asha Verma (127.0.0.1:%u)",
                                                 hd_sf_standin_get_port (standin));
   AdwActionRow *account_row;
+  GtkWidget *sign_out_button;
   SfTestAsync async = { 0 };
   g_autoptr(GError) error = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
   gtk_window_set_child (window, GTK_WIDGET (row));
   gtk_window_present (window);
-  hd_test_ui_iterate (20);
   g_assert_cmpstr (hd_sign_in_row_get_title (row), ==, "Salesforce is not set up");
 
   hd_sign_in_row_set_auth (row, auth);
   hd_sign_in_row_set_open_uri_func (row, hd_oauth_open_uri_headless, NULL);
   g_assert_cmpstr (hd_sign_in_row_get_title (row), ==, "Not signed in");
-  account_row = ADW_ACTION_ROW (row_child (row, "account_row"));
+  account_row = ADW_ACTION_ROW (hd_test_template_child (row, HD_TYPE_SIGN_IN_ROW, "account_row"));
+  sign_out_button = hd_test_template_child (row, HD_TYPE_SIGN_IN_ROW, "sign_out_button");
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (account_row)));
-  g_assert_true (gtk_widget_get_visible (row_child (row, "sign_in_button")));
+  g_assert_true (gtk_widget_get_visible (hd_test_template_child (row, HD_TYPE_SIGN_IN_ROW, "sign_in_button")));
 
   /* Sign in through the whole PKCE flow; the name comes from the identity URL. */
-  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, 10000));
+  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, HD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "account.sign-in", NULL));
   wait_title (row, signed_in);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (account_row)), ==, signed_in);
   g_assert_null (hd_sign_in_row_get_message (row));
-  g_assert_true (gtk_widget_get_visible (row_child (row, "sign_out_button")));
+  g_assert_true (gtk_widget_get_visible (sign_out_button));
 
   /* Sign out revokes the token. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "account.sign-out", NULL));
   wait_title (row, "Not signed in");
   g_test_message ("waiting for the revocation");
-  g_assert_true (hd_test_wait_until (revoked_cond, standin, 10000));
-  g_assert_false (gtk_widget_get_visible (row_child (row, "sign_out_button")));
+  g_assert_true (hd_test_wait_until (revoked_cond, standin, HD_TEST_TIMEOUT_MS));
+  g_assert_false (gtk_widget_get_visible (sign_out_button));
 
   /* Salesforce ends the session (invalid_grant on refresh): said in words. */
-  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, 10000));
+  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, HD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "account.sign-in", NULL));
   wait_title (row, signed_in);
   hd_sf_standin_revoke_all (standin);
@@ -826,15 +824,15 @@ test_sign_in_row (void)
   wait_title (row, "Not signed in");
   g_assert_cmpstr (hd_sign_in_row_get_message (row), ==,
                    "Your Salesforce session has ended. Sign in again; edits waiting to be sent are kept.");
-  g_assert_true (gtk_widget_get_visible (row_child (row, "message_label")));
+  g_assert_true (gtk_widget_get_visible (hd_test_template_child (row, HD_TYPE_SIGN_IN_ROW, "message_label")));
 
   /* A keyring that cannot take the tokens: a clear message, no session. */
   hd_memory_token_store_set_fail (HD_MEMORY_TOKEN_STORE (failing), TRUE);
   hd_sign_in_row_set_auth (row, locked);
   g_assert_null (hd_sign_in_row_get_message (row));
-  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, 10000));
+  g_assert_true (hd_test_wait_until (can_sign_in_cond, row, HD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "account.sign-in", NULL));
-  g_assert_true (hd_test_wait_until (has_message_cond, row, 15000));
+  g_assert_true (hd_test_wait_until (has_message_cond, row, HD_TEST_TIMEOUT_MS));
   g_test_message ("keyring message: %s", hd_sign_in_row_get_message (row));
   g_assert_true (g_str_has_prefix (hd_sign_in_row_get_message (row), "Could not sign in: "));
   g_assert_nonnull (strstr (hd_sign_in_row_get_message (row), "keyring"));
@@ -842,8 +840,8 @@ test_sign_in_row (void)
   g_assert_false (hd_sf_auth_get_signed_in (locked));
 
   gtk_window_destroy (window);
-  hd_test_ui_iterate (20);
-  g_assert_null (row);
+  /* Nothing of ours keeps the row alive once its window is gone. */
+  HD_TEST_WAIT_UNTIL (row == NULL, HD_TEST_TIMEOUT_MS);
 }
 
 int
@@ -853,9 +851,7 @@ main (int   argc,
   int ret;
 
   sf_test_root = hd_test_init_xdg ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  test_app = hd_test_ui_application_new ();
+  test_app = hd_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/hd/ui/case-editor/indicator-words", test_indicator_words);
   g_test_add ("/hd/ui/case-editor/not-connected", Fixture, GINT_TO_POINTER (1), fixture_setup,
@@ -869,9 +865,7 @@ main (int   argc,
   g_test_add ("/hd/ui/case-editor/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add_func ("/hd/ui/case-editor/sign-in-row", test_sign_in_row);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (test_app));
-  g_clear_object (&test_app);
+  ret = hd_test_ui_run (test_app);
   hd_test_rm_rf (sf_test_root);
   g_free (sf_test_root);
   return ret;

@@ -10,19 +10,8 @@
 #include "hd-feed-token.h"
 #include "hd-preferences-window.h"
 #include "hd-test-gtk-utils.h"
-#include "hd-test-legacy.h"
 
 static HdApplication *test_app;
-
-static GObject *
-child (HdPreferencesWindow *window,
-       const char          *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), HD_TYPE_PREFERENCES_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static void
 lookup_cb (GObject      *object,
@@ -42,13 +31,38 @@ static char *
 lookup_token (const char *url)
 {
   char *token = NULL;
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
 
   hd_feed_token_lookup_async (url, NULL, lookup_cb, &token);
-  while (token == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (token);
+  HD_TEST_WAIT_UNTIL (token != NULL, HD_TEST_TIMEOUT_MS);
   return token;
+}
+
+/* The title of the toast @window shows, or NULL. libadwaita's toast widget is private: it is
+ * found by its type name, and its title is its first label. */
+static const char *
+shown_toast (GtkWidget *window)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  if (toast_type == 0)
+    return NULL;  /* no toast was ever made */
+  hd_test_collect (window, toast_type, toasts);
+  if (toasts->len == 0)
+    return NULL;
+  hd_test_collect (g_ptr_array_index (toasts, 0), GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, >=, 1);
+  return gtk_label_get_text (g_ptr_array_index (labels, 0));
+}
+
+/* Destroys @prefs and returns once it is finalized, so that no window outlives its test. */
+static void
+destroy_window (HdPreferencesWindow *prefs)
+{
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  HD_TEST_WAIT_UNTIL (prefs == NULL, HD_TEST_TIMEOUT_MS);
 }
 
 static void
@@ -56,17 +70,17 @@ test_preferences_binds_settings (void)
 {
   GSettings *settings = hd_application_get_settings (test_app);
   HdPreferencesWindow *prefs = hd_preferences_window_new (settings);
+  GtkEditable *row = GTK_EDITABLE (hd_test_template_child (prefs, HD_TYPE_PREFERENCES_WINDOW, "feed_url_row"));
   g_autofree char *url = NULL;
 
   gtk_window_present (GTK_WINDOW (prefs));
-  hd_test_ui_iterate (50);
 
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, "feed_url_row")), "wss://router.bank.example/feed");
+  /* The binding writes the setting as the text changes. */
+  gtk_editable_set_text (row, "wss://router.bank.example/feed");
   url = g_settings_get_string (settings, "feed-url");
   g_assert_cmpstr (url, ==, "wss://router.bank.example/feed");
 
-  gtk_window_destroy (GTK_WINDOW (prefs));
-  hd_test_ui_iterate (20);
+  destroy_window (prefs);
 }
 
 static void
@@ -76,21 +90,22 @@ test_preferences_token_goes_to_keyring_only (void)
   static const char *secret = "hdtok-7f3a9c0e5b2d41a8";
   GSettings *settings = hd_application_get_settings (test_app);
   HdPreferencesWindow *prefs = hd_preferences_window_new (settings);
-  GObject *row = child (prefs, "feed_token_row");
+  GObject *row = hd_test_template_child (prefs, HD_TYPE_PREFERENCES_WINDOW, "feed_token_row");
   g_autofree char *stored = NULL;
   g_auto(GStrv) keys = NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
 
   g_settings_set_string (settings, "feed-url", url);
   gtk_window_present (GTK_WINDOW (prefs));
-  hd_test_ui_iterate (50);
 
   gtk_editable_set_text (GTK_EDITABLE (row), secret);
   g_signal_emit_by_name (row, "apply");
 
   /* The entry forgets it at once; the keyring (the real one of the test session) has it. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
-  hd_test_ui_iterate (300);
+  /* The window says so once the keyring has answered: only then can it be read back. */
+  HD_TEST_WAIT_UNTIL (shown_toast (GTK_WIDGET (prefs)) != NULL, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpstr (shown_toast (GTK_WIDGET (prefs)), ==, "The access token is saved in the keyring");
   stored = lookup_token (url);
   g_assert_cmpstr (stored, ==, secret);
 
@@ -104,25 +119,17 @@ test_preferences_token_goes_to_keyring_only (void)
       g_assert_null (strstr (printed, secret));
     }
 
-  gtk_window_destroy (GTK_WINDOW (prefs));
-  hd_test_ui_iterate (20);
+  destroy_window (prefs);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  test_app = hd_test_ui_application_new ();
+  test_app = hd_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/hd/ui/preferences/binds-settings", test_preferences_binds_settings);
   g_test_add_func ("/hd/ui/preferences/token-keyring-only", test_preferences_token_goes_to_keyring_only);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (test_app));
-  g_clear_object (&test_app);
-  return ret;
+  return hd_test_ui_run (test_app);
 }

@@ -16,7 +16,6 @@
 #include "hd-journal-verify.h"
 #include "hd-session.h"
 #include "hd-test-gtk-utils.h"
-#include "hd-test-legacy.h"
 #include "hd-window.h"
 
 static HdApplication *test_app;
@@ -29,27 +28,16 @@ typedef struct
   HdHandoff *first;     /* owned */
 } Fixture;
 
-static GObject *
-child (HdWindow   *window,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), HD_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static HdAgentView *
 agent_view (Fixture *fixture)
 {
-  return HD_AGENT_VIEW (child (fixture->window, "agent_view"));
+  return HD_AGENT_VIEW (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "agent_view"));
 }
 
 static HdHandoffPane *
 pane (Fixture *fixture)
 {
-  return HD_HANDOFF_PANE (gtk_widget_get_template_child (GTK_WIDGET (agent_view (fixture)),
-                                                         HD_TYPE_AGENT_VIEW, "pane"));
+  return HD_HANDOFF_PANE (hd_test_template_child (agent_view (fixture), HD_TYPE_AGENT_VIEW, "pane"));
 }
 
 static GSettings *
@@ -76,6 +64,8 @@ first_accepted (gpointer data)
   return hd_handoff_get_state (fixture->first) == HD_HANDOFF_STATE_ACCEPTED;
 }
 
+/* hd_test_find_toplevel () tells windows by type; the dialogs here are all
+ * AdwMessageDialogs, told apart by name. */
 static GtkWidget *
 find_toplevel (const char *name)
 {
@@ -101,27 +91,43 @@ toplevel_shown (gpointer name)
 static GtkWidget *
 wait_for_toplevel (const char *name)
 {
-  g_assert_true (hd_test_wait_until (toplevel_shown, (gpointer) name, 10000));
+  g_assert_true (hd_test_wait_until (toplevel_shown, (gpointer) name, HD_TEST_TIMEOUT_MS));
   return find_toplevel (name);
 }
 
+/* The first widget of @type under @widget named @name (any name when NULL), or NULL. */
 static GtkWidget *
 find_descendant (GtkWidget  *widget,
                  GType       type,
                  const char *name)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type, name);
-
-      if (found != NULL)
-        return found;
-    }
+  hd_test_collect (widget, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (name == NULL || g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (found, i)), name) == 0)
+      return g_ptr_array_index (found, i);
   return NULL;
+}
+
+/* Whether the journal holds an event of @type for the fixture's first handoff, as the audit
+ * trail and the recording read it. The session writes an agent's action as it happens,
+ * unless an offer is being presented just then: it follows that offer's record. */
+static gboolean
+journaled (Fixture    *fixture,
+           const char *type)
+{
+  HdJournal *journal = hd_session_get_journal (fixture->session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = hd_journal_collect_handoff (hd_journal_get_directory (journal),
+                                                            hd_handoff_get_handoff_id (fixture->first),
+                                                            &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    if (g_strcmp0 (hd_journal_event_get_event_type (g_ptr_array_index (events, i)), type) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* What a click on a response button does: respond, then close. */
@@ -158,15 +164,15 @@ fixture_setup (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->window = hd_window_new (test_app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   hd_window_set_session (fixture->window, fixture->session);
   hd_session_start (fixture->session);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (hd_test_wait_until (three_offers_connected, fixture, 15000));
-  hd_test_ui_iterate (100);
+  g_assert_true (hd_test_wait_until (three_offers_connected, fixture, HD_TEST_TIMEOUT_MS));
 
+  /* Selecting shows the handoff in the pane, its reveal buttons included, at once. */
   fixture->first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
   hd_agent_view_set_selected_handoff (agent_view (fixture), fixture->first);
-  hd_test_ui_iterate (50);
 }
 
 static void
@@ -176,7 +182,8 @@ fixture_teardown (Fixture       *fixture,
   close_dialogs ();
   hd_session_stop (fixture->session);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  hd_test_ui_iterate (20);
+  /* The window lets go of the session before the session goes. */
+  HD_TEST_WAIT_UNTIL (fixture->window == NULL, HD_TEST_TIMEOUT_MS);
   g_clear_object (&fixture->first);
   g_clear_object (&fixture->session);
   g_settings_reset (settings (), "allow-reveal");
@@ -187,8 +194,7 @@ static guint
 count_reveal_buttons (Fixture *fixture,
                       guint   *n_visible)
 {
-  GtkWidget *grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (pane (fixture)),
-                                                               HD_TYPE_HANDOFF_PANE, "customer_grid"));
+  GtkWidget *grid = hd_test_template_child (pane (fixture), HD_TYPE_HANDOFF_PANE, "customer_grid");
   guint n = 0;
 
   *n_visible = 0;
@@ -247,9 +253,9 @@ test_reveal_policy (Fixture       *fixture,
   g_assert_false (hd_handoff_pane_get_allow_reveal (pane (fixture)));
   g_assert_cmpuint (count_reveal_buttons (fixture, &visible), >=, 1);
   g_assert_cmpuint (visible, ==, 0);
-  /* And the action asks nothing of the window. */
+  /* And the action asks nothing of the window. The pane asks through a signal, and the
+   * window presents its dialog in the handler, so none has come once the action returns. */
   gtk_widget_activate_action (GTK_WIDGET (pane (fixture)), "pane.reveal", "(bu)", FALSE, 0);
-  hd_test_ui_iterate (50);
   g_assert_null (find_toplevel ("reveal-reason-dialog"));
 
   /* Policy on, through the application's settings. */
@@ -319,8 +325,7 @@ test_reveal_with_reason (Fixture       *fixture,
 
   /* It closes on demand (and by itself after HD_REVEAL_SHOW_SECONDS). */
   respond (ADW_MESSAGE_DIALOG (value_dialog), "close");
-  hd_test_ui_iterate (50);
-  g_assert_null (find_toplevel ("reveal-value-dialog"));
+  HD_TEST_WAIT_UNTIL (find_toplevel ("reveal-value-dialog") == NULL, HD_TEST_TIMEOUT_MS);
 
   after = read_journal (fixture);
   g_assert_cmpuint (count (after, "\"type\":\"reveal\""), ==, count (before, "\"type\":\"reveal\"") + 1);
@@ -352,8 +357,9 @@ test_audit_trail (Fixture       *fixture,
   gboolean accepted = FALSE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (agent_view (fixture)), "agent.accept", NULL));
-  g_assert_true (hd_test_wait_until (first_accepted, fixture, 10000));
-  hd_test_ui_iterate (50);
+  g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
+  /* The trail is read from the journal: the acceptance must be there first. */
+  HD_TEST_WAIT_UNTIL (journaled (fixture, HD_EVENT_ACCEPT), HD_TEST_TIMEOUT_MS);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane (fixture)), "pane.show-audit", NULL));
   window = wait_for_toplevel ("audit-window");
@@ -390,7 +396,9 @@ test_export_recording (Fixture       *fixture,
 
   g_assert_nonnull (customer);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (agent_view (fixture)), "agent.accept", NULL));
-  g_assert_true (hd_test_wait_until (first_accepted, fixture, 10000));
+  g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
+  /* The recording is read from the journal: the offer and its acceptance must be there. */
+  HD_TEST_WAIT_UNTIL (journaled (fixture, HD_EVENT_ACCEPT), HD_TEST_TIMEOUT_MS);
 
   /* The menu item first asks whether to redact; the file chooser follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane (fixture)), "pane.export-recording", NULL));
@@ -398,7 +406,7 @@ test_export_recording (Fixture       *fixture,
   g_assert_true (adw_message_dialog_has_response (choice, "export"));
   g_assert_true (adw_message_dialog_has_response (choice, "redacted"));
   respond (choice, "cancel");
-  hd_test_ui_iterate (20);
+  HD_TEST_WAIT_UNTIL (find_toplevel ("export-choice-dialog") == NULL, HD_TEST_TIMEOUT_MS);
 
   g_assert_true (hd_journal_dialogs_export_to_file (GTK_WINDOW (fixture->window), journal, id, plain,
                                                     HD_RECORDING_REDACT_NONE));
@@ -419,19 +427,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  test_app = hd_test_ui_application_new ();
+  test_app = hd_test_ui_init (&argc, &argv);
 
   g_test_add ("/hd/ui/reveal/policy", Fixture, NULL, fixture_setup, test_reveal_policy, fixture_teardown);
   g_test_add ("/hd/ui/reveal/with-reason", Fixture, NULL, fixture_setup, test_reveal_with_reason, fixture_teardown);
   g_test_add ("/hd/ui/reveal/audit-trail", Fixture, NULL, fixture_setup, test_audit_trail, fixture_teardown);
   g_test_add ("/hd/ui/reveal/export", Fixture, NULL, fixture_setup, test_export_recording, fixture_teardown);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (test_app));
-  g_clear_object (&test_app);
-  return ret;
+  return hd_test_ui_run (test_app);
 }

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include "hd-test-gtk-utils.h"
-#include "hd-test-legacy.h"
 #include "hd-trainer-view.h"
 #include "hd-window.h"
 
@@ -27,8 +26,9 @@ fixture_setup (Fixture       *fixture,
 {
   fixture->app = test_app;
   fixture->window = hd_window_new (fixture->app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  /* Presenting maps the window and its visible pages at once: nothing to wait for. */
   gtk_window_present (GTK_WINDOW (fixture->window));
-  hd_test_ui_iterate (50);
 }
 
 static void
@@ -36,17 +36,8 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  hd_test_ui_iterate (20);
-}
-
-static GtkWidget *
-find_child (HdWindow   *window,
-            const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), HD_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  /* Gone before the next test makes its own: no window of one test lives on into another. */
+  HD_TEST_WAIT_UNTIL (fixture->window == NULL, HD_TEST_TIMEOUT_MS);
 }
 
 static void
@@ -57,8 +48,9 @@ test_window_lifecycle (void)
   g_assert_true (HD_IS_WINDOW (window));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  hd_test_ui_iterate (50);
-  g_assert_null (window);  /* nothing of ours keeps a destroyed window alive */
+  /* Nothing of ours keeps a destroyed window alive: it goes, at the latest once GTK has
+   * run what it queued for it. */
+  HD_TEST_WAIT_UNTIL (window == NULL, HD_TEST_TIMEOUT_MS);
 }
 
 static void
@@ -70,7 +62,7 @@ test_window_modes (Fixture       *fixture,
     { "trainer", "trainer_page", NULL },
     { "agent", "agent_stack", NULL },
   };
-  AdwViewStack *stack = ADW_VIEW_STACK (find_child (fixture->window, "view_stack"));
+  AdwViewStack *stack = ADW_VIEW_STACK (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "view_stack"));
   GSettings *settings = hd_application_get_settings (fixture->app);
 
   g_assert_cmpstr (hd_window_get_mode (fixture->window), ==, "agent");
@@ -79,12 +71,12 @@ test_window_modes (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *saved = NULL;
-      GtkWidget *page = find_child (fixture->window, cases[i].page);
+      GtkWidget *page = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, cases[i].page);
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mode",
                                                  "s", cases[i].mode));
-      hd_test_ui_iterate (20);
 
+      /* The action sets the mode, the stack's page and the setting before it returns. */
       g_assert_cmpstr (hd_window_get_mode (fixture->window), ==, cases[i].mode);
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, cases[i].mode);
       g_assert_true (adw_view_stack_get_visible_child (stack) == page);
@@ -102,26 +94,27 @@ static void
 test_window_without_feed (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GtkStack *agent_stack = GTK_STACK (find_child (fixture->window, "agent_stack"));
-  GtkWidget *offline = find_child (fixture->window, "agent_page");
+  HdWindow *window = fixture->window;
+  GtkStack *agent_stack = GTK_STACK (hd_test_template_child (window, HD_TYPE_WINDOW, "agent_stack"));
+  GtkWidget *offline = hd_test_template_child (window, HD_TYPE_WINDOW, "agent_page");
+  GtkStack *supervisor_stack = GTK_STACK (hd_test_template_child (window, HD_TYPE_WINDOW, "supervisor_stack"));
+  GtkWidget *supervisor_page = hd_test_template_child (window, HD_TYPE_WINDOW, "supervisor_page");
 
   /* No feed configured: the agent is told how to connect, and the feed controls stay hidden. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (agent_stack), ==, "offline");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (offline)), ==, "Not Connected");
-  g_assert_false (gtk_widget_get_visible (find_child (fixture->window, "connection_button")));
-  g_assert_false (gtk_widget_get_visible (find_child (fixture->window, "status_selector")));
-  g_assert_true (HD_IS_TRAINER_VIEW (find_child (fixture->window, "trainer_page")));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_child (fixture->window, "supervisor_stack"))),
-                   ==, "offline");
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_child (fixture->window, "supervisor_page"))),
-                   ==, "No Queues to Watch");
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (window, HD_TYPE_WINDOW, "connection_button")));
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (window, HD_TYPE_WINDOW, "status_selector")));
+  g_assert_true (HD_IS_TRAINER_VIEW (hd_test_template_child (window, HD_TYPE_WINDOW, "trainer_page")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (supervisor_stack), ==, "offline");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (supervisor_page)), ==, "No Queues to Watch");
 }
 
 static void
 test_window_switcher_changes_mode (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (find_child (fixture->window, "view_stack"));
+  AdwViewStack *stack = ADW_VIEW_STACK (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "view_stack"));
 
   /* What the view switcher does when clicked: the mode property must follow. */
   adw_view_stack_set_visible_child_name (stack, "trainer");
@@ -164,8 +157,8 @@ static void
 test_window_header_accessible (Fixture       *fixture,
                                gconstpointer  data)
 {
-  GtkWidget *menu = find_child (fixture->window, "menu_button");
-  GtkWidget *switcher = find_child (fixture->window, "switcher_title");
+  GtkWidget *menu = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "menu_button");
+  GtkWidget *switcher = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "switcher_title");
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Main Menu");
@@ -173,25 +166,42 @@ test_window_header_accessible (Fixture       *fixture,
                                        "Mode");
 }
 
+/* Whether a label under @widget shows @text: what a toast looks like from outside, as
+ * libadwaita's toast widget is private. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  hd_test_collect (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_window_toast_is_plain_text (Fixture       *fixture,
                                  gconstpointer  data)
 {
+  static const char *text = "<b>Bold</b> & <span foreground='red'>x";
+  GtkWidget *overlay = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "toast_overlay");
+
   /* Text from the network must never be parsed as markup, nor break the toast. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-toast",
-                                             "s", "<b>Bold</b> & <span foreground='red'>x"));
-  hd_test_ui_iterate (50);
+                                             "s", text));
+  /* The toast shows the text as written, and draws (markup errors would warn, and
+   * warnings are fatal). */
+  HD_TEST_WAIT_UNTIL (shows_label (overlay, text), HD_TEST_TIMEOUT_MS);
+  hd_test_flush (GTK_WIDGET (fixture->window));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  test_app = hd_test_ui_application_new ();
+  test_app = hd_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/hd/ui/window/lifecycle", test_window_lifecycle);
   g_test_add ("/hd/ui/window/modes", Fixture, NULL, fixture_setup, test_window_modes, fixture_teardown);
@@ -201,8 +211,5 @@ main (int   argc,
   g_test_add ("/hd/ui/window/header-accessible", Fixture, NULL, fixture_setup, test_window_header_accessible, fixture_teardown);
   g_test_add ("/hd/ui/window/toast-plain-text", Fixture, NULL, fixture_setup, test_window_toast_is_plain_text, fixture_teardown);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (test_app));
-  g_clear_object (&test_app);
-  return ret;
+  return hd_test_ui_run (test_app);
 }
