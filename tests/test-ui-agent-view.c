@@ -17,7 +17,6 @@
 #include "hd-status-selector.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
-#include "hd-test-legacy.h"
 #include "hd-ui-format.h"
 
 static HdApplication *test_app;
@@ -81,7 +80,8 @@ fixture_setup (Fixture       *fixture,
   g_signal_connect (fixture->view, "decline-requested", G_CALLBACK (decline_requested_cb), fixture);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
-  hd_test_ui_iterate (30);
+  /* Every case starts from a window on screen and laid out, as the agent sees it. */
+  hd_test_flush (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -89,22 +89,13 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  hd_test_ui_iterate (30);
-  g_assert_null (fixture->view);
+  /* Nothing of ours keeps the view alive: GTK lets go of it once the window is
+   * gone, which may take a turn of the main loop. */
+  HD_TEST_WAIT_UNTIL (fixture->view == NULL, HD_TEST_TIMEOUT_MS);
   g_ptr_array_unref (fixture->accepted);
   g_ptr_array_unref (fixture->declined);
   g_ptr_array_unref (fixture->reasons);
   g_assert_finalize_object (fixture->queue);
-}
-
-static GtkWidget *
-view_child (HdAgentView *view,
-            const char  *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (view), HD_TYPE_AGENT_VIEW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
 }
 
 static HdQueueRow *
@@ -118,34 +109,6 @@ find_row (HdAgentView *view,
     if (hd_queue_row_get_handoff (g_ptr_array_index (rows, i)) == handoff)
       return g_ptr_array_index (rows, i);
   return NULL;
-}
-
-/* The shortcut the widget class binds to @accel, activated as GTK would on
- * the key press (Xvfb gives no way to synthesise one). */
-static gboolean
-activate_shortcut (GtkWidget  *widget,
-                   const char *accel)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_str_equal (trigger, accel))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_test_fail_printf ("no shortcut %s", accel);
-  return FALSE;
 }
 
 /* The pane's handoff-quality and repeat signals reach the window through the view. */
@@ -196,8 +159,8 @@ test_view_forwards_quality (void)
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = hd_handoff_new (packet, NULL);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *pane = GTK_WIDGET (gtk_widget_get_template_child (view, HD_TYPE_AGENT_VIEW, "pane"));
-  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry"));
+  GtkWidget *pane = hd_test_template_child (view, HD_TYPE_AGENT_VIEW, "pane");
+  GtkWidget *entry = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
 
   g_signal_connect (view, "signal-requested", G_CALLBACK (view_signal_requested_cb), log);
   g_signal_connect (view, "wrap-up-requested", G_CALLBACK (view_wrap_up_requested_cb), log);
@@ -241,22 +204,22 @@ test_view_keyboard_accept (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(HdHandoff) offer = offer_new (1, 90);
-  GtkWidget *stack = view_child (fixture->view, "content_stack");
-  GtkWidget *accept = view_child (fixture->view, "accept_button");
-  GtkWidget *decline = view_child (fixture->view, "decline_button");
+  GtkWidget *stack = hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "content_stack");
+  GtkWidget *accept = hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "accept_button");
+  GtkWidget *decline = hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "decline_button");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   /* Nothing selected: nothing to accept. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL) &&
                   fixture->accepted->len > 0);
 
+  /* A new offer does not steal the pane, neither when it comes nor when the
+   * sidebar lays its row out. */
   hd_queue_add (fixture->queue, offer);
-  hd_test_ui_iterate (30);
-  /* A new offer does not steal the pane. */
+  hd_test_flush (GTK_WIDGET (fixture->view));
   g_assert_null (hd_agent_view_get_selected_handoff (fixture->view));
 
   hd_agent_view_set_selected_handoff (fixture->view, offer);
-  hd_test_ui_iterate (30);
   g_assert_true (hd_agent_view_get_selected_handoff (fixture->view) == offer);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "handoff");
   g_assert_true (gtk_widget_get_visible (accept));
@@ -265,7 +228,7 @@ test_view_keyboard_accept (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (decline), GTK_ACCESSIBLE_PROPERTY_LABEL, "Decline Offer");
 
   /* Ctrl+Return asks to accept, once; the state waits for the server. */
-  g_assert_true (activate_shortcut (GTK_WIDGET (fixture->view), "<Control>Return"));
+  g_assert_true (hd_test_activate_shortcut (GTK_WIDGET (fixture->view), "<Control>Return"));
   g_assert_cmpuint (fixture->accepted->len, ==, 1);
   g_assert_true (g_ptr_array_index (fixture->accepted, 0) == offer);
   g_assert_cmpint (hd_handoff_get_state (offer), ==, HD_HANDOFF_STATE_OFFERED);
@@ -273,10 +236,11 @@ test_view_keyboard_accept (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL);
   g_assert_cmpuint (fixture->accepted->len, ==, 1);
 
-  /* The router confirms: the offer bar goes, the reply box opens. */
+  /* The router confirms: the offer bar goes (at once: the revealer only
+   * animates it away), the reply box opens. */
   g_assert_true (hd_handoff_transition (offer, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
-  hd_test_ui_iterate (300);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (view_child (fixture->view, "offer_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW,
+                                                                         "offer_revealer")));
 }
 
 static void
@@ -287,26 +251,10 @@ test_view_action_accept (Fixture       *fixture,
 
   hd_queue_add (fixture->queue, offer);
   hd_agent_view_set_selected_handoff (fixture->view, offer);
-  hd_test_ui_iterate (30);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL));
   g_assert_cmpuint (fixture->accepted->len, ==, 1);
   g_assert_true (g_ptr_array_index (fixture->accepted, 0) == offer);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 static void
@@ -318,33 +266,34 @@ test_view_decline (Fixture       *fixture,
 
   hd_queue_add (fixture->queue, offer);
   hd_agent_view_set_selected_handoff (fixture->view, offer);
-  hd_test_ui_iterate (30);
 
-  /* Ctrl+D asks for a reason first; cancelling declines nothing. */
-  g_assert_true (activate_shortcut (GTK_WIDGET (fixture->view), "<Control>d"));
-  hd_test_ui_iterate (30);
-  dialog = find_dialog ();
+  /* Ctrl+D asks for a reason first (the dialog is presented at once);
+   * cancelling declines nothing. */
+  g_assert_true (hd_test_activate_shortcut (GTK_WIDGET (fixture->view), "<Control>d"));
+  dialog = ADW_MESSAGE_DIALOG (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "busy"));
   g_assert_true (adw_message_dialog_has_response (dialog, "wrong_skill"));
   g_assert_true (adw_message_dialog_has_response (dialog, "language"));
   g_assert_true (adw_message_dialog_has_response (dialog, "other"));
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
-  /* What a click does: the response, then the dialog closes. */
+  /* What a click does: the response, then the dialog closes. Both run at
+   * once, and the view answers the response in its handler. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
-  hd_test_ui_iterate (300);
   g_assert_cmpuint (fixture->declined->len, ==, 0);
-  g_assert_null (find_dialog ());
+  g_assert_null (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* The view asks again only once the last dialog is gone (finalized). */
+  HD_TEST_WAIT_UNTIL (dialog == NULL, HD_TEST_TIMEOUT_MS);
 
   /* With a reason. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.decline", NULL));
-  hd_test_ui_iterate (30);
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "wrong_skill");
   gtk_window_close (GTK_WINDOW (dialog));
-  hd_test_ui_iterate (300);
+  g_assert_null (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (fixture->declined->len, ==, 1);
   g_assert_true (g_ptr_array_index (fixture->declined, 0) == offer);
   g_assert_cmpstr (g_ptr_array_index (fixture->reasons, 0), ==, "wrong_skill");
@@ -364,11 +313,14 @@ test_view_finished_shown (Fixture       *fixture,
   hd_queue_add (fixture->queue, revoked);
   hd_queue_add (fixture->queue, expired);
   hd_queue_add (fixture->queue, live);
-  hd_test_ui_iterate (50);
+  /* The sidebar makes its rows when it lays them out; they follow their
+   * handoff's state from then on. */
+  HD_TEST_WAIT_UNTIL (find_row (fixture->view, revoked) != NULL &&
+                      find_row (fixture->view, expired) != NULL &&
+                      find_row (fixture->view, live) != NULL, HD_TEST_TIMEOUT_MS);
 
   g_assert_true (hd_handoff_transition (revoked, HD_HANDOFF_STATE_REVOKED, HD_REVOKE_REASON_CUSTOMER_ABANDONED));
   g_assert_true (hd_handoff_transition (expired, HD_HANDOFF_STATE_EXPIRED, HD_REVOKE_REASON_EXPIRED));
-  hd_test_ui_iterate (50);
 
   /* Still listed, with the reason in words. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 3);
@@ -403,23 +355,41 @@ test_view_finished_shown (Fixture       *fixture,
 
   /* Selecting the withdrawn one says so, and offers no accept. */
   hd_agent_view_set_selected_handoff (fixture->view, revoked);
-  hd_test_ui_iterate (30);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (view_child (fixture->view, "offer_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW,
+                                                                       "offer_label")),
                             "withdrawn"));
-  g_assert_false (gtk_widget_get_visible (view_child (fixture->view, "accept_button")));
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW,
+                                                                  "accept_button")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL);
   g_assert_cmpuint (fixture->accepted->len, ==, 0);
+}
+
+typedef struct
+{
+  HdQueueSidebar *sidebar;
+  guint           n_ticked;
+} SidebarTick;
+
+/* Ticks the sidebar's clock once (as its own timer does every second):
+ * TRUE once rows on screen were ticked, which they are from the layout
+ * that places them on. */
+static gboolean
+ticks_rows (gpointer data)
+{
+  SidebarTick *tick = data;
+
+  tick->n_ticked = hd_queue_sidebar_tick (tick->sidebar);
+  return tick->n_ticked > 0;
 }
 
 static void
 test_view_clock_visible_rows_only (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  GtkWidget *sidebar = view_child (fixture->view, "sidebar");
+  SidebarTick tick = { hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "sidebar"), 0 };
   g_autoptr(GBytes) json = hd_packet_generator_build (4, 42);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
-  guint n_live;
 
   g_assert_no_error (error);
   /* 300 offers (distinct ids) in the queue. */
@@ -430,14 +400,9 @@ test_view_clock_visible_rows_only (Fixture       *fixture,
       hd_queue_add (fixture->queue, handoff);
     }
   /* Only the rows on screen (about a screenful) are ticked. */
-  for (guint i = 0; i < 200; i++)
-    {
-      hd_test_ui_iterate (10);
-      if ((n_live = hd_queue_sidebar_tick (HD_QUEUE_SIDEBAR (sidebar))) > 0)
-        break;
-    }
-  g_assert_cmpuint (n_live, >, 0);
-  g_assert_cmpuint (n_live, <, 20);
+  g_assert_true (hd_test_wait_until (ticks_rows, &tick, HD_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (tick.n_ticked, >, 0);
+  g_assert_cmpuint (tick.n_ticked, <, 20);
 }
 
 static void
@@ -538,11 +503,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  test_app = hd_test_ui_application_new ();
+  test_app = hd_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/hd/ui/agent-view/lifecycle", test_view_lifecycle);
   g_test_add_func ("/hd/ui/agent-view/forwards-quality", test_view_forwards_quality);
@@ -555,8 +516,5 @@ main (int   argc,
   g_test_add ("/hd/ui/agent-view/finished-shown", Fixture, NULL, fixture_setup, test_view_finished_shown, fixture_teardown);
   g_test_add ("/hd/ui/agent-view/clock-visible-rows", Fixture, NULL, fixture_setup, test_view_clock_visible_rows_only, fixture_teardown);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (test_app));
-  g_clear_object (&test_app);
-  return ret;
+  return hd_test_ui_run (test_app);
 }

@@ -14,7 +14,6 @@
 #include "hd-slice-model.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
-#include "hd-test-legacy.h"
 #include "hd-text-block.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
@@ -24,29 +23,11 @@ static HdApplication *test_app;
 
 /* Helpers. */
 
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static GtkWidget *
-pane_child (HdHandoffPane *pane,
-            const char    *name)
-{
-  return child (pane, HD_TYPE_HANDOFF_PANE, name);
-}
-
 static const char *
 label_text (HdHandoffPane *pane,
             const char    *name)
 {
-  GtkWidget *widget = pane_child (pane, name);
+  GtkWidget *widget = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, name);
 
   if (HD_IS_TEXT_BLOCK (widget))
     return hd_text_block_get_text (HD_TEXT_BLOCK (widget));
@@ -84,6 +65,71 @@ shown_turn (GListModel *shown,
   g_autoptr(HdSliceItem) item = g_list_model_get_item (shown, position);
 
   return item != NULL ? g_object_ref (hd_slice_item_get_item (item)) : NULL;
+}
+
+static gboolean
+same_turn (GListModel *shown,
+           guint       shown_position,
+           GListModel *transcript,
+           guint       position)
+{
+  g_autoptr(HdTurn) a = shown_turn (shown, shown_position);
+  g_autoptr(HdTurn) b = g_list_model_get_item (transcript, position);
+
+  return a != NULL && a == b;
+}
+
+/* An agent scrolling the transcript to its top again and again. The pane loads earlier turns
+ * into its list a frame after the view comes within a page of the first one it holds, so each
+ * scroll has to wait for the one before to land: these are conditions for hd_test_wait_until ()
+ * that scroll once more each time they do not hold yet. */
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  GListModel    *shown;       /* the list's items */
+  GListModel    *transcript;
+  guint          max_shown;   /* the most items the list held on the way */
+} ScrollUp;
+
+static void
+scroll_up_init (ScrollUp      *scroll,
+                HdHandoffPane *pane,
+                GListModel    *transcript)
+{
+  GtkWidget *scroller = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
+  GtkListView *list = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+
+  scroll->adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  scroll->shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  scroll->transcript = transcript;
+  scroll->max_shown = g_list_model_get_n_items (scroll->shown);
+}
+
+static gboolean
+scroll_up_until (ScrollUp *scroll,
+                 gboolean  done)
+{
+  scroll->max_shown = MAX (scroll->max_shown, g_list_model_get_n_items (scroll->shown));
+  if (!done)
+    gtk_adjustment_set_value (scroll->adjustment, 0);
+  return done;
+}
+
+static gboolean
+lists_every_turn (gpointer data)
+{
+  ScrollUp *scroll = data;
+
+  return scroll_up_until (scroll, g_list_model_get_n_items (scroll->shown) ==
+                                  g_list_model_get_n_items (scroll->transcript));
+}
+
+static gboolean
+lists_first_turn (gpointer data)
+{
+  ScrollUp *scroll = data;
+
+  return scroll_up_until (scroll, same_turn (scroll->shown, 0, scroll->transcript, 0));
 }
 
 static gboolean
@@ -179,7 +225,8 @@ fixture_setup (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->pane));
   gtk_window_present (fixture->window);
   g_object_add_weak_pointer (G_OBJECT (fixture->pane), (gpointer *) &fixture->pane);
-  hd_test_ui_iterate (30);
+  /* Every case starts from a window on screen and laid out, as the agent sees it. */
+  hd_test_flush (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -187,9 +234,9 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  hd_test_ui_iterate (20);
-  /* Nothing of ours keeps the pane alive. */
-  g_assert_null (fixture->pane);
+  /* Nothing of ours keeps the pane alive: GTK lets go of it once the window is gone, which
+   * may take a turn of the main loop. */
+  HD_TEST_WAIT_UNTIL (fixture->pane == NULL, HD_TEST_TIMEOUT_MS);
 }
 
 /* Pure helpers. */
@@ -304,7 +351,8 @@ test_verification_stale_rule (void)
       g_assert_cmpint (hd_verification_badge_get_state (badge), ==, cases[i].state);
       g_assert_cmpstr (hd_verification_badge_get_title (badge), ==, cases[i].title);
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (badge, HD_TYPE_VERIFICATION_BADGE, "title_label"))),
+      g_assert_cmpstr (gtk_label_get_text (hd_test_template_child (badge, HD_TYPE_VERIFICATION_BADGE,
+                                                                   "title_label")),
                        ==, cases[i].title);
       g_assert_finalize_object (badge);
     }
@@ -321,8 +369,8 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   HdCustomer *customer = hd_packet_get_customer (packet);
   HdSummary *summary = hd_packet_get_summary (packet);
   GListModel *intents = hd_packet_get_intents (packet);
-  HdVerificationBadge *badge = HD_VERIFICATION_BADGE (pane_child (pane, "verification_badge"));
-  GtkListView *list = GTK_LIST_VIEW (pane_child (pane, "transcript_view"));
+  HdVerificationBadge *badge = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "verification_badge");
+  GtkListView *list = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(HdVerificationSummary) expected = hd_verification_summarize (hd_packet_get_verification (packet),
                                                                           now, HD_VERIFICATION_DEFAULT_STALE_AFTER_SECONDS);
@@ -332,6 +380,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   const char *name = hd_customer_get_name (customer);
   JsonObject *raw_customer;
   guint n_intents = g_list_model_get_n_items (intents);
+  ScrollUp scroll;
 
   /* Customer. */
   g_assert_cmpstr (label_text (pane, "customer_name_label"), ==, name != NULL ? name : "Name not given");
@@ -339,7 +388,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   /* Its grid: a row per identifier and account, a Reveal button per account,
    * nothing left of the handoff shown before (the rows are reused). */
   {
-    GtkWidget *grid = pane_child (pane, "customer_grid");
+    GtkWidget *grid = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "customer_grid");
     GListModel *lists[] = { hd_customer_get_accounts (customer), hd_customer_get_linked_accounts (customer) };
     guint rows = has_text (hd_customer_get_crm_account_id (customer)) +
                  has_text (hd_customer_get_crm_contact_id (customer));
@@ -373,7 +422,8 @@ assert_pane_shows_packet (HdHandoffPane *pane,
     guint chips = 1 + hd_routing_get_vip (routing) + hd_handoff_get_vulnerable (handoff) +
                   (hd_routing_get_language (routing) != NULL) + hd_handoff_get_sla_breached (handoff);
 
-    g_assert_cmpuint (count_children (pane_child (pane, "routing_chips")), ==, chips);
+    g_assert_cmpuint (count_children (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "routing_chips")),
+                      ==, chips);
   }
 
   /* Entities: a row each that has a value. */
@@ -387,7 +437,8 @@ assert_pane_shows_packet (HdHandoffPane *pane,
 
         rows += has_text (hd_field_get_value (field));
       }
-    g_assert_cmpuint (grid_rows (pane_child (pane, "entities_grid"), NULL, NULL), ==, rows);
+    g_assert_cmpuint (grid_rows (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "entities_grid"), NULL, NULL),
+                      ==, rows);
   }
 
   /* Verification in words, for the eye and for screen readers. */
@@ -395,7 +446,8 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, badge_label);
 
   /* Intents: one row each, in order. */
-  g_assert_cmpuint (count_children (pane_child (pane, "intents_box")), ==, MAX (n_intents, 1));
+  g_assert_cmpuint (count_children (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "intents_box")),
+                    ==, MAX (n_intents, 1));
 
   /* Summary. */
   if (hd_summary_get_text (summary) != NULL)
@@ -405,7 +457,8 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   if (hd_summary_get_unresolved_issue (summary) != NULL)
     g_assert_cmpstr (label_text (pane, "unresolved_label"), ==, hd_summary_get_unresolved_issue (summary));
   else
-    g_assert_false (gtk_widget_get_visible (pane_child (pane, "unresolved_label")));
+    g_assert_false (gtk_widget_get_visible (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE,
+                                                                    "unresolved_label")));
 
   /* Completeness is said plainly. */
   if (hd_completeness_get_n_missing (hd_packet_get_completeness (packet)) > 0)
@@ -415,19 +468,15 @@ assert_pane_shows_packet (HdHandoffPane *pane,
 
   /* The whole transcript is in the (virtualised) list: the latest turns
    * first, earlier ones added above as the agent scrolls up. */
-  for (guint i = 0; i < 200; i++)
-    {
-      if (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) ==
-          g_list_model_get_n_items (hd_packet_get_transcript (packet)))
-        break;
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_child (pane, "transcript_scroller"))), 0);
-      hd_test_ui_iterate (10);
-    }
+  scroll_up_init (&scroll, pane, hd_packet_get_transcript (packet));
+  g_assert_true (hd_test_wait_until (lists_every_turn, &scroll, HD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==,
                     g_list_model_get_n_items (hd_packet_get_transcript (packet)));
 
   /* No full account number anywhere on screen: neither any long digit run,
-   * nor the raw identifiers of the packet. */
+   * nor the raw identifiers of the packet. The rows of the turns loaded last
+   * are made at the next layout. */
+  hd_test_flush (GTK_WIDGET (pane));
   collect_text (GTK_WIDGET (pane), shown);
   hd_test_assert_no_raw_number (shown->str);
   json_parser_load_from_data (parser, raw_json, -1, NULL);
@@ -446,14 +495,14 @@ assert_pane_shows_packet (HdHandoffPane *pane,
     }
 
   /* Controls are named. */
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pane_child (pane, "send_button")),
+  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "send_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Send Reply");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pane_child (pane, "reply_entry")),
+  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Reply to Customer");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pane_child (pane, "find_button")),
+  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "find_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Find in Transcript");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Transcript");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pane_child (pane, "customer_card")),
+  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "customer_card"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Customer");
 }
 
@@ -485,7 +534,8 @@ test_pane_fixtures (Fixture       *fixture,
       handoff = handoff_new (packet, FALSE);
 
       hd_handoff_pane_set_handoff (fixture->pane, handoff);
-      hd_test_ui_iterate (30);
+      /* The transcript is scrolled below: its bounds come with the next layout. */
+      hd_test_flush (GTK_WIDGET (fixture->pane));
       g_assert_true (hd_handoff_pane_get_handoff (fixture->pane) == handoff);
       assert_pane_shows_packet (fixture->pane, handoff, raw);
       n_fixtures++;
@@ -518,6 +568,23 @@ edit_markup (JsonObject *root,
   }
 }
 
+typedef struct
+{
+  HdHandoffPane *pane;
+  const char    *text;
+} ShownText;
+
+/* Whether a label or turn under the pane shows @text; a condition for hd_test_wait_until (). */
+static gboolean
+pane_shows (gpointer data)
+{
+  ShownText *shown = data;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (shown->pane), text);
+  return strstr (text->str, shown->text) != NULL;
+}
+
 static void
 test_pane_markup_literal (Fixture       *fixture,
                           gconstpointer  data)
@@ -525,18 +592,20 @@ test_pane_markup_literal (Fixture       *fixture,
   g_autoptr(HdPacket) packet = parse_edited_fixture (edit_markup, NULL);
   g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
   g_autoptr(GString) shown = g_string_new (NULL);
+  ShownText latest_turn = { fixture->pane, "\n<b>card</b> ending &lt;4421&gt; <span size='99999'>\n" };
 
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
-  hd_test_ui_iterate (30);
 
   g_assert_cmpstr (label_text (fixture->pane, "customer_name_label"), ==,
                    "<b>Eve</b> & <span foreground='red'>Mallory");
   g_assert_cmpstr (label_text (fixture->pane, "summary_label"), ==, "<i>italic</i> &amp; <a href='x'>link</a>");
   g_assert_cmpstr (label_text (fixture->pane, "escalation_detail_label"), ==, "</span>");
   g_assert_cmpstr (label_text (fixture->pane, "next_action_label"), ==, "<big>Do it</big>");
+  /* The transcript's latest turn is on screen, as it was typed, once the
+   * list has made its row. */
+  g_assert_true (hd_test_wait_until (pane_shows, &latest_turn, HD_TEST_TIMEOUT_MS));
   collect_text (GTK_WIDGET (fixture->pane), shown);  /* asserts use-markup is off everywhere */
-  /* The transcript's latest turn is on screen, as it was typed. */
-  g_assert_nonnull (strstr (shown->str, "\n<b>card</b> ending &lt;4421&gt; <span size='99999'>\n"));
+  g_assert_nonnull (strstr (shown->str, latest_turn.text));
 }
 
 /* A turn's widget: plain text, wrapped like a label, sizes that hold. */
@@ -636,12 +705,11 @@ test_pane_reply (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
   g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *entry = pane_child (fixture->pane, "reply_entry");
-  GtkWidget *why = pane_child (fixture->pane, "reply_disabled_label");
+  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
+  GtkWidget *why = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_disabled_label");
 
   g_signal_connect (fixture->pane, "reply-requested", G_CALLBACK (reply_cb), replies);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
-  hd_test_ui_iterate (20);
 
   /* An offer cannot be answered yet, and the pane says why. */
   g_assert_false (gtk_widget_get_sensitive (entry));
@@ -679,7 +747,8 @@ test_pane_reply (Fixture       *fixture,
 
   /* Read-only (supervisors, trainers): no reply box at all. */
   hd_handoff_pane_set_read_only (fixture->pane, TRUE);
-  g_assert_false (gtk_widget_get_visible (pane_child (fixture->pane, "reply_box")));
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE,
+                                                                  "reply_box")));
 
   g_signal_handlers_disconnect_by_func (fixture->pane, reply_cb, replies);
 }
@@ -719,6 +788,16 @@ scrollable (gpointer data)
          at_bottom (adjustment);
 }
 
+/* The pane loads earlier turns while the view is within a page of the first
+ * one it holds: past that page, the view holds still. */
+static gboolean
+beyond_first_page (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
 static void
 test_pane_live_append (Fixture       *fixture,
                        gconstpointer  data)
@@ -727,31 +806,33 @@ test_pane_live_append (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(HdHandoff) handoff = NULL;
-  GtkAdjustment *adjustment;
-  GtkWidget *jump = pane_child (fixture->pane, "jump_button");
+  GtkWidget *scroller = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget *jump = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "jump_button");
   double before;
 
   g_assert_no_error (error);
   handoff = handoff_new (packet, TRUE);
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_child (fixture->pane,
-                                                                                     "transcript_scroller")));
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
-  hd_test_ui_iterate (200);
-  hd_test_wait_until (scrollable, adjustment, 10000);
+  /* Laid out, taller than the view, and landed at the end. */
+  g_assert_true (hd_test_wait_until (scrollable, adjustment, HD_TEST_TIMEOUT_MS));
 
   /* A chat opens at its latest turn. */
   g_assert_true (hd_handoff_pane_get_following (fixture->pane));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
   g_assert_true (at_bottom (adjustment));
 
-  /* At the bottom, new turns scroll into view. */
+  /* At the bottom, new turns scroll into view. Each is laid out in a frame of
+   * its own (the view's bounds grow by its row); the view lands at the new
+   * end in that frame or the next few. */
   for (guint i = 0; i < 5; i++)
     {
       g_autoptr(HdTurn) turn = turn_new ("Are you still there?");
 
       hd_handoff_append_turn (handoff, turn);
-      hd_test_ui_iterate (60);
+      hd_test_flush (GTK_WIDGET (fixture->pane));
     }
+  HD_TEST_WAIT_UNTIL (at_bottom (adjustment), HD_TEST_TIMEOUT_MS);
   g_assert_true (hd_handoff_pane_get_following (fixture->pane));
   g_assert_true (at_bottom (adjustment));
   g_assert_false (gtk_widget_get_visible (jump));
@@ -759,24 +840,30 @@ test_pane_live_append (Fixture       *fixture,
   /* Scrolled up to read (earlier turns load above): appends leave the view
    * where it is. */
   gtk_adjustment_set_value (adjustment, 0);
-  hd_test_ui_iterate (150);
+  g_assert_true (hd_test_wait_until (beyond_first_page, adjustment, HD_TEST_TIMEOUT_MS));
   g_assert_false (hd_handoff_pane_get_following (fixture->pane));
   before = gtk_adjustment_get_value (adjustment);
+  /* A view that followed would move in the frame that lays the new turn out:
+   * each append waits for that frame. */
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(HdTurn) turn = turn_new ("Hello?");
 
       hd_handoff_append_turn (handoff, turn);
-      hd_test_ui_iterate (60);
+      hd_test_flush (GTK_WIDGET (fixture->pane));
     }
   g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - before), <, 100.0);
   g_assert_false (at_bottom (adjustment));
   g_assert_false (hd_handoff_pane_get_following (fixture->pane));
   g_assert_true (gtk_widget_get_visible (jump));
 
-  /* The "new messages" button brings the agent back to following. */
+  /* The "new messages" button brings the agent back to following: the view
+   * lands at the end once the frame after the jump has laid it out, and it
+   * still follows then (it must not take its own landing for the agent
+   * scrolling). */
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.scroll-to-latest", NULL);
-  hd_test_ui_iterate (150);
+  hd_test_flush (GTK_WIDGET (fixture->pane));
+  HD_TEST_WAIT_UNTIL (at_bottom (adjustment), HD_TEST_TIMEOUT_MS);
   g_assert_true (hd_handoff_pane_get_following (fixture->pane));
   g_assert_true (at_bottom (adjustment));
   g_assert_false (gtk_widget_get_visible (jump));
@@ -790,16 +877,15 @@ test_pane_find (Fixture       *fixture,
 {
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
-  GtkSearchBar *bar = GTK_SEARCH_BAR (pane_child (fixture->pane, "search_bar"));
-  GtkWidget *entry = pane_child (fixture->pane, "search_entry");
-  GtkSelectionModel *selection;
+  GtkSearchBar *bar = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_bar");
+  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_entry");
+  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkSelectionModel *selection = gtk_list_view_get_model (list);
   guint first;
   g_autoptr(HdTurn) turn = NULL;
   g_autofree char *folded = NULL;
 
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
-  hd_test_ui_iterate (30);
-  selection = gtk_list_view_get_model (GTK_LIST_VIEW (pane_child (fixture->pane, "transcript_view")));
 
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.find", NULL));
@@ -831,20 +917,9 @@ test_pane_find (Fixture       *fixture,
 static guint
 list_n_items (Fixture *fixture)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (pane_child (fixture->pane,
-                                                                                                     "transcript_view")))));
-}
+  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
 
-static gboolean
-same_turn (GListModel *shown,
-           guint       shown_position,
-           GListModel *transcript,
-           guint       position)
-{
-  g_autoptr(HdTurn) a = shown_turn (shown, shown_position);
-  g_autoptr(HdTurn) b = g_list_model_get_item (transcript, position);
-
-  return a != NULL && a == b;
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
 
 /* Another handoff, and back: the rows stay and show the new turns only, the
@@ -862,20 +937,21 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
   g_autoptr(HdHandoff) b = NULL;
   g_autoptr(GPtrArray) rows_a = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows_b = g_ptr_array_new ();
-  GtkWidget *view = pane_child (fixture->pane, "transcript_view");
+  GtkWidget *view = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
   guint n_kept = 0;
 
   g_assert_no_error (error);
   a = handoff_new (packet_a, TRUE);
   b = handoff_new (packet_b, TRUE);
+  /* The list makes and binds its rows when it lays them out. */
   hd_handoff_pane_set_handoff (fixture->pane, a);
-  hd_test_ui_iterate (50);
+  hd_test_flush (view);
   hd_test_collect (view, HD_TYPE_TEXT_BLOCK, rows_a);
   g_assert_cmpuint (rows_a->len, >, 0);
 
   hd_handoff_pane_set_handoff (fixture->pane, b);
-  hd_test_ui_iterate (50);
+  hd_test_flush (view);
   hd_test_collect (view, HD_TYPE_TEXT_BLOCK, rows_b);
   g_assert_cmpuint (rows_b->len, ==, g_list_model_get_n_items (shown));
   for (guint i = 0; i < rows_b->len; i++)
@@ -909,7 +985,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
 
   /* Back to a: its own turns again. */
   hd_handoff_pane_set_handoff (fixture->pane, a);
-  hd_test_ui_iterate (50);
+  hd_test_flush (view);
   g_ptr_array_set_size (rows_b, 0);
   hd_test_collect (view, HD_TYPE_TEXT_BLOCK, rows_b);
   for (guint i = 0; i < rows_b->len; i++)
@@ -931,19 +1007,21 @@ test_pane_long_transcript (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(HdHandoff) handoff = NULL;
   GListModel *transcript;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_child (fixture->pane,
-                                                                                                     "transcript_scroller")));
-  GtkWidget *entry = pane_child (fixture->pane, "search_entry");
-  GListModel *shown;
+  GtkWidget *scroller = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_entry");
+  GtkWidget *jump = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "jump_button");
   g_autofree char *needle = NULL;
-  guint steps = 0, max_shown = 0;
+  ScrollUp scroll;
 
   g_assert_no_error (error);
   handoff = handoff_new (packet, TRUE);
   transcript = hd_handoff_get_transcript (handoff);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
-  hd_test_ui_iterate (100);
-  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (pane_child (fixture->pane, "transcript_view"))));
+  /* Opened and laid out: the scrolling below starts from a view with bounds. */
+  hd_test_flush (GTK_WIDGET (fixture->pane));
 
   /* Opens at the latest turn, with a few turns only. */
   g_assert_cmpuint (list_n_items (fixture), >, 0);
@@ -952,24 +1030,21 @@ test_pane_long_transcript (Fixture       *fixture,
   g_assert_true (hd_handoff_pane_get_following (fixture->pane));
 
   /* Scrolling up again and again reaches the very first turn. */
-  while (!same_turn (shown, 0, transcript, 0) && steps++ < 400)
-    {
-      gtk_adjustment_set_value (adjustment, 0);
-      hd_test_ui_iterate (5);
-      max_shown = MAX (max_shown, list_n_items (fixture));
-    }
+  scroll_up_init (&scroll, fixture->pane, transcript);
+  g_assert_true (hd_test_wait_until (lists_first_turn, &scroll, HD_TEST_TIMEOUT_MS));
   g_assert_true (same_turn (shown, 0, transcript, 0));
-  g_assert_cmpuint (max_shown, <=, 200);
+  g_assert_cmpuint (scroll.max_shown, <=, 200);
   g_assert_false (hd_handoff_pane_get_following (fixture->pane));
 
-  /* A live turn while reading the start: not shown yet, but announced. */
+  /* A live turn while reading the start: not shown yet, but announced. A view
+   * that jumped to it would do so in the frame that lays it out. */
   {
     g_autoptr(HdTurn) turn = turn_new ("Are you still there?");
 
     hd_handoff_append_turn (handoff, turn);
-    hd_test_ui_iterate (30);
+    hd_test_flush (GTK_WIDGET (fixture->pane));
   }
-  g_assert_true (gtk_widget_get_visible (pane_child (fixture->pane, "jump_button")));
+  g_assert_true (gtk_widget_get_visible (jump));
   g_assert_true (same_turn (shown, 0, transcript, 0));
 
   /* Find goes to a match outside the slice. */
@@ -991,16 +1066,20 @@ test_pane_long_transcript (Fixture       *fixture,
     g_assert_nonnull (selected);
     selected = hd_slice_item_get_item (HD_SLICE_ITEM (selected));
     g_assert_cmpstr (hd_turn_get_text (selected), ==, needle);
-    gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (pane_child (fixture->pane, "search_bar")), FALSE);
+    gtk_search_bar_set_search_mode (hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE,
+                                                            "search_bar"), FALSE);
   }
 
-  /* Back to the latest turns, the live one included, and following again. */
+  /* Back to the latest turns, the live one included, and following again,
+   * once the view has landed at the end of the fresh slice (the frame after
+   * the jump lays it out). */
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.scroll-to-latest", NULL);
-  hd_test_ui_iterate (150);
+  hd_test_flush (GTK_WIDGET (fixture->pane));
+  HD_TEST_WAIT_UNTIL (at_bottom (adjustment), HD_TEST_TIMEOUT_MS);
   g_assert_true (same_turn (shown, list_n_items (fixture) - 1, transcript, 2000));
   g_assert_cmpuint (list_n_items (fixture), <=, 200);
   g_assert_true (hd_handoff_pane_get_following (fixture->pane));
-  g_assert_false (gtk_widget_get_visible (pane_child (fixture->pane, "jump_button")));
+  g_assert_false (gtk_widget_get_visible (jump));
 }
 
 /* Handoff quality: one-click KPI signals, only on an accepted handoff. */
@@ -1026,7 +1105,9 @@ wrap_up_requested_cb (HdHandoffPane *pane,
   g_ptr_array_add (user_data, g_strdup_printf ("wrap-up:%s", resolved ? "resolved" : "not-resolved"));
 }
 
-/* The one open message dialog, or NULL. */
+/* The one open message dialog, or NULL. Unlike hd_test_find_toplevel (), it
+ * fails the test when more than one is open: a click must never stack a
+ * second dialog over the first. */
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -1053,7 +1134,6 @@ respond (AdwMessageDialog *dialog,
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  hd_test_ui_iterate (10);
   g_assert_null (find_message_dialog ());
 }
 
@@ -1061,11 +1141,11 @@ static void
 click (HdHandoffPane *pane,
        const char    *name)
 {
-  GtkWidget *button = pane_child (pane, name);
+  GtkWidget *button = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, name);
 
   g_assert_true (gtk_widget_get_visible (button));
+  /* The button's action runs at once: a signal, or a dialog presented. */
   g_signal_emit_by_name (button, "clicked");
-  hd_test_ui_iterate (10);
 }
 
 static void
@@ -1081,20 +1161,19 @@ test_pane_quality (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *box = pane_child (fixture->pane, "quality_box");
+  GtkWidget *box = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "quality_box");
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
   g_signal_connect (fixture->pane, "signal-requested", G_CALLBACK (signal_requested_cb), log);
   g_signal_connect (fixture->pane, "wrap-up-requested", G_CALLBACK (wrap_up_requested_cb), log);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
-  hd_test_ui_iterate (20);
 
-  /* An offer: no quality buttons, and the actions do nothing. */
+  /* An offer: no quality buttons, and the actions do nothing (what they do,
+   * they do at once: the signal, or the dialog presented). */
   g_assert_false (gtk_widget_get_visible (box));
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.signal-asked-to-repeat", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.wrap-up", NULL);
-  hd_test_ui_iterate (10);
   g_assert_null (find_message_dialog ());
   g_assert_cmpuint (log->len, ==, 0);
 
@@ -1103,7 +1182,7 @@ test_pane_quality (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, "Handoff Quality");
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = pane_child (fixture->pane, buttons[i].button);
+      GtkWidget *button = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, buttons[i].button);
 
       g_assert_true (gtk_widget_get_visible (button));
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1187,6 +1266,20 @@ widget_shown (gpointer data)
   return gtk_widget_get_visible (data);
 }
 
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* Whether the pane has no timer left to run. The reply box's debounce, which
+ * passes the pane to g_timeout_add (), is its only one. */
+static gboolean
+no_timer_pending (gpointer data)
+{
+  return g_main_context_find_source_by_user_data (NULL, data) == NULL;
+}
+
 static void
 test_pane_repeat_hint (Fixture       *fixture,
                        gconstpointer  data)
@@ -1194,20 +1287,19 @@ test_pane_repeat_hint (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *entry = pane_child (fixture->pane, "reply_entry");
-  GtkWidget *hint = pane_child (fixture->pane, "repeat_hint_label");
+  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
+  GtkWidget *hint = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "repeat_hint_label");
   const char *text;
 
   g_signal_connect (fixture->pane, "repeat-detected", G_CALLBACK (repeat_detected_cb), log);
   g_signal_connect (fixture->pane, "reply-requested", G_CALLBACK (log_reply_cb), log);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
-  hd_test_ui_iterate (20);
   g_assert_false (gtk_widget_get_visible (hint));
 
   /* Debounced: nothing at the keystroke, the hint once the agent pauses. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Which card are you using, credit or debit?");
   g_assert_false (gtk_widget_get_visible (hint));
-  g_assert_true (hd_test_wait_until (widget_shown, hint, 3000));
+  g_assert_true (hd_test_wait_until (widget_shown, hint, HD_TEST_TIMEOUT_MS));
   text = gtk_label_get_text (GTK_LABEL (hint));
   g_assert_true (g_str_has_prefix (text, "The bot already captured: "));
   g_assert_false (gtk_label_get_use_markup (GTK_LABEL (hint)));
@@ -1216,10 +1308,9 @@ test_pane_repeat_hint (Fixture       *fixture,
   /* Screen readers read the hint as it reads. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (hint), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
 
-  /* An unrelated reply: the hint goes. */
+  /* An unrelated reply: the hint goes, once the agent pauses again. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "I have turned on international usage for your credit card.");
-  hd_test_ui_iterate (800);
-  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_true (hd_test_wait_until (widget_hidden, hint, HD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
   g_assert_cmpuint (log->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (log, 0), ==,
@@ -1227,14 +1318,15 @@ test_pane_repeat_hint (Fixture       *fixture,
 
   /* Sending a repeating question reports it first, then sends it, and clears the hint. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Which card are you using, credit or debit?");
-  g_assert_true (hd_test_wait_until (widget_shown, hint, 3000));
+  g_assert_true (hd_test_wait_until (widget_shown, hint, HD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
   g_assert_cmpuint (log->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (log, 1), ==, "repeat:card");
   g_assert_cmpstr (g_ptr_array_index (log, 2), ==, "reply:Which card are you using, credit or debit?");
   g_assert_false (gtk_widget_get_visible (hint));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  hd_test_ui_iterate (400);
+  /* And nothing brings it back: only a debounce still to run could. */
+  g_assert_true (hd_test_wait_until (no_timer_pending, fixture->pane, HD_TEST_TIMEOUT_MS));
   g_assert_false (gtk_widget_get_visible (hint));
 
   g_signal_handlers_disconnect_by_data (fixture->pane, log);
@@ -1255,11 +1347,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  test_app = hd_test_ui_application_new ();
+  test_app = hd_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/hd/ui/handoff-pane/lifecycle", test_pane_lifecycle);
   g_test_add_func ("/hd/ui/format/words", test_format);
@@ -1277,8 +1365,5 @@ main (int   argc,
   g_test_add ("/hd/ui/handoff-pane/quality", Fixture, NULL, fixture_setup, test_pane_quality, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/repeat-hint", Fixture, NULL, fixture_setup, test_pane_repeat_hint, fixture_teardown);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (test_app));
-  g_clear_object (&test_app);
-  return ret;
+  return hd_test_ui_run (test_app);
 }
