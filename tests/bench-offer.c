@@ -27,6 +27,7 @@
 #include "hd-feed-client.h"
 #include "hd-journal.h"
 #include "hd-packet-generator.h"
+#include "hd-test-gtk-utils.h"
 
 /* Figures for docs/PERFORMANCE.md, end to end the way the app receives
  * offers: "offer frame received → pane drawn: p95 ≤ 16 ms for a typical
@@ -329,27 +330,39 @@ after_paint_cb (GdkFrameClock *clock,
   b->drawn = TRUE;
 }
 
-static gboolean
+static void
 set_flag_cb (gpointer user_data)
 {
-  *(gint *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  g_atomic_int_set ((gint *) user_data, TRUE);
 }
 
 /* Also for flags the router thread sets, hence the atomic read. */
+static gboolean
+flag_is_set (gpointer data)
+{
+  return g_atomic_int_get ((gint *) data);
+}
+
 static void
 wait_for (gint       *flag,
           const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  if (!hd_test_wait_until (flag_is_set, flag, 60000))
+    g_error ("timed out waiting for %s", what);
+}
 
-  /* The heartbeat wakes the loop every millisecond, so the deadline is seen. */
-  while (!g_atomic_int_get (flag))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
+/* Runs the main loop for @ms, as the measurement's design asks (the idle
+ * floor, the random pauses between offers): a deliberately fixed period,
+ * not a wait for something to happen. */
+static void
+measure_fixed_period (guint       ms,
+                      const char *what)
+{
+  gint over = FALSE;
+
+  g_timeout_add_once (ms, set_flag_cb, &over);
+  if (!hd_test_wait_until (flag_is_set, &over, ms + 60000))
+    g_error ("the main loop did not reach the end of %s", what);
 }
 
 static int
@@ -389,19 +402,15 @@ page_fault_us (void)
 
 /* The floor: the longest heartbeat gap of the same loop, window and
  * connection over @seconds with nothing arriving, once the window's first
- * frames are over. */
+ * frames are over (a frame of its own has been drawn). */
 static double
-idle_stall_ms (Bench *b,
-               guint  seconds)
+idle_stall_ms (Bench     *b,
+               GtkWidget *window,
+               guint      seconds)
 {
-  gint settled = FALSE;
-  gint done = FALSE;
-
-  g_timeout_add_seconds (2, set_flag_cb, &settled);
-  wait_for (&settled, "the window to settle");
-  g_timeout_add_seconds (seconds, set_flag_cb, &done);
+  hd_test_flush (window);
   b->stall_max = 0;
-  wait_for (&done, "the idle period");
+  measure_fixed_period (seconds * 1000, "the idle period");
   return stall_ms (b);
 }
 
@@ -467,15 +476,15 @@ bench (Bench      *b,
    * the runs after it, so the warm-up is long enough to cover it. */
   for (guint i = 0; i < WARM_UP + runs; i++)
     {
-      gint waited = FALSE;
       guint k = i - WARM_UP;
 
-      /* The stall of a run covers its whole time: the pause and the offer. */
+      /* The stall of a run covers its whole time: the pause and the offer.
+       * The pause's random length is part of the design (offers land at
+       * random phases of the window's frames), not a wait. */
       b->stall_max = 0;
       b->n_frames = 0;
       b->frame_max = 0;
-      g_timeout_add (g_random_int_range (150, 451), set_flag_cb, &waited);
-      wait_for (&waited, "the pause between offers");
+      measure_fixed_period ((guint) g_random_int_range (150, 451), "the pause between offers");
 
       /* A few distinct transcripts, so the pane really rebuilds.  The router
        * thread is idle now; the invoke hands these fields over to it. */
@@ -583,8 +592,7 @@ main (int   argc,
   r.context = g_main_context_new ();
   r.loop = g_main_loop_new (r.context, FALSE);
   r.thread = g_thread_new ("bench-router", router_thread, &r);
-  while (!g_atomic_int_get (&r.ready))
-    g_usleep (1000);
+  wait_for (&r.ready, "the router thread");
 
   /* The app's wiring (hd_window_set_session): queue → agent view. */
   client = hd_feed_client_new (r.uri, AGENT, r.token, NULL, NULL);
@@ -610,14 +618,14 @@ main (int   argc,
   heartbeat_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, heartbeat_cb, &b, NULL);
 
   hd_feed_client_start (client);
-  while (hd_feed_client_get_state (client) != HD_FEED_CLIENT_STATE_CONNECTED)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (client) == HD_FEED_CLIENT_STATE_CONNECTED,
+                      HD_TEST_TIMEOUT_MS);
 
   /* The machine, for reading the stalls below. */
   printf ("machine: a minor page fault costs %.1f µs (first touch of a fresh 4 MiB mapping)\n",
           page_fault_us ());
   printf ("machine: longest main-loop stall with nothing arriving, %u s: %.2f ms\n",
-          IDLE_SECONDS, idle_stall_ms (&b, IDLE_SECONDS));
+          IDLE_SECONDS, idle_stall_ms (&b, window, IDLE_SECONDS));
 
   /* HD_BENCH_ONLY=typical or =large runs one half, for profiling. */
   if (g_strcmp0 (g_getenv ("HD_BENCH_ONLY"), "large") != 0)

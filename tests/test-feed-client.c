@@ -10,12 +10,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
-#include "hd-test-legacy.h"
 #include "hd-test-utils.h"
 #include "hd-demo-router.h"
 #include "hd-error.h"
 #include "hd-feed-client.h"
+#include "hd-feed-protocol.h"
 #include "hd-packet-generator.h"
 
 #define AGENT "agent-007"
@@ -30,6 +31,7 @@ typedef struct
   char         *state_path;
   guint         n_notices;
   guint         n_added;
+  guint         n_retries;   /* retries the current client scheduled (backoffs begun) */
   GPtrArray    *added_ids;   /* every handoff id the queue ever presented */
 } Fixture;
 
@@ -59,6 +61,20 @@ on_items_changed_cb (GListModel *model,
   fixture->n_added += added;
 }
 
+/* Every retry goes through the backoff, which sets "next-retry-at": each
+ * time it is set is a retry scheduled. */
+static void
+on_next_retry_at_cb (HdFeedClient *client,
+                     GParamSpec   *pspec,
+                     Fixture      *fixture)
+{
+  g_autoptr(GDateTime) at = NULL;
+
+  g_object_get (client, "next-retry-at", &at, NULL);
+  if (at != NULL)
+    fixture->n_retries++;
+}
+
 static HdFeedClient *
 make_client (Fixture    *fixture,
              const char *token)
@@ -78,6 +94,8 @@ make_client (Fixture    *fixture,
                 "request-timeout-ms", 5000,
                 NULL);
   g_signal_connect (client, "notice", G_CALLBACK (on_notice_cb), fixture);
+  g_signal_connect (client, "notify::next-retry-at", G_CALLBACK (on_next_retry_at_cb), fixture);
+  fixture->n_retries = 0;
   return client;
 }
 
@@ -100,6 +118,21 @@ fixture_set_up (Fixture       *fixture,
   fixture->client = make_client (fixture, fixture->token);
 }
 
+static gboolean
+nothing_ready (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+/* Dispatches what the closed sockets left ready to run (the clients' close
+ * handshakes meeting the router's dropped sockets), so that none of it runs
+ * inside the next test. */
+static void
+dispatch_ready (void)
+{
+  g_assert_true (hd_test_wait_until (nothing_ready, NULL, HD_TEST_TIMEOUT_MS));
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -109,8 +142,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->client);
   g_clear_object (&fixture->queue);
   hd_demo_router_stop (fixture->router);
-  /* Let the closed sockets settle so nothing leaks into the next test. */
-  RUN_FOR (20);
+  dispatch_ready ();
   g_assert_finalize_object (fixture->router);
 
   g_unlink (fixture->state_path);
@@ -125,6 +157,16 @@ static gboolean
 is_connected (Fixture *fixture)
 {
   return hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_CONNECTED;
+}
+
+/* Whether the client is backing off towards another attempt. */
+static gboolean
+has_retry_pending (HdFeedClient *client)
+{
+  g_autoptr(GDateTime) at = NULL;
+
+  g_object_get (client, "next-retry-at", &at, NULL);
+  return at != NULL;
 }
 
 static void
@@ -146,6 +188,25 @@ async_done_cb (GObject      *object,
   GAsyncResult **out = user_data;
 
   *out = g_object_ref (result);
+}
+
+/* A request and its answer on @client's connection: an accept of a handoff
+ * the router never offered, which it refuses ("not_found").  The router
+ * answers on the connection after everything it sent there before, and the
+ * client applies frames in the order they arrive, so once the refusal is
+ * here every earlier frame (duplicates and replays included) has been
+ * handled: a barrier for checks that something did not happen. */
+static void
+round_trip (HdFeedClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hd_feed_client_accept_async (client, "ho-never-offered", NULL, async_done_cb, &result);
+  HD_TEST_WAIT_UNTIL (result != NULL, HD_TEST_TIMEOUT_MS);
+  g_assert_false (hd_feed_client_accept_finish (client, result, &error));
+  /* The router's answer, not a timeout or a lost connection. */
+  g_assert_error (error, HD_ERROR, HD_ERROR_CONFLICT);
 }
 
 static void
@@ -309,7 +370,9 @@ test_exactly_once (Fixture       *fixture,
 
   HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) >= n &&
               is_connected (fixture), 90000);
-  RUN_FOR (100);  /* anything late and duplicate would show now */
+  /* Anything late and duplicate (a doubled frame, a replay) was sent on this
+   * connection before the router answers this: it has been handled now. */
+  round_trip (fixture->client);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, n);
   g_assert_cmpuint (fixture->n_added, ==, n);
@@ -361,7 +424,9 @@ test_restart_resume (Fixture       *fixture,
   g_assert_cmpint (hd_feed_client_get_last_seq (fixture->client), ==, 10);
   hd_feed_client_start (fixture->client);
   HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 5, 10000);
-  RUN_FOR (100);
+  /* The whole replay (sent right after the welcome) has been handled now:
+   * nothing of the first ten may follow. */
+  round_trip (fixture->client);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 5);
   for (guint i = 0; i < 5; i++)
     {
@@ -372,18 +437,97 @@ test_restart_resume (Fixture       *fixture,
   g_assert_cmpint (hd_feed_client_get_last_seq (fixture->client), ==, 15);
 }
 
+/* A bare WebSocket to the router, signed in as another agent, counting the
+ * heartbeats it gets.  The router sends each heartbeat to every connection
+ * at once, so these go by on the client's connection too (the client keeps
+ * no trace of them). */
+typedef struct
+{
+  SoupSession             *session;
+  SoupWebsocketConnection *ws;
+  gboolean                 welcomed;
+  guint                    n_heartbeats;
+} HeartbeatObserver;
+
+static void
+observer_message_cb (SoupWebsocketConnection *ws,
+                     gint                     type,
+                     GBytes                  *bytes,
+                     HeartbeatObserver       *observer)
+{
+  gsize length = 0;
+  const char *text = g_bytes_get_data (bytes, &length);
+  g_autoptr(HdFeedMessage) message = hd_feed_message_parse (text, length, 0, NULL);
+
+  g_assert_nonnull (message);
+  if (message->type == HD_FEED_MSG_WELCOME)
+    observer->welcomed = TRUE;
+  else if (message->type == HD_FEED_MSG_HEARTBEAT)
+    observer->n_heartbeats++;
+}
+
+static void
+observer_connect_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  HeartbeatObserver *observer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  observer->ws = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+observer_start (HeartbeatObserver *observer,
+                Fixture           *fixture)
+{
+  const char *protocols[] = { HD_FEED_SUBPROTOCOL, NULL };
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, hd_demo_router_get_uri (fixture->router));
+  g_autofree char *authorization = g_strdup_printf ("Bearer %s", fixture->token);
+  g_autofree char *hello = hd_feed_build_hello ("heartbeat-observer", 1, NULL, 0, NULL);
+
+  observer->session = soup_session_new ();
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+  soup_session_websocket_connect_async (observer->session, msg, NULL, (char **) protocols,
+                                        G_PRIORITY_DEFAULT, NULL, observer_connect_cb, observer);
+  HD_TEST_WAIT_UNTIL (observer->ws != NULL, HD_TEST_TIMEOUT_MS);
+  g_signal_connect (observer->ws, "message", G_CALLBACK (observer_message_cb), observer);
+  /* The router sends heartbeats to connections that said hello. */
+  soup_websocket_connection_send_text (observer->ws, hello);
+  HD_TEST_WAIT_UNTIL (observer->welcomed, HD_TEST_TIMEOUT_MS);
+}
+
+static void
+observer_stop (HeartbeatObserver *observer)
+{
+  g_signal_handlers_disconnect_by_data (observer->ws, observer);
+  soup_websocket_connection_close (observer->ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_clear_object (&observer->ws);
+  g_clear_object (&observer->session);
+}
+
 static void
 test_heartbeat_loss (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *id = NULL;
+  HeartbeatObserver observer = { 0 };
   gint64 paused_at;
   gint64 dead_after_ms;
 
   hd_demo_router_set_heartbeat_ms (fixture->router, 100);
   hd_feed_client_start (fixture->client);
   HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
-  RUN_FOR (150);
+
+  /* Heartbeats alone keep the connection: nothing else is sent on it while
+   * four go by.  The observer said hello after the client's welcome, so the
+   * fourth it counts comes at least three intervals after that welcome,
+   * later than the watchdog's limit of two and a half. */
+  observer_start (&observer, fixture);
+  HD_TEST_WAIT_UNTIL (observer.n_heartbeats >= 4, HD_TEST_TIMEOUT_MS);
+  g_assert_true (is_connected (fixture));
+  g_assert_cmpuint (hd_feed_client_get_reconnects (fixture->client), ==, 0);
 
   hd_demo_router_set_heartbeats_paused (fixture->router, TRUE);
   paused_at = g_get_monotonic_time ();
@@ -401,6 +545,7 @@ test_heartbeat_loss (Fixture       *fixture,
   id = hd_demo_router_push_offer (fixture->router, AGENT, -1);
   HD_TEST_WAIT_UNTIL (hd_queue_lookup (fixture->queue, id) != NULL, 10000);
   g_assert_cmpuint (hd_feed_client_get_reconnects (fixture->client), >=, 1);
+  observer_stop (&observer);
 }
 
 static void
@@ -413,8 +558,11 @@ test_auth_failure (Fixture       *fixture,
   HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_AUTH_FAILED, 10000);
   g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
 
-  /* No retry storm: the client waits for the user to fix the token. */
-  RUN_FOR (500);
+  /* No retry storm: the client waits for the user to fix the token.  Every
+   * retry goes through the backoff, and the client began none and has none
+   * pending, so no attempt can follow this one. */
+  g_assert_cmpuint (fixture->n_retries, ==, 0);
+  g_assert_false (has_retry_pending (fixture->client));
   g_assert_cmpuint (hd_demo_router_get_n_auth_refused (fixture->router), ==, 1);
   g_assert_cmpuint (hd_demo_router_get_n_handshakes (fixture->router), ==, 0);
   g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_AUTH_FAILED);
@@ -487,6 +635,7 @@ test_server_down_up (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *during = NULL;
   guint port = hd_demo_router_get_port (fixture->router);
+  guint retries_before;
   gint64 back_at;
 
   hd_feed_client_start (fixture->client);
@@ -498,7 +647,9 @@ test_server_down_up (Fixture       *fixture,
   HD_TEST_WAIT_UNTIL (hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_UNREACHABLE, 10000);
   g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
   g_assert_null (hd_feed_client_get_connected_since (fixture->client));
-  RUN_FOR (300);
+  /* It keeps trying while the server is down, and stays unreachable. */
+  retries_before = fixture->n_retries;
+  HD_TEST_WAIT_UNTIL (fixture->n_retries >= retries_before + 2, HD_TEST_TIMEOUT_MS);
   g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_UNREACHABLE);
 
   /* Routed while the server was down, delivered once it is back. */
@@ -668,9 +819,11 @@ test_superseded (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(HdFeedClient) second = NULL;
+  guint retries_before;
 
   hd_feed_client_start (fixture->client);
   HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
+  retries_before = fixture->n_retries;
 
   second = hd_feed_client_new (hd_demo_router_get_uri (fixture->router), AGENT, fixture->token,
                                NULL, NULL);
@@ -679,7 +832,13 @@ test_superseded (Fixture       *fixture,
               hd_feed_client_get_state (fixture->client) == HD_FEED_CLIENT_STATE_DISCONNECTED, 10000);
   g_assert_nonnull (hd_feed_client_get_last_error (fixture->client));
 
-  RUN_FOR (300);
+  /* The first one does not come back: every retry goes through the backoff,
+   * and it began none and has none pending. */
+  g_assert_cmpuint (fixture->n_retries, ==, retries_before);
+  g_assert_false (has_retry_pending (fixture->client));
+  /* The second one's connection is still the agent's live one: the router
+   * answers on it. */
+  round_trip (second);
   g_assert_cmpint (hd_feed_client_get_state (second), ==, HD_FEED_CLIENT_STATE_CONNECTED);
   g_assert_cmpint (hd_feed_client_get_state (fixture->client), ==, HD_FEED_CLIENT_STATE_DISCONNECTED);
   g_assert_cmpuint (hd_demo_router_get_n_handshakes (fixture->router), ==, 2);
@@ -706,7 +865,8 @@ test_duplicate_updates (Fixture       *fixture,
   g_assert_true (hd_demo_router_push_turn (fixture->router, id, "I need to pay rent today"));
   HD_TEST_WAIT_UNTIL (hd_feed_client_get_last_seq (fixture->client) == 3 &&
               hd_feed_client_get_duplicates_dropped (fixture->client) == 3, 10000);
-  RUN_FOR (100);
+  /* A late copy of any of them would be handled before this answer. */
+  round_trip (fixture->client);
 
   g_assert_cmpuint (g_list_model_get_n_items (hd_handoff_get_transcript (handoff)), ==, n_turns + 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 1);
