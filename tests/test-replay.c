@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "hd-journal.h"
 #include "hd-journal-state.h"
 #include "hd-recording.h"
@@ -27,10 +25,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("hd-replay-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = hd_test_make_tmp_dir ("hd-replay-XXXXXX");
 }
 
 static void
@@ -41,10 +36,23 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+/* The folder of the demo recordings the app ships: the test environment names it, and a
+ * program run by hand finds the source tree's. */
+static char *
+demo_dir (void)
+{
+  const char *dir = g_getenv ("HANDOFFDESK_RECORDINGS_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "recordings", NULL);
+}
+
 static HdRecording *
 open_demo (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "recordings", name, NULL);
+  g_autofree char *dir = demo_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   HdRecording *recording = hd_recording_new_for_file (file, NULL, &error);
@@ -242,6 +250,201 @@ test_step (void)
   g_assert_cmpuint (g_list_model_get_n_items (hd_replay_get_transcript (replay)), ==, 0);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every demo recording, in name order: the properties below hold for any recording, and
+ * these are the ones trainers open first. */
+static GPtrArray *
+open_all_demos (void)
+{
+  g_autofree char *dir = demo_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *recordings = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, HD_RECORDING_SUFFIX))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (recordings, open_demo (g_ptr_array_index (names, i)));
+  /* Four ship with the app: an empty or wrong folder must not pass for "all hold". */
+  g_assert_cmpuint (recordings->len, >=, 4);
+  return recordings;
+}
+
+/* Everything a cursor shows at its position, as one text that g_assert_cmpstr () can
+ * compare and print: the position and current event, the state, the transcript model's
+ * length, and the handoff the trainer's pane is given (state and every turn). */
+static char *
+describe (HdReplay *replay)
+{
+  g_autoptr(HdHandoff) handoff = hd_replay_dup_handoff (replay);
+  g_autofree char *state = hd_journal_state_to_json (hd_replay_get_state (replay));
+  HdJournalEvent *event = hd_replay_get_current_event (replay);
+  HdPacket *packet = hd_replay_get_packet (replay);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "position %u, event %" G_GINT64_FORMAT " %s\nstate %s\ntranscript %u turns\n",
+                          hd_replay_get_position (replay),
+                          event != NULL ? hd_journal_event_get_seq (event) : -1,
+                          event != NULL ? hd_journal_event_get_event_type (event) : "(none)",
+                          state, g_list_model_get_n_items (hd_replay_get_transcript (replay)));
+  if (handoff == NULL)
+    g_string_append (out, "no handoff\n");
+  else
+    {
+      GListModel *turns = hd_handoff_get_transcript (handoff);
+      guint n = g_list_model_get_n_items (turns);
+
+      /* The pane shows the offered packet's turns, then every turn since. */
+      g_assert_cmpuint (n, ==, g_list_model_get_n_items (hd_packet_get_transcript (packet)) +
+                               g_list_model_get_n_items (hd_replay_get_transcript (replay)));
+      g_string_append_printf (out, "handoff state %d, revoke reason %d, %u turns\n",
+                              hd_handoff_get_state (handoff), hd_handoff_get_revoke_reason (handoff), n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(HdTurn) turn = g_list_model_get_item (turns, i);
+
+          g_string_append_printf (out, "  %d: %s\n", hd_turn_get_speaker (turn), hd_turn_get_text (turn));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* describe () at every position 0..n of @recording, reached by stepping forward from 0
+ * (the k-th is what stepping k times shows). */
+static GPtrArray *
+describe_stepping (HdRecording *recording)
+{
+  g_autoptr(HdReplay) replay = hd_replay_new (recording);
+  GPtrArray *shown = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (shown, describe (replay));
+  while (hd_replay_step_forward (replay))
+    g_ptr_array_add (shown, describe (replay));
+  g_assert_cmpuint (shown->len, ==, hd_replay_get_n_events (replay) + 1);
+  return shown;
+}
+
+/* Keeps a count of the transcript's items from its "items-changed" alone, as a list view
+ * bound to it does. */
+static void
+transcript_changed_cb (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       guint      *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, *mirror);
+  *mirror = *mirror - removed + added;
+}
+
+/* Seeking to k shows exactly what stepping k times shows, for every position of every demo
+ * recording, each seek starting from wherever the one before left the cursor; and a view
+ * bound to the transcript follows the seeks. */
+static void
+test_seek_equals_step (void)
+{
+  g_autoptr(GPtrArray) recordings = open_all_demos ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint r = 0; r < recordings->len; r++)
+    {
+      HdRecording *recording = g_ptr_array_index (recordings, r);
+      g_autoptr(GPtrArray) stepped = describe_stepping (recording);
+      g_autoptr(HdReplay) replay = hd_replay_new (recording);
+      guint n = hd_replay_get_n_events (replay);
+      g_autofree guint *order = g_new (guint, n + 1);
+      guint mirror = 0;
+
+      g_test_message ("%s: %u events", hd_recording_get_handoff_id (recording), n);
+      g_signal_connect (hd_replay_get_transcript (replay), "items-changed",
+                        G_CALLBACK (transcript_changed_cb), &mirror);
+
+      /* Every position once, in a jumbled order (Fisher-Yates with a fixed seed): seeks
+       * forward and back, near and far. */
+      for (guint i = 0; i <= n; i++)
+        order[i] = i;
+      for (guint i = n; i > 0; i--)
+        {
+          guint j = (guint) g_rand_int_range (rand, 0, (gint32) i + 1);
+          guint swap = order[i];
+
+          order[i] = order[j];
+          order[j] = swap;
+        }
+
+      for (guint i = 0; i <= n; i++)
+        {
+          g_autofree char *sought = NULL;
+
+          hd_replay_seek (replay, order[i]);
+          g_assert_cmpuint (hd_replay_get_position (replay), ==, order[i]);
+          sought = describe (replay);
+          g_assert_cmpstr (sought, ==, g_ptr_array_index (stepped, order[i]));
+          g_assert_cmpuint (mirror, ==, g_list_model_get_n_items (hd_replay_get_transcript (replay)));
+        }
+    }
+}
+
+/* Stepping back undoes stepping forward: from the end all the way back, and one step
+ * forward and back from every position reached by a seek, the cursor shows again what it
+ * showed there on the way forward. */
+static void
+test_step_back_undoes_step (void)
+{
+  g_autoptr(GPtrArray) recordings = open_all_demos ();
+
+  for (guint r = 0; r < recordings->len; r++)
+    {
+      HdRecording *recording = g_ptr_array_index (recordings, r);
+      g_autoptr(GPtrArray) stepped = describe_stepping (recording);
+      g_autoptr(HdReplay) replay = hd_replay_new (recording);
+      guint n = hd_replay_get_n_events (replay);
+      guint mirror = 0;
+
+      g_test_message ("%s: %u events", hd_recording_get_handoff_id (recording), n);
+      g_signal_connect (hd_replay_get_transcript (replay), "items-changed",
+                        G_CALLBACK (transcript_changed_cb), &mirror);
+
+      hd_replay_seek (replay, n);
+      for (guint k = n; k > 0; k--)
+        {
+          g_autofree char *shown = NULL;
+
+          g_assert_true (hd_replay_step_back (replay));
+          shown = describe (replay);
+          g_assert_cmpstr (shown, ==, g_ptr_array_index (stepped, k - 1));
+          g_assert_cmpuint (mirror, ==, g_list_model_get_n_items (hd_replay_get_transcript (replay)));
+        }
+      g_assert_false (hd_replay_step_back (replay));
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_autofree char *forward = NULL;
+          g_autofree char *back = NULL;
+
+          hd_replay_seek (replay, k);
+          g_assert_true (hd_replay_step_forward (replay));
+          forward = describe (replay);
+          g_assert_cmpstr (forward, ==, g_ptr_array_index (stepped, k + 1));
+          g_assert_true (hd_replay_step_back (replay));
+          back = describe (replay);
+          g_assert_cmpstr (back, ==, g_ptr_array_index (stepped, k));
+          g_assert_cmpuint (mirror, ==, g_list_model_get_n_items (hd_replay_get_transcript (replay)));
+        }
+    }
+}
+
 static void
 test_position_for_time (void)
 {
@@ -293,8 +496,7 @@ test_play (Fixture       *f,
   start = g_get_monotonic_time ();
   hd_replay_set_playing (replay, TRUE);
   g_assert_true (hd_replay_get_playing (replay));
-  while (hd_replay_get_playing (replay))
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (!hd_replay_get_playing (replay), HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (hd_replay_get_position (replay), ==, 6);
   /* Five one-second gaps at 16×: about 0.31 s. */
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 250 * 1000);
@@ -317,6 +519,8 @@ main (int   argc,
   g_test_add ("/hd/replay/live-equals-replay", Fixture, NULL, fixture_set_up, test_live_equals_replay,
               fixture_tear_down);
   g_test_add_func ("/hd/replay/step", test_step);
+  g_test_add_func ("/hd/replay/seek-equals-step", test_seek_equals_step);
+  g_test_add_func ("/hd/replay/step-back-undoes-step", test_step_back_undoes_step);
   g_test_add_func ("/hd/replay/position-for-time", test_position_for_time);
   g_test_add ("/hd/replay/play", Fixture, NULL, fixture_set_up, test_play, fixture_tear_down);
 

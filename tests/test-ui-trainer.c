@@ -8,12 +8,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "hd-audit-view.h"
 #include "hd-handoff-pane.h"
 #include "hd-test-gtk-utils.h"
-#include "hd-test-legacy.h"
 #include "hd-trainer-view.h"
 #include "hd-text-block.h"
 #include "hd-ui-format.h"
@@ -48,30 +45,13 @@ copy_demos (const char *dir)
     {
       g_autofree char *from = demo_path (demo_names[i]);
       g_autofree char *to = g_build_filename (dir, demo_names[i], NULL);
-      g_autofree char *contents = NULL;
       gsize len;
+      g_autofree char *contents = hd_test_read_file (from, &len);
       g_autoptr(GError) error = NULL;
 
-      g_file_get_contents (from, &contents, &len, &error);
-      g_assert_no_error (error);
       g_file_set_contents (to, contents, len, &error);
       g_assert_no_error (error);
     }
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static HdTrainerView *
@@ -83,7 +63,6 @@ view_new_in_window (GtkWindow **window)
   gtk_window_set_default_size (*window, 1366, 720);
   gtk_window_set_child (*window, GTK_WIDGET (view));
   gtk_window_present (*window);
-  hd_test_ui_iterate (30);
   return view;
 }
 
@@ -91,10 +70,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->tmpdir = g_dir_make_tmp ("hd-trainer-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmpdir = hd_test_make_tmp_dir ("hd-trainer-XXXXXX");
   copy_demos (fixture->tmpdir);
   fixture->view = view_new_in_window (&fixture->window);
   g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
@@ -105,31 +81,19 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  hd_test_ui_iterate (30);
-  g_assert_null (fixture->view);  /* nothing of ours keeps the view alive */
-  remove_dir (fixture->tmpdir);
+  /* Nothing of ours keeps the view alive: it goes with the window, or once GTK has
+   * dropped what it holds until the main loop runs. */
+  HD_TEST_WAIT_UNTIL (fixture->view == NULL, HD_TEST_TIMEOUT_MS);
+  hd_test_rm_rf (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
 
-static GtkWidget *
-view_child (HdTrainerView *view,
-            const char    *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (view), HD_TYPE_TRAINER_VIEW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
+/* Recordings open in worker threads: "busy" ends once the last one is listed, or its error
+ * shown. */
 static void
 wait_until_idle (HdTrainerView *view)
 {
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (hd_trainer_view_get_busy (view) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (hd_trainer_view_get_busy (view));
-  hd_test_ui_iterate (10);
+  HD_TEST_WAIT_UNTIL (!hd_trainer_view_get_busy (view), HD_TEST_TIMEOUT_MS);
 }
 
 static GFile *
@@ -153,38 +117,12 @@ open_demo (Fixture    *fixture,
   g_assert_nonnull (hd_trainer_view_get_replay (fixture->view));
 }
 
-/* The shortcut the widget class binds to @accel, activated as GTK would on
- * the key press (Xvfb gives no way to synthesise one). */
-static gboolean
-activate_shortcut (GtkWidget  *widget,
-                   const char *accel)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_str_equal (trigger, accel))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_test_fail_printf ("no shortcut %s", accel);
-  return FALSE;
-}
-
 static HdHandoff *
 shown_handoff (Fixture *fixture)
 {
-  return hd_handoff_pane_get_handoff (HD_HANDOFF_PANE (view_child (fixture->view, "pane")));
+  HdHandoffPane *pane = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "pane");
+
+  return hd_handoff_pane_get_handoff (pane);
 }
 
 static guint
@@ -207,7 +145,7 @@ static const char *
 label_text (Fixture    *fixture,
             const char *name)
 {
-  return gtk_label_get_text (GTK_LABEL (view_child (fixture->view, name)));
+  return gtk_label_get_text (GTK_LABEL (hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, name)));
 }
 
 static void
@@ -226,14 +164,16 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWidget *stack = view_child (fixture->view, "content_stack");
-  GtkWidget *open = view_child (fixture->view, "open_button");
+  GtkWidget *stack = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "content_stack");
+  GtkWidget *open = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "open_button");
+  GtkWidget *step_forward = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "step_forward_button");
+  GtkWidget *play = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "play_button");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, "Open Recording");
   /* Nothing to step or play yet. */
-  g_assert_false (gtk_widget_is_sensitive (view_child (fixture->view, "step_forward_button")));
-  g_assert_false (gtk_widget_is_sensitive (view_child (fixture->view, "play_button")));
+  g_assert_false (gtk_widget_is_sensitive (step_forward));
+  g_assert_false (gtk_widget_is_sensitive (play));
 }
 
 static void
@@ -241,7 +181,7 @@ test_open_directory (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GFile) dir = g_file_new_for_path (fixture->tmpdir);
-  GtkWidget *stack = view_child (fixture->view, "content_stack");
+  GtkWidget *stack = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "content_stack");
 
   hd_trainer_view_open_directory (fixture->view, dir);
   g_assert_true (hd_trainer_view_get_busy (fixture->view));
@@ -286,92 +226,6 @@ test_open_directory (Fixture       *fixture,
   }
 }
 
-/* Steps through every demo recording with the keyboard and checks what the
- * pane shows after each event, then steps all the way back. */
-static void
-test_step (Fixture       *fixture,
-           gconstpointer  data)
-{
-  GtkWidget *view = GTK_WIDGET (fixture->view);
-  GtkWidget *pane_stack = view_child (fixture->view, "pane_stack");
-  GtkWidget *timeline = view_child (fixture->view, "timeline");
-
-  for (guint d = 0; d < G_N_ELEMENTS (demo_names); d++)
-    {
-      HdReplay *replay;
-      guint n;
-      guint transcript_events = 0;
-      gboolean seen_accept = FALSE;
-      g_autoptr(GArray) turns_at = g_array_new (FALSE, TRUE, sizeof (guint));
-
-      open_demo (fixture, demo_names[d]);
-      replay = hd_trainer_view_get_replay (fixture->view);
-      n = hd_replay_get_n_events (replay);
-      g_assert_cmpuint (n, >, 5);
-      g_assert_cmpuint (hd_replay_get_position (replay), ==, 0);
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pane_stack)), ==, "before-offer");
-      g_assert_null (shown_handoff (fixture));
-      g_assert_false (gtk_widget_is_sensitive (view_child (fixture->view, "step_back_button")));
-
-      g_array_append_val (turns_at, transcript_events);
-      for (guint k = 1; k <= n; k++)
-        {
-          g_autofree char *value_text = g_strdup_printf ("Event %u of %u", k, n);
-          const char *type;
-          HdHandoff *handoff;
-
-          g_assert_true (activate_shortcut (view, "Right"));
-          g_assert_cmpuint (hd_replay_get_position (replay), ==, k);
-          type = hd_journal_event_get_event_type (hd_replay_get_current_event (replay));
-          if (g_str_equal (type, HD_EVENT_TRANSCRIPT))
-            transcript_events++;
-          g_array_append_val (turns_at, transcript_events);
-
-          /* The pane shows the offered packet's turns and every turn since. */
-          handoff = shown_handoff (fixture);
-          g_assert_nonnull (handoff);
-          g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pane_stack)), ==, "pane");
-          g_assert_cmpuint (shown_turns (fixture), ==, packet_turns (replay) + transcript_events);
-          g_assert_cmpint (hd_handoff_get_state (handoff), ==,
-                           hd_journal_state_get_state (hd_replay_get_state (replay)));
-          g_assert_true (hd_handoff_pane_get_read_only (HD_HANDOFF_PANE (view_child (fixture->view, "pane"))));
-
-          /* The state in words, the event in words, the timeline's value in words. */
-          g_assert_cmpstr (label_text (fixture, "state_label"), ==,
-                           hd_ui_format_handoff_state (hd_handoff_get_state (handoff)));
-          g_assert_cmpstr (label_text (fixture, "position_label"), ==, value_text);
-          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
-                                               value_text);
-          g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (timeline)), ==, k);
-          if (g_str_equal (type, HD_EVENT_ACCEPT) && !seen_accept)
-            {
-              seen_accept = TRUE;
-              g_assert_cmpstr (label_text (fixture, "state_label"), ==,
-                               hd_ui_format_handoff_state (HD_HANDOFF_STATE_ACCEPTED));
-              g_assert_nonnull (strstr (label_text (fixture, "event_label"), "Accepted the handoff"));
-            }
-        }
-      g_assert_true (seen_accept);
-      g_assert_cmpuint (transcript_events, >, 0);
-      /* At the end: no further, and the last state shows (wrapped up or taken back). */
-      g_assert_false (gtk_widget_is_sensitive (view_child (fixture->view, "step_forward_button")));
-      g_assert_cmpstr (label_text (fixture, "state_label"), !=,
-                       hd_ui_format_handoff_state (HD_HANDOFF_STATE_OFFERED));
-
-      for (guint k = n; k > 0; k--)
-        {
-          g_assert_true (activate_shortcut (view, "Left"));
-          g_assert_cmpuint (hd_replay_get_position (replay), ==, k - 1);
-          if (k - 1 > 0)
-            g_assert_cmpuint (shown_turns (fixture), ==, packet_turns (replay) + g_array_index (turns_at, guint, k - 1));
-        }
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pane_stack)), ==, "before-offer");
-      g_assert_null (shown_handoff (fixture));
-      g_assert_false (gtk_widget_is_sensitive (view_child (fixture->view, "step_back_button")));
-    }
-  g_assert_cmpuint (hd_trainer_view_get_n_recordings (fixture->view), ==, G_N_ELEMENTS (demo_names));
-}
-
 static char *
 turn_texts (HdHandoff *handoff)
 {
@@ -387,73 +241,159 @@ turn_texts (HdHandoff *handoff)
   return g_string_free (out, FALSE);
 }
 
-/* Scrubbing the timeline to k shows exactly what stepping k times shows. */
+/* The view shows the model at the replay's position: the position in words (the label and
+ * the timeline's accessible value), the timeline, step buttons that stop at either end, the
+ * state in words, and a read-only pane with the handoff the replay builds (its state and
+ * every turn), however the view got there. */
+static void
+assert_shows_replay (Fixture *fixture)
+{
+  HdReplay *replay = hd_trainer_view_get_replay (fixture->view);
+  GtkWidget *timeline = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "timeline");
+  GtkWidget *pane_stack = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "pane_stack");
+  GtkWidget *pane = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "pane");
+  GtkWidget *step_back = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "step_back_button");
+  GtkWidget *step_forward = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "step_forward_button");
+  guint k = hd_replay_get_position (replay);
+  guint n = hd_replay_get_n_events (replay);
+  g_autoptr(HdHandoff) want = hd_replay_dup_handoff (replay);
+  HdHandoff *have = shown_handoff (fixture);
+  g_autofree char *position_text = NULL;
+
+  if (k == 0)
+    position_text = g_strdup_printf ("Before the first of %u events", n);
+  else
+    position_text = g_strdup_printf ("Event %u of %u", k, n);
+  g_assert_cmpstr (label_text (fixture, "position_label"), ==, position_text);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       position_text);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (timeline)), ==, k);
+  g_assert_cmpint (gtk_widget_is_sensitive (step_back), ==, k > 0);
+  g_assert_cmpint (gtk_widget_is_sensitive (step_forward), ==, k < n);
+
+  if (want == NULL)
+    {
+      g_assert_null (have);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pane_stack)), ==, "before-offer");
+      g_assert_cmpstr (label_text (fixture, "state_label"), ==, "Not offered yet");
+    }
+  else
+    {
+      g_autofree char *want_texts = turn_texts (want);
+      g_autofree char *have_texts = NULL;
+
+      g_assert_nonnull (have);
+      have_texts = turn_texts (have);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pane_stack)), ==, "pane");
+      g_assert_true (hd_handoff_pane_get_read_only (HD_HANDOFF_PANE (pane)));
+      g_assert_cmpint (hd_handoff_get_state (have), ==, hd_handoff_get_state (want));
+      g_assert_cmpint (hd_handoff_get_revoke_reason (have), ==, hd_handoff_get_revoke_reason (want));
+      g_assert_cmpstr (have_texts, ==, want_texts);
+      g_assert_cmpstr (label_text (fixture, "state_label"), ==,
+                       hd_ui_format_handoff_state (hd_handoff_get_state (want)));
+    }
+}
+
+/* Steps through one recording with the keyboard, to the end and back to the start, and
+ * checks what the view shows at every event. That seeking and stepping agree at every
+ * position of every demo recording is the model's property: test-replay checks it without
+ * a display. */
+static void
+test_step (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  HdReplay *replay;
+  guint n;
+  guint transcript_events = 0;
+  gboolean seen_accept = FALSE;
+
+  open_demo (fixture, "broken-handoff-missing-verification.hdrec");
+  replay = hd_trainer_view_get_replay (fixture->view);
+  n = hd_replay_get_n_events (replay);
+  g_assert_cmpuint (n, >, 5);
+  g_assert_cmpuint (hd_replay_get_position (replay), ==, 0);
+  assert_shows_replay (fixture);
+  /* Left at the start does nothing (its action is off). */
+  g_assert_false (hd_test_activate_shortcut (view, "Left"));
+  g_assert_cmpuint (hd_replay_get_position (replay), ==, 0);
+
+  for (guint k = 1; k <= n; k++)
+    {
+      const char *type;
+
+      g_assert_true (hd_test_activate_shortcut (view, "Right"));
+      g_assert_cmpuint (hd_replay_get_position (replay), ==, k);
+      assert_shows_replay (fixture);
+
+      /* The pane shows the offered packet's turns and one more for every transcript event
+       * since, counted here from the events themselves rather than from the model. */
+      type = hd_journal_event_get_event_type (hd_replay_get_current_event (replay));
+      if (g_str_equal (type, HD_EVENT_TRANSCRIPT))
+        transcript_events++;
+      g_assert_cmpuint (shown_turns (fixture), ==, packet_turns (replay) + transcript_events);
+
+      if (g_str_equal (type, HD_EVENT_ACCEPT) && !seen_accept)
+        {
+          seen_accept = TRUE;
+          g_assert_cmpstr (label_text (fixture, "state_label"), ==,
+                           hd_ui_format_handoff_state (HD_HANDOFF_STATE_ACCEPTED));
+          g_assert_nonnull (strstr (label_text (fixture, "event_label"), "Accepted the handoff"));
+        }
+    }
+  g_assert_true (seen_accept);
+  g_assert_cmpuint (transcript_events, >, 0);
+  /* At the end: no further, and the last state shows (wrapped up or taken back). */
+  g_assert_false (hd_test_activate_shortcut (view, "Right"));
+  g_assert_cmpuint (hd_replay_get_position (replay), ==, n);
+  g_assert_cmpstr (label_text (fixture, "state_label"), !=,
+                   hd_ui_format_handoff_state (HD_HANDOFF_STATE_OFFERED));
+
+  /* Back: the pane is rebuilt from the model at every event. */
+  for (guint k = n; k > 0; k--)
+    {
+      g_assert_true (hd_test_activate_shortcut (view, "Left"));
+      g_assert_cmpuint (hd_replay_get_position (replay), ==, k - 1);
+      assert_shows_replay (fixture);
+    }
+}
+
+/* Scrubbing the timeline moves the replay, and the view shows the model there: from the
+ * start to the middle, the end, back to just after the offer and to the start. Stepping on
+ * from a scrubbed position, which updates the pane in place rather than rebuilding it,
+ * keeps it right. */
 static void
 test_scrub (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWidget *timeline = view_child (fixture->view, "timeline");
+  GtkWidget *timeline = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "timeline");
+  HdReplay *replay;
+  guint n;
 
-  for (guint d = 0; d < G_N_ELEMENTS (demo_names); d++)
+  /* The customer left before the end: the pane shows a revoked handoff and its reason. */
+  open_demo (fixture, "abandoned-transfer.hdrec");
+  replay = hd_trainer_view_get_replay (fixture->view);
+  n = hd_replay_get_n_events (replay);
+  g_assert_cmpuint (n, >, 5);
+  assert_shows_replay (fixture);
+
+  {
+    const guint positions[] = { n / 2, n, 1, 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+      {
+        gtk_range_set_value (GTK_RANGE (timeline), positions[i]);
+        g_assert_cmpuint (hd_replay_get_position (replay), ==, positions[i]);
+        assert_shows_replay (fixture);
+      }
+  }
+
+  gtk_range_set_value (GTK_RANGE (timeline), n / 2);
+  g_assert_cmpuint (hd_replay_get_position (replay), ==, n / 2);
+  while (hd_replay_get_position (replay) < n)
     {
-      HdReplay *replay;
-      g_autoptr(HdReplay) stepped = NULL;
-      guint n;
-
-      open_demo (fixture, demo_names[d]);
-      replay = hd_trainer_view_get_replay (fixture->view);
-      stepped = hd_replay_new (hd_replay_get_recording (replay));
-      n = hd_replay_get_n_events (replay);
-
-      /* Scrub to every position, in a jumbled order, against a cursor stepped there. */
-      for (guint i = 0; i <= n; i++)
-        {
-          guint k = (i * 7 + 3) % (n + 1);
-          g_autofree char *want_state = NULL;
-          g_autofree char *have_state = NULL;
-
-          gtk_range_set_value (GTK_RANGE (timeline), k);
-          g_assert_cmpuint (hd_replay_get_position (replay), ==, k);
-
-          hd_replay_seek (stepped, 0);
-          for (guint s = 0; s < k; s++)
-            g_assert_true (hd_replay_step_forward (stepped));
-          want_state = hd_journal_state_to_json (hd_replay_get_state (stepped));
-          have_state = hd_journal_state_to_json (hd_replay_get_state (replay));
-          g_assert_cmpstr (have_state, ==, want_state);
-
-          /* The pane equals a handoff built from the stepped cursor. */
-          {
-            g_autoptr(HdHandoff) want = hd_replay_dup_handoff (stepped);
-            HdHandoff *have = shown_handoff (fixture);
-
-            g_assert_true ((want == NULL) == (have == NULL));
-            if (want != NULL)
-              {
-                g_autofree char *want_texts = turn_texts (want);
-                g_autofree char *have_texts = turn_texts (have);
-
-                g_assert_cmpint (hd_handoff_get_state (have), ==, hd_handoff_get_state (want));
-                g_assert_cmpstr (have_texts, ==, want_texts);
-              }
-          }
-        }
-
-      /* And stepping on from a scrubbed position keeps the pane right. */
-      gtk_range_set_value (GTK_RANGE (timeline), 1);
-      while (hd_replay_get_position (replay) < n)
-        {
-          g_autoptr(HdHandoff) want = NULL;
-          g_autofree char *want_texts = NULL;
-          g_autofree char *have_texts = NULL;
-
-          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "trainer.step-forward", NULL));
-          want = hd_replay_dup_handoff (replay);
-          want_texts = turn_texts (want);
-          have_texts = turn_texts (shown_handoff (fixture));
-          g_assert_cmpstr (have_texts, ==, want_texts);
-          g_assert_cmpint (hd_handoff_get_state (shown_handoff (fixture)), ==, hd_handoff_get_state (want));
-        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "trainer.step-forward", NULL));
+      assert_shows_replay (fixture);
     }
 }
 
@@ -461,10 +401,10 @@ static void
 test_play (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkWidget *play = view_child (fixture->view, "play_button");
-  GtkWidget *speed = view_child (fixture->view, "speed_dropdown");
+  GtkWidget *play = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "play_button");
+  GtkWidget *speed = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "speed_dropdown");
+  GtkWidget *timeline = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "timeline");
   HdReplay *replay;
-  gint64 end;
 
   open_demo (fixture, "good-handoff.hdrec");
   replay = hd_trainer_view_get_replay (fixture->view);
@@ -474,19 +414,15 @@ test_play (Fixture       *fixture,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (speed), 4);
   g_assert_cmpfloat (hd_replay_get_speed (replay), ==, 16.0);
 
-  g_assert_true (activate_shortcut (GTK_WIDGET (fixture->view), "space"));
+  g_assert_true (hd_test_activate_shortcut (GTK_WIDGET (fixture->view), "space"));
   g_assert_true (hd_replay_get_playing (replay));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (play), GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
 
   /* Gaps are capped at 3 s at 1×: at 16× three events take well under 2 s. */
-  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (hd_replay_get_position (replay) < 3 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (hd_replay_get_position (replay), >=, 3);
-  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (view_child (fixture->view, "timeline"))), ==,
-                     hd_replay_get_position (replay));
+  HD_TEST_WAIT_UNTIL (hd_replay_get_position (replay) >= 3, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (timeline)), ==, hd_replay_get_position (replay));
 
-  g_assert_true (activate_shortcut (GTK_WIDGET (fixture->view), "space"));
+  g_assert_true (hd_test_activate_shortcut (GTK_WIDGET (fixture->view), "space"));
   g_assert_false (hd_replay_get_playing (replay));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (play), GTK_ACCESSIBLE_PROPERTY_LABEL, "Play");
 
@@ -506,16 +442,16 @@ test_tampered (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->tmpdir, "good-handoff.hdrec", NULL);
-  g_autofree char *contents = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  GtkWidget *error_label = view_child (fixture->view, "error_label");
-  char *text;
+  GtkWidget *error_label = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "error_label");
+  GtkWidget *error_revealer = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "error_revealer");
+  GtkWidget *content_stack = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "content_stack");
   gsize len;
+  g_autofree char *contents = hd_test_read_file (path, &len);
+  char *text;
 
-  /* Change one byte inside a transcript turn: "Priya" → "Pria". */
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
+  /* Change one byte inside a transcript turn: "Priya" → "Prxya". */
   text = strstr (contents, "Hello Priya");
   g_assert_nonnull (text);
   text[8] = 'x';
@@ -531,11 +467,10 @@ test_tampered (Fixture       *fixture,
   g_assert_nonnull (strstr (hd_trainer_view_get_last_error (fixture->view),
                             "“good-handoff.hdrec” failed verification and was not opened. Record 3 (line 4) was modified"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, hd_trainer_view_get_last_error (fixture->view));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (view_child (fixture->view, "error_revealer"))));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (fixture->view, "content_stack"))), ==,
-                   "empty");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content_stack)), ==, "empty");
 
-  /* Not a recording at all, and then a good one: the error is replaced, then dismissed. */
+  /* Not a recording at all: its error replaces the first, and dismissing hides it. */
   {
     g_autoptr(GFile) bogus = tmp_file (fixture, "notes.txt");
 
@@ -548,7 +483,7 @@ test_tampered (Fixture       *fixture,
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "trainer.dismiss-error", NULL));
   g_assert_null (hd_trainer_view_get_last_error (fixture->view));
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (view_child (fixture->view, "error_revealer"))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
 }
 
 static guint
@@ -569,8 +504,9 @@ test_notes (Fixture       *fixture,
   g_autofree char *notes_path = g_build_filename (fixture->tmpdir, "good-handoff.hdrec.notes.json", NULL);
   g_autofree char *saved = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *entry = view_child (fixture->view, "note_entry");
-  GtkWidget *notes_list = view_child (fixture->view, "notes_list");
+  GtkWidget *entry = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "note_entry");
+  GtkWidget *notes_list = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "notes_list");
+  GtkWidget *add = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "add_note_button");
   HdReplay *replay;
   HdTrainerNotes *notes;
   GtkWindow *window2 = NULL;
@@ -583,11 +519,11 @@ test_notes (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (entry));
   hd_replay_seek (replay, 3);
   g_assert_true (gtk_widget_is_sensitive (entry));
-  g_assert_false (gtk_widget_is_sensitive (view_child (fixture->view, "add_note_button")));
+  g_assert_false (gtk_widget_is_sensitive (add));
   g_assert_cmpstr (label_text (fixture, "notes_heading"), ==, "Notes on Event 3");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "  Good: greets the customer by name <b>without</b> asking again  ");
-  g_assert_true (gtk_widget_is_sensitive (view_child (fixture->view, "add_note_button")));
+  g_assert_true (gtk_widget_is_sensitive (add));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "trainer.add-note", NULL));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_cmpuint (count_rows (notes_list), ==, 1);
@@ -604,7 +540,7 @@ test_notes (Fixture       *fixture,
   g_assert_nonnull (strstr (saved, "greets the customer by name"));
 
   /* Other events have their own notes. */
-  g_assert_true (activate_shortcut (GTK_WIDGET (fixture->view), "Right"));
+  g_assert_true (hd_test_activate_shortcut (GTK_WIDGET (fixture->view), "Right"));
   g_assert_cmpuint (count_rows (notes_list), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Edits the case while the customer waits");
   g_signal_emit_by_name (entry, "activate");
@@ -615,7 +551,7 @@ test_notes (Fixture       *fixture,
   {
     g_autoptr(GFile) file = tmp_file (fixture, "good-handoff.hdrec");
     HdTrainerNotes *notes2;
-    GtkWidget *list2 = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (view2), HD_TYPE_TRAINER_VIEW, "notes_list");
+    GtkWidget *list2 = hd_test_template_child (view2, HD_TYPE_TRAINER_VIEW, "notes_list");
 
     hd_trainer_view_open_file (view2, file);
     wait_until_idle (view2);
@@ -645,7 +581,7 @@ static GtkCheckButton *
 checklist_check (Fixture    *fixture,
                  const char *id)
 {
-  GtkWidget *list = view_child (fixture->view, "checklist_list");
+  GtkWidget *list = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "checklist_list");
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
@@ -657,17 +593,6 @@ checklist_check (Fixture    *fixture,
       }
   g_test_fail_printf ("no checklist row %s", id);
   return NULL;
-}
-
-static char *
-read_file (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 static void
@@ -717,7 +642,7 @@ test_checklist (Fixture       *fixture,
   g_assert_true (hd_trainer_view_export_notes (fixture->view, json, HD_TRAINER_NOTES_FORMAT_JSON, &error));
   g_assert_no_error (error);
 
-  md_text = read_file (md);
+  md_text = hd_test_read_file (g_file_peek_path (md), NULL);
   g_assert_nonnull (strstr (md_text, "# Trainer notes"));
   {
     g_autofree char *line1 = g_strdup_printf ("- [x] %s\n", hd_checklist_item_get_label (HD_CHECKLIST_CUSTOMER_REPEATED_DETAILS));
@@ -730,12 +655,12 @@ test_checklist (Fixture       *fixture,
     g_assert_nonnull (strstr (md_text, line3));
     g_assert_nonnull (strstr (md_text, line4));
   }
-  csv_text = read_file (csv);
+  csv_text = hd_test_read_file (g_file_peek_path (csv), NULL);
   g_assert_true (g_str_has_prefix (csv_text, "\"kind\",\"handoff\",\"item\",\"value\",\"position\",\"author\"\r\n"));
   g_assert_nonnull (strstr (csv_text, "\"customer-repeated-details\",\"yes\""));
   g_assert_nonnull (strstr (csv_text, "\"verification-repeated\",\"no\""));
   g_assert_nonnull (strstr (csv_text, "\"no-summary\",\"yes\""));
-  json_text = read_file (json);
+  json_text = hd_test_read_file (g_file_peek_path (json), NULL);
   g_assert_nonnull (strstr (json_text, "\"no-summary\" : true"));
 
   /* The ticks were saved: reopening keeps the trainer's, not the suggestions. */
@@ -786,18 +711,16 @@ static void
 test_audit (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWidget *side_stack = view_child (fixture->view, "side_stack");
-  GtkWidget *audit = view_child (fixture->view, "audit_view");
+  GtkWidget *side_stack = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "side_stack");
+  GtkWidget *audit = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "audit_view");
   GtkWidget *copy;
   HdAuditTrail *trail;
   g_autoptr(GString) shown = g_string_new (NULL);
   g_autofree char *copied = NULL;
   g_autofree char *expected = NULL;
-  gint64 end;
 
   open_demo (fixture, "misrouted-chat.hdrec");
   gtk_stack_set_visible_child_name (GTK_STACK (side_stack), "audit");
-  hd_test_ui_iterate (50);
 
   trail = hd_audit_view_get_trail (HD_AUDIT_VIEW (audit));
   g_assert_nonnull (trail);
@@ -816,13 +739,11 @@ test_audit (Fixture       *fixture,
     }
   g_assert_nonnull (hd_audit_trail_get_items (trail, HD_AUDIT_SECTION_SALESFORCE)[0]);
 
-  copy = (GtkWidget *) gtk_widget_get_template_child (audit, HD_TYPE_AUDIT_VIEW, "copy_button");
+  copy = hd_test_template_child (audit, HD_TYPE_AUDIT_VIEW, "copy_button");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, "Copy Audit Trail");
   g_assert_true (gtk_widget_activate_action (audit, "audit.copy", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (audit), NULL, read_text_cb, &copied);
-  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (copied == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  HD_TEST_WAIT_UNTIL (copied != NULL, HD_TEST_TIMEOUT_MS);
   expected = hd_audit_trail_to_text (trail);
   g_assert_cmpstr (copied, ==, expected);
 
@@ -847,11 +768,11 @@ test_accessible_names (Fixture       *fixture,
     { "export_button", "Export Notes and Checklist" },
     { "recordings_list", "Open Recordings" },
   };
-  GtkWidget *timeline = view_child (fixture->view, "timeline");
+  GtkWidget *timeline = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "timeline");
 
   open_demo (fixture, "good-handoff.hdrec");
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view_child (fixture->view, cases[i].child)),
+    gtk_test_accessible_assert_property (hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, cases[i].child),
                                          GTK_ACCESSIBLE_PROPERTY_LABEL, cases[i].label);
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
@@ -859,7 +780,7 @@ test_accessible_names (Fixture       *fixture,
   hd_replay_seek (hd_trainer_view_get_replay (fixture->view), 2);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
                                        "Event 2 of 11");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view_child (fixture->view, "state_label")),
+  gtk_test_accessible_assert_property (hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "state_label"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Handoff state: Accepted");
   g_assert_cmpstr (label_text (fixture, "event_label"), ==, "09:14:26 · Agent agent-0412 · Accepted the handoff");
 }
@@ -869,7 +790,7 @@ test_open_demos (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GFile) dir = g_file_new_for_path (fixture->tmpdir);
-  GtkWidget *button = view_child (fixture->view, "open_demos_button");
+  GtkWidget *button = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "open_demos_button");
 
   /* No demo folder, no button. */
   g_assert_false (gtk_widget_get_visible (button));
@@ -936,11 +857,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  test_app = hd_test_ui_application_new ();
+  test_app = hd_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/hd/ui/trainer/lifecycle", test_lifecycle);
   g_test_add ("/hd/ui/trainer/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
@@ -956,8 +873,5 @@ main (int   argc,
   g_test_add ("/hd/ui/trainer/open-demos", Fixture, NULL, fixture_setup, test_open_demos, fixture_teardown);
   g_test_add ("/hd/ui/trainer/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (test_app));
-  g_clear_object (&test_app);
-  return ret;
+  return hd_test_ui_run (test_app);
 }
