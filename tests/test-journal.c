@@ -29,10 +29,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("hd-journal-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = hd_test_make_tmp_dir ("hd-journal-XXXXXX");
 }
 
 static void
@@ -69,18 +66,6 @@ write_good_handoff (Fixture *f)
   return g_steal_pointer (&journal);
 }
 
-static char *
-read_file (const char *path,
-           gsize      *len)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, len, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
 static void
 write_file (const char *path,
             const char *data,
@@ -95,7 +80,7 @@ write_file (const char *path,
 static GStrv
 read_lines (const char *path)
 {
-  g_autofree char *contents = read_file (path, NULL);
+  g_autofree char *contents = hd_test_read_file (path, NULL);
 
   return g_strsplit (contents, "\n", -1);  /* last element is "" */
 }
@@ -400,7 +385,7 @@ test_torn_recovery (Fixture       *f,
   }
 
   /* Half a record, as if the power went out during write (). */
-  before = read_file (path, &before_len);
+  before = hd_test_read_file (path, &before_len);
   torn_bytes = g_strdup ("{\"v\":1,\"seq\":12,\"time\":\"2026-11-24T09:17:20.000Z\",\"handoff\":\"ho-2026-11-24-0");
   {
     g_autofree char *torn = g_strconcat (before, torn_bytes, NULL);
@@ -418,7 +403,7 @@ test_torn_recovery (Fixture       *f,
 
   /* Never silently dropped: the exact bytes are in the sidecar. */
   quarantine = g_strconcat (path, ".torn-11", NULL);
-  sidecar = read_file (quarantine, &sidecar_len);
+  sidecar = hd_test_read_file (quarantine, &sidecar_len);
   g_assert_cmpstr (sidecar, ==, torn_bytes);
 
   /* Record 12 reports the incident and chains to record 11. */
@@ -548,7 +533,7 @@ test_rotation_size (Fixture       *f,
   for (guint i = 0; files[i] != NULL; i++)
     {
       gsize len = 0;
-      g_autofree char *contents = read_file (files[i], &len);
+      g_autofree char *contents = hd_test_read_file (files[i], &len);
 
       g_assert_true (hd_journal_verify_file (files[i], NULL, &error));
       g_assert_no_error (error);
@@ -616,9 +601,12 @@ test_big_records (Fixture       *f,
   g_autoptr(HdJournal) journal = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *text = g_strnfill (700 * 1024, 'a');
-  guint before = count_open_fds ();
-  gint64 deadline;
+  guint before;
 
+  /* The wait below runs the default main context: make it (and its wakeup descriptor)
+   * before counting. */
+  g_main_context_default ();
+  before = count_open_fds ();
   journal = hd_journal_new_full (dir, 2 * 1024 * 1024, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 10; i++)
@@ -634,9 +622,7 @@ test_big_records (Fixture       *f,
   g_assert_no_error (error);
 
   /* The background closes its duplicates soon after. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (count_open_fds () > before && g_get_monotonic_time () < deadline)
-    g_usleep (10000);
+  HD_TEST_WAIT_UNTIL (count_open_fds () <= before, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (count_open_fds (), ==, before);
 }
 
@@ -655,15 +641,13 @@ test_spare_file (Fixture       *f,
   g_autoptr(HdJournal) journal = hd_journal_new_full (dir, 2 * 1024 * 1024, NULL, &error);
   g_auto(GStrv) files = NULL;
   GStatBuf before, after;
-  gint64 deadline;
 
   g_assert_no_error (error);
   append_big_transcript (journal, text);
   g_assert_false (g_file_test (spare, G_FILE_TEST_EXISTS));
   append_big_transcript (journal, text);
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (!g_file_test (spare, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-    g_usleep (5000);
+  /* A worker makes it. */
+  HD_TEST_WAIT_UNTIL (g_file_test (spare, G_FILE_TEST_EXISTS), HD_TEST_TIMEOUT_MS);
   g_assert_cmpint (g_stat (spare, &before), ==, 0);
   g_assert_cmpint (before.st_size, ==, 0);
   first_path = g_strdup (hd_journal_get_current_path (journal));
@@ -805,7 +789,7 @@ test_scrub (Fixture       *f,
   g_assert_cmpuint (hd_journal_get_n_scrubbed (journal), >=, 6);
   g_assert_true (hd_journal_close (journal, &error));
 
-  contents = read_file (hd_journal_get_current_path (journal), NULL);
+  contents = hd_test_read_file (hd_journal_get_current_path (journal), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
     if (strstr (contents, secrets[i]) != NULL)
       g_error ("The journal holds the secret “%s”:\n%s", secrets[i], contents);
@@ -894,8 +878,8 @@ test_prepared_payload (Fixture       *f,
   g_assert_cmpuint (hd_journal_get_n_scrubbed (ahead), ==, hd_journal_get_n_scrubbed (plain));
   g_assert_cmpuint (hd_journal_get_n_scrubbed (ahead), ==, 2);
 
-  contents_a = read_file (hd_journal_get_current_path (plain), NULL);
-  contents_b = read_file (hd_journal_get_current_path (ahead), NULL);
+  contents_a = hd_test_read_file (hd_journal_get_current_path (plain), NULL);
+  contents_b = hd_test_read_file (hd_journal_get_current_path (ahead), NULL);
   part_a = last_type_and_payload (contents_a);
   part_b = last_type_and_payload (contents_b);
   g_assert_cmpstr (part_b, ==, part_a);
@@ -982,7 +966,7 @@ test_reveal (Fixture       *f,
                                            " Customer disputes a debit on this account ", &error));
   g_assert_no_error (error);
   g_assert_true (hd_journal_close (journal, &error));
-  contents = read_file (hd_journal_get_current_path (journal), NULL);
+  contents = hd_test_read_file (hd_journal_get_current_path (journal), NULL);
   g_assert_nonnull (strstr (contents, "\"actor\":{\"kind\":\"supervisor\",\"id\":\"sup-0007\"},\"type\":\"reveal\","
                                       "\"payload\":{\"field\":\"account_number\",\"reason\":\"Customer disputes a debit on this account\"}"));
 }

@@ -31,10 +31,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("hd-recording-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = hd_test_make_tmp_dir ("hd-recording-XXXXXX");
   f->journal_dir = g_build_filename (f->dir, "journal", NULL);
 }
 
@@ -96,17 +93,6 @@ export_and_open (Fixture                *f,
   return recording;
 }
 
-static char *
-load (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -130,7 +116,7 @@ test_export (Fixture       *f,
                    ==, 21 * G_USEC_PER_SEC);
 
   /* A self-contained chain: header at seq 0 from the genesis hash. */
-  contents = load (file);
+  contents = hd_test_read_file (g_file_peek_path (file), NULL);
   g_assert_true (g_str_has_prefix (contents, "{\"v\":1,\"seq\":0,"));
   g_assert_nonnull (strstr (contents, "\"type\":\"recording-header\""));
   g_assert_nonnull (strstr (contents, "\"event_count\":11"));
@@ -167,7 +153,7 @@ test_redact (Fixture       *f,
   g_assert_true (hd_recording_get_redacted (recording));
   g_assert_cmpuint (hd_recording_get_n_events (recording), ==, 11);
 
-  contents = load (file);
+  contents = hd_test_read_file (g_file_peek_path (file), NULL);
   g_assert_null (strstr (contents, "Priya"));
   g_assert_null (strstr (contents, "Raman"));
   g_assert_null (strstr (contents, "Meera"));
@@ -194,7 +180,7 @@ test_redact (Fixture       *f,
 
   /* Names only: text stays, names in it are replaced consistently. */
   names = export_and_open (f, "ho-2026-11-24-000187", HD_RECORDING_REDACT_NAMES, &names_file);
-  names_only = load (names_file);
+  names_only = hd_test_read_file (g_file_peek_path (names_file), NULL);
   g_assert_null (strstr (names_only, "Priya"));
   g_assert_nonnull (strstr (names_only, "Hello Alex, I'm Meera from the cards team."));
   g_assert_nonnull (strstr (names_only, "until 2 December"));
@@ -213,7 +199,7 @@ test_tampered (Fixture       *f,
 
   write_journal (f);
   recording = export_and_open (f, "ho-2026-11-24-000187", HD_RECORDING_REDACT_NONE, &file);
-  contents = load (file);
+  contents = hd_test_read_file (g_file_peek_path (file), NULL);
   p = strstr (contents, "until 2 December");
   g_assert_nonnull (p);
   p[6] = '9';
@@ -271,8 +257,7 @@ test_load_async (Fixture       *f,
   write_journal (f);
   sync = export_and_open (f, "ho-2026-11-24-000233", HD_RECORDING_REDACT_NONE, &file);
   hd_recording_load_async (file, NULL, load_cb, &async);
-  while (async == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (async != NULL, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (hd_recording_get_n_events (async), ==, hd_recording_get_n_events (sync));
   g_assert_cmpstr (hd_recording_get_last_hash (async), ==, hd_recording_get_last_hash (sync));
 }
@@ -477,8 +462,8 @@ test_demo_recordings (Fixture       *f,
       /* The shipped file is exactly what the scenario generates: regenerate
        * with HD_WRITE_DEMO_RECORDINGS=<dir> after changing a scenario. */
       write_demo (demo, fresh);
-      shipped_bytes = load (shipped);
-      fresh_bytes = load (fresh);
+      shipped_bytes = hd_test_read_file (g_file_peek_path (shipped), NULL);
+      fresh_bytes = hd_test_read_file (g_file_peek_path (fresh), NULL);
       g_assert_cmpstr (shipped_bytes, ==, fresh_bytes);
 
       recording = hd_recording_new_for_file (shipped, NULL, &error);

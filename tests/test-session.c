@@ -7,28 +7,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "hd-error.h"
 #include "hd-packet-generator.h"
 #include "hd-session.h"
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+#include "hd-test-utils.h"
 
 static gboolean
 has_three_offers (gpointer data)
@@ -64,16 +46,10 @@ accept_cb (GObject      *object,
   *done = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 static void
 test_session_demo_journals_offers_and_accept (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
   g_autoptr(GError) error = NULL;
   g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
   g_autoptr(HdHandoff) first = NULL;
@@ -88,7 +64,7 @@ test_session_demo_journals_offers_and_accept (void)
   g_assert_nonnull (hd_session_get_router (session));
 
   hd_session_start (session);
-  g_assert_true (wait_until (has_three_offers, session, 10000));
+  g_assert_true (hd_test_wait_until (has_three_offers, session, HD_TEST_TIMEOUT_MS));
 
   first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (session)), 0);
   g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_OFFERED);
@@ -104,7 +80,7 @@ test_session_demo_journals_offers_and_accept (void)
   /* Accepting goes to the router; the journal records it once the router confirms. */
   hd_feed_client_accept_async (hd_session_get_feed (session), hd_handoff_get_handoff_id (first),
                                NULL, accept_cb, &accepted);
-  g_assert_true (wait_until (is_true, &accepted, 10000));
+  hd_test_wait_flag (&accepted, HD_TEST_TIMEOUT_MS);
   g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_ACCEPTED);
 
   after = read_journal (session);
@@ -116,6 +92,7 @@ test_session_demo_journals_offers_and_accept (void)
 
   hd_session_stop (session);
   g_clear_object (&session);
+  hd_test_rm_rf (dir);
 }
 
 typedef struct
@@ -169,7 +146,7 @@ big_offer_journaled (gpointer data)
 static void
 test_session_big_offer_journal_order (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
   g_autoptr(GError) error = NULL;
   g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
   g_autoptr(GBytes) json = hd_packet_generator_build (10000, 11);
@@ -182,7 +159,7 @@ test_session_big_offer_journal_order (void)
 
   g_assert_no_error (error);
   hd_session_start (session);
-  g_assert_true (wait_until (has_three_offers, session, 10000));
+  g_assert_true (hd_test_wait_until (has_three_offers, session, HD_TEST_TIMEOUT_MS));
   g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
                                              (gssize) g_bytes_get_size (json), NULL));
   g_signal_connect (hd_session_get_queue (session), "items-changed", G_CALLBACK (queued_cb), &held);
@@ -190,7 +167,8 @@ test_session_big_offer_journal_order (void)
   held.big = hd_demo_router_push_packet (hd_session_get_router (session),
                                          hd_session_get_agent_id (session),
                                          json_parser_get_root (parser));
-  g_assert_true (wait_until (big_offer_journaled, &held, 60000));
+  /* A 10,000-turn packet is slow to prepare under the sanitizers: three times the usual wait. */
+  g_assert_true (hd_test_wait_until (big_offer_journaled, &held, 3 * HD_TEST_TIMEOUT_MS));
   g_assert_true (held.presenting);
 
   text = read_journal (session);
@@ -209,6 +187,7 @@ test_session_big_offer_journal_order (void)
   hd_session_stop (session);
   g_clear_object (&session);
   g_free (held.big);
+  hd_test_rm_rf (dir);
 }
 
 static void
@@ -237,13 +216,14 @@ test_session_feed_url_rules (void)
 static void
 test_session_feed_refuses_plain_remote (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
   g_autoptr(GError) error = NULL;
   g_autoptr(HdSession) session = hd_session_new_for_feed ("ws://router.bank.example/feed", "agent-7",
                                                           NULL, dir, &error);
 
   g_assert_null (session);
   g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  hd_test_rm_rf (dir);
 }
 
 int

@@ -166,23 +166,58 @@ test_refresh_and_retry (Fixture       *f,
 }
 
 static void
+refresh_begun_cb (HdSfAuth    *auth,
+                  GParamSpec  *pspec,
+                  HdSfStandin *standin)
+{
+  /* The token the client held was refused: the one the refresh brings must outlive the
+   * retry, however slow the machine. */
+  if (hd_sf_auth_get_busy (auth))
+    hd_sf_standin_set_token_lifetime_ms (standin, G_MAXUINT);
+}
+
+/* Salesforce ends an access token some time after issuing it, unannounced: each call made
+ * once the token has outlived its lifetime refreshes once, then succeeds. The stand-in
+ * compares a token's age with the lifetime when the token is used, so the test sets a
+ * lifetime shorter than the held token's age rather than sleeping one away, and a long one
+ * once the refresh has begun. */
+static void
 test_token_lifetime (Fixture       *f,
                      gconstpointer  data)
 {
   const char *case_id = hd_sf_standin_get_demo_case_id (f->standin, "card-block");
+  const guint lifetime_ms = 1;
   g_autoptr(GError) error = NULL;
 
-  /* Tokens die 300 ms after issue: each call after a pause refreshes once. */
-  hd_sf_standin_set_token_lifetime_ms (f->standin, 300);
+  g_signal_connect (f->auth, "notify::busy", G_CALLBACK (refresh_begun_cb), f->standin);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(JsonObject) record = NULL;
+      g_autofree char *held = g_strdup (hd_sf_auth_peek_access_token (f->auth));
+      gint64 issued_before = g_get_monotonic_time ();
 
-      g_usleep (350 * 1000);
+      /* The held token was issued before issued_before: once that is a lifetime ago, the
+       * stand-in refuses it. */
+      hd_sf_standin_set_token_lifetime_ms (f->standin, lifetime_ms);
+      HD_TEST_WAIT_UNTIL (g_get_monotonic_time () - issued_before > lifetime_ms * G_TIME_SPAN_MILLISECOND,
+                          HD_TEST_TIMEOUT_MS);
       record = get_record_sync (f->client, "Case", case_id, &error);
       g_assert_no_error (error);
+      g_assert_nonnull (record);
+      g_assert_cmpuint (hd_sf_standin_get_n_refreshes (f->standin), ==, i + 1);
+      g_assert_cmpstr (hd_sf_auth_peek_access_token (f->auth), !=, held);
     }
-  g_assert_cmpuint (hd_sf_standin_get_n_refreshes (f->standin), ==, 2);
+
+  /* A token younger than the lifetime is taken as it is. */
+  hd_sf_standin_set_token_lifetime_ms (f->standin, 60 * 1000);
+  {
+    g_autoptr(JsonObject) record = get_record_sync (f->client, "Case", case_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (record);
+    g_assert_cmpuint (hd_sf_standin_get_n_refreshes (f->standin), ==, 2);
+  }
+  g_signal_handlers_disconnect_by_func (f->auth, refresh_begun_cb, f->standin);
 }
 
 typedef struct
