@@ -35,9 +35,14 @@ extra = sys.argv[1:]
 tap = []
 
 
-def find_app(pid, timeout=15.0):
-    end = time.time() + timeout
-    while time.time() < end:
+# The app is another process: the only way to see its tree change is to read it again, so
+# these waits poll, each until its condition holds or its deadline passes.
+POLL = 0.1
+
+
+def find_app(pid, timeout=30.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             app = desktop.get_child_at_index(i)
@@ -46,8 +51,24 @@ def find_app(pid, timeout=15.0):
                     return app
             except gi.repository.GLib.Error:
                 pass
-        time.sleep(0.2)
+        time.sleep(POLL)
     return None
+
+
+def settled_controls(app, timeout=30.0):
+    """The visible controls once the first layout is done: the same non-empty list on three
+    reads in a row (widgets are added, shown and named during start-up)."""
+    end = time.monotonic() + timeout
+    last, same = None, 0
+    while time.monotonic() < end:
+        controls = []
+        walk(app, "", controls)
+        same = same + 1 if controls and controls == last else 0
+        if same >= 2:
+            return controls
+        last = controls
+        time.sleep(POLL)
+    return last or []
 
 
 def walk(node, path, out, depth=0):
@@ -79,9 +100,7 @@ def check_mode(mode):
         if app is None:
             tap.append((False, f"{mode}: the window never appeared on the accessibility bus"))
             return
-        time.sleep(1.5)  # let the first layout and any demo data settle
-        controls = []
-        walk(app, "", controls)
+        controls = settled_controls(app)
         unnamed = [p for p, name in controls if not name]
         tap.append((len(controls) > 0, f"{mode}: {len(controls)} visible controls found"))
         tap.append((not unnamed, f"{mode}: every visible control has an accessible name"
