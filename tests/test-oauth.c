@@ -475,8 +475,7 @@ test_keyring_unavailable (void)
   sf_test_async_clear (&async);
 
   /* The tokens that could not be kept safely are revoked. */
-  while (hd_sf_standin_get_n_revocations (standin) == 0)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (hd_sf_standin_get_n_revocations (standin) > 0, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (hd_sf_standin_get_n_revocations (standin), ==, 1);
 }
 

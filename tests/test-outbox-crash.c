@@ -103,8 +103,7 @@ child_main (const char *mode,
         g_assert_not_reached ();
       }
 
-  while (n_left > 0)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (n_left == 0, HD_TEST_TIMEOUT_MS);
 
   if (g_str_equal (mode, "after-write"))
     raise (SIGKILL);   /* every edit is durable; none was sent */

@@ -436,13 +436,10 @@ test_offline_then_flush_in_order (Fixture       *f,
   a = submit_comment (f, case_id, NULL, "Asked the customer for the UTR.");
   b = submit_update (f, case_id, "{\"Status\":\"Working\"}");
   c = submit_comment (f, case_id, NULL, "Payments desk is tracing the UTR.");
-  while (hd_outbox_get_state (f->outbox) != HD_OUTBOX_STATE_OFFLINE)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (hd_outbox_get_state (f->outbox) == HD_OUTBOX_STATE_OFFLINE, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 3);
 
-  /* Let it fail a few times, then come back online. */
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* Offline means a send has failed and a retry is scheduled; then the network comes back. */
   g_test_assert_expected_messages ();
   hd_sf_standin_set_fault (f->standin, HD_SF_STANDIN_FAULT_NONE, 0);
   hd_outbox_retry_now (f->outbox);
@@ -543,8 +540,7 @@ test_signed_out_keeps_edits (Fixture       *f,
   g_test_expect_message ("hd-sf-auth", G_LOG_LEVEL_MESSAGE, "*refused the refresh token*");
   g_test_expect_message ("hd-outbox", G_LOG_LEVEL_MESSAGE, "*waiting for sign-in*");
   id = submit_update (f, case_id, "{\"Status\":\"Working\"}");
-  while (hd_outbox_get_state (f->outbox) != HD_OUTBOX_STATE_SIGNED_OUT)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (hd_outbox_get_state (f->outbox) == HD_OUTBOX_STATE_SIGNED_OUT, HD_TEST_TIMEOUT_MS);
   g_test_assert_expected_messages ();
   g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 1);
 

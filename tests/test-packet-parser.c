@@ -14,6 +14,7 @@
 #include "hd-json-parse.h"
 #include "hd-packet-generator.h"
 #include "hd-test-packet-util.h"
+#include "hd-test-utils.h"
 
 static HdTurn *
 get_turn (HdPacket *packet,
@@ -744,8 +745,7 @@ test_async_large (void)
   /* The main loop keeps running while the worker parses. */
   tick_id = g_idle_add (tick_cb, &ticks);
   hd_packet_parse_bytes_async (json, NULL, NULL, parse_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (result != NULL, HD_TEST_TIMEOUT_MS);
   g_source_remove (tick_id);
 
   packet = hd_packet_parse_bytes_finish (result, &error);
@@ -766,8 +766,7 @@ test_async_error_and_cancel (void)
   HdPacket *packet;
 
   hd_packet_parse_bytes_async (json, NULL, NULL, parse_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (result != NULL, HD_TEST_TIMEOUT_MS);
   packet = hd_packet_parse_bytes_finish (result, &error);
   g_assert_null (packet);
   g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
@@ -777,8 +776,7 @@ test_async_error_and_cancel (void)
 
   g_cancellable_cancel (cancellable);
   hd_packet_parse_bytes_async (good, NULL, cancellable, parse_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  HD_TEST_WAIT_UNTIL (result != NULL, HD_TEST_TIMEOUT_MS);
   packet = hd_packet_parse_bytes_finish (result, &error);
   g_assert_null (packet);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
