@@ -36,12 +36,14 @@ if entries:
     print("Test programs, by share of their timeout:")
     rows = []
     for e in entries:
-        timeout = timeouts.get(e.get("name"))
+        # The log names a test "project:suite / name"; introspection only "name".
+        name = (e.get("name") or "").split(" / ")[-1]
+        timeout = timeouts.get(name)
         share = e.get("duration", 0) / timeout if timeout else 0
-        rows.append((share, e.get("name"), e.get("duration", 0), timeout, e.get("result")))
+        rows.append((share, name, e.get("duration", 0), timeout, e.get("result")))
     for share, name, duration, timeout, result in sorted(rows, reverse=True):
         limit = f"of {timeout:4d} s ({share:4.0%})" if timeout else "(no timeout)"
-        print(f"  {name:<28} {duration:7.1f} s {limit}  {result}")
+        print(f"  {name:<18} {duration:7.1f} s {limit}  {result}")
 
 for e in entries:
     ok = e.get("result") in ("OK", "EXPECTEDFAIL", "SKIP")
