@@ -12,8 +12,10 @@
 
 G_BEGIN_DECLS
 
-/* Shared by hd-case-draft.c (fields, loading, the case as Salesforce has it)
- * and hd-case-draft-save.c (saving through the outbox and what it reports). */
+/* Shared by hd-case-draft.c (fields, what they are compared with, the
+ * attention state, properties), hd-case-draft-load.c (the packet, the case
+ * as Salesforce has it, drafts per handoff) and hd-case-draft-save.c (saving
+ * through the outbox and what it reports). */
 
 /* One queued operation of a save, run in order. */
 typedef enum { OP_CREATE, OP_UPDATE, OP_COMMENT } OpKind;
@@ -87,7 +89,18 @@ enum { SAVED, QUEUED, CONFLICT, REJECTED, N_SIGNALS };
 extern GParamSpec *_hd_case_draft_properties[N_PROPS];
 extern guint       _hd_case_draft_signals[N_SIGNALS];
 
-void         _hd_case_draft_op_free            (Op           *op);
+/* hd-case-draft.c */
+void         _hd_case_draft_set_string         (HdCaseDraft  *self,
+                                                char        **field,
+                                                const char   *value,
+                                                guint         prop);
+void         _hd_case_draft_set_field_text     (HdCaseDraft  *self,
+                                                HdCaseField   field,
+                                                const char   *text);
+void         _hd_case_draft_set_comment_text   (HdCaseDraft  *self,
+                                                const char   *text);
+void         _hd_case_draft_set_loading        (HdCaseDraft  *self,
+                                                gboolean      loading);
 gboolean     _hd_case_draft_is_connected       (HdCaseDraft  *self);
 gboolean     _hd_case_draft_has_comment        (HdCaseDraft  *self);
 const char  *_hd_case_draft_reference          (HdCaseDraft  *self,
@@ -102,7 +115,15 @@ void         _hd_case_draft_update_dirty       (HdCaseDraft  *self);
 void         _hd_case_draft_clear_attention    (HdCaseDraft  *self);
 void         _hd_case_draft_show_attention     (HdCaseDraft   *self,
                                                 HdOutboxEntry *entry);
+
+/* hd-case-draft-load.c */
+GHashTable  *_hd_case_draft_new_draft_table    (void);
+void         _hd_case_draft_load               (HdCaseDraft  *self);
+void         _hd_case_draft_stash              (HdCaseDraft  *self);
 void         _hd_case_draft_fetch_context      (HdCaseDraft  *self);
+
+/* hd-case-draft-save.c */
+void         _hd_case_draft_op_free            (Op           *op);
 gboolean     _hd_case_draft_is_queued_state    (HdCaseDraft  *self);
 void         _hd_case_draft_on_outbox_sent_cb  (HdCaseDraft   *self,
                                                 HdOutboxEntry *entry,
