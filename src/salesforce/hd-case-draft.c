@@ -14,7 +14,6 @@
 
 G_DEFINE_FINAL_TYPE (HdCaseDraft, hd_case_draft, G_TYPE_OBJECT)
 
-
 GParamSpec *_hd_case_draft_properties[N_PROPS];
 guint _hd_case_draft_signals[N_SIGNALS];
 
