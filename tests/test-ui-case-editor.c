@@ -116,6 +116,12 @@ fixture_teardown (Fixture       *f,
 
 /* Helpers. */
 
+static HdCaseDraft *
+draft_of (Fixture *f)
+{
+  return hd_case_editor_get_draft (f->editor);
+}
+
 static void
 set_case_id (JsonObject *root,
              const char *case_id)
@@ -194,7 +200,7 @@ show_existing_case (Fixture    *f,
   f->handoff = new_handoff (fixture, case_id);
   hd_handoff_pane_set_handoff (f->pane, f->handoff);
   g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
-  g_assert_cmpstr (hd_case_editor_get_case_id (f->editor), ==, case_id);
+  g_assert_cmpstr (hd_case_draft_get_case_id (draft_of (f)), ==, case_id);
 }
 
 static void
@@ -260,11 +266,11 @@ test_not_connected (Fixture       *f,
   hd_handoff_pane_set_handoff (f->pane, f->handoff);
 
   /* No client and no outbox: the editor says so, and the pane works as before. */
-  g_assert_false (hd_case_editor_get_connected (f->editor));
+  g_assert_false (hd_case_draft_get_connected (draft_of (f)));
   g_assert_true (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR,
                                                                  "disconnected_box")));
   g_assert_false (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "editor_box")));
-  g_assert_false (hd_case_editor_get_dirty (f->editor));
+  g_assert_false (hd_case_draft_get_dirty (draft_of (f)));
   g_assert_false (save_enabled (f));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->indicator)));
   name = GTK_LABEL (hd_test_template_child (f->pane, HD_TYPE_HANDOFF_PANE, "customer_name_label"));
@@ -325,7 +331,7 @@ test_prefill_and_save (Fixture       *f,
   GtkWidget *dirty_label;
 
   show_existing_case (f, "emi-hardship", "loan-emi-hardship.json");
-  case_id = hd_case_editor_get_case_id (f->editor);
+  case_id = hd_case_draft_get_case_id (draft_of (f));
   dirty_label = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "dirty_label");
 
   /* The case's own values win; the packet fills what the case lacks. */
@@ -339,7 +345,7 @@ test_prefill_and_save (Fixture       *f,
   description = server_value (f, case_id, "Description");
   assert_field (f, HD_SF_CASE_DESCRIPTION, description);
   /* The bot's values the case lacks are unsaved changes from the start. */
-  g_assert_true (hd_case_editor_get_dirty (f->editor));
+  g_assert_true (hd_case_draft_get_dirty (draft_of (f)));
   g_assert_true (gtk_widget_get_visible (dirty_label));
   g_assert_true (save_enabled (f));
 
@@ -361,7 +367,7 @@ test_prefill_and_save (Fixture       *f,
 
   /* Saved: nothing unsaved, the comment box is empty again, the text stays. */
   g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
-  g_assert_false (hd_case_editor_get_dirty (f->editor));
+  g_assert_false (hd_case_draft_get_dirty (draft_of (f)));
   g_assert_false (gtk_widget_get_visible (dirty_label));
   g_assert_false (save_enabled (f));
   comment = hd_case_editor_dup_field_text (f->editor, HD_SF_CASE_STATUS);
@@ -384,7 +390,7 @@ has_case_id_cond (gpointer data)
 {
   Fixture *f = data;
 
-  return hd_case_editor_get_case_id (f->editor) != NULL;
+  return hd_case_draft_get_case_id (draft_of (f)) != NULL;
 }
 
 static void
@@ -404,7 +410,7 @@ test_create (Fixture       *f,
   f->handoff = new_handoff ("overseas-card-decline.json", NULL);
   hd_handoff_pane_set_handoff (f->pane, f->handoff);
 
-  g_assert_null (hd_case_editor_get_case_id (f->editor));
+  g_assert_null (hd_case_draft_get_case_id (draft_of (f)));
   status = GTK_LABEL (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_label"));
   g_assert_cmpstr (gtk_label_get_text (status), ==, "New case: it is created in Salesforce when you save.");
   /* Everything comes from the packet: the agent types nothing the bot knew. */
@@ -417,13 +423,13 @@ test_create (Fixture       *f,
   g_assert_true (g_str_has_prefix (text, "Premier customer travelling in Dubai"));
   g_assert_nonnull (strstr (text, "Country: United Arab Emirates"));
   g_assert_nonnull (strstr (text, "Merchant country: AE"));
-  g_assert_true (hd_case_editor_get_dirty (f->editor));
+  g_assert_true (hd_case_draft_get_dirty (draft_of (f)));
 
   hd_case_editor_set_comment (f->editor, "Travel dates confirmed: 24–30 Nov.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Saved to Salesforce");
   g_assert_true (hd_test_wait_until (has_case_id_cond, f, HD_TEST_TIMEOUT_MS));
-  case_id = hd_case_editor_get_case_id (f->editor);
+  case_id = hd_case_draft_get_case_id (draft_of (f));
   g_assert_cmpstr (hd_outbox_lookup_link (f->outbox, "ho-2026-11-24-000187"), ==, case_id);
 
   type = server_value (f, case_id, "Type");
@@ -440,7 +446,7 @@ test_create (Fixture       *f,
 
   /* Later edits enrich the case made: no second create. */
   g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
-  g_assert_false (hd_case_editor_get_dirty (f->editor));
+  g_assert_false (hd_case_draft_get_dirty (draft_of (f)));
   hd_case_editor_set_field_text (f->editor, HD_SF_CASE_STATUS, "Working");
   g_ptr_array_set_size (f->toasts, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
@@ -473,7 +479,7 @@ test_draft_kept (Fixture       *f,
   g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
   assert_field (f, HD_SF_CASE_NEXT_STEP, "Half-typed <i>note</i>");
   assert_field (f, HD_SF_CASE_STATUS, "New");
-  g_assert_true (hd_case_editor_get_dirty (f->editor));
+  g_assert_true (hd_case_draft_get_dirty (draft_of (f)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Saved to Salesforce");
   g_assert_cmpuint (sf_test_count_log (f->standin, "POST CaseComment"), ==, 1);
@@ -514,7 +520,7 @@ conflict_round (Fixture    *f,
                 const char *theirs,
                 gboolean    keep_mine)
 {
-  const char *case_id = hd_case_editor_get_case_id (f->editor);
+  const char *case_id = hd_case_draft_get_case_id (draft_of (f));
   g_autoptr(JsonObject) colleague = json_object_new ();
   g_autofree char *server = NULL;
   g_autofree char *expected_rows = NULL;
@@ -564,7 +570,7 @@ conflict_round (Fixture    *f,
    * a colleague's next edit comes after that read and conflicts. */
   g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
   wait_field (f, field, keep_mine ? mine : theirs);
-  g_assert_false (hd_case_editor_get_dirty (f->editor));
+  g_assert_false (hd_case_draft_get_dirty (draft_of (f)));
 }
 
 static gboolean
@@ -589,7 +595,7 @@ test_conflict (Fixture       *f,
 
   conflict_round (f, HD_SF_CASE_STATUS, "Escalated", "Waiting on Customer", TRUE);
   conflict_round (f, HD_SF_CASE_PRIORITY, "Low", "Critical", FALSE);
-  g_assert_false (hd_case_editor_get_dirty (f->editor));
+  g_assert_false (hd_case_draft_get_dirty (draft_of (f)));
 }
 
 static void
@@ -603,7 +609,7 @@ test_rejected (Fixture       *f,
   GtkWidget *status_row;
 
   show_existing_case (f, "kyc-documents", "kyc-document-issue.json");
-  case_id = hd_case_editor_get_case_id (f->editor);
+  case_id = hd_case_draft_get_case_id (draft_of (f));
   status_error_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_error_row");
   status_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_row");
 
@@ -614,16 +620,16 @@ test_rejected (Fixture       *f,
 
   error_label = GTK_LABEL (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_error_label"));
   g_assert_true (gtk_widget_get_visible (status_error_row));
-  g_assert_cmpstr (gtk_label_get_text (error_label), ==, hd_case_editor_get_field_error (f->editor, "Status"));
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==, hd_case_draft_get_field_error (draft_of (f), HD_CASE_FIELD_STATUS));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), "bad value for restricted picklist"));
-  g_assert_null (hd_case_editor_get_field_error (f->editor, HD_SF_CASE_PRIORITY));
+  g_assert_null (hd_case_draft_get_field_error (draft_of (f), HD_CASE_FIELD_PRIORITY));
   g_assert_false (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR,
                                                                   "priority_error_row")));
   g_assert_true (gtk_widget_has_css_class (status_row, "error"));
   g_assert_true (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "discard_button")));
   /* Nothing typed is lost. */
   assert_field (f, HD_SF_CASE_STATUS, "On Hold");
-  g_assert_true (hd_case_editor_get_dirty (f->editor));
+  g_assert_true (hd_case_draft_get_dirty (draft_of (f)));
 
   /* Amend: correct the field and save again; the same entry goes out. */
   hd_case_editor_set_field_text (f->editor, HD_SF_CASE_STATUS, "Working");
@@ -632,7 +638,7 @@ test_rejected (Fixture       *f,
   wait_toast (f, "Saved to Salesforce");
   status = server_value (f, case_id, "Status");
   g_assert_cmpstr (status, ==, "Working");
-  g_assert_null (hd_case_editor_get_field_error (f->editor, "Status"));
+  g_assert_null (hd_case_draft_get_field_error (draft_of (f), HD_CASE_FIELD_STATUS));
   g_assert_false (gtk_widget_get_visible (status_error_row));
   g_assert_false (gtk_widget_has_css_class (status_row, "error"));
   g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);
@@ -666,7 +672,7 @@ test_offline (Fixture       *f,
   GtkLabel *badge;
 
   show_existing_case (f, "merchant-dispute", "fraud-report.json");
-  case_id = hd_case_editor_get_case_id (f->editor);
+  case_id = hd_case_draft_get_case_id (draft_of (f));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->indicator)));
   g_assert_cmpstr (hd_outbox_indicator_get_summary (f->indicator), ==, "All edits sent to Salesforce");
 
@@ -683,7 +689,7 @@ test_offline (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (badge)));
   g_assert_cmpstr (gtk_label_get_text (badge), ==, "1");
   /* Queued is saved as far as the agent is concerned: nothing unsaved. */
-  g_assert_false (hd_case_editor_get_dirty (f->editor));
+  g_assert_false (hd_case_draft_get_dirty (draft_of (f)));
 
   /* Back online: the outbox flushes it. */
   hd_sf_standin_set_fault (f->standin, HD_SF_STANDIN_FAULT_NONE, 0);

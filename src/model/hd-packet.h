@@ -62,4 +62,8 @@ HdCompleteness *hd_packet_get_completeness       (HdPacket *self);
 char           *hd_packet_reveal_account_id      (HdPacket     *packet,
                                                   HdAccountRef *ref);
 
+/* A packet token as words for people: "international_usage_not_enabled" →
+ * "International usage not enabled".  NULL for NULL or "". */
+char           *hd_packet_format_token           (const char   *token);
+
 G_END_DECLS

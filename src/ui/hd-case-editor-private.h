@@ -11,64 +11,18 @@
 
 G_BEGIN_DECLS
 
-/* Shared by hd-case-editor.c (fields, loading, state shown) and
- * hd-case-editor-save.c (saving through the outbox and what it reports). */
-
-typedef enum
-{
-  FIELD_STATUS,
-  FIELD_PRIORITY,
-  FIELD_TYPE,
-  FIELD_SUBCATEGORY,
-  FIELD_DISPOSITION,
-  FIELD_NEXT_STEP,
-  FIELD_DESCRIPTION,
-  N_FIELDS
-} Field;
-
-/* One queued operation of a save, run in order. */
-typedef enum { OP_CREATE, OP_UPDATE, OP_COMMENT } OpKind;
-
-typedef struct
-{
-  OpKind      kind;
-  JsonObject *fields;     /* create: fields; update: changes */
-  JsonObject *base;       /* update, nullable */
-  char       *text;       /* comment body */
-} Op;
+/* Shared by hd-case-editor.c (rows bound to the draft, the state shown) and
+ * hd-case-editor-save.c (the actions, and the toasts and dialogs of what
+ * the draft reports). */
 
 struct _HdCaseEditor
 {
   AdwBin          parent_instance;
 
-  HdHandoff      *handoff;          /* owned */
-  HdSfClient     *client;           /* owned */
-  HdOutbox       *outbox;           /* owned */
-  HdSfAuth       *auth;             /* owned, the client's */
-  GCancellable   *cancellable;      /* per handoff and connection; cancelled on change and in dispose */
-
-  char           *case_id;          /* the case edited, or NULL until it exists */
-  char           *case_number;
-  char           *link_key;         /* the handoff id, for create-or-enrich */
-  gboolean        create;           /* the packet asks for a new case */
-  gboolean        create_queued;    /* its creation is in the outbox */
-  gboolean        context_loaded;
-  gboolean        loading;
-  char           *load_error;
-  char           *prefill[N_FIELDS];
-  char           *base[N_FIELDS];   /* the case's values, when known */
-  char           *last_modified;    /* the case's LastModifiedDate as loaded */
-
-  GQueue          ops;              /* of Op, the save in progress */
-  gboolean        saving;
-  GPtrArray      *pending_ids;      /* entries of ours not acknowledged yet */
-  gboolean        queued_toasted;
-  char           *attention_id;     /* an entry of ours in conflict or rejected */
-  HdOutboxEntryState attention_state;
-  char           *field_errors[N_FIELDS];
-  gboolean        dirty;
+  HdCaseDraft    *draft;            /* owned: the edit session shown */
+  GCancellable   *cancellable;      /* cancelled in dispose */
   GtkWindow      *conflict_dialog;  /* weak */
-  GHashTable     *drafts;           /* handoff id → Draft: unsaved edits of other chats */
+  gboolean        syncing;          /* a combo row is being set from the draft */
 
   /* template children */
   GtkLabel       *dirty_label;
@@ -106,51 +60,13 @@ struct _HdCaseEditor
   GtkWidget      *save_button;
 };
 
-extern const char * const _hd_case_editor_field_api[N_FIELDS];
-
-void         _hd_case_editor_op_free                  (Op *op);
-int          _hd_case_editor_field_from_api           (const char *api_name);
-char        *_hd_case_editor_dup_buffer_text          (GtkTextView *view);
-char        *_hd_case_editor_dup_field                (HdCaseEditor *self,
-                                                       Field         field);
-void         _hd_case_editor_set_field                (HdCaseEditor *self,
-                                                       Field         field,
-                                                       const char   *text);
-const char  *_hd_case_editor_reference                (HdCaseEditor *self,
-                                                       Field         field);
-gboolean     _hd_case_editor_is_connected             (HdCaseEditor *self);
-gboolean     _hd_case_editor_has_comment              (HdCaseEditor *self);
 void         _hd_case_editor_update_actions           (HdCaseEditor *self);
-void         _hd_case_editor_update_dirty             (HdCaseEditor *self);
-void         _hd_case_editor_update_status            (HdCaseEditor *self);
-void         _hd_case_editor_clear_attention          (HdCaseEditor *self);
-void         _hd_case_editor_show_attention           (HdCaseEditor  *self,
-                                                       HdOutboxEntry *entry);
 void         _hd_case_editor_toast                    (HdCaseEditor *self,
                                                        const char   *message);
-void         _hd_case_editor_fetch_context            (HdCaseEditor *self);
+void         _hd_case_editor_connect_draft_signals    (HdCaseEditor *self);
 void         _hd_case_editor_save_action              (GtkWidget  *widget,
                                                        const char *action_name,
                                                        GVariant   *param);
-void         _hd_case_editor_on_outbox_sent_cb        (HdCaseEditor  *self,
-                                                       HdOutboxEntry *entry,
-                                                       HdOutbox      *outbox);
-void         _hd_case_editor_on_outbox_conflict_cb    (HdCaseEditor  *self,
-                                                       HdOutboxEntry *entry,
-                                                       HdOutbox      *outbox);
-void         _hd_case_editor_on_outbox_rejected_cb    (HdCaseEditor  *self,
-                                                       HdOutboxEntry *entry,
-                                                       HdOutbox      *outbox);
-void         _hd_case_editor_on_outbox_case_linked_cb (HdCaseEditor *self,
-                                                       const char   *link_key,
-                                                       const char   *case_id,
-                                                       HdOutbox     *outbox);
-void         _hd_case_editor_on_outbox_state_cb       (HdCaseEditor *self,
-                                                       GParamSpec   *pspec,
-                                                       HdOutbox     *outbox);
-void         _hd_case_editor_on_signed_in_cb          (HdCaseEditor *self,
-                                                       GParamSpec   *pspec,
-                                                       HdSfAuth     *auth);
 void         _hd_case_editor_resolve_action           (GtkWidget  *widget,
                                                        const char *action_name,
                                                        GVariant   *param);

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hd-case-editor.h"
+#include "hd-case-field.h"
 #include "hd-outbox-indicator.h"
 
 struct _HdOutboxIndicator

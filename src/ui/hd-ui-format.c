@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-packet.h"
 #include "hd-ui-format.h"
 
 const char *
@@ -163,21 +164,7 @@ hd_ui_format_handoff_state (HdHandoffState state)
 char *
 hd_ui_format_token (const char *token)
 {
-  g_autofree char *spaced = NULL;
-  gunichar first;
-  char buf[8];
-  int len;
-
-  if (token == NULL || *token == '\0')
-    return NULL;
-
-  spaced = g_strdelimit (g_strdup (token), "_-.", ' ');
-  if (!g_utf8_validate (spaced, -1, NULL))
-    return g_steal_pointer (&spaced);
-
-  first = g_unichar_totitle (g_utf8_get_char (spaced));
-  len = g_unichar_to_utf8 (first, buf);
-  return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (spaced));
+  return hd_packet_format_token (token);
 }
 
 char *

@@ -26,7 +26,8 @@ const char *hd_ui_format_speaker           (HdSpeaker             speaker);
 const char *hd_ui_format_method            (HdVerificationMethod  method);
 const char *hd_ui_format_handoff_state     (HdHandoffState        state);
 
-/* "international_usage_not_enabled" → "International usage not enabled". */
+/* "international_usage_not_enabled" → "International usage not enabled"
+ * (hd_packet_format_token (), which headless code calls). */
 char       *hd_ui_format_token             (const char           *token);
 /* "4 min ago", "just now", "2 hours ago"; a time ahead of @now gives "at 09:14". */
 char       *hd_ui_format_relative_time     (GDateTime            *then,

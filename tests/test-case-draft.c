@@ -1,0 +1,553 @@
+/* test-case-draft.c: the case edit session without a display, against the
+ * Salesforce stand-in and a real outbox on disk
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hd-case-draft.h"
+#include "hd-test-packet-util.h"
+#include "test-sf-common.h"
+
+typedef struct
+{
+  HdSfStandin  *standin;
+  HdTokenStore *store;
+  HdSfAuth     *auth;
+  HdSfClient   *client;
+  HdOutbox     *outbox;
+  char         *dir;
+  HdCaseDraft  *draft;
+  HdHandoff    *handoff;
+  guint         n_saved;
+  guint         n_queued;
+  guint         n_conflicts;
+  guint         n_rejected;
+} Fixture;
+
+static void
+on_counted_cb (HdCaseDraft *draft,
+               gpointer     user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+on_entry_counted_cb (HdCaseDraft   *draft,
+                     HdOutboxEntry *entry,
+                     gpointer       user_data)
+{
+  g_assert_true (HD_IS_OUTBOX_ENTRY (entry));
+  g_assert_true (hd_case_draft_get_attention (draft) == entry);
+  (*(guint *) user_data)++;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean connected = GPOINTER_TO_INT (data) == 0;
+
+  f->draft = hd_case_draft_new ();
+  g_signal_connect (f->draft, "saved", G_CALLBACK (on_counted_cb), &f->n_saved);
+  g_signal_connect (f->draft, "queued", G_CALLBACK (on_counted_cb), &f->n_queued);
+  g_signal_connect (f->draft, "conflict", G_CALLBACK (on_entry_counted_cb), &f->n_conflicts);
+  g_signal_connect (f->draft, "rejected", G_CALLBACK (on_entry_counted_cb), &f->n_rejected);
+  if (!connected)
+    return;
+
+  f->standin = sf_test_new_standin ();
+  f->store = hd_memory_token_store_new ();
+  f->auth = sf_test_new_signed_in_auth (f->standin, f->store);
+  f->client = hd_sf_client_new (f->auth, "v64.0");
+  f->dir = sf_test_new_dir ("draft-outbox");
+  f->outbox = hd_outbox_new (f->dir, f->client, &error);
+  g_assert_no_error (error);
+  hd_outbox_set_backoff_base_ms (f->outbox, 50);
+  hd_case_draft_set_sf_client (f->draft, f->client);
+  hd_case_draft_set_outbox (f->draft, f->outbox);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->draft);
+  g_clear_object (&f->handoff);
+  if (f->outbox != NULL)
+    g_assert_finalize_object (f->outbox);
+  g_clear_object (&f->client);
+  g_clear_object (&f->auth);
+  g_clear_object (&f->store);
+  g_clear_object (&f->standin);
+  if (f->dir != NULL)
+    hd_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+/* Helpers. */
+
+static HdHandoff *
+new_handoff (const char *fixture,
+             const char *case_id)
+{
+  g_autoptr(GBytes) bytes = hd_test_load_fixture ("valid", fixture);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdPacket) packet = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, 60);
+  HdHandoff *handoff;
+  char *json;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  if (case_id != NULL)
+    json_object_set_string_member (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                  "case"),
+                                   "id", case_id);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json = json_generator_to_data (generator, NULL);
+  edited = g_bytes_new_take (json, strlen (json));
+  packet = hd_packet_parse_bytes (edited, NULL, &error);
+  g_assert_no_error (error);
+  handoff = hd_handoff_new (packet, expires);
+  g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
+  return handoff;
+}
+
+/* The case as Salesforce has it is applied. */
+static gboolean
+is_loaded (Fixture *f)
+{
+  return !hd_case_draft_get_loading (f->draft) && hd_case_draft_get_case_number (f->draft) != NULL;
+}
+
+static void
+show_existing_case (Fixture    *f,
+                    const char *template_name,
+                    const char *fixture)
+{
+  const char *case_id = hd_sf_standin_get_demo_case_id (f->standin, template_name);
+
+  g_assert_nonnull (case_id);
+  f->handoff = new_handoff (fixture, case_id);
+  hd_case_draft_set_handoff (f->draft, f->handoff);
+  g_assert_cmpstr (hd_case_draft_get_case_id (f->draft), ==, case_id);
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+}
+
+static void
+assert_field (Fixture     *f,
+              HdCaseField  field,
+              const char  *expected)
+{
+  g_assert_cmpstr (hd_case_draft_get_field (f->draft, field), ==, expected);
+}
+
+static char *
+server_value (Fixture    *f,
+              const char *case_id,
+              const char *field)
+{
+  g_autoptr(JsonObject) record = hd_sf_standin_dup_record (f->standin, "Case", case_id);
+
+  g_assert_nonnull (record);
+  return g_strdup (json_object_get_string_member_with_default (record, field, NULL));
+}
+
+/* Saves and waits until every entry is durable (an amended entry is
+ * queued again at once); returns the save's error. */
+static GError *
+save (Fixture *f)
+{
+  SfTestAsync async = { 0 };
+  GError *error = NULL;
+
+  hd_case_draft_save_async (f->draft, NULL, sf_test_async_cb, &async);
+  hd_case_draft_save_finish (f->draft, sf_test_async_wait (&async), &error);
+  sf_test_async_clear (&async);
+  g_assert_false (hd_case_draft_get_saving (f->draft));
+  return error;
+}
+
+/* Saves, and waits until Salesforce acknowledged every entry of ours. */
+static void
+save_and_wait_saved (Fixture *f)
+{
+  guint saved = f->n_saved;
+
+  g_assert_no_error (save (f));
+  HD_TEST_WAIT_UNTIL (f->n_saved == saved + 1, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (hd_case_draft_get_pending_count (f->draft), ==, 0);
+}
+
+/* Tests. */
+
+static void
+test_not_connected (Fixture       *f,
+                    gconstpointer  data)
+{
+  SfTestAsync async = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* The packet fills the fields even with nowhere to save them. */
+  f->handoff = new_handoff ("overseas-card-decline.json", NULL);
+  hd_case_draft_set_handoff (f->draft, f->handoff);
+  g_assert_false (hd_case_draft_get_connected (f->draft));
+  assert_field (f, HD_CASE_FIELD_TYPE, "card_service_request");
+  g_assert_false (hd_case_draft_get_dirty (f->draft));
+
+  /* Saving does nothing, and says it did nothing wrong. */
+  hd_case_draft_save_async (f->draft, NULL, sf_test_async_cb, &async);
+  g_assert_true (hd_case_draft_save_finish (f->draft, sf_test_async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_assert_false (hd_case_draft_get_saving (f->draft));
+  sf_test_async_clear (&async);
+}
+
+static void
+test_prefill_and_save (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *case_id;
+  g_autofree char *value = NULL;
+  g_autofree char *description = NULL;
+
+  show_existing_case (f, "emi-hardship", "loan-emi-hardship.json");
+  case_id = hd_case_draft_get_case_id (f->draft);
+
+  /* The case's own values win; the packet fills what the case lacks. */
+  assert_field (f, HD_CASE_FIELD_STATUS, "New");
+  assert_field (f, HD_CASE_FIELD_PRIORITY, "High");
+  assert_field (f, HD_CASE_FIELD_TYPE, "hardship_request");
+  assert_field (f, HD_CASE_FIELD_SUBCATEGORY, "job_loss");
+  assert_field (f, HD_CASE_FIELD_DISPOSITION, "escalated_vulnerable");
+  assert_field (f, HD_CASE_FIELD_NEXT_STEP, "Acknowledge the situation, offer a 3-month EMI moratorium under the "
+                "hardship policy, and refer to the financial wellbeing team.");
+  description = server_value (f, case_id, "Description");
+  assert_field (f, HD_CASE_FIELD_DESCRIPTION, description);
+  /* The bot's values the case lacks are unsaved changes from the start. */
+  g_assert_true (hd_case_draft_get_dirty (f->draft));
+
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_STATUS, "Working");
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_NEXT_STEP, "Call back on Friday <b>10:00</b>");
+  hd_case_draft_set_comment (f->draft, "Customer lost their job; moratorium offered.");
+  save_and_wait_saved (f);
+
+  value = server_value (f, case_id, "Status");
+  g_assert_cmpstr (value, ==, "Working");
+  g_free (value);
+  value = server_value (f, case_id, "Next_Step__c");
+  g_assert_cmpstr (value, ==, "Call back on Friday <b>10:00</b>");
+  g_free (value);
+  value = server_value (f, case_id, "Disposition__c");
+  g_assert_cmpstr (value, ==, "escalated_vulnerable");
+  g_assert_cmpuint (sf_test_count_log (f->standin, "POST CaseComment"), ==, 1);
+  g_assert_cmpuint (sf_test_count_log (f->standin, "PATCH Case/"), ==, 1);
+
+  /* Saved: nothing unsaved, the comment is empty again, the text stays. */
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+  g_assert_false (hd_case_draft_get_dirty (f->draft));
+  g_assert_cmpstr (hd_case_draft_get_comment (f->draft), ==, "");
+  assert_field (f, HD_CASE_FIELD_STATUS, "Working");
+  assert_field (f, HD_CASE_FIELD_NEXT_STEP, "Call back on Friday <b>10:00</b>");
+
+  /* Saving twice never conflicts with oneself. */
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_PRIORITY, "Critical");
+  g_assert_true (hd_case_draft_get_dirty (f->draft));
+  save_and_wait_saved (f);
+  g_free (value);
+  value = server_value (f, case_id, "Priority");
+  g_assert_cmpstr (value, ==, "Critical");
+  g_assert_cmpuint (f->n_conflicts, ==, 0);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *case_id;
+  const char *description;
+  g_autofree char *value = NULL;
+
+  /* A new case: everything comes from the packet, with nothing to fetch. */
+  f->handoff = new_handoff ("overseas-card-decline.json", NULL);
+  hd_case_draft_set_handoff (f->draft, f->handoff);
+  g_assert_null (hd_case_draft_get_case_id (f->draft));
+  g_assert_false (hd_case_draft_get_create_queued (f->draft));
+  g_assert_false (hd_case_draft_get_loading (f->draft));
+  assert_field (f, HD_CASE_FIELD_STATUS, "New");
+  assert_field (f, HD_CASE_FIELD_PRIORITY, "High");
+  assert_field (f, HD_CASE_FIELD_TYPE, "card_service_request");
+  assert_field (f, HD_CASE_FIELD_SUBCATEGORY, "international_usage");
+  assert_field (f, HD_CASE_FIELD_DISPOSITION, "escalated_regulated_action");
+  description = hd_case_draft_get_field (f->draft, HD_CASE_FIELD_DESCRIPTION);
+  g_assert_true (g_str_has_prefix (description, "Premier customer travelling in Dubai"));
+  g_assert_nonnull (strstr (description, "Captured by the bot:"));
+  g_assert_nonnull (strstr (description, "Country: United Arab Emirates"));
+  g_assert_nonnull (strstr (description, "Merchant country: AE"));
+  /* Against a case still to be created, everything prefilled is unsaved. */
+  g_assert_true (hd_case_draft_get_dirty (f->draft));
+
+  hd_case_draft_set_comment (f->draft, "Travel dates confirmed: 24–30 Nov.");
+  save_and_wait_saved (f);
+  g_assert_true (hd_case_draft_get_create_queued (f->draft));
+  HD_TEST_WAIT_UNTIL (hd_case_draft_get_case_id (f->draft) != NULL, HD_TEST_TIMEOUT_MS);
+  case_id = hd_case_draft_get_case_id (f->draft);
+  g_assert_cmpstr (hd_outbox_lookup_link (f->outbox, "ho-2026-11-24-000187"), ==, case_id);
+
+  value = server_value (f, case_id, "Type");
+  g_assert_cmpstr (value, ==, "card_service_request");
+  g_free (value);
+  value = server_value (f, case_id, "Priority");
+  g_assert_cmpstr (value, ==, "High");
+  g_free (value);
+  value = server_value (f, case_id, "Next_Step__c");
+  g_assert_cmpstr (value, ==, "Confirm travel dates, enable international usage for the travel period, and offer "
+                   "a card usage alert.");
+  g_free (value);
+  value = server_value (f, case_id, "Description");
+  g_assert_true (g_str_has_prefix (value, "Premier customer travelling in Dubai"));
+  g_assert_cmpuint (sf_test_count_log (f->standin, "POST Case "), ==, 1);
+  g_assert_cmpuint (sf_test_count_log (f->standin, "POST CaseComment"), ==, 1);
+
+  /* Later edits enrich the case made: no second create. */
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+  g_assert_false (hd_case_draft_get_dirty (f->draft));
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_STATUS, "Working");
+  save_and_wait_saved (f);
+  g_free (value);
+  value = server_value (f, case_id, "Status");
+  g_assert_cmpstr (value, ==, "Working");
+  g_assert_cmpuint (sf_test_count_log (f->standin, "POST Case "), ==, 1);
+}
+
+static void
+test_draft_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HdHandoff) other = new_handoff ("overseas-card-decline.json", NULL);
+  g_autoptr(HdHandoff) first = NULL;
+
+  show_existing_case (f, "emi-hardship", "loan-emi-hardship.json");
+  first = g_object_ref (f->handoff);
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_NEXT_STEP, "Half-typed <i>note</i>");
+  hd_case_draft_set_comment (f->draft, "Draft comment");
+
+  /* Another chat: its own packet, nothing of the first chat's draft. */
+  hd_case_draft_set_handoff (f->draft, other);
+  assert_field (f, HD_CASE_FIELD_NEXT_STEP, "Confirm travel dates, enable international usage for the travel "
+                "period, and offer a card usage alert.");
+  g_assert_cmpstr (hd_case_draft_get_comment (f->draft), ==, "");
+
+  /* Back: the first chat's case is read again, its draft kept over what
+   * Salesforce has, and still unsaved. */
+  hd_case_draft_set_handoff (f->draft, first);
+  assert_field (f, HD_CASE_FIELD_NEXT_STEP, "Half-typed <i>note</i>");
+  g_assert_cmpstr (hd_case_draft_get_comment (f->draft), ==, "Draft comment");
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+  assert_field (f, HD_CASE_FIELD_NEXT_STEP, "Half-typed <i>note</i>");
+  assert_field (f, HD_CASE_FIELD_STATUS, "New");
+  g_assert_true (hd_case_draft_get_dirty (f->draft));
+  save_and_wait_saved (f);
+  g_assert_cmpuint (sf_test_count_log (f->standin, "POST CaseComment"), ==, 1);
+  g_assert_cmpuint (sf_test_count_log (f->standin, "POST Case "), ==, 0);
+
+  /* A draft is taken back once: saved, it is gone for good. */
+  hd_case_draft_set_handoff (f->draft, other);
+  hd_case_draft_set_handoff (f->draft, first);
+  g_assert_cmpstr (hd_case_draft_get_comment (f->draft), ==, "");
+}
+
+static void
+conflict_round (Fixture     *f,
+                HdCaseField  field,
+                const char  *mine,
+                const char  *theirs,
+                gboolean     keep_mine)
+{
+  const char *api_name = hd_case_field_get_api_name (field);
+  const char *case_id = hd_case_draft_get_case_id (f->draft);
+  g_autoptr(JsonObject) colleague = json_object_new ();
+  g_autoptr(HdOutboxEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = NULL;
+  const char *keep[] = { keep_mine ? api_name : NULL, NULL };
+  guint conflicts = f->n_conflicts;
+  guint saved = f->n_saved;
+
+  hd_case_draft_set_field (f->draft, field, mine);
+  json_object_set_string_member (colleague, api_name, theirs);
+  g_assert_true (hd_sf_standin_edit_record (f->standin, "Case", case_id, colleague));
+
+  g_assert_no_error (save (f));
+  HD_TEST_WAIT_UNTIL (f->n_conflicts == conflicts + 1, HD_TEST_TIMEOUT_MS);
+  g_assert_nonnull (hd_case_draft_get_attention (f->draft));
+  g_assert_cmpint (hd_outbox_entry_get_state (hd_case_draft_get_attention (f->draft)), ==,
+                   HD_OUTBOX_ENTRY_CONFLICT);
+  g_assert_null (hd_case_draft_get_field_error (f->draft, field));
+  /* The agent's text stays while they decide. */
+  assert_field (f, field, mine);
+
+  entry = hd_case_draft_dup_conflict (f->draft);
+  g_assert_nonnull (entry);
+  g_assert_true (hd_outbox_entry_is_conflicting (entry, api_name));
+  g_assert_true (hd_outbox_resolve_conflict (f->outbox, hd_outbox_entry_get_id (entry), keep, &error));
+  g_assert_no_error (error);
+  /* Kept mine: the edit is still queued.  Kept theirs: nothing left to send. */
+  g_assert_true (hd_case_draft_conflict_resolved (f->draft, hd_outbox_entry_get_id (entry)) == keep_mine);
+  g_assert_null (hd_case_draft_get_attention (f->draft));
+  if (keep_mine)
+    HD_TEST_WAIT_UNTIL (f->n_saved == saved + 1, HD_TEST_TIMEOUT_MS);
+
+  server = server_value (f, case_id, api_name);
+  g_assert_cmpstr (server, ==, keep_mine ? mine : theirs);
+  /* Either way the case is read again: the field shows what Salesforce has. */
+  HD_TEST_WAIT_UNTIL (is_loaded (f) &&
+                      g_strcmp0 (hd_case_draft_get_field (f->draft, field), keep_mine ? mine : theirs) == 0,
+                      HD_TEST_TIMEOUT_MS);
+  g_assert_false (hd_case_draft_get_dirty (f->draft));
+}
+
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  show_existing_case (f, "card-block", "card-block.json");
+  /* Save the bot's prefill first, so only the conflicting field differs. */
+  save_and_wait_saved (f);
+  HD_TEST_WAIT_UNTIL (hd_outbox_get_pending_count (f->outbox) == 0, HD_TEST_TIMEOUT_MS);
+  /* The draft reads the case again after a save: the colleague's edit must come after. */
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+
+  conflict_round (f, HD_CASE_FIELD_STATUS, "Escalated", "Waiting on Customer", TRUE);
+  conflict_round (f, HD_CASE_FIELD_PRIORITY, "Low", "Critical", FALSE);
+}
+
+static void
+reject_status (Fixture *f)
+{
+  guint rejected = f->n_rejected;
+
+  /* A picklist value the org does not have (ours is not read from describe). */
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_STATUS, "On Hold");
+  g_assert_no_error (save (f));
+  HD_TEST_WAIT_UNTIL (f->n_rejected == rejected + 1, HD_TEST_TIMEOUT_MS);
+
+  g_assert_cmpint (hd_outbox_entry_get_state (hd_case_draft_get_attention (f->draft)), ==,
+                   HD_OUTBOX_ENTRY_REJECTED);
+  g_assert_nonnull (strstr (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_STATUS),
+                            "bad value for restricted picklist"));
+  g_assert_null (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_PRIORITY));
+  /* Nothing typed is lost, and it counts as unsaved. */
+  assert_field (f, HD_CASE_FIELD_STATUS, "On Hold");
+  g_assert_true (hd_case_draft_get_dirty (f->draft));
+  g_assert_cmpuint (hd_case_draft_get_pending_count (f->draft), ==, 0);
+}
+
+static void
+test_rejected (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *case_id;
+  g_autofree char *status = NULL;
+
+  show_existing_case (f, "kyc-documents", "kyc-document-issue.json");
+  case_id = hd_case_draft_get_case_id (f->draft);
+  reject_status (f);
+
+  /* Amend: correct the field and save again; the same entry goes out. */
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_STATUS, "Working");
+  save_and_wait_saved (f);
+  status = server_value (f, case_id, "Status");
+  g_assert_cmpstr (status, ==, "Working");
+  g_assert_null (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_STATUS));
+  g_assert_null (hd_case_draft_get_attention (f->draft));
+  g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);
+}
+
+static void
+test_discard (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = NULL;
+  const char *case_id;
+
+  show_existing_case (f, "kyc-documents", "kyc-document-issue.json");
+  case_id = hd_case_draft_get_case_id (f->draft);
+  reject_status (f);
+
+  /* Dropped on request: the field goes back to what Salesforce has. */
+  g_assert_true (hd_case_draft_discard (f->draft, &error));
+  g_assert_no_error (error);
+  g_assert_null (hd_case_draft_get_attention (f->draft));
+  g_assert_null (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_STATUS));
+  server = server_value (f, case_id, "Status");
+  assert_field (f, HD_CASE_FIELD_STATUS, server);
+  g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+  assert_field (f, HD_CASE_FIELD_STATUS, server);
+}
+
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *case_id;
+  g_autofree char *next = NULL;
+
+  show_existing_case (f, "merchant-dispute", "fraud-report.json");
+  case_id = hd_case_draft_get_case_id (f->draft);
+
+  /* Salesforce unreachable: every request's connection drops. */
+  hd_sf_standin_set_fault (f->standin, HD_SF_STANDIN_FAULT_DROP, G_MAXUINT);
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_NEXT_STEP, "Raise chargeback with the merchant");
+  g_assert_no_error (save (f));
+  HD_TEST_WAIT_UNTIL (f->n_queued == 1, HD_TEST_TIMEOUT_MS);
+  /* Queued is saved as far as the agent is concerned: nothing unsaved. */
+  g_assert_false (hd_case_draft_get_dirty (f->draft));
+  g_assert_cmpuint (hd_case_draft_get_pending_count (f->draft), ==, 1);
+  g_assert_cmpuint (f->n_saved, ==, 0);
+
+  /* Back online: the outbox flushes it, and "queued" was said once. */
+  hd_sf_standin_set_fault (f->standin, HD_SF_STANDIN_FAULT_NONE, 0);
+  hd_outbox_retry_now (f->outbox);
+  HD_TEST_WAIT_UNTIL (f->n_saved == 1, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (f->n_queued, ==, 1);
+  next = server_value (f, case_id, "Next_Step__c");
+  g_assert_cmpstr (next, ==, "Raise chargeback with the merchant");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  sf_test_root = hd_test_init_xdg ();
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+  ADD ("/hd/case-draft/not-connected", GINT_TO_POINTER (1), test_not_connected);
+  ADD ("/hd/case-draft/prefill-and-save", NULL, test_prefill_and_save);
+  ADD ("/hd/case-draft/create", NULL, test_create);
+  ADD ("/hd/case-draft/draft-kept", NULL, test_draft_kept);
+  ADD ("/hd/case-draft/conflict", NULL, test_conflict);
+  ADD ("/hd/case-draft/rejected", NULL, test_rejected);
+  ADD ("/hd/case-draft/discard", NULL, test_discard);
+  ADD ("/hd/case-draft/offline", NULL, test_offline);
+#undef ADD
+
+  ret = g_test_run ();
+  hd_test_rm_rf (sf_test_root);
+  g_free (sf_test_root);
+  return ret;
+}
