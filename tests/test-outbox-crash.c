@@ -9,6 +9,7 @@
 
 #include <signal.h>
 
+#include "hd-sf-case.h"
 #include "test-sf-common.h"
 
 /* Exactly once across a crash.  A child process (this binary with --child)
@@ -92,9 +93,9 @@ child_main (const char *mode,
         break;
       case 'k':
         {
-          g_autoptr(JsonObject) fields = hd_outbox_build_case_fields ("crash_test", "exactly_once", NULL,
-                                                                      "Created by the crash test.",
-                                                                      "Crash test case", NULL, NULL);
+          g_autoptr(JsonObject) fields = hd_sf_case_build_fields ("crash_test", "exactly_once", NULL,
+                                                                  "Created by the crash test.",
+                                                                  "Crash test case", NULL, NULL);
 
           hd_outbox_create_case_async (outbox, LINK_KEY, fields, NULL, child_submit_cb, &n_left);
         }

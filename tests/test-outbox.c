@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include "hd-sf-case.h"
 #include "test-sf-common.h"
 
 typedef struct
@@ -555,12 +556,12 @@ static void
 test_create_or_enrich (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(JsonObject) fields = hd_outbox_build_case_fields ("card_service_request", "international_usage",
-                                                              "escalated_regulated_action",
-                                                              "Premier customer in Dubai; card declined 3 times.",
-                                                              "Card declined abroad",
-                                                              hd_sf_standin_get_demo_account_id (f->standin, "overseas-card-decline"),
-                                                              NULL);
+  g_autoptr(JsonObject) fields = hd_sf_case_build_fields ("card_service_request", "international_usage",
+                                                          "escalated_regulated_action",
+                                                          "Premier customer in Dubai; card declined 3 times.",
+                                                          "Card declined abroad",
+                                                          hd_sf_standin_get_demo_account_id (f->standin, "overseas-card-decline"),
+                                                          NULL);
   SfTestAsync async = { 0 };
   g_autofree char *create_id = NULL;
   g_autofree char *again_id = NULL;
@@ -683,6 +684,96 @@ test_other_users_edits_wait (Fixture       *f,
   g_assert_cmpuint (sf_test_count_log (f->standin, "PATCH"), ==, 0);
 }
 
+/* An entry file as earlier versions wrote it, in conflict, with a member
+ * this version does not know: it loads with every value, and rewriting it
+ * keeps the format (null members, the unknown member). */
+static void
+test_loads_earlier_files (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *case_id = hd_sf_standin_get_demo_case_id (f->standin, "card-block");
+  g_autofree char *path = g_build_filename (f->dir, "entry-0000000007.json", NULL);
+  g_autofree char *damaged = g_build_filename (f->dir, "entry-0000000008.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *keep[] = { "Status", NULL };
+  HdOutboxEntry *entry;
+  JsonObject *object;
+
+  g_clear_object (&f->outbox);
+  json = g_strdup_printf ("{\"version\":1,\"id\":\"3f0c9a52-1111-4a2b-9c3d-0123456789ab\",\"seq\":7,"
+                          "\"kind\":\"update\",\"sobject\":\"Case\",\"record\":\"%s\",\"link\":null,"
+                          "\"state\":\"conflict\",\"attempts\":2,\"created_at\":\"2026-01-05T10:00:00.000+0000\","
+                          "\"org_id\":null,\"user_id\":null,"
+                          "\"fields\":{\"Status\":\"Escalated\",\"Priority\":\"High\"},"
+                          "\"base\":{\"Status\":\"New\",\"Priority\":\"Medium\"},"
+                          "\"base_modified\":\"2026-01-05T09:00:00.000+0000\","
+                          "\"sent_at\":\"2026-01-05T10:00:01.000+0000\",\"rebases\":1,"
+                          "\"server_modified\":\"2026-01-05T09:30:00.000+0000\","
+                          "\"conflicts\":[\"Status\"],"
+                          "\"server\":{\"Status\":\"On Hold\",\"Priority\":\"Medium\"},"
+                          "\"future_member\":42}", case_id);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  /* An entry of a kind this version cannot send is kept for a person. */
+  g_assert_true (g_file_set_contents (damaged, "{\"id\":\"x\",\"seq\":8,\"kind\":\"merge\",\"fields\":{}}",
+                                      -1, &error));
+  g_assert_no_error (error);
+
+  g_test_expect_message ("hd-outbox", G_LOG_LEVEL_WARNING, "*entry-0000000008.json is damaged*");
+  g_test_expect_message ("hd-outbox", G_LOG_LEVEL_MESSAGE, "*left from the last run*");
+  open_outbox (f);
+  g_test_assert_expected_messages ();
+  hd_outbox_set_paused (f->outbox, TRUE);
+
+  entries = hd_outbox_dup_entries (f->outbox);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (hd_outbox_entry_get_id (entry), ==, "3f0c9a52-1111-4a2b-9c3d-0123456789ab");
+  g_assert_cmpuint (hd_outbox_entry_get_seq (entry), ==, 7);
+  g_assert_cmpint (hd_outbox_entry_get_kind (entry), ==, HD_OUTBOX_KIND_UPDATE);
+  g_assert_cmpint (hd_outbox_entry_get_state (entry), ==, HD_OUTBOX_ENTRY_CONFLICT);
+  g_assert_cmpstr (hd_outbox_entry_get_record_id (entry), ==, case_id);
+  g_assert_null (hd_outbox_entry_get_link_key (entry));
+  g_assert_cmpuint (hd_outbox_entry_get_attempts (entry), ==, 2);
+  g_assert_cmpstr (json_node_get_string (hd_outbox_entry_get_value (entry, "Status")), ==, "Escalated");
+  g_assert_cmpstr (json_node_get_string (hd_outbox_entry_get_base_value (entry, "Status")), ==, "New");
+  g_assert_cmpstr (json_node_get_string (hd_outbox_entry_get_server_value (entry, "Status")), ==, "On Hold");
+  g_assert_true (hd_outbox_entry_is_conflicting (entry, "Status"));
+  g_assert_false (hd_outbox_entry_is_conflicting (entry, "Priority"));
+  g_assert_cmpuint (hd_outbox_get_attention_count (f->outbox), ==, 1);
+  g_assert_false (g_file_test (damaged, G_FILE_TEST_EXISTS));
+
+  /* Keep mine: the file is rewritten, queued on top of the server's
+   * version, in the same format. */
+  g_assert_true (hd_outbox_resolve_conflict (f->outbox, "3f0c9a52-1111-4a2b-9c3d-0123456789ab", keep, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  root = json_from_string (contents, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "seq"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "update");
+  g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "queued");
+  g_assert_cmpstr (json_object_get_string_member (object, "record"), ==, case_id);
+  g_assert_true (json_object_get_null_member (object, "link"));
+  g_assert_true (json_object_get_null_member (object, "org_id"));
+  g_assert_cmpstr (json_object_get_string_member (object, "created_at"), ==, "2026-01-05T10:00:00.000+0000");
+  g_assert_cmpstr (json_object_get_string_member (object, "sent_at"), ==, "2026-01-05T10:00:01.000+0000");
+  g_assert_cmpstr (json_object_get_string_member (object, "base_modified"), ==, "2026-01-05T09:30:00.000+0000");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "base"), "Status"), ==,
+                   "On Hold");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "fields"), "Status"), ==,
+                   "Escalated");
+  g_assert_false (json_object_has_member (object, "conflicts"));
+  g_assert_false (json_object_has_member (object, "server"));
+  g_assert_cmpint (json_object_get_int_member (object, "future_member"), ==, 42);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +802,7 @@ main (int   argc,
   ADD ("/hd/outbox/comment-too-long", NULL, test_comment_too_long);
   ADD ("/hd/outbox/no-tokens-in-outbox", NULL, test_no_tokens_in_outbox);
   ADD ("/hd/outbox/other-users-edits-wait", NULL, test_other_users_edits_wait);
+  ADD ("/hd/outbox/loads-earlier-files", NULL, test_loads_earlier_files);
 #undef ADD
 
   ret = g_test_run ();

@@ -149,10 +149,10 @@ gboolean       hd_outbox_discard              (HdOutbox            *self,
                                                const char          *entry_id,
                                                GError             **error);
 
-/* Case fields for create-or-enrich from a packet's case fields: Type,
- * Reason (the subcategory), Disposition__c, Description (the bot's
- * summary), Subject, Origin "Chat", and AccountId / ContactId when known.
- * NULL arguments are left out. */
+/* The Case field mapping lives in hd-sf-case.h; this forwards to
+ * hd_sf_case_build_fields () for src/ui/hd-case-editor-save.c, which is
+ * being reworked into a headless HdCaseDraft and should call that
+ * directly. */
 JsonObject    *hd_outbox_build_case_fields    (const char          *case_type,
                                                const char          *subcategory,
                                                const char          *disposition,

@@ -9,8 +9,10 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
+#include <errno.h>
+#include <glib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "hd-pkce.h"
 
@@ -35,20 +37,22 @@ static void
 fill_random (guint8 *buffer,
              gsize   len)
 {
-  g_autoptr(GFile) file = g_file_new_for_path ("/dev/urandom");
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
   gsize got = 0;
 
-  /* The kernel's CSPRNG; GRand is not suitable for secrets.  Should it be
-   * unreadable, GRand seeded from it is still better than failing sign-in,
-   * but warn, as it should never happen. */
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, len, &got, NULL, NULL) ||
-      got != len)
+  /* The kernel's CSPRNG, which blocks only until it is seeded at boot.
+   * There is no weaker fallback: a guessable verifier or state would
+   * defeat PKCE and the CSRF check, so failing here must stop the
+   * program rather than degrade (getrandom only fails on kernels older
+   * than 3.17, or with a seccomp filter that forbids it). */
+  while (got < len)
     {
-      g_warning ("Could not read /dev/urandom; falling back to GRand");
-      for (gsize i = 0; i < len; i++)
-        buffer[i] = (guint8) g_random_int_range (0, 256);
+      ssize_t n = getrandom (buffer + got, len - got, 0);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        g_error ("Could not read random bytes for sign-in: %s", g_strerror (errno));
+      got += (gsize) n;
     }
 }
 

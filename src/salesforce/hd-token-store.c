@@ -10,17 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libsecret/secret.h>
-#include <string.h>
 
 #include "hd-error.h"
+#include "hd-keyring.h"
 #include "hd-token-store.h"
 
-/* The only file in HandoffDesk that talks to libsecret.  It uses the
- * SecretService API rather than secret_password_*(): since libsecret 0.20
- * those may pick a local file backend (inside a Flatpak sandbox, or with
- * SECRET_BACKEND=file), and tokens must never end up in a file the app
- * manages. */
+/* The interface, and HdKeyringTokenStore over the system keyring
+ * (src/secrets/hd-keyring.c knows the schema and talks to libsecret). */
 
 G_DEFINE_INTERFACE (HdTokenStore, hd_token_store, G_TYPE_OBJECT)
 
@@ -105,162 +101,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HdKeyringTokenStore, hd_keyring_token_store, G_TY
                                G_IMPLEMENT_INTERFACE (HD_TYPE_TOKEN_STORE,
                                                       hd_keyring_token_store_iface_init))
 
-static const SecretSchema *
-get_schema (void)
-{
-  static const SecretSchema schema = {
-    "com.example.HandoffDesk.SalesforceToken", SECRET_SCHEMA_NONE,
-    {
-      { "org-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "instance-host", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    }
-  };
-  return &schema;
-}
-
-typedef enum { OP_STORE, OP_LOOKUP, OP_CLEAR } OpKind;
-
-typedef struct
-{
-  OpKind      kind;
-  GHashTable *attributes;
-  char       *label;
-  char       *secret;      /* for OP_STORE; wiped on free */
-} Op;
-
-static void
-op_free (Op *op)
-{
-  g_clear_pointer (&op->attributes, g_hash_table_unref);
-  g_free (op->label);
-  if (op->secret != NULL)
-    memset (op->secret, 0, strlen (op->secret));
-  g_free (op->secret);
-  g_free (op);
-}
-
-static void
-return_keyring_error (GTask  *task,
-                      GError *error)
-{
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* One clear message for the agent, whatever libsecret or D-Bus said. */
-  g_task_return_new_error (task, HD_ERROR, HD_ERROR_AUTH,
-                           _("The keyring is locked or not available (%s). HandoffDesk keeps "
-                             "Salesforce sign-in only in the keyring: unlock it, or sign in "
-                             "to a desktop session with a keyring, then try again."),
-                           error->message);
-  g_error_free (error);
-}
-
-static void
-store_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!secret_service_store_finish (SECRET_SERVICE (object), result, &error))
-    return_keyring_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  SecretValue *value;
-  HdSfTokens *tokens;
-  const char *text;
-
-  value = secret_service_lookup_finish (SECRET_SERVICE (object), result, &error);
-  if (error != NULL)
-    {
-      return_keyring_error (task, error);
-      return;
-    }
-  if (value == NULL)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  text = secret_value_get_text (value);
-  tokens = text != NULL ? hd_sf_tokens_deserialize (text, &error) : NULL;
-  secret_value_unref (value);
-  if (tokens == NULL)
-    g_task_return_new_error (task, HD_ERROR, HD_ERROR_AUTH,
-                             _("The Salesforce sign-in stored in the keyring is damaged; sign in again"));
-  else
-    g_task_return_pointer (task, tokens, (GDestroyNotify) hd_sf_tokens_free);
-  g_clear_error (&error);
-}
-
-static void
-clear_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  /* FALSE without an error: there was nothing to remove. */
-  if (!secret_service_clear_finish (SECRET_SERVICE (object), result, &error) && error != NULL)
-    return_keyring_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-get_service_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(SecretService) service = NULL;
-  GError *error = NULL;
-  Op *op = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
-  if (!(service = secret_service_get_finish (result, &error)))
-    {
-      return_keyring_error (task, error);
-      return;
-    }
-
-  switch (op->kind)
-    {
-    case OP_STORE:
-      {
-        g_autoptr(SecretValue) value = secret_value_new (op->secret, -1, "application/json");
-
-        secret_service_store (service, get_schema (), op->attributes, SECRET_COLLECTION_DEFAULT,
-                              op->label, value, cancellable, store_cb, g_steal_pointer (&task));
-      }
-      break;
-    case OP_LOOKUP:
-      secret_service_lookup (service, get_schema (), op->attributes, cancellable,
-                             lookup_cb, g_steal_pointer (&task));
-      break;
-    case OP_CLEAR:
-      secret_service_clear (service, get_schema (), op->attributes, cancellable,
-                            clear_cb, g_steal_pointer (&task));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
+static void keyring_store_async (HdTokenStore        *store,
+                                 const HdSfTokens    *tokens,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
 
 static GHashTable *
 new_attributes (const char *org_id,
@@ -276,18 +121,22 @@ new_attributes (const char *org_id,
 }
 
 static void
-start_op (HdKeyringTokenStore *self,
-          Op                  *op,
-          gpointer             source_tag,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+boolean_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gboolean done;
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
-  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, get_service_cb, task);
+  if (g_task_get_source_tag (task) == keyring_store_async)
+    done = hd_keyring_store_finish (result, &error);
+  else
+    done = hd_keyring_clear_finish (result, &error);
+  if (!done)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -297,17 +146,50 @@ keyring_store_async (HdTokenStore        *store,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  Op *op = g_new0 (Op, 1);
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
   g_autoptr(GUri) uri = g_uri_parse (tokens->instance_url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GHashTable) attributes = new_attributes (tokens->org_id, tokens->user_id);
+  g_autofree char *label = NULL;
+  char *secret = hd_sf_tokens_serialize (tokens);
 
-  op->kind = OP_STORE;
-  op->attributes = new_attributes (tokens->org_id, tokens->user_id);
-  g_hash_table_insert (op->attributes, (gpointer) "instance-host",
+  g_task_set_source_tag (task, keyring_store_async);
+  g_hash_table_insert (attributes, (gpointer) "instance-host",
                        g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : ""));
-  op->label = g_strdup_printf (_("HandoffDesk Salesforce sign-in (%s)"),
-                               uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : tokens->org_id);
-  op->secret = hd_sf_tokens_serialize (tokens);
-  start_op (HD_KEYRING_TOKEN_STORE (store), op, keyring_store_async, cancellable, callback, user_data);
+  label = g_strdup_printf (_("HandoffDesk Salesforce sign-in (%s)"),
+                           uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : tokens->org_id);
+  hd_keyring_store_async (HD_KEYRING_SALESFORCE, attributes, label, secret, cancellable, boolean_cb, task);
+  hd_keyring_secret_free (secret);
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  HdSfTokens *tokens;
+  char *text;
+
+  text = hd_keyring_lookup_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (text == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  tokens = hd_sf_tokens_deserialize (text, NULL);
+  hd_keyring_secret_free (text);
+  if (tokens == NULL)
+    g_task_return_new_error (task, HD_ERROR, HD_ERROR_AUTH,
+                             _("The Salesforce sign-in stored in the keyring is damaged; sign in again"));
+  else
+    g_task_return_pointer (task, tokens, (GDestroyNotify) hd_sf_tokens_free);
 }
 
 static void
@@ -318,11 +200,11 @@ keyring_lookup_async (HdTokenStore        *store,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  Op *op = g_new0 (Op, 1);
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GHashTable) attributes = new_attributes (org_id, user_id);
 
-  op->kind = OP_LOOKUP;
-  op->attributes = new_attributes (org_id, user_id);
-  start_op (HD_KEYRING_TOKEN_STORE (store), op, keyring_lookup_async, cancellable, callback, user_data);
+  g_task_set_source_tag (task, keyring_lookup_async);
+  hd_keyring_lookup_async (HD_KEYRING_SALESFORCE, attributes, cancellable, lookup_cb, task);
 }
 
 static void
@@ -333,11 +215,11 @@ keyring_clear_async (HdTokenStore        *store,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  Op *op = g_new0 (Op, 1);
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GHashTable) attributes = new_attributes (org_id, user_id);
 
-  op->kind = OP_CLEAR;
-  op->attributes = new_attributes (org_id, user_id);
-  start_op (HD_KEYRING_TOKEN_STORE (store), op, keyring_clear_async, cancellable, callback, user_data);
+  g_task_set_source_tag (task, keyring_clear_async);
+  hd_keyring_clear_async (HD_KEYRING_SALESFORCE, attributes, cancellable, boolean_cb, task);
 }
 
 static gboolean

@@ -10,34 +10,20 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libsecret/secret.h>
 
-#include "hd-error.h"
 #include "hd-feed-token.h"
+#include "hd-keyring.h"
 
-static const SecretSchema *
-feed_token_schema (void)
+/* The keyring's schema and its error message are in
+ * src/secrets/hd-keyring.c, with the Salesforce tokens'. */
+
+static GHashTable *
+new_attributes (const char *url)
 {
-  static const SecretSchema schema = {
-    "com.example.HandoffDesk.FeedToken", SECRET_SCHEMA_NONE,
-    {
-      { "url", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    },
-    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-  };
+  GHashTable *attributes = g_hash_table_new (g_str_hash, g_str_equal);
 
-  return &schema;
-}
-
-/* libsecret's own errors name D-Bus services; the agent needs to know what to do. */
-static GError *
-keyring_error (const GError *cause)
-{
-  return g_error_new (HD_ERROR, HD_ERROR_AUTH,
-                      _("The system keyring is locked or not available, so the feed token "
-                        "cannot be read or kept (%s). Unlock the keyring and try again."),
-                      cause->message);
+  g_hash_table_insert (attributes, (gpointer) "url", (gpointer) url);
+  return attributes;
 }
 
 static void
@@ -46,13 +32,13 @@ lookup_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  char *token = secret_password_lookup_finish (result, &error);
+  GError *error = NULL;
+  char *token = hd_keyring_lookup_finish (result, &error);
 
   if (error != NULL)
-    g_task_return_error (task, keyring_error (error));
+    g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, token, (GDestroyNotify) secret_password_free);
+    g_task_return_pointer (task, token, (GDestroyNotify) hd_keyring_secret_free);
 }
 
 void
@@ -61,32 +47,25 @@ hd_feed_token_lookup_async (const char          *url,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  g_autoptr(GHashTable) attributes = NULL;
   GTask *task;
 
   g_return_if_fail (url != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hd_feed_token_lookup_async);
-  secret_password_lookup (feed_token_schema (), cancellable, lookup_cb, task,
-                          "url", url, NULL);
+  attributes = new_attributes (url);
+  hd_keyring_lookup_async (HD_KEYRING_FEED_TOKEN, attributes, cancellable, lookup_cb, task);
 }
 
 char *
 hd_feed_token_lookup_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_autofree char *token = NULL;
-  char *secret;
-
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  /* Hand back plain memory the caller frees with g_free, and wipe libsecret's copy. */
-  secret = g_task_propagate_pointer (G_TASK (result), error);
-  if (secret == NULL)
-    return NULL;
-  token = g_strdup (secret);
-  secret_password_free (secret);
-  return g_steal_pointer (&token);
+  /* Plain memory the caller frees with g_free. */
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -95,10 +74,10 @@ store_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
-    g_task_return_error (task, keyring_error (error));
+  if (!hd_keyring_store_finish (result, &error))
+    g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -110,6 +89,7 @@ hd_feed_token_store_async (const char          *url,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
   GTask *task;
 
@@ -119,8 +99,8 @@ hd_feed_token_store_async (const char          *url,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hd_feed_token_store_async);
   label = g_strdup_printf (_("HandoffDesk feed token for %s"), url);
-  secret_password_store (feed_token_schema (), SECRET_COLLECTION_DEFAULT, label, token,
-                         cancellable, store_cb, task, "url", url, NULL);
+  attributes = new_attributes (url);
+  hd_keyring_store_async (HD_KEYRING_FEED_TOKEN, attributes, label, token, cancellable, store_cb, task);
 }
 
 gboolean
