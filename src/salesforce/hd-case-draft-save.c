@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "hd-case-draft-private.h"
+#include "hd-sf-case.h"
 
 #define signals _hd_case_draft_signals
 
@@ -192,11 +193,11 @@ build_create_fields (HdCaseDraft *self)
 
   for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
     texts[i] = *self->fields[i] != '\0' ? self->fields[i] : NULL;
-  fields = hd_outbox_build_case_fields (texts[HD_CASE_FIELD_TYPE], texts[HD_CASE_FIELD_SUBCATEGORY],
-                                        texts[HD_CASE_FIELD_DISPOSITION], texts[HD_CASE_FIELD_DESCRIPTION],
-                                        subject,
-                                        hd_customer_get_crm_account_id (customer),
-                                        hd_customer_get_crm_contact_id (customer));
+  fields = hd_sf_case_build_fields (texts[HD_CASE_FIELD_TYPE], texts[HD_CASE_FIELD_SUBCATEGORY],
+                                    texts[HD_CASE_FIELD_DISPOSITION], texts[HD_CASE_FIELD_DESCRIPTION],
+                                    subject,
+                                    hd_customer_get_crm_account_id (customer),
+                                    hd_customer_get_crm_contact_id (customer));
   /* The rest of what the agent sees goes with the create itself. */
   if (texts[HD_CASE_FIELD_STATUS] != NULL)
     json_object_set_string_member (fields, HD_SF_CASE_STATUS, texts[HD_CASE_FIELD_STATUS]);

@@ -659,17 +659,3 @@ hd_outbox_discard (HdOutbox    *self,
   _hd_outbox_schedule (self);
   return TRUE;
 }
-
-
-JsonObject *
-hd_outbox_build_case_fields (const char *case_type,
-                             const char *subcategory,
-                             const char *disposition,
-                             const char *summary,
-                             const char *subject,
-                             const char *account_id,
-                             const char *contact_id)
-{
-  return hd_sf_case_build_fields (case_type, subcategory, disposition, summary, subject, account_id,
-                                  contact_id);
-}

@@ -149,16 +149,4 @@ gboolean       hd_outbox_discard              (HdOutbox            *self,
                                                const char          *entry_id,
                                                GError             **error);
 
-/* The Case field mapping lives in hd-sf-case.h; this forwards to
- * hd_sf_case_build_fields () for src/ui/hd-case-editor-save.c, which is
- * being reworked into a headless HdCaseDraft and should call that
- * directly. */
-JsonObject    *hd_outbox_build_case_fields    (const char          *case_type,
-                                               const char          *subcategory,
-                                               const char          *disposition,
-                                               const char          *summary,
-                                               const char          *subject,
-                                               const char          *account_id,
-                                               const char          *contact_id);
-
 G_END_DECLS
