@@ -12,9 +12,10 @@
 G_BEGIN_DECLS
 
 /* The scanner under hd_json_parse (), for readers of a fixed layout (the
- * journal's record envelope).  On a writable input (hd_json_parse () makes
- * a copy) a string without escapes is terminated in place, and copied once
- * into its node instead of twice. */
+ * journal's record envelope) and for the packet parser.  On a writable input
+ * (hd_json_parse () makes a copy) a string without escapes is terminated in
+ * place; on a read-only one it is terminated in the scratch buffer.  Either
+ * way its node's copy is the only one. */
 typedef struct
 {
   char        *p;           /* written to only when @writable */
@@ -25,6 +26,11 @@ typedef struct
   guint        max_depth;
   guint        depth_seen;
   GError     **error;       /* nullable */
+  /* Both FALSE after _hd_json_scan_init (); a caller sets them after it. */
+  gboolean     input_utf8;  /* the caller validated the whole input as UTF-8,
+                               so a string without escapes needs no check */
+  gboolean     int64_only;  /* an integer outside gint64 fails rather than
+                               being read as a double */
 } HdJsonScan;
 
 void      _hd_json_scan_init   (HdJsonScan  *scan,

@@ -99,7 +99,9 @@ _hd_json_scan_string (HdJsonScan  *r,
     }
   if (r->p < r->end && *r->p == '"')
     {
-      if (!g_utf8_validate_len (begin, (gsize) (r->p - begin), NULL))
+      /* A valid input cut at two ASCII quotes is valid: no UTF-8 sequence
+       * holds an ASCII byte. */
+      if (!r->input_utf8 && !g_utf8_validate_len (begin, (gsize) (r->p - begin), NULL))
         return fail (r, "invalid UTF-8");
       *out = begin;
       *out_len = (gsize) (r->p - begin);
@@ -174,8 +176,22 @@ _hd_json_scan_string (HdJsonScan  *r,
   return TRUE;
 }
 
-/* @value is NUL-terminated when the input is writable or it came from the
- * scratch buffer. */
+/* A NUL-terminated form of a string just read: @value itself when the input
+ * is writable or @value is in the scratch buffer, else the scratch buffer,
+ * which is free again once the string is read.  Valid until the next string
+ * is read; the node or object that keeps it makes its own copy. */
+static const char *
+terminated (HdJsonScan *r,
+            const char *value,
+            gsize       len)
+{
+  if (r->writable || value == r->buffer->str)
+    return value;
+  g_string_truncate (r->buffer, 0);
+  g_string_append_len (r->buffer, value, len);
+  return r->buffer->str;
+}
+
 static JsonNode *
 string_node (HdJsonScan *r,
              const char *value,
@@ -183,14 +199,7 @@ string_node (HdJsonScan *r,
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
 
-  if (r->writable || value == r->buffer->str)
-    json_node_set_string (node, value);
-  else
-    {
-      g_autofree char *copy = g_strndup (value, len);
-
-      json_node_set_string (node, copy);
-    }
+  json_node_set_string (node, terminated (r, value, len));
   return node;
 }
 
@@ -251,6 +260,8 @@ read_number (HdJsonScan *r)
           json_node_set_int (node, value);
           return node;
         }
+      if (r->int64_only)
+        return fail_node (r, "integer out of range", node);
     }
   json_node_set_double (node, g_ascii_strtod (buf, NULL));
   return node;
@@ -307,8 +318,9 @@ _hd_json_scan_value (HdJsonScan *r,
             r->p++;
             if (!_hd_json_scan_string (r, &name, &name_len))
               return fail_node (r, NULL, node);
-            /* The value may reuse the scratch buffer. */
-            if (name == r->buffer->str || !r->writable)
+            /* The value may reuse the scratch buffer; a name in the input
+             * stays where it is. */
+            if (name == r->buffer->str)
               name = escaped = g_strndup (name, name_len);
             skip_space (r);
             if (r->p >= r->end || *r->p != ':')
@@ -316,7 +328,9 @@ _hd_json_scan_value (HdJsonScan *r,
             r->p++;
             if (!(member = _hd_json_scan_value (r, depth + 1)))
               return fail_node (r, NULL, node);
-            json_object_set_member (object, name, member);
+            /* json_object_set_member () copies the name. */
+            json_object_set_member (object, escaped != NULL ? escaped : terminated (r, name, name_len),
+                                    member);
             skip_space (r);
             if (r->p < r->end && *r->p == ',')
               {
@@ -420,6 +434,8 @@ _hd_json_scan_init (HdJsonScan  *r,
   r->max_depth = max_depth;
   r->depth_seen = 0;
   r->error = error;
+  r->input_utf8 = FALSE;
+  r->int64_only = FALSE;
 }
 
 void
@@ -449,7 +465,7 @@ hd_json_parse (const char  *data,
                guint       *depth,
                GError     **error)
 {
-  /* A copy, so strings are terminated in place: one copy each, not two. */
+  /* A copy, so strings are terminated in place, not in the scratch buffer. */
   g_autofree char *copy = NULL;
   g_auto(HdJsonScan) r = { 0 };
   JsonNode *root;

@@ -75,9 +75,12 @@ _hd_json_push (HdJsonReader *p,
                const char   *key)
 {
   gsize old = p->pointer->len;
+  gsize len = strlen (key);
 
-  g_string_append_c (p->pointer, '/');
-  g_string_append (p->pointer, key);
+  /* One append: the pointer is pushed for every member read. */
+  g_string_set_size (p->pointer, old + 1 + len);
+  p->pointer->str[old] = '/';
+  memcpy (p->pointer->str + old + 1, key, len);
   return old;
 }
 
@@ -86,8 +89,15 @@ _hd_json_push_index (HdJsonReader *p,
                      guint         index)
 {
   gsize old = p->pointer->len;
+  char digits[1 + 10];  /* "/" and G_MAXUINT */
+  char *c = digits + sizeof digits;
 
-  g_string_append_printf (p->pointer, "/%u", index);
+  /* By hand, not printf: once for every array element. */
+  do
+    *--c = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  *--c = '/';
+  g_string_append_len (p->pointer, c, digits + sizeof digits - c);
   return old;
 }
 
