@@ -176,18 +176,6 @@ test_hello_fields (void)
 }
 
 static void
-test_time (void)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 24, 9, 14, 5.25);
-  g_autofree char *text = hd_feed_format_time (time);
-  g_autoptr(GDateTime) back = hd_feed_parse_time (text);
-
-  g_assert_cmpstr (text, ==, "2026-11-24T09:14:05.250000Z");
-  g_assert_true (g_date_time_equal (time, back));
-  g_assert_null (hd_feed_parse_time ("yesterday"));
-}
-
-static void
 test_status_names (void)
 {
   HdFeedAgentStatus status;
@@ -211,7 +199,6 @@ main (int   argc,
   g_test_add_func ("/hd/feed-protocol/parse-deep", test_parse_deep);
   g_test_add_func ("/hd/feed-protocol/build-roundtrip", test_build_roundtrip);
   g_test_add_func ("/hd/feed-protocol/hello-fields", test_hello_fields);
-  g_test_add_func ("/hd/feed-protocol/time", test_time);
   g_test_add_func ("/hd/feed-protocol/status-names", test_status_names);
 
   return g_test_run ();

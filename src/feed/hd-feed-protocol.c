@@ -14,6 +14,7 @@
 #include "hd-error.h"
 #include "hd-json-parse.h"
 #include "hd-feed-protocol.h"
+#include "hd-time.h"
 
 static const char * const type_names[] = {
   [HD_FEED_MSG_UNKNOWN] = NULL,
@@ -502,7 +503,7 @@ char *
 hd_feed_build_heartbeat (GDateTime *now)
 {
   JsonObject *object = hd_feed_object_new (HD_FEED_MSG_HEARTBEAT, 0);
-  g_autofree char *text = hd_feed_format_time (now);
+  g_autofree char *text = hd_time_format_rfc3339 (now, 6);
 
   json_object_set_string_member (object, "at", text);
   return finish_object (object);
@@ -519,24 +520,4 @@ hd_feed_build_error (const char *code,
   json_object_set_string_member (object, "code", code);
   json_object_set_string_member (object, "message", message != NULL ? message : "");
   return finish_object (object);
-}
-
-char *
-hd_feed_format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  g_return_val_if_fail (time != NULL, NULL);
-
-  utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-GDateTime *
-hd_feed_parse_time (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-
-  return g_date_time_new_from_iso8601 (text, NULL);
 }

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * client (src/feed/hd-feed-client.c) and the embedded routing layer
  * (src/demo/hd-demo-router.c).  No I/O happens here.  See
  * docs/feed-protocol.md for the normative description.  Revoke reasons use
- * hd_revoke_reason_to_string () and _from_string () of hd-handoff.h. */
+ * hd_revoke_reason_to_string () and _from_string () of hd-handoff.h; every
+ * timestamp on the wire is hd_time_format_rfc3339 (time, 6) of hd-time.h
+ * (UTC, "Z", microseconds), read with hd_time_parse_iso8601 (). */
 
 /* The WebSocket subprotocol both sides must agree on. */
 #define HD_FEED_SUBPROTOCOL "handoffdesk.feed.v1"
@@ -184,9 +186,5 @@ char *hd_feed_build_error        (const char          *code,
 JsonObject *hd_feed_object_new   (HdFeedMessageType    type,
                                   gint64               seq);
 char       *hd_feed_object_to_text (JsonObject        *object);
-
-/* ISO 8601 helpers used for every timestamp on the wire (UTC, "Z"). */
-char      *hd_feed_format_time (GDateTime  *time);
-GDateTime *hd_feed_parse_time  (const char *text);
 
 G_END_DECLS

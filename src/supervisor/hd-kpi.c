@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hd-kpi.h"
+#include "hd-time.h"
 
 /* See docs/kpis.md for the definitions this file implements. */
 
@@ -659,10 +660,8 @@ hd_kpi_engine_add (HdKpiEngine      *self,
 static gint64
 parse_time (JsonObject *body)
 {
-  const char *text = json_object_get_string_member_with_default (body, "at", NULL);
-  g_autoptr(GDateTime) time = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-
-  return time != NULL ? (g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time)) : g_get_real_time ();
+  return hd_time_parse_iso8601_usec (json_object_get_string_member_with_default (body, "at", NULL),
+                                     g_get_real_time ());
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hd-queue-panel-private.h"
+#include "hd-time.h"
 
 #define MINUTE_US (60 * G_USEC_PER_SEC)
 
@@ -81,7 +82,6 @@ hd_waiting_handoff_new_from_json (JsonObject *object)
 {
   HdWaitingHandoff *self;
   g_autofree char *since = NULL;
-  g_autoptr(GDateTime) time = NULL;
   char *id;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -101,8 +101,7 @@ hd_waiting_handoff_new_from_json (JsonObject *object)
   self->sla_target_s = (guint) CLAMP (json_object_get_int_member_with_default (object, "sla_target_s", 0),
                                       0, G_MAXUINT);
   since = dup_string (object, "waiting_since");
-  time = since != NULL ? g_date_time_new_from_iso8601 (since, NULL) : NULL;
-  self->waiting_since = time != NULL ? (g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time)) : g_get_real_time ();
+  self->waiting_since = hd_time_parse_iso8601_usec (since, g_get_real_time ());
   return self;
 }
 

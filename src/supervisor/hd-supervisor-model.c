@@ -11,6 +11,7 @@
 
 #include "hd-queue-panel-private.h"
 #include "hd-supervisor-model.h"
+#include "hd-time.h"
 
 typedef struct
 {
@@ -116,10 +117,8 @@ get_uint (JsonObject *object,
 static gint64
 get_time (JsonObject *object)
 {
-  const char *text = json_object_get_string_member_with_default (object, "at", NULL);
-  g_autoptr(GDateTime) time = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-
-  return time != NULL ? (g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time)) : g_get_real_time ();
+  return hd_time_parse_iso8601_usec (json_object_get_string_member_with_default (object, "at", NULL),
+                                     g_get_real_time ());
 }
 
 static void
