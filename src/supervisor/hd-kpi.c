@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "hd-kpi.h"
-#include "hd-time.h"
 
 /* See docs/kpis.md for the definitions this file implements. */
 
@@ -471,17 +470,17 @@ for_each_scope (HdKpiEngine *self,
 
 typedef struct
 {
-  const HdKpiEvent *event;
-  Track            *track;
-  gboolean          wrapped;
-  gboolean          abandoned;
+  const HdQueueEvent *event;
+  Track              *track;
+  gboolean            wrapped;
+  gboolean            abandoned;
 } Conclusion;
 
 static void
 count_offer (Bucket  *bucket,
              gpointer data)
 {
-  const HdKpiEvent *event = data;
+  const HdQueueEvent *event = data;
 
   bucket->offered++;
   if (event->missing == NULL || event->missing[0] == NULL)
@@ -543,10 +542,10 @@ count_conclusion (Bucket  *bucket,
             bucket->reverified++;
         }
     }
-  if (c->wrapped && c->event->resolved >= 0)
+  if (c->wrapped && c->event->resolution != HD_FEED_RESOLUTION_UNKNOWN)
     {
       bucket->fcr_stated++;
-      if (c->event->resolved > 0)
+      if (c->event->resolution == HD_FEED_RESOLUTION_RESOLVED)
         bucket->fcr_resolved++;
     }
 }
@@ -569,14 +568,44 @@ sweep_tracks (HdKpiEngine *self,
       g_hash_table_iter_remove (&iter);
 }
 
-void
-hd_kpi_engine_add (HdKpiEngine      *self,
-                   const HdKpiEvent *event)
+/* Whether the KPIs count @event (docs/kpis.md, Inputs). */
+static gboolean
+is_counted (const HdQueueEvent *event)
+{
+  switch (event->kind)
+    {
+    case HD_QUEUE_EVENT_OFFERED:
+    case HD_QUEUE_EVENT_ACCEPTED:
+    case HD_QUEUE_EVENT_DECLINED:
+    case HD_QUEUE_EVENT_EXPIRED:
+    case HD_QUEUE_EVENT_CUSTOMER_ABANDONED:
+    case HD_QUEUE_EVENT_WRAPPED_UP:
+    case HD_QUEUE_EVENT_TRANSFERRED:
+      return TRUE;
+
+    case HD_QUEUE_EVENT_SIGNAL:
+      return event->has_signal && (event->signal == HD_FEED_SIGNAL_ASKED_TO_REPEAT ||
+                                   event->signal == HD_FEED_SIGNAL_REVERIFIED);
+
+    case HD_QUEUE_EVENT_REASSIGNED:
+      /* The router moved the offer; nothing to count. */
+    case HD_QUEUE_EVENT_OTHER:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+hd_kpi_engine_add (HdKpiEngine        *self,
+                   const HdQueueEvent *event)
 {
   Track *track;
 
-  g_return_if_fail (HD_IS_KPI_ENGINE (self));
-  g_return_if_fail (event != NULL && event->handoff_id != NULL);
+  g_return_val_if_fail (HD_IS_KPI_ENGINE (self), FALSE);
+  g_return_val_if_fail (event != NULL && event->handoff_id != NULL, FALSE);
+
+  if (!is_counted (event))
+    return FALSE;
 
   sweep_tracks (self, event->at);
   track = g_hash_table_lookup (self->tracks, event->handoff_id);
@@ -591,38 +620,39 @@ hd_kpi_engine_add (HdKpiEngine      *self,
       track->in_transfer = event->in_transfer;
       track->transfers = event->in_transfer ? 1 : 0;
       g_hash_table_insert (self->tracks, g_strdup (event->handoff_id), track);
-      if (event->type == HD_KPI_EVENT_OFFERED && event->bot_flow != NULL)
+      if (event->kind == HD_QUEUE_EVENT_OFFERED && event->bot_flow != NULL)
         for_each_scope (self, event->queue_id, event->bot_flow, event->at, count_offer, (gpointer) event);
     }
   track->last_at = MAX (track->last_at, event->at);
 
-  switch (event->type)
+  switch (event->kind)
     {
-    case HD_KPI_EVENT_OFFERED:
-    case HD_KPI_EVENT_DECLINED:
+    case HD_QUEUE_EVENT_OFFERED:
+    case HD_QUEUE_EVENT_DECLINED:
       /* A re-offer after a decline is the same handoff: nothing to count. */
       break;
 
-    case HD_KPI_EVENT_ACCEPTED:
+    case HD_QUEUE_EVENT_ACCEPTED:
       if (track->accepted_at == 0)
         track->accepted_at = event->at;
       track->in_transfer = FALSE;
       break;
 
-    case HD_KPI_EVENT_TRANSFERRED:
+    case HD_QUEUE_EVENT_TRANSFERRED:
       track->transfers++;
       track->in_transfer = TRUE;
       break;
 
-    case HD_KPI_EVENT_REPEAT:
-      track->repeat = TRUE;
+    case HD_QUEUE_EVENT_SIGNAL:
+      /* The agent had to ask the customer to repeat (a click, or detected),
+       * or verified the customer again. */
+      if (event->signal == HD_FEED_SIGNAL_ASKED_TO_REPEAT)
+        track->repeat = TRUE;
+      else
+        track->reverified = TRUE;
       break;
 
-    case HD_KPI_EVENT_REVERIFIED:
-      track->reverified = TRUE;
-      break;
-
-    case HD_KPI_EVENT_WRAPPED_UP:
+    case HD_QUEUE_EVENT_WRAPPED_UP:
       {
         Conclusion c = { event, track, TRUE, FALSE };
 
@@ -634,122 +664,31 @@ hd_kpi_engine_add (HdKpiEngine      *self,
       }
       break;
 
-    case HD_KPI_EVENT_ABANDONED:
-    case HD_KPI_EVENT_EXPIRED:
+    case HD_QUEUE_EVENT_CUSTOMER_ABANDONED:
+    case HD_QUEUE_EVENT_EXPIRED:
       {
-        Conclusion c = { event, track, FALSE, event->type == HD_KPI_EVENT_ABANDONED };
+        gboolean abandoned = event->kind == HD_QUEUE_EVENT_CUSTOMER_ABANDONED;
+        Conclusion c = { event, track, FALSE, abandoned };
 
         /* Concluded if it had reached an agent or was being transferred;
          * a customer who gave up before any agent, or an expired push (the
          * router offers it again), says nothing about the handoff. */
-        if (track->in_transfer || (event->type == HD_KPI_EVENT_ABANDONED && track->accepted_at > 0))
+        if (track->in_transfer || (abandoned && track->accepted_at > 0))
           {
             for_each_scope (self, track->queue_first, track->flow, event->at, count_conclusion, &c);
             g_hash_table_remove (self->tracks, event->handoff_id);
           }
-        else if (event->type == HD_KPI_EVENT_ABANDONED)
+        else if (abandoned)
           g_hash_table_remove (self->tracks, event->handoff_id);
       }
       break;
 
+    case HD_QUEUE_EVENT_REASSIGNED:
+    case HD_QUEUE_EVENT_OTHER:
     default:
       g_warn_if_reached ();
     }
-}
 
-static gint64
-parse_time (JsonObject *body)
-{
-  return hd_time_parse_iso8601_usec (json_object_get_string_member_with_default (body, "at", NULL),
-                                     g_get_real_time ());
-}
-
-gboolean
-hd_kpi_engine_add_queue_event (HdKpiEngine *self,
-                               JsonObject  *body)
-{
-  HdKpiEvent event = { 0 };
-  g_autoptr(GPtrArray) missing = NULL;
-  const char *name;
-  const char *origin;
-  JsonNode *node;
-
-  g_return_val_if_fail (HD_IS_KPI_ENGINE (self), FALSE);
-  g_return_val_if_fail (body != NULL, FALSE);
-
-  name = json_object_get_string_member_with_default (body, "event", NULL);
-  event.handoff_id = json_object_get_string_member_with_default (body, "handoff_id", NULL);
-  event.queue_id = json_object_get_string_member_with_default (body, "queue_id", NULL);
-  if (name == NULL || event.handoff_id == NULL || event.queue_id == NULL)
-    return FALSE;
-
-  event.at = parse_time (body);
-  event.resolved = -1;
-  origin = json_object_get_string_member_with_default (body, "origin", "bot");
-  event.bot_flow = json_object_get_string_member_with_default (body, "bot_flow", NULL);
-  /* A bot escalation whose flow the router did not name still counts as one. */
-  if (event.bot_flow == NULL && g_strcmp0 (origin, "agent_only") != 0)
-    event.bot_flow = "unknown";
-  else if (g_strcmp0 (origin, "agent_only") == 0)
-    event.bot_flow = NULL;
-  event.verified = json_object_get_boolean_member_with_default (body, "verified", FALSE);
-  event.in_transfer = json_object_get_boolean_member_with_default (body, "in_transfer", FALSE);
-
-  if (g_str_equal (name, "offered"))
-    {
-      event.type = HD_KPI_EVENT_OFFERED;
-      node = json_object_get_member (body, "missing");
-      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-        {
-          JsonArray *array = json_node_get_array (node);
-
-          missing = g_ptr_array_new ();
-          for (guint i = 0; i < json_array_get_length (array); i++)
-            {
-              JsonNode *element = json_array_get_element (array, i);
-
-              if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-                g_ptr_array_add (missing, (gpointer) json_node_get_string (element));
-            }
-          g_ptr_array_add (missing, NULL);
-          event.missing = (const char * const *) missing->pdata;
-        }
-    }
-  else if (g_str_equal (name, "accepted"))
-    event.type = HD_KPI_EVENT_ACCEPTED;
-  else if (g_str_equal (name, "declined"))
-    event.type = HD_KPI_EVENT_DECLINED;
-  else if (g_str_equal (name, "expired"))
-    event.type = HD_KPI_EVENT_EXPIRED;
-  else if (g_str_equal (name, "customer_abandoned"))
-    event.type = HD_KPI_EVENT_ABANDONED;
-  else if (g_str_equal (name, "transferred"))
-    {
-      event.type = HD_KPI_EVENT_TRANSFERRED;
-      event.to_queue = json_object_get_string_member_with_default (body, "to_queue", NULL);
-    }
-  else if (g_str_equal (name, "wrapped_up"))
-    {
-      event.type = HD_KPI_EVENT_WRAPPED_UP;
-      node = json_object_get_member (body, "resolved");
-      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        event.resolved = json_node_get_boolean (node) ? 1 : 0;
-    }
-  else if (g_str_equal (name, "signal"))
-    {
-      const char *signal = json_object_get_string_member_with_default (body, "signal", "");
-
-      if (g_str_equal (signal, "asked_to_repeat"))
-        event.type = HD_KPI_EVENT_REPEAT;
-      else if (g_str_equal (signal, "re_verified"))
-        event.type = HD_KPI_EVENT_REVERIFIED;
-      else
-        return FALSE;
-    }
-  else
-    return FALSE;  /* "reassigned": the router moved the offer; nothing to count */
-
-  hd_kpi_engine_add (self, &event);
   return TRUE;
 }
 

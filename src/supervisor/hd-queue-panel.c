@@ -66,6 +66,17 @@ hd_waiting_handoff_init (HdWaitingHandoff *self)
 {
 }
 
+HdWaitingHandoff *
+_hd_waiting_handoff_new (const char *handoff_id,
+                         gint64      waiting_since)
+{
+  HdWaitingHandoff *self = g_object_new (HD_TYPE_WAITING_HANDOFF, NULL);
+
+  self->handoff_id = g_strdup (handoff_id);
+  self->waiting_since = waiting_since;
+  return self;
+}
+
 static char *
 dup_string (JsonObject *object,
             const char *member)
@@ -265,20 +276,28 @@ bucket_at (HdQueuePanel *self,
 }
 
 void
-_hd_queue_panel_count (HdQueuePanel *self,
-                       const char   *what,
-                       gint64        at)
+_hd_queue_panel_count (HdQueuePanel      *self,
+                       HdQueuePanelCount  what,
+                       gint64             at)
 {
   PanelBucket *bucket = bucket_at (self, at);
 
   if (bucket == NULL)
     return;
-  if (g_str_equal (what, "declined"))
-    bucket->declined++;
-  else if (g_str_equal (what, "expired"))
-    bucket->expired++;
-  else if (g_str_equal (what, "abandoned_in_transfer"))
-    bucket->abandoned_in_transfer++;
+  switch (what)
+    {
+    case HD_QUEUE_PANEL_COUNT_DECLINED:
+      bucket->declined++;
+      break;
+    case HD_QUEUE_PANEL_COUNT_EXPIRED:
+      bucket->expired++;
+      break;
+    case HD_QUEUE_PANEL_COUNT_ABANDONED_IN_TRANSFER:
+      bucket->abandoned_in_transfer++;
+      break;
+    default:
+      g_return_if_reached ();
+    }
   self->dirty = TRUE;
 }
 
