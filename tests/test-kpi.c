@@ -370,6 +370,64 @@ test_kpi_bounded (void)
   g_assert_cmpuint (hd_kpi_engine_get_n_tracked (engine), >=, 3600);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  GHashTable *seen = user_data;
+
+  g_hash_table_add (seen, (gpointer) g_param_spec_get_name (pspec));
+}
+
+static void
+test_kpi_row_properties (void)
+{
+  static const char * const none[] = { NULL };
+  g_autoptr(HdKpiEngine) engine = hd_kpi_engine_new (60);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) same = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  HdKpiRow *row;
+  HdKpiScope scope;
+  double success;
+  guint offered;
+
+  offer (engine, "p1", "cards", "cards/dispute", 0, TRUE, none);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "p1", "cards", NULL, 10);
+  before = hd_kpi_engine_compute (engine, S (60));
+  row = find_row (before, HD_KPI_SCOPE_QUEUE, "cards");
+
+  g_object_get (row, "scope", &scope, "name", &name, "label", &label, "n-offered", &offered,
+                "escalation-success", &success, NULL);
+  g_assert_cmpint (scope, ==, HD_KPI_SCOPE_QUEUE);
+  g_assert_cmpstr (name, ==, "cards");
+  g_assert_cmpstr (label, ==, hd_kpi_row_get_label (row));
+  g_assert_cmpuint (offered, ==, 1);
+  g_assert_true (isnan (success));
+
+  /* Only what changed notifies: concluded and success, not the offers. */
+  g_signal_connect (row, "notify", G_CALLBACK (count_notify), seen);
+  wrap (engine, "p1", "cards", 70, 1);
+  after = hd_kpi_engine_compute (engine, S (120));
+  g_assert_true (hd_kpi_row_update_from (row, find_row (after, HD_KPI_SCOPE_QUEUE, "cards")));
+  g_assert_true (g_hash_table_contains (seen, "n-concluded"));
+  g_assert_true (g_hash_table_contains (seen, "escalation-success"));
+  g_assert_true (g_hash_table_contains (seen, "handle-time-bot"));
+  g_assert_false (g_hash_table_contains (seen, "n-offered"));
+  g_assert_false (g_hash_table_contains (seen, "complete-packets"));
+  g_object_get (row, "escalation-success", &success, NULL);
+  g_assert_cmpfloat_with_epsilon (success, 1, EPS);
+
+  g_hash_table_remove_all (seen);
+  same = hd_kpi_engine_compute (engine, S (120));
+  g_assert_false (hd_kpi_row_update_from (row, find_row (same, HD_KPI_SCOPE_QUEUE, "cards")));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/hd/kpi/queue-events", test_kpi_queue_events);
   g_test_add_func ("/hd/kpi/csv", test_kpi_csv);
   g_test_add_func ("/hd/kpi/bounded", test_kpi_bounded);
+  g_test_add_func ("/hd/kpi/row-properties", test_kpi_row_properties);
 
   return g_test_run ();
 }

@@ -27,6 +27,9 @@ typedef enum
   HD_KPI_SCOPE_FLOW,           /* the bot flow it escalated from */
 } HdKpiScope;
 
+#define HD_TYPE_KPI_SCOPE  (hd_kpi_scope_get_type ())
+GType hd_kpi_scope_get_type (void);
+
 #define HD_TYPE_KPI_ROW    (hd_kpi_row_get_type ())
 #define HD_TYPE_KPI_ENGINE (hd_kpi_engine_get_type ())
 
@@ -34,7 +37,10 @@ G_DECLARE_FINAL_TYPE (HdKpiRow, hd_kpi_row, HD, KPI_ROW, GObject)
 G_DECLARE_FINAL_TYPE (HdKpiEngine, hd_kpi_engine, HD, KPI_ENGINE, GObject)
 
 /* One line of the KPI table.  Rates are 0..1, or NAN when the denominator
- * is 0 (shown as "—", exported as an empty cell). */
+ * is 0 (shown as "—", exported as an empty cell).  Every getter below is
+ * also a read-only property ("scope", "name", "label", "n-offered",
+ * "n-concluded", "escalation-success", …, "most-missing"), notified when
+ * hd_kpi_row_update_from () changes it. */
 HdKpiScope   hd_kpi_row_get_scope                      (HdKpiRow *self);
 const char  *hd_kpi_row_get_name                       (HdKpiRow *self);  /* "" for overall */
 /* A translated label: "All queues", "Queue fraud", "Flow cards/dispute". */

@@ -1,4 +1,4 @@
-/* hd-kpi.c
+/* hd-kpi-engine.c
  *
  * Copyright 2026 The HandoffDesk authors
  *
@@ -9,11 +9,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
-#include "hd-kpi.h"
+#include "hd-kpi-private.h"
 
 /* See docs/kpis.md for the definitions this file implements. */
 
@@ -24,32 +23,11 @@
 
 typedef struct
 {
-  gint64      minute;                 /* -1: empty */
-  guint       offered;                /* bot-escalated packets offered */
-  guint       complete;               /* ... with nothing missing */
-  guint       concluded;              /* bot-escalated handoffs concluded */
-  guint       succeeded;              /* ... wrapped up with no transfer */
-  guint       transferred;            /* ... concluded after at least one transfer */
-  guint       abandoned_in_transfer;
-  guint       handled;                /* bot-escalated, accepted, concluded */
-  guint       verified_handled;
-  guint       reverified;
-  guint       repeated;
-  double      aht_bot_sum;
-  guint       aht_bot_n;
-  double      aht_agent_sum;
-  guint       aht_agent_n;
-  guint       fcr_stated;
-  guint       fcr_resolved;
-  GHashTable *missing;                /* key → count, created on demand */
-} Bucket;
-
-typedef struct
-{
   HdKpiScope  kind;
   char       *name;
   Bucket      buckets[RING];
 } Scope;
+
 
 typedef struct
 {
@@ -64,6 +42,7 @@ typedef struct
   gint64    last_at;
 } Track;
 
+
 struct _HdKpiEngine
 {
   GObject     parent_instance;
@@ -73,258 +52,8 @@ struct _HdKpiEngine
   gint64      swept_minute;
 };
 
-struct _HdKpiRow
-{
-  GObject     parent_instance;
-  HdKpiScope  scope;
-  char       *name;
-  char       *label;
-  Bucket      sum;             /* its missing table is owned */
-  char       *most_missing;
-};
 
-G_DEFINE_FINAL_TYPE (HdKpiRow, hd_kpi_row, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (HdKpiEngine, hd_kpi_engine, G_TYPE_OBJECT)
-
-enum { ROW_CHANGED, N_ROW_SIGNALS };
-static guint row_signals[N_ROW_SIGNALS];
-
-/* Rows ------------------------------------------------------------------- */
-
-static void
-hd_kpi_row_finalize (GObject *object)
-{
-  HdKpiRow *self = HD_KPI_ROW (object);
-
-  g_free (self->name);
-  g_free (self->label);
-  g_free (self->most_missing);
-  g_clear_pointer (&self->sum.missing, g_hash_table_unref);
-
-  G_OBJECT_CLASS (hd_kpi_row_parent_class)->finalize (object);
-}
-
-static void
-hd_kpi_row_class_init (HdKpiRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = hd_kpi_row_finalize;
-
-  row_signals[ROW_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
-
-static gboolean
-missing_equal (GHashTable *a,
-               GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if ((a == NULL ? 0 : g_hash_table_size (a)) != (b == NULL ? 0 : g_hash_table_size (b)))
-    return FALSE;
-  if (a == NULL || b == NULL)
-    return TRUE;
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (g_hash_table_lookup (b, key) != value)
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-hd_kpi_row_update_from (HdKpiRow *self,
-                        HdKpiRow *other)
-{
-  Bucket a, b;
-
-  g_return_val_if_fail (HD_IS_KPI_ROW (self) && HD_IS_KPI_ROW (other), FALSE);
-
-  /* Compare everything but the missing tables (pointers), then those. */
-  a = self->sum;
-  b = other->sum;
-  a.missing = b.missing = NULL;
-  if (memcmp (&a, &b, sizeof a) == 0 && missing_equal (self->sum.missing, other->sum.missing))
-    return FALSE;
-
-  g_clear_pointer (&self->sum.missing, g_hash_table_unref);
-  self->sum = other->sum;
-  if (other->sum.missing != NULL)
-    self->sum.missing = g_hash_table_ref (other->sum.missing);
-  g_free (self->most_missing);
-  self->most_missing = g_strdup (other->most_missing);
-  g_signal_emit (self, row_signals[ROW_CHANGED], 0);
-  return TRUE;
-}
-
-static void
-hd_kpi_row_init (HdKpiRow *self)
-{
-}
-
-static double
-ratio (double numerator,
-       double denominator)
-{
-  return denominator > 0 ? numerator / denominator : NAN;
-}
-
-HdKpiScope
-hd_kpi_row_get_scope (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), HD_KPI_SCOPE_OVERALL);
-  return self->scope;
-}
-
-const char *
-hd_kpi_row_get_name (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NULL);
-  return self->name;
-}
-
-const char *
-hd_kpi_row_get_label (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NULL);
-  return self->label;
-}
-
-guint
-hd_kpi_row_get_n_offered (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), 0);
-  return self->sum.offered;
-}
-
-guint
-hd_kpi_row_get_n_concluded (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), 0);
-  return self->sum.concluded;
-}
-
-double
-hd_kpi_row_get_escalation_success (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  return ratio (self->sum.succeeded, self->sum.concluded);
-}
-
-double
-hd_kpi_row_get_abandonment_in_transfer (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  return ratio (self->sum.abandoned_in_transfer, self->sum.transferred);
-}
-
-double
-hd_kpi_row_get_verification_duplication (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  return ratio (self->sum.reverified, self->sum.verified_handled);
-}
-
-double
-hd_kpi_row_get_repeat_rate (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  return ratio (self->sum.repeated, self->sum.handled);
-}
-
-double
-hd_kpi_row_get_handle_time_bot (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  return ratio (self->sum.aht_bot_sum, self->sum.aht_bot_n);
-}
-
-double
-hd_kpi_row_get_handle_time_agent_only (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  return ratio (self->sum.aht_agent_sum, self->sum.aht_agent_n);
-}
-
-double
-hd_kpi_row_get_first_contact_resolution (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  return ratio (self->sum.fcr_resolved, self->sum.fcr_stated);
-}
-
-double
-hd_kpi_row_get_complete_packets (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  return ratio (self->sum.complete, self->sum.offered);
-}
-
-double
-hd_kpi_row_get_missing_share (HdKpiRow   *self,
-                              const char *key)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NAN);
-  g_return_val_if_fail (key != NULL, NAN);
-
-  if (self->sum.offered == 0)
-    return NAN;
-  return (double) GPOINTER_TO_UINT (self->sum.missing != NULL
-                                    ? g_hash_table_lookup (self->sum.missing, key) : NULL)
-         / self->sum.offered;
-}
-
-const char *
-hd_kpi_row_get_most_missing (HdKpiRow *self)
-{
-  g_return_val_if_fail (HD_IS_KPI_ROW (self), NULL);
-  return self->most_missing;
-}
-
-typedef struct
-{
-  const char *key;
-  guint       count;
-} KeyCount;
-
-static gint
-compare_key_counts (gconstpointer a,
-                    gconstpointer b)
-{
-  const KeyCount *x = a;
-  const KeyCount *y = b;
-
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return strcmp (x->key, y->key);
-}
-
-static char *
-describe_missing (const Bucket *sum)
-{
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (KeyCount));
-  GString *text = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (sum->missing == NULL || sum->offered == 0)
-    return g_string_free (text, FALSE);
-
-  g_hash_table_iter_init (&iter, sum->missing);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      KeyCount kc = { key, GPOINTER_TO_UINT (value) };
-      g_array_append_val (counts, kc);
-    }
-  g_array_sort (counts, compare_key_counts);
-  for (guint i = 0; i < counts->len && i < 3; i++)
-    {
-      KeyCount *kc = &g_array_index (counts, KeyCount, i);
-
-      g_string_append_printf (text, "%s%s %.0f%%", i > 0 ? "; " : "", kc->key,
-                              100.0 * kc->count / sum->offered);
-    }
-  return g_string_free (text, FALSE);
-}
 
 /* Buckets ---------------------------------------------------------------- */
 
@@ -722,11 +451,12 @@ hd_kpi_engine_compute (HdKpiEngine *self,
   g_hash_table_iter_init (&iter, self->scopes);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &scope))
     {
-      g_autoptr(HdKpiRow) row = g_object_new (HD_TYPE_KPI_ROW, NULL);
+      g_autoptr(HdKpiRow) row = NULL;
       gboolean any = FALSE;
+      Bucket sum;
 
       /* Padding in the struct must compare equal in hd_kpi_row_update_from (). */
-      memset (&row->sum, 0, sizeof row->sum);
+      memset (&sum, 0, sizeof sum);
 
       for (guint i = 0; i < RING; i++)
         {
@@ -734,32 +464,17 @@ hd_kpi_engine_compute (HdKpiEngine *self,
 
           if (bucket->minute > now_minute - (gint64) self->window_minutes && bucket->minute <= now_minute)
             {
-              bucket_add (&row->sum, bucket);
+              bucket_add (&sum, bucket);
               any = TRUE;
             }
         }
       if (!any && scope->kind != HD_KPI_SCOPE_OVERALL)
-        continue;
-
-      row->scope = scope->kind;
-      row->name = g_strdup (scope->name);
-      switch (scope->kind)
         {
-        case HD_KPI_SCOPE_OVERALL:
-          row->label = g_strdup (_("All queues"));
-          break;
-        case HD_KPI_SCOPE_QUEUE:
-          /* TRANSLATORS: a row of the KPI table; %s is a queue id. */
-          row->label = g_strdup_printf (_("Queue %s"), scope->name);
-          break;
-        case HD_KPI_SCOPE_FLOW:
-          /* TRANSLATORS: a row of the KPI table; %s is a bot flow id. */
-          row->label = g_strdup_printf (_("Flow %s"), scope->name);
-          break;
-        default:
-          g_assert_not_reached ();
+          g_clear_pointer (&sum.missing, g_hash_table_unref);
+          continue;
         }
-      row->most_missing = describe_missing (&row->sum);
+
+      row = _hd_kpi_row_new (scope->kind, scope->name, &sum);
       g_list_store_insert_sorted (store, row, compare_rows, NULL);
     }
 
@@ -774,101 +489,7 @@ hd_kpi_engine_get_n_tracked (HdKpiEngine *self)
 }
 
 /* CSV --------------------------------------------------------------------- */
-
-static void
-append_cell (GString    *out,
-             const char *value)
-{
-  gboolean formula = value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@';
-  gboolean quote = formula || strpbrk (value, ",\"\r\n") != NULL ||
-                   g_ascii_isspace (value[0]) || (value[0] != '\0' && g_ascii_isspace (value[strlen (value) - 1]));
-
-  if (out->len > 0 && out->str[out->len - 1] != '\n')
-    g_string_append_c (out, ',');
-  if (!quote)
-    {
-      g_string_append (out, value);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  if (formula)
-    g_string_append_c (out, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_number (GString *out,
-               double   value,
-               int      decimals)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    {
-      append_cell (out, "");
-      return;
-    }
-  append_cell (out, g_ascii_formatd (buffer, sizeof buffer, decimals == 1 ? "%.1f" : "%.3f", value));
-}
-
-static void
-append_uint (GString *out,
-             guint    value)
-{
-  char buffer[16];
-
-  g_snprintf (buffer, sizeof buffer, "%u", value);
-  append_cell (out, buffer);
-}
-
-char *
-hd_kpi_rows_to_csv (GListModel *rows)
-{
-  static const char * const header[] = {
-    "scope", "name", "offered", "concluded", "escalation_success", "abandonment_in_transfer",
-    "verification_duplication", "repeat_rate", "handle_time_bot_s", "handle_time_agent_only_s",
-    "first_contact_resolution", "complete_packets", "most_missing",
-  };
-  static const char * const scope_names[] = { "overall", "queue", "flow" };
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (rows), g_string_free (out, FALSE));
-
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    append_cell (out, header[i]);
-  g_string_append (out, "\r\n");
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(HdKpiRow) row = g_list_model_get_item (rows, i);
-
-      append_cell (out, scope_names[row->scope]);
-      append_cell (out, row->name);
-      append_uint (out, row->sum.offered);
-      append_uint (out, row->sum.concluded);
-      append_number (out, hd_kpi_row_get_escalation_success (row), 3);
-      append_number (out, hd_kpi_row_get_abandonment_in_transfer (row), 3);
-      append_number (out, hd_kpi_row_get_verification_duplication (row), 3);
-      append_number (out, hd_kpi_row_get_repeat_rate (row), 3);
-      append_number (out, hd_kpi_row_get_handle_time_bot (row), 1);
-      append_number (out, hd_kpi_row_get_handle_time_agent_only (row), 1);
-      append_number (out, hd_kpi_row_get_first_contact_resolution (row), 3);
-      append_number (out, hd_kpi_row_get_complete_packets (row), 3);
-      append_cell (out, row->most_missing);
-      g_string_append (out, "\r\n");
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Engine ------------------------------------------------------------------ */
+/* Object ------------------------------------------------------------------ */
 
 static void
 hd_kpi_engine_finalize (GObject *object)
