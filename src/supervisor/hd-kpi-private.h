@@ -36,7 +36,6 @@ typedef struct
   GHashTable *missing;                /* key → count, created on demand */
 } Bucket;
 
-
 struct _HdKpiRow
 {
   GObject     parent_instance;
@@ -47,8 +46,7 @@ struct _HdKpiRow
   char       *most_missing;
 };
 
-
-/* A row of @kind and @name over @sum, whose missing table it takes. */
+/* A row of @scope and @name over @sum, whose missing table it takes. */
 HdKpiRow *_hd_kpi_row_new (HdKpiScope  scope,
                            const char *name,
                            Bucket     *sum);
