@@ -18,6 +18,7 @@
 #include "hd-feed-client.h"
 #include "hd-feed-protocol.h"
 #include "hd-packet-parser.h"
+#include "hd-time.h"
 
 /* Figures for docs/PERFORMANCE.md ("Feed"): run with `./build-aux/dev.sh
  * bench` (a release build).  The router runs in the same process and on the
@@ -68,7 +69,7 @@ make_offer_frame (guint      i,
   g_autofree char *id = g_strdup_printf ("ho-bench-%06u", i);
   g_autoptr(JsonNode) packet = hd_demo_template_build (i % hd_demo_templates_get_n (), id, now);
   g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, 3600);
-  g_autofree char *expires_text = hd_feed_format_time (expires);
+  g_autofree char *expires_text = hd_time_format_rfc3339 (expires, 6);
   JsonObject *object = hd_feed_object_new (HD_FEED_MSG_OFFER, i + 1);
   char *text;
 
@@ -105,8 +106,8 @@ bench_ingest_in_process (void)
                                                                 HD_FEED_DEFAULT_MAX_FRAME, NULL);
       g_autoptr(HdPacket) packet = hd_packet_parse_node (json_object_get_member (message->body, "packet"),
                                                          &limits, NULL);
-      g_autoptr(GDateTime) expires = hd_feed_parse_time (json_object_get_string_member (message->body,
-                                                                                        "expires_at"));
+      g_autoptr(GDateTime) expires = hd_time_parse_iso8601 (json_object_get_string_member (message->body, "expires_at"),
+                                                                     NULL);
       g_autoptr(HdHandoff) handoff = hd_handoff_new (packet, expires);
 
       if (!hd_queue_add (queue, handoff))

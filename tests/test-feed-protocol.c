@@ -176,18 +176,6 @@ test_hello_fields (void)
 }
 
 static void
-test_time (void)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 24, 9, 14, 5.25);
-  g_autofree char *text = hd_feed_format_time (time);
-  g_autoptr(GDateTime) back = hd_feed_parse_time (text);
-
-  g_assert_cmpstr (text, ==, "2026-11-24T09:14:05.250000Z");
-  g_assert_true (g_date_time_equal (time, back));
-  g_assert_null (hd_feed_parse_time ("yesterday"));
-}
-
-static void
 test_status_names (void)
 {
   HdFeedAgentStatus status;
@@ -197,6 +185,93 @@ test_status_names (void)
   g_assert_false (hd_feed_agent_status_from_string ("asleep", &status));
   g_assert_true (hd_feed_message_type_is_sequenced (HD_FEED_MSG_ASSIGNED));
   g_assert_false (hd_feed_message_type_is_sequenced (HD_FEED_MSG_HEARTBEAT));
+}
+
+static gboolean
+parse_event (const char   *text,
+             HdFeedMessage **message,
+             HdQueueEvent  *event)
+{
+  g_autoptr(GError) error = NULL;
+
+  *message = parse (text, 0, &error);
+  g_assert_no_error (error);
+  return hd_feed_parse_queue_event ((*message)->body, event);
+}
+
+static void
+test_queue_event (void)
+{
+  g_autoptr(HdFeedMessage) offered = NULL;
+  g_autoptr(HdFeedMessage) agent_only = NULL;
+  g_autoptr(HdFeedMessage) signal = NULL;
+  g_autoptr(HdFeedMessage) wrapped = NULL;
+  g_autoptr(HdFeedMessage) unknown = NULL;
+  g_autoptr(HdFeedMessage) bad = NULL;
+  g_auto(HdQueueEvent) event = { 0 };
+  gint64 before = g_get_real_time ();
+
+  g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"fraud\",\"event\":\"offered\","
+                              "\"handoff_id\":\"w1\",\"agent_id\":\"a7\",\"at\":\"2026-11-24T09:14:05.5Z\","
+                              "\"bot_flow\":\"fraud/report\",\"verified\":true,\"missing\":[\"case.type\",3],"
+                              "\"waiting\":2,\"agents_busy\":-4,\"handoff\":{\"handoff_id\":\"w1\"}}",
+                              &offered, &event));
+  g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_OFFERED);
+  g_assert_cmpstr (event.queue_id, ==, "fraud");
+  g_assert_cmpstr (event.handoff_id, ==, "w1");
+  g_assert_cmpstr (event.agent_id, ==, "a7");
+  g_assert_cmpint (event.at, ==, (gint64) 1795511645 * G_USEC_PER_SEC + 500000);
+  g_assert_cmpstr (event.bot_flow, ==, "fraud/report");
+  g_assert_true (event.verified);
+  g_assert_nonnull (event.missing);
+  g_assert_cmpstr (event.missing[0], ==, "case.type");
+  g_assert_null (event.missing[1]);
+  g_assert_cmpint (event.waiting, ==, 2);
+  g_assert_cmpint (event.agents_busy, ==, 0);
+  g_assert_cmpint (event.agents_available, ==, -1);
+  g_assert_nonnull (event.handoff);
+  hd_queue_event_clear (&event);
+
+  /* No "at": now.  No flow named: a bot's, unless the chat never saw one. */
+  g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"q\",\"event\":\"transferred\","
+                              "\"handoff_id\":\"w2\",\"to_queue\":\"r\",\"to_waiting\":5}",
+                              &agent_only, &event));
+  g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_TRANSFERRED);
+  g_assert_cmpint (event.at, >=, before);
+  g_assert_cmpstr (event.bot_flow, ==, "unknown");
+  g_assert_cmpstr (event.to_queue, ==, "r");
+  g_assert_cmpint (event.to_waiting, ==, 5);
+  g_assert_null (event.missing);
+  hd_queue_event_clear (&event);
+
+  g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"q\",\"event\":\"signal\","
+                              "\"handoff_id\":\"w2\",\"origin\":\"agent_only\",\"bot_flow\":\"x\","
+                              "\"signal\":\"re_verified\"}",
+                              &signal, &event));
+  g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_SIGNAL);
+  g_assert_null (event.bot_flow);
+  g_assert_true (event.has_signal);
+  g_assert_cmpint (event.signal, ==, HD_FEED_SIGNAL_REVERIFIED);
+  hd_queue_event_clear (&event);
+
+  g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"q\",\"event\":\"wrapped_up\","
+                              "\"handoff_id\":\"w2\",\"resolved\":false}",
+                              &wrapped, &event));
+  g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_WRAPPED_UP);
+  g_assert_cmpint (event.resolution, ==, HD_FEED_RESOLUTION_UNRESOLVED);
+  hd_queue_event_clear (&event);
+
+  g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"q\",\"event\":\"paused\","
+                              "\"handoff_id\":\"w2\"}",
+                              &unknown, &event));
+  g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_OTHER);
+  hd_queue_event_clear (&event);
+
+  /* The ids and the name are required; a queue id must not be empty. */
+  g_assert_false (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"\",\"event\":\"offered\","
+                               "\"handoff_id\":\"w3\"}",
+                               &bad, &event));
+  g_assert_null (event.handoff_id);
 }
 
 int
@@ -211,8 +286,8 @@ main (int   argc,
   g_test_add_func ("/hd/feed-protocol/parse-deep", test_parse_deep);
   g_test_add_func ("/hd/feed-protocol/build-roundtrip", test_build_roundtrip);
   g_test_add_func ("/hd/feed-protocol/hello-fields", test_hello_fields);
-  g_test_add_func ("/hd/feed-protocol/time", test_time);
   g_test_add_func ("/hd/feed-protocol/status-names", test_status_names);
+  g_test_add_func ("/hd/feed-protocol/queue-event", test_queue_event);
 
   return g_test_run ();
 }

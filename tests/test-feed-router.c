@@ -18,6 +18,7 @@
 #include "hd-error.h"
 #include "hd-feed-client.h"
 #include "hd-packet-parser.h"
+#include "hd-time.h"
 
 static void
 test_new (void)
@@ -63,7 +64,7 @@ test_templates_parse (void)
           g_autoptr(JsonBuilder) builder = json_builder_new ();
           g_autoptr(JsonNode) turn_node = NULL;
           g_autoptr(HdTurn) turn = NULL;
-          g_autofree char *at = hd_feed_format_time (now);
+          g_autofree char *at = hd_time_format_rfc3339 (now, 6);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "speaker");

@@ -21,16 +21,29 @@
 
 static void
 add (HdKpiEngine        *engine,
-     HdKpiEventType      type,
+     HdQueueEventKind    kind,
      const char         *id,
      const char         *queue,
      const char         *flow,
      double              seconds)
 {
-  HdKpiEvent event = { .type = type, .handoff_id = id, .queue_id = queue, .bot_flow = flow,
-                       .at = S (seconds), .resolved = -1 };
+  HdQueueEvent event = { .kind = kind, .handoff_id = id, .queue_id = queue, .bot_flow = flow,
+                         .at = S (seconds) };
 
-  hd_kpi_engine_add (engine, &event);
+  g_assert_true (hd_kpi_engine_add (engine, &event));
+}
+
+static void
+add_signal (HdKpiEngine  *engine,
+            HdFeedSignal  signal,
+            const char   *id,
+            const char   *queue,
+            double        seconds)
+{
+  HdQueueEvent event = { .kind = HD_QUEUE_EVENT_SIGNAL, .handoff_id = id, .queue_id = queue,
+                         .at = S (seconds), .has_signal = TRUE, .signal = signal };
+
+  g_assert_true (hd_kpi_engine_add (engine, &event));
 }
 
 static void
@@ -42,9 +55,9 @@ offer (HdKpiEngine        *engine,
        gboolean            verified,
        const char * const *missing)
 {
-  HdKpiEvent event = { .type = HD_KPI_EVENT_OFFERED, .handoff_id = id, .queue_id = queue,
-                       .bot_flow = flow, .at = S (seconds), .verified = verified,
-                       .missing = missing, .resolved = -1 };
+  HdQueueEvent event = { .kind = HD_QUEUE_EVENT_OFFERED, .handoff_id = id, .queue_id = queue,
+                         .bot_flow = flow, .at = S (seconds), .verified = verified,
+                         .missing = missing };
 
   hd_kpi_engine_add (engine, &event);
 }
@@ -56,8 +69,11 @@ wrap (HdKpiEngine *engine,
       double       seconds,
       int          resolved)
 {
-  HdKpiEvent event = { .type = HD_KPI_EVENT_WRAPPED_UP, .handoff_id = id, .queue_id = queue,
-                       .at = S (seconds), .resolved = resolved };
+  HdQueueEvent event = { .kind = HD_QUEUE_EVENT_WRAPPED_UP, .handoff_id = id, .queue_id = queue,
+                         .at = S (seconds),
+                         .resolution = resolved < 0 ? HD_FEED_RESOLUTION_UNKNOWN
+                                       : resolved > 0 ? HD_FEED_RESOLUTION_RESOLVED
+                                       : HD_FEED_RESOLUTION_UNRESOLVED };
 
   hd_kpi_engine_add (engine, &event);
 }
@@ -69,8 +85,8 @@ transfer (HdKpiEngine *engine,
           const char  *to,
           double       seconds)
 {
-  HdKpiEvent event = { .type = HD_KPI_EVENT_TRANSFERRED, .handoff_id = id, .queue_id = queue,
-                       .to_queue = to, .at = S (seconds), .resolved = -1 };
+  HdQueueEvent event = { .kind = HD_QUEUE_EVENT_TRANSFERRED, .handoff_id = id, .queue_id = queue,
+                         .to_queue = to, .at = S (seconds) };
 
   hd_kpi_engine_add (engine, &event);
 }
@@ -112,25 +128,25 @@ build_script (guint window)
 
   offer (engine, "h1", "cards", "cards/dispute", 0, TRUE, none);
   offer (engine, "h6", "cards", NULL, 0, FALSE, NULL);
-  add (engine, HD_KPI_EVENT_ACCEPTED, "h1", "cards", NULL, 10);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "h1", "cards", NULL, 10);
   offer (engine, "h2", "cards", "cards/dispute", 20, TRUE, no_summary);
-  add (engine, HD_KPI_EVENT_ACCEPTED, "h2", "cards", NULL, 30);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "h2", "cards", NULL, 30);
   offer (engine, "h3", "cards", "cards/dispute", 40, FALSE, no_summary_case);
-  add (engine, HD_KPI_EVENT_ACCEPTED, "h3", "cards", NULL, 50);
-  add (engine, HD_KPI_EVENT_REPEAT, "h2", "cards", NULL, 60);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "h3", "cards", NULL, 50);
+  add_signal (engine, HD_FEED_SIGNAL_ASKED_TO_REPEAT, "h2", "cards", 60);
   offer (engine, "h4", "payments", "payments/upi-failed", 60, TRUE, none);
-  add (engine, HD_KPI_EVENT_REVERIFIED, "h2", "cards", NULL, 70);
-  add (engine, HD_KPI_EVENT_ACCEPTED, "h4", "payments", NULL, 70);
+  add_signal (engine, HD_FEED_SIGNAL_REVERIFIED, "h2", "cards", 70);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "h4", "payments", NULL, 70);
   offer (engine, "h5", "cards", "cards/dispute", 80, FALSE, none);
-  add (engine, HD_KPI_EVENT_ABANDONED, "h5", "cards", NULL, 90);
+  add (engine, HD_QUEUE_EVENT_CUSTOMER_ABANDONED, "h5", "cards", NULL, 90);
   transfer (engine, "h3", "cards", "fraud", 100);
-  add (engine, HD_KPI_EVENT_ACCEPTED, "h6", "cards", NULL, 100);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "h6", "cards", NULL, 100);
   offer (engine, "h7", "cards", "cards/dispute", 100, FALSE, none);
-  add (engine, HD_KPI_EVENT_DECLINED, "h7", "cards", NULL, 110);
+  add (engine, HD_QUEUE_EVENT_DECLINED, "h7", "cards", NULL, 110);
   transfer (engine, "h4", "payments", "cards", 120);
-  add (engine, HD_KPI_EVENT_EXPIRED, "h7", "cards", NULL, 150);
-  add (engine, HD_KPI_EVENT_ACCEPTED, "h4", "cards", NULL, 180);
-  add (engine, HD_KPI_EVENT_ABANDONED, "h3", "fraud", NULL, 200);
+  add (engine, HD_QUEUE_EVENT_EXPIRED, "h7", "cards", NULL, 150);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "h4", "cards", NULL, 180);
+  add (engine, HD_QUEUE_EVENT_CUSTOMER_ABANDONED, "h3", "fraud", NULL, 200);
   wrap (engine, "h1", "cards", 310, 1);
   wrap (engine, "h6", "cards", 400, -1);
   wrap (engine, "h4", "cards", 480, 1);
@@ -278,9 +294,11 @@ test_kpi_queue_events (void)
   for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
+      g_auto(HdQueueEvent) event = { 0 };
 
       g_assert_true (json_parser_load_from_data (parser, frames[i], -1, NULL));
-      g_assert_cmpint (hd_kpi_engine_add_queue_event (engine, json_node_get_object (json_parser_get_root (parser))),
+      g_assert_cmpint (hd_feed_parse_queue_event (json_node_get_object (json_parser_get_root (parser)), &event) &&
+                       hd_kpi_engine_add (engine, &event),
                        ==, used[i]);
     }
 
@@ -312,7 +330,7 @@ test_kpi_csv (void)
 
   /* Ids a router could send: a comma and quotes, a formula, a space. */
   offer (engine, "c1", "a,\"b\"", "=HYPERLINK(\"x\")", 0, TRUE, none);
-  add (engine, HD_KPI_EVENT_ACCEPTED, "c1", "a,\"b\"", NULL, 60);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "c1", "a,\"b\"", NULL, 60);
   wrap (engine, "c1", "a,\"b\"", 150, 1);
   offer (engine, "c2", " lead", "flow\nx", 0, FALSE, NULL);
 
@@ -352,6 +370,64 @@ test_kpi_bounded (void)
   g_assert_cmpuint (hd_kpi_engine_get_n_tracked (engine), >=, 3600);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  GHashTable *seen = user_data;
+
+  g_hash_table_add (seen, (gpointer) g_param_spec_get_name (pspec));
+}
+
+static void
+test_kpi_row_properties (void)
+{
+  static const char * const none[] = { NULL };
+  g_autoptr(HdKpiEngine) engine = hd_kpi_engine_new (60);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) same = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  HdKpiRow *row;
+  HdKpiScope scope;
+  double success;
+  guint offered;
+
+  offer (engine, "p1", "cards", "cards/dispute", 0, TRUE, none);
+  add (engine, HD_QUEUE_EVENT_ACCEPTED, "p1", "cards", NULL, 10);
+  before = hd_kpi_engine_compute (engine, S (60));
+  row = find_row (before, HD_KPI_SCOPE_QUEUE, "cards");
+
+  g_object_get (row, "scope", &scope, "name", &name, "label", &label, "n-offered", &offered,
+                "escalation-success", &success, NULL);
+  g_assert_cmpint (scope, ==, HD_KPI_SCOPE_QUEUE);
+  g_assert_cmpstr (name, ==, "cards");
+  g_assert_cmpstr (label, ==, hd_kpi_row_get_label (row));
+  g_assert_cmpuint (offered, ==, 1);
+  g_assert_true (isnan (success));
+
+  /* Only what changed notifies: concluded and success, not the offers. */
+  g_signal_connect (row, "notify", G_CALLBACK (count_notify), seen);
+  wrap (engine, "p1", "cards", 70, 1);
+  after = hd_kpi_engine_compute (engine, S (120));
+  g_assert_true (hd_kpi_row_update_from (row, find_row (after, HD_KPI_SCOPE_QUEUE, "cards")));
+  g_assert_true (g_hash_table_contains (seen, "n-concluded"));
+  g_assert_true (g_hash_table_contains (seen, "escalation-success"));
+  g_assert_true (g_hash_table_contains (seen, "handle-time-bot"));
+  g_assert_false (g_hash_table_contains (seen, "n-offered"));
+  g_assert_false (g_hash_table_contains (seen, "complete-packets"));
+  g_object_get (row, "escalation-success", &success, NULL);
+  g_assert_cmpfloat_with_epsilon (success, 1, EPS);
+
+  g_hash_table_remove_all (seen);
+  same = hd_kpi_engine_compute (engine, S (120));
+  g_assert_false (hd_kpi_row_update_from (row, find_row (same, HD_KPI_SCOPE_QUEUE, "cards")));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/hd/kpi/queue-events", test_kpi_queue_events);
   g_test_add_func ("/hd/kpi/csv", test_kpi_csv);
   g_test_add_func ("/hd/kpi/bounded", test_kpi_bounded);
+  g_test_add_func ("/hd/kpi/row-properties", test_kpi_row_properties);
 
   return g_test_run ();
 }

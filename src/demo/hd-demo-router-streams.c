@@ -11,6 +11,7 @@
 
 #include "hd-demo-router-private.h"
 #include "hd-demo-templates.h"
+#include "hd-time.h"
 
 /* Streams and offers ---------------------------------------------------- */
 
@@ -160,7 +161,7 @@ _hd_demo_router_emit_turn (HdDemoRouter *self,
                            const char   *request_id)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = hd_feed_format_time (now);
+  g_autofree char *at = hd_time_format_rfc3339 (now, 6);
   JsonObject *object = hd_feed_object_new (HD_FEED_MSG_UPDATE, 0);
   JsonObject *turn = json_object_new ();
   JsonArray *turns = json_array_new ();
@@ -184,7 +185,7 @@ offer_packet (HdDemoRouter *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, self->offer_ttl_s);
-  g_autofree char *expires_text = hd_feed_format_time (expires);
+  g_autofree char *expires_text = hd_time_format_rfc3339 (expires, 6);
   JsonObject *object = hd_feed_object_new (HD_FEED_MSG_OFFER, 0);
   Offer *offer = g_new0 (Offer, 1);
   const char *id = NULL;

@@ -12,6 +12,7 @@
 #include "hd-demo-router-private.h"
 #include "hd-demo-templates.h"
 #include "hd-packet-parser.h"
+#include "hd-time.h"
 
 /* The supervisor stream: rich queue snapshots and events, the agents'
  * handoff-quality signals, transfers, read-only fetches, and a small
@@ -108,7 +109,7 @@ offer_summary (Offer *offer)
 {
   JsonObject *object = json_object_new ();
   g_autoptr(GDateTime) since = g_date_time_new_from_unix_utc (offer->waiting_since / G_USEC_PER_SEC);
-  g_autofree char *since_text = hd_feed_format_time (since);
+  g_autofree char *since_text = hd_time_format_rfc3339 (since, 6);
 
   json_object_set_string_member (object, "handoff_id", offer->id);
   json_object_set_string_member (object, "waiting_since", since_text);
@@ -292,7 +293,7 @@ _hd_demo_router_broadcast (HdDemoRouter *self,
     }
 
   now = g_date_time_new_now_utc ();
-  at = hd_feed_format_time (now);
+  at = hd_time_format_rfc3339 (now, 6);
   object = hd_feed_object_new (HD_FEED_MSG_QUEUE_EVENT, 0);
   json_object_set_string_member (object, "queue_id", queue_id);
   json_object_set_string_member (object, "event", event);
@@ -363,7 +364,7 @@ _hd_demo_router_send_snapshot (HdDemoRouter *self,
 {
   g_autoptr(GPtrArray) queues = g_ptr_array_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = hd_feed_format_time (now);
+  g_autofree char *at = hd_time_format_rfc3339 (now, 6);
   JsonObject *object = hd_feed_object_new (HD_FEED_MSG_QUEUE_SNAPSHOT, 0);
   JsonArray *array = json_array_new ();
   gint64 now_us = g_get_real_time ();

@@ -11,6 +11,7 @@
 
 #include "hd-demo-templates.h"
 #include "hd-feed-protocol.h"
+#include "hd-time.h"
 
 typedef struct
 {
@@ -345,7 +346,7 @@ add_time (JsonBuilder *builder,
           int          seconds_before)
 {
   g_autoptr(GDateTime) time = g_date_time_add_seconds (now, -seconds_before);
-  g_autofree char *text = hd_feed_format_time (time);
+  g_autofree char *text = hd_time_format_rfc3339 (time, 6);
 
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, text);

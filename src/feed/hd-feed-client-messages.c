@@ -14,6 +14,7 @@
 #include "hd-background.h"
 #include "hd-error.h"
 #include "hd-feed-client-private.h"
+#include "hd-time.h"
 
 /* A frame or packet the client refuses: counted, logged, and shown. */
 void
@@ -68,7 +69,7 @@ apply_offer (HdFeedClient  *self,
       return NULL;
     }
 
-  if (expires != NULL && (expires_at = hd_feed_parse_time (expires)) == NULL)
+  if (expires != NULL && (expires_at = hd_time_parse_iso8601 (expires, NULL)) == NULL)
     {
       g_autofree char *notice = g_strdup_printf (_("Offer %s was rejected: /expires_at: not a date and time"),
                                                  hd_packet_get_handoff_id (packet));

@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "hd-error.h"
 #include "hd-json-parse.h"
 #include "hd-feed-protocol.h"
+#include "hd-time.h"
 
 static const char * const type_names[] = {
   [HD_FEED_MSG_UNKNOWN] = NULL,
@@ -285,6 +287,122 @@ hd_feed_message_parse (const char  *data,
   return g_steal_pointer (&message);
 }
 
+/* Queue events ------------------------------------------------------------ */
+
+static const char * const queue_event_names[] = {
+  [HD_QUEUE_EVENT_OFFERED] = "offered",
+  [HD_QUEUE_EVENT_ACCEPTED] = "accepted",
+  [HD_QUEUE_EVENT_DECLINED] = "declined",
+  [HD_QUEUE_EVENT_EXPIRED] = "expired",
+  [HD_QUEUE_EVENT_CUSTOMER_ABANDONED] = "customer_abandoned",
+  [HD_QUEUE_EVENT_REASSIGNED] = "reassigned",
+  [HD_QUEUE_EVENT_WRAPPED_UP] = "wrapped_up",
+  [HD_QUEUE_EVENT_TRANSFERRED] = "transferred",
+  [HD_QUEUE_EVENT_SIGNAL] = "signal",
+};
+
+/* A count the router may add to an event: -1 when absent or not an integer. */
+static gint64
+get_count (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return -1;
+  return CLAMP (json_node_get_int (node), 0, G_MAXUINT);
+}
+
+void
+hd_queue_event_clear (HdQueueEvent *event)
+{
+  g_return_if_fail (event != NULL);
+
+  g_free ((gpointer) event->missing);
+  memset (event, 0, sizeof *event);
+}
+
+gboolean
+hd_feed_parse_queue_event (JsonObject   *body,
+                           HdQueueEvent *event)
+{
+  const char *name;
+  const char *origin;
+  const char *signal;
+  JsonNode *node;
+
+  g_return_val_if_fail (body != NULL, FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  memset (event, 0, sizeof *event);
+  name = json_object_get_string_member_with_default (body, "event", NULL);
+  event->handoff_id = json_object_get_string_member_with_default (body, "handoff_id", NULL);
+  event->queue_id = json_object_get_string_member_with_default (body, "queue_id", NULL);
+  if (name == NULL || event->handoff_id == NULL || event->queue_id == NULL || *event->queue_id == '\0')
+    {
+      memset (event, 0, sizeof *event);
+      return FALSE;
+    }
+
+  event->kind = HD_QUEUE_EVENT_OTHER;
+  for (guint i = 0; i < G_N_ELEMENTS (queue_event_names); i++)
+    if (g_str_equal (name, queue_event_names[i]))
+      event->kind = (HdQueueEventKind) i;
+
+  event->agent_id = json_object_get_string_member_with_default (body, "agent_id", NULL);
+  /* An event without a time (or with one we cannot read) happened now. */
+  event->at = hd_time_parse_iso8601_usec (json_object_get_string_member_with_default (body, "at", NULL),
+                                          g_get_real_time ());
+  event->waiting = get_count (body, "waiting");
+  event->offers_in_push = get_count (body, "offers_in_push");
+  event->agents_available = get_count (body, "agents_available");
+  event->agents_busy = get_count (body, "agents_busy");
+  event->agents_away = get_count (body, "agents_away");
+  event->to_waiting = get_count (body, "to_waiting");
+  node = json_object_get_member (body, "handoff");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    event->handoff = json_node_get_object (node);
+
+  origin = json_object_get_string_member_with_default (body, "origin", "bot");
+  event->bot_flow = json_object_get_string_member_with_default (body, "bot_flow", NULL);
+  /* A bot escalation whose flow the router did not name still counts as one. */
+  if (g_strcmp0 (origin, "agent_only") == 0)
+    event->bot_flow = NULL;
+  else if (event->bot_flow == NULL)
+    event->bot_flow = "unknown";
+  event->verified = json_object_get_boolean_member_with_default (body, "verified", FALSE);
+  event->in_transfer = json_object_get_boolean_member_with_default (body, "in_transfer", FALSE);
+  event->to_queue = json_object_get_string_member_with_default (body, "to_queue", NULL);
+
+  node = json_object_get_member (body, "missing");
+  if (event->kind == HD_QUEUE_EVENT_OFFERED && node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint length = json_array_get_length (array);
+      const char **missing = g_new0 (const char *, length + 1);
+      guint n = 0;
+
+      for (guint i = 0; i < length; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            missing[n++] = json_node_get_string (element);
+        }
+      event->missing = missing;
+    }
+
+  node = json_object_get_member (body, "resolved");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    event->resolution = json_node_get_boolean (node) ? HD_FEED_RESOLUTION_RESOLVED : HD_FEED_RESOLUTION_UNRESOLVED;
+
+  signal = json_object_get_string_member_with_default (body, "signal", NULL);
+  if (event->kind == HD_QUEUE_EVENT_SIGNAL && signal != NULL)
+    event->has_signal = hd_feed_signal_from_string (signal, &event->signal);
+
+  return TRUE;
+}
+
 JsonObject *
 hd_feed_object_new (HdFeedMessageType type,
                     gint64            seq)
@@ -502,7 +620,7 @@ char *
 hd_feed_build_heartbeat (GDateTime *now)
 {
   JsonObject *object = hd_feed_object_new (HD_FEED_MSG_HEARTBEAT, 0);
-  g_autofree char *text = hd_feed_format_time (now);
+  g_autofree char *text = hd_time_format_rfc3339 (now, 6);
 
   json_object_set_string_member (object, "at", text);
   return finish_object (object);
@@ -519,24 +637,4 @@ hd_feed_build_error (const char *code,
   json_object_set_string_member (object, "code", code);
   json_object_set_string_member (object, "message", message != NULL ? message : "");
   return finish_object (object);
-}
-
-char *
-hd_feed_format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  g_return_val_if_fail (time != NULL, NULL);
-
-  utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-GDateTime *
-hd_feed_parse_time (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-
-  return g_date_time_new_from_iso8601 (text, NULL);
 }

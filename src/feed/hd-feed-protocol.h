@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * client (src/feed/hd-feed-client.c) and the embedded routing layer
  * (src/demo/hd-demo-router.c).  No I/O happens here.  See
  * docs/feed-protocol.md for the normative description.  Revoke reasons use
- * hd_revoke_reason_to_string () and _from_string () of hd-handoff.h. */
+ * hd_revoke_reason_to_string () and _from_string () of hd-handoff.h; every
+ * timestamp on the wire is hd_time_format_rfc3339 (time, 6) of hd-time.h
+ * (UTC, "Z", microseconds), read with hd_time_parse_iso8601 (). */
 
 /* The WebSocket subprotocol both sides must agree on. */
 #define HD_FEED_SUBPROTOCOL "handoffdesk.feed.v1"
@@ -89,6 +91,62 @@ typedef enum
   HD_FEED_RESOLUTION_UNRESOLVED,
 } HdFeedResolution;
 
+/* What a supervisor stream's "queue_event" says happened (its "event"). */
+typedef enum
+{
+  HD_QUEUE_EVENT_OFFERED = 0,
+  HD_QUEUE_EVENT_ACCEPTED,
+  HD_QUEUE_EVENT_DECLINED,
+  HD_QUEUE_EVENT_EXPIRED,
+  HD_QUEUE_EVENT_CUSTOMER_ABANDONED,
+  HD_QUEUE_EVENT_REASSIGNED,
+  HD_QUEUE_EVENT_WRAPPED_UP,
+  HD_QUEUE_EVENT_TRANSFERRED,
+  HD_QUEUE_EVENT_SIGNAL,
+  HD_QUEUE_EVENT_OTHER,          /* a name this version does not know */
+} HdQueueEventKind;
+
+/* A decoded "queue_event" (docs/feed-protocol.md, Supervisor stream), the
+ * one input of the supervisor's panels and of the KPI engine.  Strings and
+ * @handoff are borrowed from the body it was decoded from; @missing's array
+ * belongs to the event (hd_queue_event_clear ()). */
+typedef struct
+{
+  HdQueueEventKind    kind;
+  const char         *queue_id;     /* never NULL */
+  const char         *handoff_id;   /* never NULL */
+  const char         *agent_id;     /* or NULL */
+  gint64              at;           /* µs since the epoch: "at", or the time of decoding */
+  /* The counts after the event, each -1 when the event does not say. */
+  gint64              waiting;
+  gint64              offers_in_push;
+  gint64              agents_available;
+  gint64              agents_busy;
+  gint64              agents_away;
+  gint64              to_waiting;   /* TRANSFERRED: in @to_queue */
+  /* OFFERED, TRANSFERRED: the waiting handoff's summary, or NULL. */
+  JsonObject         *handoff;
+  /* The bot flow the handoff escalated from: NULL for an agent-only chat
+   * ("origin": "agent_only"), "unknown" for a bot escalation that names
+   * none.  OFFERED: whether the packet says the customer is verified, and
+   * the completeness keys it lacks (NULL-terminated, or NULL). */
+  const char         *bot_flow;
+  gboolean            verified;
+  const char * const *missing;
+  /* TRANSFERRED: where to. */
+  const char         *to_queue;
+  /* WRAPPED_UP: the outcome the agent stated. */
+  HdFeedResolution    resolution;
+  /* SIGNAL: which one, when @has_signal (a name this version knows). */
+  gboolean            has_signal;
+  HdFeedSignal        signal;
+  /* CUSTOMER_ABANDONED, EXPIRED: the stream says it was being transferred. */
+  gboolean            in_transfer;
+} HdQueueEvent;
+
+void hd_queue_event_clear (HdQueueEvent *event);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HdQueueEvent, hd_queue_event_clear)
+
 /* A decoded frame.  @body is the whole JSON object of the frame (it includes
  * "type" and, for state-changing server messages, "seq"); the other fields
  * are the ones every consumer needs, pre-extracted. */
@@ -128,6 +186,13 @@ HdFeedMessage *hd_feed_message_parse (const char  *data,
                                       gsize        length,
                                       gsize        max_bytes,
                                       GError     **error);
+
+/* Decodes the body of a "queue_event" into @event (cleared first; clear it
+ * with hd_queue_event_clear () when done).  Returns FALSE, and leaves
+ * @event cleared, when the body lacks "event", "handoff_id" or a non-empty
+ * "queue_id"; every other member is optional.  @body must outlive @event. */
+gboolean hd_feed_parse_queue_event (JsonObject   *body,
+                                    HdQueueEvent *event);
 
 /* Builders: each returns a newly allocated, compact JSON text frame. */
 char *hd_feed_build_hello        (const char          *agent_id,
@@ -184,9 +249,5 @@ char *hd_feed_build_error        (const char          *code,
 JsonObject *hd_feed_object_new   (HdFeedMessageType    type,
                                   gint64               seq);
 char       *hd_feed_object_to_text (JsonObject        *object);
-
-/* ISO 8601 helpers used for every timestamp on the wire (UTC, "Z"). */
-char      *hd_feed_format_time (GDateTime  *time);
-GDateTime *hd_feed_parse_time  (const char *text);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hd-audit-trail.h"
+#include "hd-time.h"
 
 struct _HdAuditTrail
 {
@@ -52,7 +53,7 @@ clock_of (const char *rfc3339)
   g_autoptr(GDateTime) time = NULL;
   g_autoptr(GDateTime) utc = NULL;
 
-  if (rfc3339 == NULL || !(time = g_date_time_new_from_iso8601 (rfc3339, NULL)))
+  if (rfc3339 == NULL || !(time = hd_time_parse_iso8601 (rfc3339, NULL)))
     return g_strdup ("--:--:--");
   utc = g_date_time_to_utc (time);
   return g_date_time_format (utc, "%H:%M:%S");

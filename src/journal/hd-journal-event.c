@@ -15,6 +15,7 @@
 #include "hd-journal-event.h"
 #include "hd-journal-json.h"
 #include "hd-journal-scrub.h"
+#include "hd-time.h"
 
 struct _HdJournalEvent
 {
@@ -355,10 +356,8 @@ hd_journal_event_get_payload_string (HdJournalEvent *self,
 char *
 hd_journal_format_time (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *base = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (utc) / 1000);
+  /* The journal keeps milliseconds: enough to order a handoff's events. */
+  return hd_time_format_rfc3339 (time, 3);
 }
 
 void
@@ -619,7 +618,7 @@ parse_line (const char  *line,
     if (_hd_journal_json_parse_envelope (line, len - SUFFIX_LEN, &f_time, &f_handoff, &f_kind, &f_id,
                                          &f_type, &payload))
       {
-        time = g_date_time_new_from_iso8601 (f_time, NULL);
+        time = hd_time_parse_iso8601 (f_time, NULL);
         if (time == NULL || *f_type == '\0' || !hd_actor_kind_from_string (f_kind, &kind))
           {
             json_node_unref (payload);
@@ -667,8 +666,7 @@ parse_line (const char  *line,
   node = json_object_get_member (object, "actor");
   actor = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   kind_name = actor != NULL ? get_string_member (actor, "kind") : NULL;
-  if (get_string_member (object, "time") != NULL)
-    time = g_date_time_new_from_iso8601 (get_string_member (object, "time"), NULL);
+  time = hd_time_parse_iso8601 (get_string_member (object, "time"), NULL);
 
   if (handoff == NULL || type == NULL || *type == '\0' || time == NULL ||
       kind_name == NULL || !hd_actor_kind_from_string (kind_name, &kind))

@@ -18,6 +18,7 @@
 #include "hd-journal-scrub.h"
 #include "hd-journal-verify.h"
 #include "hd-recording.h"
+#include "hd-time.h"
 
 struct _HdRecording
 {
@@ -470,12 +471,6 @@ parse_line_at (HdRecording  *self,
   return _hd_journal_event_parse_line_trusted (line, len, parser, error);
 }
 
-static gint64
-to_unix_usec (GDateTime *time)
-{
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
 typedef struct
 {
   const char *data;
@@ -612,8 +607,8 @@ parse_and_checkpoint (HdRecording   *self,
     }
   self->handoff_id = g_strdup (hd_journal_event_get_handoff_id (header));
   self->title = g_strdup (json_object_get_string_member_with_default (payload, "title", NULL));
-  if (json_object_get_string_member_with_default (payload, "exported_at", NULL) != NULL)
-    self->exported_at = g_date_time_new_from_iso8601 (json_object_get_string_member (payload, "exported_at"), NULL);
+  self->exported_at = hd_time_parse_iso8601 (json_object_get_string_member_with_default (payload, "exported_at", NULL),
+                                             NULL);
   redacted = json_object_get_member (payload, "redacted");
   if (redacted != NULL && JSON_NODE_HOLDS_OBJECT (redacted))
     self->redacted = json_object_get_boolean_member_with_default (json_node_get_object (redacted), "names", FALSE) ||
@@ -660,7 +655,7 @@ parse_and_checkpoint (HdRecording   *self,
         {
           HdJournalEvent *event = g_ptr_array_index (chunk->events, i - chunk->first);
 
-          self->times[i] = to_unix_usec (hd_journal_event_get_time (event));
+          self->times[i] = hd_time_to_unix_usec (hd_journal_event_get_time (event));
           self->types[i] = g_intern_string (hd_journal_event_get_event_type (event));
           hd_journal_state_apply (state, event);
           if ((i + 1) % HD_RECORDING_CHECKPOINT_INTERVAL == 0)

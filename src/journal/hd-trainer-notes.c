@@ -15,6 +15,7 @@
 
 #include "hd-error.h"
 #include "hd-trainer-notes.h"
+#include "hd-time.h"
 
 #define NOTES_SUFFIX ".notes.json"
 
@@ -236,7 +237,7 @@ parse_notes (HdTrainerNotes  *self,
           note.author = g_strdup (json_object_get_string_member_with_default (object, "author", NULL));
           note.text = g_strdup (json_object_get_string_member (object, "text"));
           created = json_object_get_string_member_with_default (object, "created_at", NULL);
-          note.created_at = created != NULL ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
+          note.created_at = hd_time_parse_iso8601 (created, NULL);
           if (note.created_at == NULL)
             note.created_at = g_date_time_new_now_utc ();
           insert_note (self, &note);

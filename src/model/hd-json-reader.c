@@ -15,6 +15,7 @@
 
 #include "hd-json-reader-private.h"
 #include "hd-mask.h"
+#include "hd-time.h"
 
 /* Errors */
 
@@ -284,82 +285,6 @@ _hd_json_node_get_text (HdJsonReader    *p,
   return TRUE;
 }
 
-static inline gboolean
-parse_digits (const char *s,
-              guint       n,
-              int        *out)
-{
-  int value = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit (s[i]))
-        return FALSE;
-      value = value * 10 + (s[i] - '0');
-    }
-
-  *out = value;
-  return TRUE;
-}
-
-/* RFC 3339 date-time: 2026-11-24T09:14:05(.123)?(Z|+05:30).  Stricter than
- * g_date_time_new_from_iso8601 (), which takes many ISO 8601 forms RFC 3339
- * does not, and faster, because UTC needs no new GTimeZone. */
-static GDateTime *
-parse_rfc3339 (const char *s)
-{
-  int year, month, day, hour, minute, second, tz_hour, tz_minute;
-  double fraction = 0.0;
-  const char *c;
-  g_autoptr(GTimeZone) tz = NULL;
-
-  if (!parse_digits (s, 4, &year) || s[4] != '-' ||
-      !parse_digits (s + 5, 2, &month) || s[7] != '-' ||
-      !parse_digits (s + 8, 2, &day) || (s[10] != 'T' && s[10] != 't') ||
-      !parse_digits (s + 11, 2, &hour) || s[13] != ':' ||
-      !parse_digits (s + 14, 2, &minute) || s[16] != ':' ||
-      !parse_digits (s + 17, 2, &second))
-    return NULL;
-
-  c = s + 19;
-  if (*c == '.')
-    {
-      double scale = 0.1;
-      guint n = 0;
-
-      for (c++; g_ascii_isdigit (*c); c++, n++)
-        {
-          fraction += (*c - '0') * scale;
-          scale /= 10.0;
-        }
-      if (n == 0 || n > 9)
-        return NULL;
-    }
-
-  if ((*c == 'Z' || *c == 'z') && c[1] == '\0')
-    tz = g_time_zone_new_utc ();
-  else if ((*c == '+' || *c == '-') &&
-           parse_digits (c + 1, 2, &tz_hour) && c[3] == ':' &&
-           parse_digits (c + 4, 2, &tz_minute) && c[6] == '\0' &&
-           tz_hour < 24 && tz_minute < 60)
-    tz = g_time_zone_new_offset ((*c == '-' ? -1 : 1) * (tz_hour * 3600 + tz_minute * 60));
-  else
-    return NULL;
-
-  if (hour > 23 || minute > 59 || second > 60)
-    return NULL;
-
-  /* GDateTime has no leap seconds: 23:59:60 becomes the end of 23:59:59. */
-  if (second == 60)
-    {
-      second = 59;
-      fraction = 0.999999;
-    }
-
-  /* Returns NULL for impossible dates such as February 30. */
-  return g_date_time_new (tz, year, month, day, hour, minute, second + fraction);
-}
-
 gboolean
 _hd_json_node_get_time (HdJsonReader  *p,
                         JsonNode      *node,
@@ -371,7 +296,7 @@ _hd_json_node_get_time (HdJsonReader  *p,
   if (value == NULL)
     return FALSE;
 
-  if ((time = parse_rfc3339 (value)) == NULL)
+  if ((time = hd_time_parse_rfc3339 (value)) == NULL)
     return _hd_json_fail (p, HD_ERROR_PARSE, _("not an RFC 3339 time"));
 
   g_clear_pointer (out, g_date_time_unref);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "hd-packet-generator.h"
+#include "hd-time.h"
 
 /* Writes JSON text directly rather than through a JsonBuilder: benchmarks
  * build packets of 10,000 turns and more, and the generator should not be what
@@ -48,7 +49,7 @@ append_time (GString  *out,
              guint     offset_seconds)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (base + offset_seconds);
-  g_autofree char *text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *text = hd_time_format_rfc3339 (time, 0);
 
   g_string_append_printf (out, "\"%s\"", text);
 }

@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "hd-feed-protocol.h"
+
 G_BEGIN_DECLS
 
 /* Handoff-quality KPIs over a sliding window, per queue, per bot flow and
@@ -20,44 +22,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HD_KPI_EVENT_OFFERED = 0,    /* the bot escalated it (or an agent-only chat arrived) */
-  HD_KPI_EVENT_ACCEPTED,
-  HD_KPI_EVENT_DECLINED,
-  HD_KPI_EVENT_EXPIRED,        /* the push expired, or the customer was never served */
-  HD_KPI_EVENT_ABANDONED,      /* the customer left */
-  HD_KPI_EVENT_TRANSFERRED,    /* an agent transferred it to another queue */
-  HD_KPI_EVENT_REPEAT,         /* the agent had to ask the customer to repeat (click or detected) */
-  HD_KPI_EVENT_REVERIFIED,     /* the agent verified the customer again */
-  HD_KPI_EVENT_WRAPPED_UP,
-} HdKpiEventType;
-
-typedef enum
-{
   HD_KPI_SCOPE_OVERALL = 0,
   HD_KPI_SCOPE_QUEUE,          /* the queue the bot first routed the handoff to */
   HD_KPI_SCOPE_FLOW,           /* the bot flow it escalated from */
 } HdKpiScope;
 
-/* One input.  Strings are borrowed for the call. */
-typedef struct
-{
-  HdKpiEventType      type;
-  const char         *handoff_id;
-  const char         *queue_id;
-  gint64              at;          /* µs since the epoch (event time, not arrival) */
-  /* OFFERED: the bot flow, NULL for an agent-only chat; whether the packet
-   * says the customer is verified; the completeness keys it lacks. */
-  const char         *bot_flow;
-  gboolean            verified;
-  const char * const *missing;
-  /* TRANSFERRED: where to. */
-  const char         *to_queue;
-  /* WRAPPED_UP: -1 not stated, 0 unresolved, 1 resolved. */
-  int                 resolved;
-  /* ABANDONED / EXPIRED when the engine never saw the handoff offered:
-   * what the stream says about it. */
-  gboolean            in_transfer;
-} HdKpiEvent;
+#define HD_TYPE_KPI_SCOPE  (hd_kpi_scope_get_type ())
+GType hd_kpi_scope_get_type (void);
 
 #define HD_TYPE_KPI_ROW    (hd_kpi_row_get_type ())
 #define HD_TYPE_KPI_ENGINE (hd_kpi_engine_get_type ())
@@ -66,7 +37,10 @@ G_DECLARE_FINAL_TYPE (HdKpiRow, hd_kpi_row, HD, KPI_ROW, GObject)
 G_DECLARE_FINAL_TYPE (HdKpiEngine, hd_kpi_engine, HD, KPI_ENGINE, GObject)
 
 /* One line of the KPI table.  Rates are 0..1, or NAN when the denominator
- * is 0 (shown as "—", exported as an empty cell). */
+ * is 0 (shown as "—", exported as an empty cell).  Every getter below is
+ * also a read-only property ("scope", "name", "label", "n-offered",
+ * "n-concluded", "escalation-success", …, "most-missing"), notified when
+ * hd_kpi_row_update_from () changes it. */
 HdKpiScope   hd_kpi_row_get_scope                      (HdKpiRow *self);
 const char  *hd_kpi_row_get_name                       (HdKpiRow *self);  /* "" for overall */
 /* A translated label: "All queues", "Queue fraud", "Flow cards/dispute". */
@@ -98,12 +72,12 @@ gboolean     hd_kpi_row_update_from                    (HdKpiRow   *self,
 /* @window_minutes: 1..60. */
 HdKpiEngine *hd_kpi_engine_new                         (guint        window_minutes);
 guint        hd_kpi_engine_get_window_minutes          (HdKpiEngine *self);
-void         hd_kpi_engine_add                         (HdKpiEngine *self,
-                                                        const HdKpiEvent *event);
-/* A "queue_event" body of the supervisor stream (docs/feed-protocol.md).
- * Returns FALSE, ignoring it, when it is not one the KPIs use. */
-gboolean     hd_kpi_engine_add_queue_event             (HdKpiEngine *self,
-                                                        JsonObject  *body);
+/* One event of the supervisor stream (hd_feed_parse_queue_event ()), or
+ * one built from elsewhere (a journal, a data warehouse).  Returns FALSE,
+ * ignoring it, when it is not one the KPIs use: "reassigned", a signal
+ * other than asked_to_repeat and re_verified, a name we do not know. */
+gboolean     hd_kpi_engine_add                         (HdKpiEngine        *self,
+                                                        const HdQueueEvent *event);
 /* The table over the window ending at @now (µs since the epoch): overall
  * first, then queues, then bot flows, each sorted by name.  A new
  * GListModel of HdKpiRow. */

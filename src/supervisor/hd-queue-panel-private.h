@@ -49,10 +49,22 @@ struct _HdQueuePanel
   gboolean      dirty;
 };
 
+/* What a panel counts over its 60 minutes. */
+typedef enum
+{
+  HD_QUEUE_PANEL_COUNT_DECLINED = 0,
+  HD_QUEUE_PANEL_COUNT_EXPIRED,
+  HD_QUEUE_PANEL_COUNT_ABANDONED_IN_TRANSFER,
+} HdQueuePanelCount;
+
+/* A waiting handoff the stream said nothing more about than its id. */
+HdWaitingHandoff *_hd_waiting_handoff_new   (const char       *handoff_id,
+                                             gint64            waiting_since);
+
 HdQueuePanel *_hd_queue_panel_new           (const char       *queue_id);
-/* Counts one "declined", "expired" or abandoned-in-transfer at @at (µs). */
+/* Counts one @what at @at (µs). */
 void          _hd_queue_panel_count         (HdQueuePanel     *self,
-                                             const char       *what,
+                                             HdQueuePanelCount what,
                                              gint64            at);
 /* Replaces the 60-minute counts by a snapshot's, put in @at's minute. */
 void          _hd_queue_panel_set_window_counts (HdQueuePanel *self,

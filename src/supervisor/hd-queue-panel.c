@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hd-queue-panel-private.h"
+#include "hd-time.h"
 
 #define MINUTE_US (60 * G_USEC_PER_SEC)
 
@@ -65,6 +66,17 @@ hd_waiting_handoff_init (HdWaitingHandoff *self)
 {
 }
 
+HdWaitingHandoff *
+_hd_waiting_handoff_new (const char *handoff_id,
+                         gint64      waiting_since)
+{
+  HdWaitingHandoff *self = g_object_new (HD_TYPE_WAITING_HANDOFF, NULL);
+
+  self->handoff_id = g_strdup (handoff_id);
+  self->waiting_since = waiting_since;
+  return self;
+}
+
 static char *
 dup_string (JsonObject *object,
             const char *member)
@@ -81,7 +93,6 @@ hd_waiting_handoff_new_from_json (JsonObject *object)
 {
   HdWaitingHandoff *self;
   g_autofree char *since = NULL;
-  g_autoptr(GDateTime) time = NULL;
   char *id;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -101,8 +112,7 @@ hd_waiting_handoff_new_from_json (JsonObject *object)
   self->sla_target_s = (guint) CLAMP (json_object_get_int_member_with_default (object, "sla_target_s", 0),
                                       0, G_MAXUINT);
   since = dup_string (object, "waiting_since");
-  time = since != NULL ? g_date_time_new_from_iso8601 (since, NULL) : NULL;
-  self->waiting_since = time != NULL ? (g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time)) : g_get_real_time ();
+  self->waiting_since = hd_time_parse_iso8601_usec (since, g_get_real_time ());
   return self;
 }
 
@@ -266,20 +276,28 @@ bucket_at (HdQueuePanel *self,
 }
 
 void
-_hd_queue_panel_count (HdQueuePanel *self,
-                       const char   *what,
-                       gint64        at)
+_hd_queue_panel_count (HdQueuePanel      *self,
+                       HdQueuePanelCount  what,
+                       gint64             at)
 {
   PanelBucket *bucket = bucket_at (self, at);
 
   if (bucket == NULL)
     return;
-  if (g_str_equal (what, "declined"))
-    bucket->declined++;
-  else if (g_str_equal (what, "expired"))
-    bucket->expired++;
-  else if (g_str_equal (what, "abandoned_in_transfer"))
-    bucket->abandoned_in_transfer++;
+  switch (what)
+    {
+    case HD_QUEUE_PANEL_COUNT_DECLINED:
+      bucket->declined++;
+      break;
+    case HD_QUEUE_PANEL_COUNT_EXPIRED:
+      bucket->expired++;
+      break;
+    case HD_QUEUE_PANEL_COUNT_ABANDONED_IN_TRANSFER:
+      bucket->abandoned_in_transfer++;
+      break;
+    default:
+      g_return_if_reached ();
+    }
   self->dirty = TRUE;
 }
 

@@ -37,11 +37,16 @@ G_DECLARE_FINAL_TYPE (HdSupervisorModel, hd_supervisor_model, HD, SUPERVISOR_MOD
 HdSupervisorModel *hd_supervisor_model_new              (void);
 
 /* The bodies of the feed client's "queue-snapshot" and "queue-event"
- * signals.  A snapshot replaces everything but the trends and the KPIs. */
+ * signals.  A snapshot replaces everything but the trends and the KPIs.
+ * An event body is decoded with hd_feed_parse_queue_event () and added
+ * (ignored when it cannot be). */
 void          hd_supervisor_model_apply_snapshot        (HdSupervisorModel *self,
                                                          JsonObject        *body);
 void          hd_supervisor_model_apply_event           (HdSupervisorModel *self,
                                                          JsonObject        *body);
+/* One decoded event: the panels and the KPI engine both take it. */
+void          hd_supervisor_model_add_event             (HdSupervisorModel  *self,
+                                                         const HdQueueEvent *event);
 /* @now: µs since the epoch (g_get_real_time ()). */
 void          hd_supervisor_model_flush                 (HdSupervisorModel *self,
                                                          gint64             now);

@@ -11,6 +11,7 @@
 
 #include "hd-queue-panel-private.h"
 #include "hd-supervisor-model.h"
+#include "hd-time.h"
 
 typedef struct
 {
@@ -116,10 +117,8 @@ get_uint (JsonObject *object,
 static gint64
 get_time (JsonObject *object)
 {
-  const char *text = json_object_get_string_member_with_default (object, "at", NULL);
-  g_autoptr(GDateTime) time = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-
-  return time != NULL ? (g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time)) : g_get_real_time ();
+  return hd_time_parse_iso8601_usec (json_object_get_string_member_with_default (object, "at", NULL),
+                                     g_get_real_time ());
 }
 
 static void
@@ -254,85 +253,110 @@ hd_supervisor_model_apply_snapshot (HdSupervisorModel *self,
     }
 }
 
+static void
+set_event_agents (HdQueuePanel       *panel,
+                  const HdQueueEvent *event)
+{
+  if (event->agents_available >= 0)
+    panel->agents_available = (guint) event->agents_available;
+  if (event->agents_busy >= 0)
+    panel->agents_busy = (guint) event->agents_busy;
+  if (event->agents_away >= 0)
+    panel->agents_away = (guint) event->agents_away;
+  panel->dirty = TRUE;
+}
+
+void
+hd_supervisor_model_add_event (HdSupervisorModel  *self,
+                               const HdQueueEvent *event)
+{
+  HdQueuePanel *panel;
+
+  g_return_if_fail (HD_IS_SUPERVISOR_MODEL (self));
+  g_return_if_fail (event != NULL && event->queue_id != NULL && event->handoff_id != NULL);
+
+  hd_kpi_engine_add (self->kpi, event);
+
+  panel = ensure_panel (self, event->queue_id);
+
+  switch (event->kind)
+    {
+    case HD_QUEUE_EVENT_OFFERED:
+      {
+        g_autoptr(HdWaitingHandoff) handoff = NULL;
+
+        if (event->handoff != NULL)
+          handoff = hd_waiting_handoff_new_from_json (event->handoff);
+        if (handoff == NULL)
+          handoff = _hd_waiting_handoff_new (event->handoff_id, event->at);
+        add_waiting (self, panel, handoff);
+      }
+      break;
+
+    case HD_QUEUE_EVENT_TRANSFERRED:
+      remove_waiting (self, event->handoff_id);
+      if (event->to_queue != NULL && *event->to_queue != '\0')
+        {
+          HdQueuePanel *to = ensure_panel (self, event->to_queue);
+          g_autoptr(HdWaitingHandoff) handoff = NULL;
+
+          if (event->handoff != NULL)
+            handoff = hd_waiting_handoff_new_from_json (event->handoff);
+          if (handoff != NULL)
+            add_waiting (self, to, handoff);
+          to->waiting = event->to_waiting >= 0 ? (guint) event->to_waiting : to->waiting + 1;
+          set_event_agents (to, event);
+        }
+      break;
+
+    case HD_QUEUE_EVENT_SIGNAL:
+      /* Only the KPIs care. */
+      break;
+
+    case HD_QUEUE_EVENT_DECLINED:
+      remove_waiting (self, event->handoff_id);
+      _hd_queue_panel_count (panel, HD_QUEUE_PANEL_COUNT_DECLINED, event->at);
+      break;
+
+    case HD_QUEUE_EVENT_EXPIRED:
+      remove_waiting (self, event->handoff_id);
+      _hd_queue_panel_count (panel, HD_QUEUE_PANEL_COUNT_EXPIRED, event->at);
+      break;
+
+    case HD_QUEUE_EVENT_CUSTOMER_ABANDONED:
+      remove_waiting (self, event->handoff_id);
+      if (event->in_transfer)
+        _hd_queue_panel_count (panel, HD_QUEUE_PANEL_COUNT_ABANDONED_IN_TRANSFER, event->at);
+      break;
+
+    case HD_QUEUE_EVENT_ACCEPTED:
+    case HD_QUEUE_EVENT_REASSIGNED:
+    case HD_QUEUE_EVENT_WRAPPED_UP:
+    case HD_QUEUE_EVENT_OTHER:
+    default:
+      /* No longer waiting here, whatever became of it. */
+      remove_waiting (self, event->handoff_id);
+      break;
+    }
+
+  panel->waiting = event->waiting >= 0 ? (guint) event->waiting
+                                       : g_list_model_get_n_items (G_LIST_MODEL (panel->waiting_handoffs));
+  panel->offers_in_push = event->offers_in_push >= 0 ? (guint) event->offers_in_push
+                                                     : MIN (panel->offers_in_push, panel->waiting);
+  set_event_agents (panel, event);
+}
+
 void
 hd_supervisor_model_apply_event (HdSupervisorModel *self,
                                  JsonObject        *body)
 {
-  const char *queue_id;
-  const char *event;
-  const char *handoff_id;
-  HdQueuePanel *panel;
-  JsonNode *summary;
-  gint64 at;
+  g_auto(HdQueueEvent) event = { 0 };
 
   g_return_if_fail (HD_IS_SUPERVISOR_MODEL (self));
   g_return_if_fail (body != NULL);
 
-  queue_id = json_object_get_string_member_with_default (body, "queue_id", NULL);
-  event = json_object_get_string_member_with_default (body, "event", NULL);
-  handoff_id = json_object_get_string_member_with_default (body, "handoff_id", NULL);
-  if (queue_id == NULL || *queue_id == '\0' || event == NULL || handoff_id == NULL)
-    return;
-
-  hd_kpi_engine_add_queue_event (self->kpi, body);
-
-  at = get_time (body);
-  panel = ensure_panel (self, queue_id);
-  summary = json_object_get_member (body, "handoff");
-
-  if (g_str_equal (event, "offered"))
-    {
-      g_autoptr(HdWaitingHandoff) handoff = NULL;
-
-      if (summary != NULL && JSON_NODE_HOLDS_OBJECT (summary))
-        handoff = hd_waiting_handoff_new_from_json (json_node_get_object (summary));
-      if (handoff == NULL)
-        {
-          g_autoptr(JsonObject) minimal = json_object_new ();
-
-          json_object_set_string_member (minimal, "handoff_id", handoff_id);
-          json_object_set_string_member (minimal, "waiting_since",
-                                         json_object_get_string_member_with_default (body, "at", ""));
-          handoff = hd_waiting_handoff_new_from_json (minimal);
-        }
-      add_waiting (self, panel, handoff);
-    }
-  else if (g_str_equal (event, "transferred"))
-    {
-      const char *to_queue = json_object_get_string_member_with_default (body, "to_queue", NULL);
-
-      remove_waiting (self, handoff_id);
-      if (to_queue != NULL && *to_queue != '\0')
-        {
-          HdQueuePanel *to = ensure_panel (self, to_queue);
-          g_autoptr(HdWaitingHandoff) handoff = NULL;
-
-          if (summary != NULL && JSON_NODE_HOLDS_OBJECT (summary))
-            handoff = hd_waiting_handoff_new_from_json (json_node_get_object (summary));
-          if (handoff != NULL)
-            add_waiting (self, to, handoff);
-          to->waiting = get_uint (body, "to_waiting", to->waiting + 1);
-          set_agents (to, body);
-        }
-    }
-  else if (g_str_equal (event, "signal"))
-    {
-      /* Only the KPIs care. */
-    }
-  else
-    {
-      remove_waiting (self, handoff_id);
-      if (g_str_equal (event, "declined") || g_str_equal (event, "expired"))
-        _hd_queue_panel_count (panel, event, at);
-      else if (g_str_equal (event, "customer_abandoned") &&
-               json_object_get_boolean_member_with_default (body, "in_transfer", FALSE))
-        _hd_queue_panel_count (panel, "abandoned_in_transfer", at);
-    }
-
-  panel->waiting = get_uint (body, "waiting",
-                             g_list_model_get_n_items (G_LIST_MODEL (panel->waiting_handoffs)));
-  panel->offers_in_push = get_uint (body, "offers_in_push", MIN (panel->offers_in_push, panel->waiting));
-  set_agents (panel, body);
+  if (hd_feed_parse_queue_event (body, &event))
+    hd_supervisor_model_add_event (self, &event);
 }
 
 void
