@@ -293,15 +293,12 @@ feed_of (HdWindow *self)
   return self->session != NULL ? hd_session_get_feed (self->session) : NULL;
 }
 
-/* Requests go to the routing layer; the handoff changes state only when it confirms, so a
- * failure leaves the offer as it was and says why. */
-typedef gboolean (*RequestFinish) (HdFeedClient *, GAsyncResult *, GError **);
-
+/* Requests go to the session; the handoff changes state only when the routing layer
+ * confirms, so a failure leaves the offer as it was and says why. */
 typedef struct
 {
-  HdWindow      *self;    /* not owned: the window cancels its requests when disposed */
-  RequestFinish  finish;
-  char          *what;
+  HdWindow *self;    /* not owned: the window cancels its requests when disposed */
+  char     *what;
 } Request;
 
 static void
@@ -312,7 +309,7 @@ request_cb (GObject      *object,
   Request *request = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!request->finish (HD_FEED_CLIENT (object), result, &error) &&
+  if (!hd_session_request_finish (HD_SESSION (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* Translators: what failed and why, e.g. "Could not accept the chat: timed out". */
@@ -325,14 +322,12 @@ request_cb (GObject      *object,
 }
 
 static Request *
-request_new (HdWindow      *self,
-             RequestFinish  finish,
-             const char    *what)
+request_new (HdWindow   *self,
+             const char *what)
 {
   Request *request = g_new0 (Request, 1);
 
   request->self = self;
-  request->finish = finish;
   request->what = g_strdup (what);
   return request;
 }
@@ -341,14 +336,10 @@ static void
 on_accept_requested_cb (HdWindow  *self,
                         HdHandoff *handoff)
 {
-  HdFeedClient *feed = feed_of (self);
-
-  if (feed == NULL)
+  if (self->session == NULL)
     return;
-  hd_feed_client_accept_async (feed, hd_handoff_get_handoff_id (handoff), self->cancellable,
-                               request_cb,
-                               request_new (self, hd_feed_client_accept_finish,
-                                            _("Could not accept the chat")));
+  hd_session_accept_async (self->session, hd_handoff_get_handoff_id (handoff), self->cancellable,
+                           request_cb, request_new (self, _("Could not accept the chat")));
 }
 
 static void
@@ -356,14 +347,11 @@ on_decline_requested_cb (HdWindow   *self,
                          HdHandoff  *handoff,
                          const char *reason)
 {
-  HdFeedClient *feed = feed_of (self);
-
-  if (feed == NULL)
+  if (self->session == NULL)
     return;
-  hd_feed_client_decline_async (feed, hd_handoff_get_handoff_id (handoff), reason,
-                                self->cancellable, request_cb,
-                                request_new (self, hd_feed_client_decline_finish,
-                                             _("Could not decline the chat")));
+  hd_session_decline_async (self->session, hd_handoff_get_handoff_id (handoff), reason,
+                            self->cancellable, request_cb,
+                            request_new (self, _("Could not decline the chat")));
 }
 
 static gboolean
@@ -371,11 +359,10 @@ on_reply_requested_cb (HdWindow   *self,
                        HdHandoff  *handoff,
                        const char *text)
 {
-  HdFeedClient *feed = feed_of (self);
   g_autofree char *what = NULL;
 
   /* Not connected: keep the agent's text in the box. */
-  if (feed == NULL || hd_feed_client_get_state (feed) != HD_FEED_CLIENT_STATE_CONNECTED)
+  if (self->session == NULL || !hd_session_get_can_send (self->session))
     {
       hd_window_show_toast (self, _("Not sent: the routing layer is not connected. Your message is still in the reply box."));
       return FALSE;
@@ -384,49 +371,9 @@ on_reply_requested_cb (HdWindow   *self,
   /* Once taken the box clears; should delivery still fail, the toast carries the text so
    * nothing the agent typed is lost. */
   what = g_strdup_printf (_("Not delivered: “%s”"), text);
-  hd_feed_client_send_agent_message_async (feed, hd_handoff_get_handoff_id (handoff), text,
-                                           self->cancellable, request_cb,
-                                           request_new (self, hd_feed_client_send_agent_message_finish,
-                                                        what));
+  hd_session_reply_async (self->session, hd_handoff_get_handoff_id (handoff), text,
+                          self->cancellable, request_cb, request_new (self, what));
   return TRUE;
-}
-
-/* Handoff-quality signals: journaled here, counted by the routing layer for the KPIs. */
-static void
-send_quality_signal (HdWindow     *self,
-                     HdHandoff    *handoff,
-                     HdFeedSignal  signal,
-                     const char   *to_queue,
-                     const char   *detail,
-                     gboolean      automatic)
-{
-  HdFeedClient *feed = feed_of (self);
-  g_autoptr(JsonObject) payload = json_object_new ();
-  const char *id = hd_handoff_get_handoff_id (handoff);
-
-  if (feed == NULL)
-    return;
-
-  if (signal == HD_FEED_SIGNAL_TRANSFERRED)
-    {
-      json_object_set_string_member (payload, "to_queue", to_queue);
-      hd_session_journal_agent_event (self->session, id, HD_EVENT_TRANSFER, payload);
-    }
-  else
-    {
-      json_object_set_string_member (payload, "name",
-                                     signal == HD_FEED_SIGNAL_REVERIFIED ? HD_SIGNAL_VERIFICATION_REPEATED
-                                                                         : HD_SIGNAL_CUSTOMER_REPEATED);
-      json_object_set_string_member (payload, "source", automatic ? "auto" : "agent");
-      if (detail != NULL)
-        json_object_set_string_member (payload, "detail", detail);
-      hd_session_journal_agent_event (self->session, id, HD_EVENT_SIGNAL, payload);
-    }
-
-  hd_feed_client_send_signal_async (feed, id, signal, to_queue, detail, automatic,
-                                    self->cancellable, request_cb,
-                                    request_new (self, hd_feed_client_send_signal_finish,
-                                                 _("The routing layer did not record the signal")));
 }
 
 static void
@@ -435,10 +382,18 @@ on_signal_requested_cb (HdWindow   *self,
                         const char *signal,
                         const char *to_queue)
 {
-  HdFeedSignal value;
+  HdQualityReport value;
+  const char *id = hd_handoff_get_handoff_id (handoff);
+  const char *what = _("The routing layer did not record the signal");
 
-  if (hd_feed_signal_from_string (signal, &value))
-    send_quality_signal (self, handoff, value, to_queue, NULL, FALSE);
+  if (self->session == NULL || !hd_quality_report_from_string (signal, &value))
+    return;
+  if (value == HD_QUALITY_REPORT_TRANSFERRED)
+    hd_session_transfer_async (self->session, id, to_queue, self->cancellable, request_cb,
+                               request_new (self, what));
+  else
+    hd_session_report_quality_async (self->session, id, value, NULL, FALSE, self->cancellable,
+                                     request_cb, request_new (self, what));
 }
 
 /* The agent asked for something the packet already held: it counts towards the repeat
@@ -448,7 +403,12 @@ on_repeat_detected_cb (HdWindow   *self,
                        HdHandoff  *handoff,
                        const char *detail)
 {
-  send_quality_signal (self, handoff, HD_FEED_SIGNAL_ASKED_TO_REPEAT, NULL, detail, TRUE);
+  if (self->session == NULL)
+    return;
+  hd_session_report_quality_async (self->session, hd_handoff_get_handoff_id (handoff),
+                                   HD_QUALITY_REPORT_ASKED_TO_REPEAT, detail, TRUE,
+                                   self->cancellable, request_cb,
+                                   request_new (self, _("The routing layer did not record the signal")));
 }
 
 static void
@@ -456,16 +416,11 @@ on_wrap_up_requested_cb (HdWindow  *self,
                          HdHandoff *handoff,
                          gboolean   resolved)
 {
-  HdFeedClient *feed = feed_of (self);
-
-  if (feed == NULL)
+  if (self->session == NULL)
     return;
-  hd_session_set_wrap_up_resolved (self->session, hd_handoff_get_handoff_id (handoff), resolved);
-  hd_feed_client_wrap_up_full_async (feed, hd_handoff_get_handoff_id (handoff), NULL, NULL,
-                                     resolved ? HD_FEED_RESOLUTION_RESOLVED : HD_FEED_RESOLUTION_UNRESOLVED,
-                                     self->cancellable, request_cb,
-                                     request_new (self, hd_feed_client_wrap_up_finish,
-                                                  _("Could not wrap up the chat")));
+  hd_session_wrap_up_async (self->session, hd_handoff_get_handoff_id (handoff), resolved,
+                            self->cancellable, request_cb,
+                            request_new (self, _("Could not wrap up the chat")));
 }
 
 static void

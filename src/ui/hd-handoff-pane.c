@@ -1339,7 +1339,7 @@ can_signal (HdHandoffPane *self)
 
 static void
 emit_signal_requested (HdHandoffPane *self,
-                       HdFeedSignal   signal,
+                       HdQualityReport   signal,
                        const char    *to_queue)
 {
   g_autoptr(HdHandoff) handoff = NULL;
@@ -1348,7 +1348,7 @@ emit_signal_requested (HdHandoffPane *self,
     return;
   handoff = g_object_ref (self->handoff);
   g_signal_emit (self, signals[SIGNAL_REQUESTED], 0, handoff,
-                 hd_feed_signal_to_string (signal), to_queue);
+                 hd_quality_report_to_string (signal), to_queue);
 }
 
 static void
@@ -1356,7 +1356,7 @@ signal_asked_to_repeat_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
 {
-  emit_signal_requested (HD_HANDOFF_PANE (widget), HD_FEED_SIGNAL_ASKED_TO_REPEAT, NULL);
+  emit_signal_requested (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_ASKED_TO_REPEAT, NULL);
 }
 
 static void
@@ -1364,7 +1364,7 @@ signal_re_verified_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
 {
-  emit_signal_requested (HD_HANDOFF_PANE (widget), HD_FEED_SIGNAL_REVERIFIED, NULL);
+  emit_signal_requested (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_REVERIFIED, NULL);
 }
 
 static AdwMessageDialog *
@@ -1400,7 +1400,7 @@ on_transfer_response_cb (HdHandoffPane    *self,
     return;
   queue = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   if (*queue != '\0')
-    emit_signal_requested (self, HD_FEED_SIGNAL_TRANSFERRED, queue);
+    emit_signal_requested (self, HD_QUALITY_REPORT_TRANSFERRED, queue);
 }
 
 static void
