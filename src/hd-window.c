@@ -332,95 +332,134 @@ request_new (HdWindow   *self,
   return request;
 }
 
+/* The session.* actions: what the agent asks of the routing layer, from wherever in the
+ * window it was asked.  Each names its handoff by id. */
+
 static void
-on_accept_requested_cb (HdWindow  *self,
-                        HdHandoff *handoff)
+accept_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
 {
-  if (self->session == NULL)
-    return;
-  hd_session_accept_async (self->session, hd_handoff_get_handoff_id (handoff), self->cancellable,
-                           request_cb, request_new (self, _("Could not accept the chat")));
+  HdWindow *self = user_data;
+
+  if (self->session != NULL)
+    hd_session_accept_async (self->session, g_variant_get_string (param, NULL), self->cancellable,
+                             request_cb, request_new (self, _("Could not accept the chat")));
 }
 
 static void
-on_decline_requested_cb (HdWindow   *self,
-                         HdHandoff  *handoff,
-                         const char *reason)
+decline_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
 {
-  if (self->session == NULL)
-    return;
-  hd_session_decline_async (self->session, hd_handoff_get_handoff_id (handoff), reason,
-                            self->cancellable, request_cb,
-                            request_new (self, _("Could not decline the chat")));
+  HdWindow *self = user_data;
+  const char *id, *reason;
+
+  g_variant_get (param, "(&s&s)", &id, &reason);
+  if (self->session != NULL)
+    hd_session_decline_async (self->session, id, reason, self->cancellable, request_cb,
+                              request_new (self, _("Could not decline the chat")));
 }
 
-static gboolean
-on_reply_requested_cb (HdWindow   *self,
-                       HdHandoff  *handoff,
-                       const char *text)
+static void
+reply_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
 {
+  HdWindow *self = user_data;
   g_autofree char *what = NULL;
+  const char *id, *text;
 
-  /* Not connected: keep the agent's text in the box. */
-  if (self->session == NULL || !hd_session_get_can_send (self->session))
-    {
-      hd_window_show_toast (self, _("Not sent: the routing layer is not connected. Your message is still in the reply box."));
-      return FALSE;
-    }
-
-  /* Once taken the box clears; should delivery still fail, the toast carries the text so
-   * nothing the agent typed is lost. */
-  what = g_strdup_printf (_("Not delivered: “%s”"), text);
-  hd_session_reply_async (self->session, hd_handoff_get_handoff_id (handoff), text,
-                          self->cancellable, request_cb, request_new (self, what));
-  return TRUE;
-}
-
-static void
-on_signal_requested_cb (HdWindow   *self,
-                        HdHandoff  *handoff,
-                        const char *signal,
-                        const char *to_queue)
-{
-  HdQualityReport value;
-  const char *id = hd_handoff_get_handoff_id (handoff);
-  const char *what = _("The routing layer did not record the signal");
-
-  if (self->session == NULL || !hd_quality_report_from_string (signal, &value))
-    return;
-  if (value == HD_QUALITY_REPORT_TRANSFERRED)
-    hd_session_transfer_async (self->session, id, to_queue, self->cancellable, request_cb,
-                               request_new (self, what));
-  else
-    hd_session_report_quality_async (self->session, id, value, NULL, FALSE, self->cancellable,
-                                     request_cb, request_new (self, what));
-}
-
-/* The agent asked for something the packet already held: it counts towards the repeat
- * rate without a click. */
-static void
-on_repeat_detected_cb (HdWindow   *self,
-                       HdHandoff  *handoff,
-                       const char *detail)
-{
+  g_variant_get (param, "(&s&s)", &id, &text);
   if (self->session == NULL)
     return;
-  hd_session_report_quality_async (self->session, hd_handoff_get_handoff_id (handoff),
-                                   HD_QUALITY_REPORT_ASKED_TO_REPEAT, detail, TRUE,
-                                   self->cancellable, request_cb,
+  /* Should delivery fail, the toast carries the text so nothing the agent typed is lost. */
+  what = g_strdup_printf (_("Not delivered: “%s”"), text);
+  hd_session_reply_async (self->session, id, text, self->cancellable, request_cb,
+                          request_new (self, what));
+}
+
+/* A click on a quality button, or a repeat the pane detected in a reply (automatic). */
+static void
+quality_report_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  HdWindow *self = user_data;
+  const char *id, *detail;
+  guint32 report;
+  gboolean automatic;
+
+  g_variant_get (param, "(&su&sb)", &id, &report, &detail, &automatic);
+  if (self->session == NULL ||
+      (report != HD_QUALITY_REPORT_ASKED_TO_REPEAT && report != HD_QUALITY_REPORT_REVERIFIED))
+    return;
+  hd_session_report_quality_async (self->session, id, report, *detail != '\0' ? detail : NULL,
+                                   automatic, self->cancellable, request_cb,
                                    request_new (self, _("The routing layer did not record the signal")));
 }
 
 static void
-on_wrap_up_requested_cb (HdWindow  *self,
-                         HdHandoff *handoff,
-                         gboolean   resolved)
+transfer_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
 {
-  if (self->session == NULL)
-    return;
-  hd_session_wrap_up_async (self->session, hd_handoff_get_handoff_id (handoff), resolved,
-                            self->cancellable, request_cb,
-                            request_new (self, _("Could not wrap up the chat")));
+  HdWindow *self = user_data;
+  const char *id, *to_queue;
+
+  g_variant_get (param, "(&s&s)", &id, &to_queue);
+  if (self->session != NULL && *to_queue != '\0')
+    hd_session_transfer_async (self->session, id, to_queue, self->cancellable, request_cb,
+                               request_new (self, _("The routing layer did not record the signal")));
+}
+
+static void
+wrap_up_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  HdWindow *self = user_data;
+  const char *id;
+  gboolean resolved;
+
+  g_variant_get (param, "(&sb)", &id, &resolved);
+  if (self->session != NULL)
+    hd_session_wrap_up_async (self->session, id, resolved, self->cancellable, request_cb,
+                              request_new (self, _("Could not wrap up the chat")));
+}
+
+static const GActionEntry session_actions[] = {
+  { .name = "accept", .activate = accept_action, .parameter_type = "s" },
+  { .name = "decline", .activate = decline_action, .parameter_type = "(ss)" },
+  { .name = "reply", .activate = reply_action, .parameter_type = "(ss)" },
+  { .name = "quality-report", .activate = quality_report_action, .parameter_type = "(susb)" },
+  { .name = "transfer", .activate = transfer_action, .parameter_type = "(ss)" },
+  { .name = "wrap-up", .activate = wrap_up_action, .parameter_type = "(sb)" },
+};
+
+/* Ctrl+Return and Ctrl+D, set on the application: the offer shown is answered wherever
+ * the focus is in the window.  The agent view marks it pending, asks for a reason to
+ * decline, then activates session.accept or session.decline. */
+static void
+accept_offer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  HdWindow *self = HD_WINDOW (widget);
+
+  if (g_strcmp0 (self->mode, "agent") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.accept", NULL);
+}
+
+static void
+decline_offer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  HdWindow *self = HD_WINDOW (widget);
+
+  if (g_strcmp0 (self->mode, "agent") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.decline", NULL);
 }
 
 static void
@@ -615,7 +654,8 @@ connect_journal_requests (HdWindow *self)
   GSettings *settings = settings_of (self);
 
   if (settings != NULL)
-    g_settings_bind (settings, "allow-reveal", self->agent_view, "allow-reveal", G_SETTINGS_BIND_GET);
+    g_settings_bind (settings, "allow-reveal", hd_agent_view_get_pane (self->agent_view), "allow-reveal",
+                     G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->agent_view, "reveal-requested",
                            G_CALLBACK (on_reveal_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agent_view, "audit-requested",
@@ -624,12 +664,23 @@ connect_journal_requests (HdWindow *self)
                            G_CALLBACK (on_export_requested_cb), self, G_CONNECT_SWAPPED);
 }
 
+static gboolean
+state_to_can_send (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == HD_FEED_CLIENT_STATE_CONNECTED);
+  return TRUE;
+}
+
 void
 hd_window_set_session (HdWindow  *self,
                        HdSession *session)
 {
   HdFeedClient *feed;
   HdQueue *queue;
+  HdHandoffPane *pane;
 
   g_return_if_fail (HD_IS_WINDOW (self));
   g_return_if_fail (HD_IS_SESSION (session));
@@ -640,14 +691,16 @@ hd_window_set_session (HdWindow  *self,
   queue = hd_session_get_queue (session);
 
   hd_agent_view_set_queue (self->agent_view, G_LIST_MODEL (queue));
-  g_object_bind_property (feed, "relays-agent-messages", self->agent_view, "can-reply",
-                          G_BINDING_SYNC_CREATE);
+  pane = hd_agent_view_get_pane (self->agent_view);
+  g_object_bind_property (feed, "relays-agent-messages", pane, "can-reply", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (feed, "state", pane, "can-send", G_BINDING_SYNC_CREATE,
+                               state_to_can_send, NULL, NULL, NULL);
 
   g_signal_connect_object (feed, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
 
   /* Case edits: the pane's editor saves through the outbox; the header counts what waits. */
-  g_object_set (self->agent_view,
+  g_object_set (pane,
                 "sf-client", hd_session_get_sf_client (session),
                 "outbox", hd_session_get_outbox (session),
                 NULL);
@@ -700,7 +753,7 @@ hd_window_accept_offer (HdWindow   *self,
     {
       hd_window_set_mode (self, "agent");
       hd_agent_view_set_selected_handoff (self->agent_view, handoff);
-      on_accept_requested_cb (self, handoff);
+      gtk_widget_activate_action (GTK_WIDGET (self), "session.accept", "s", handoff_id);
     }
 }
 
@@ -877,22 +930,20 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, supervisor_view);
   gtk_widget_class_bind_template_callback (widget_class, on_open_handoff_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_supervisor_alert_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_accept_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_decline_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reply_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_signal_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_repeat_detected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_wrap_up_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_name_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.mode", "mode");
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-offer", NULL, accept_offer_action);
+  gtk_widget_class_install_action (widget_class, "win.decline-offer", NULL, decline_offer_action);
 }
 
 static void
 hd_window_init (HdWindow *self)
 {
+  g_autoptr(GSimpleActionGroup) session_group = NULL;
+
   g_type_ensure (HD_TYPE_AGENT_VIEW);
   g_type_ensure (HD_TYPE_STATUS_SELECTOR);
   g_type_ensure (HD_TYPE_TRAINER_VIEW);
@@ -902,6 +953,12 @@ hd_window_init (HdWindow *self)
   self->mode = g_strdup ("agent");
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Any descendant reaches the requests by name, as in GNOME Text Editor's window. */
+  session_group = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (session_group), session_actions,
+                                   G_N_ELEMENTS (session_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "session", G_ACTION_GROUP (session_group));
 
   /* The primary menu button shows only an icon: give it a name for screen readers. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),

@@ -80,7 +80,7 @@ test_demo_shows_queue_and_connection (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Feed connection: Connected");
   /* The demo router relays the agent's replies, so the pane's reply box can be used. */
-  g_assert_true (hd_agent_view_get_can_reply (view));
+  g_assert_true (hd_handoff_pane_get_can_reply (hd_agent_view_get_pane (view)));
 }
 
 static gboolean
@@ -140,7 +140,8 @@ test_demo_reply_goes_through_feed (Fixture       *fixture,
   g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
   GListModel *transcript = hd_handoff_get_transcript (first);
   g_autoptr(HdTurn) last = NULL;
-  gboolean taken = FALSE;
+  HdHandoffPane *pane = hd_agent_view_get_pane (view);
+  GtkWidget *entry = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
   guint before;
 
   hd_agent_view_set_selected_handoff (view, first);
@@ -148,8 +149,11 @@ test_demo_reply_goes_through_feed (Fixture       *fixture,
   g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
 
   before = g_list_model_get_n_items (transcript);
-  g_signal_emit_by_name (view, "reply-requested", first, "I can see the declined payment in Dubai.", &taken);
-  g_assert_true (taken);
+  /* The pane's reply box goes through session.reply; once taken, the box clears. */
+  HD_TEST_WAIT_UNTIL (hd_handoff_pane_get_can_send (pane), HD_TEST_TIMEOUT_MS);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "I can see the declined payment in Dubai.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.send-reply", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   /* The router relays the reply back: the transcript grows by it. */
   HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (transcript) > before, HD_TEST_TIMEOUT_MS);
 
@@ -205,10 +209,14 @@ test_demo_quality_signals_and_wrap_up (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (view), "agent.accept", NULL);
   g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
 
-  /* The pane's one-click signals and the silent repeat detection are journaled... */
-  g_signal_emit_by_name (view, "signal-requested", first, "asked_to_repeat", NULL);
-  g_signal_emit_by_name (view, "repeat-detected", first, "card");
-  g_signal_emit_by_name (view, "wrap-up-requested", first, TRUE);
+  /* The pane's one-click reports and the silent repeat detection are journaled... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hd_agent_view_get_pane (view)),
+                                             "pane.signal-asked-to-repeat", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.quality-report", "(susb)",
+                                             hd_handoff_get_handoff_id (first),
+                                             (guint32) HD_QUALITY_REPORT_ASKED_TO_REPEAT, "card", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.wrap-up", "(sb)",
+                                             hd_handoff_get_handoff_id (first), TRUE));
 
   /* ...and the wrap-up completes when the router confirms, with the stated outcome. */
   g_assert_true (hd_test_wait_until (first_wrapped_up, fixture, HD_TEST_TIMEOUT_MS));

@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "hd-feed-protocol.h"
 #include "hd-handoff-pane.h"
 #include "hd-packet-generator.h"
 #include "hd-slice-model.h"
@@ -685,17 +686,79 @@ test_text_block (void)
 
 /* The reply box. */
 
-static gboolean
-reply_cb (HdHandoffPane *pane,
-          HdHandoff     *handoff,
-          const char    *text,
-          gpointer       user_data)
+/* Stands in for the window's session.* actions: logs what the pane asked for, until
+ * remove_session_log (). */
+static void
+log_reply_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       log)
 {
-  GPtrArray *replies = user_data;
+  const char *id, *text;
 
-  g_ptr_array_add (replies, g_strdup (text));
-  /* Take the first reply, refuse the second (as if the feed were down). */
-  return replies->len == 1;
+  g_variant_get (param, "(&s&s)", &id, &text);
+  g_assert_cmpstr (id, !=, "");
+  g_ptr_array_add (log, g_strdup_printf ("reply:%s", text));
+}
+
+static void
+log_quality_report_activated (GSimpleAction *action,
+                              GVariant      *param,
+                              gpointer       log)
+{
+  const char *id, *detail;
+  guint32 report;
+  gboolean automatic;
+
+  g_variant_get (param, "(&su&sb)", &id, &report, &detail, &automatic);
+  if (automatic)
+    g_ptr_array_add (log, g_strdup_printf ("repeat:%s", detail));
+  else
+    g_ptr_array_add (log, g_strdup_printf ("%s:(null)", hd_quality_report_to_string (report)));
+}
+
+static void
+log_transfer_activated (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       log)
+{
+  const char *id, *queue;
+
+  g_variant_get (param, "(&s&s)", &id, &queue);
+  g_ptr_array_add (log, g_strdup_printf ("transferred:%s", queue));
+}
+
+static void
+log_wrap_up_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       log)
+{
+  const char *id;
+  gboolean resolved;
+
+  g_variant_get (param, "(&sb)", &id, &resolved);
+  g_ptr_array_add (log, g_strdup_printf ("wrap-up:%s", resolved ? "resolved" : "not-resolved"));
+}
+
+static void
+insert_session_log (HdHandoffPane *pane,
+                    GPtrArray     *log)
+{
+  const GActionEntry entries[] = {
+    { .name = "reply", .activate = log_reply_activated, .parameter_type = "(ss)" },
+    { .name = "quality-report", .activate = log_quality_report_activated, .parameter_type = "(susb)" },
+    { .name = "transfer", .activate = log_transfer_activated, .parameter_type = "(ss)" },
+    { .name = "wrap-up", .activate = log_wrap_up_activated, .parameter_type = "(sb)" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), log);
+  gtk_widget_insert_action_group (GTK_WIDGET (pane), "session", G_ACTION_GROUP (group));
+}
+
+static void
+remove_session_log (HdHandoffPane *pane)
+{
+  gtk_widget_insert_action_group (GTK_WIDGET (pane), "session", NULL);
 }
 
 static void
@@ -708,7 +771,7 @@ test_pane_reply (Fixture       *fixture,
   GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
   GtkWidget *why = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_disabled_label");
 
-  g_signal_connect (fixture->pane, "reply-requested", G_CALLBACK (reply_cb), replies);
+  insert_session_log (fixture->pane, replies);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
 
   /* An offer cannot be answered yet, and the pane says why. */
@@ -728,13 +791,14 @@ test_pane_reply (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "  I can enable it now.  ");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
   g_assert_cmpuint (replies->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (replies, 0), ==, "I can enable it now.");
+  g_assert_cmpstr (g_ptr_array_index (replies, 0), ==, "reply:I can enable it now.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 
   /* Refused: the text stays, nothing typed is lost. */
+  hd_handoff_pane_set_can_send (fixture->pane, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Second");
   g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpuint (replies->len, ==, 2);
+  g_assert_cmpuint (replies->len, ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Second");
 
   /* The routing layer does not relay replies: disabled, with the reason. */
@@ -750,7 +814,7 @@ test_pane_reply (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE,
                                                                   "reply_box")));
 
-  g_signal_handlers_disconnect_by_func (fixture->pane, reply_cb, replies);
+  remove_session_log (fixture->pane);
 }
 
 /* Live appends follow the bottom, unless the agent scrolled up. */
@@ -1084,27 +1148,6 @@ test_pane_long_transcript (Fixture       *fixture,
 
 /* Handoff quality: one-click KPI signals, only on an accepted handoff. */
 
-static void
-signal_requested_cb (HdHandoffPane *pane,
-                     HdHandoff     *handoff,
-                     const char    *signal,
-                     const char    *to_queue,
-                     gpointer       user_data)
-{
-  g_assert_true (HD_IS_HANDOFF (handoff));
-  g_ptr_array_add (user_data, g_strdup_printf ("%s:%s", signal, to_queue != NULL ? to_queue : "(null)"));
-}
-
-static void
-wrap_up_requested_cb (HdHandoffPane *pane,
-                      HdHandoff     *handoff,
-                      gboolean       resolved,
-                      gpointer       user_data)
-{
-  g_assert_true (HD_IS_HANDOFF (handoff));
-  g_ptr_array_add (user_data, g_strdup_printf ("wrap-up:%s", resolved ? "resolved" : "not-resolved"));
-}
-
 /* The one open message dialog, or NULL. Unlike hd_test_find_toplevel (), it
  * fails the test when more than one is open: a click must never stack a
  * second dialog over the first. */
@@ -1165,8 +1208,7 @@ test_pane_quality (Fixture       *fixture,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  g_signal_connect (fixture->pane, "signal-requested", G_CALLBACK (signal_requested_cb), log);
-  g_signal_connect (fixture->pane, "wrap-up-requested", G_CALLBACK (wrap_up_requested_cb), log);
+  insert_session_log (fixture->pane, log);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
 
   /* An offer: no quality buttons, and the actions do nothing (what they do,
@@ -1235,30 +1277,10 @@ test_pane_quality (Fixture       *fixture,
   g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_WRAPPED_UP, HD_REVOKE_REASON_NONE));
   g_assert_false (gtk_widget_get_visible (box));
 
-  g_signal_handlers_disconnect_by_data (fixture->pane, log);
+  remove_session_log (fixture->pane);
 }
 
 /* Repeat detection in the reply box. */
-
-static void
-repeat_detected_cb (HdHandoffPane *pane,
-                    HdHandoff     *handoff,
-                    const char    *detail,
-                    gpointer       user_data)
-{
-  g_assert_true (HD_IS_HANDOFF (handoff));
-  g_ptr_array_add (user_data, g_strdup_printf ("repeat:%s", detail));
-}
-
-static gboolean
-log_reply_cb (HdHandoffPane *pane,
-              HdHandoff     *handoff,
-              const char    *text,
-              gpointer       user_data)
-{
-  g_ptr_array_add (user_data, g_strdup_printf ("reply:%s", text));
-  return TRUE;
-}
 
 static gboolean
 widget_shown (gpointer data)
@@ -1291,8 +1313,7 @@ test_pane_repeat_hint (Fixture       *fixture,
   GtkWidget *hint = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "repeat_hint_label");
   const char *text;
 
-  g_signal_connect (fixture->pane, "repeat-detected", G_CALLBACK (repeat_detected_cb), log);
-  g_signal_connect (fixture->pane, "reply-requested", G_CALLBACK (log_reply_cb), log);
+  insert_session_log (fixture->pane, log);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
   g_assert_false (gtk_widget_get_visible (hint));
 
@@ -1329,7 +1350,7 @@ test_pane_repeat_hint (Fixture       *fixture,
   g_assert_true (hd_test_wait_until (no_timer_pending, fixture->pane, HD_TEST_TIMEOUT_MS));
   g_assert_false (gtk_widget_get_visible (hint));
 
-  g_signal_handlers_disconnect_by_data (fixture->pane, log);
+  remove_session_log (fixture->pane);
 }
 
 static void

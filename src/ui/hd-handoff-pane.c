@@ -51,6 +51,7 @@ struct _HdHandoffPane
   gulong               transcript_changed_id;
   gulong               state_notify_id;
   gboolean             can_reply;
+  gboolean             can_send;             /* the session sends now: else the text stays */
   gboolean             read_only;
   gboolean             allow_reveal;
   gboolean             following;
@@ -118,6 +119,7 @@ enum {
   PROP_0,
   PROP_HANDOFF,
   PROP_CAN_REPLY,
+  PROP_CAN_SEND,
   PROP_READ_ONLY,
   PROP_STALE_AFTER_SECONDS,
   PROP_SF_CLIENT,
@@ -126,13 +128,9 @@ enum {
   N_PROPS
 };
 enum {
-  REPLY_REQUESTED,
   REVEAL_REQUESTED,
   AUDIT_REQUESTED,
   EXPORT_REQUESTED,
-  SIGNAL_REQUESTED,
-  WRAP_UP_REQUESTED,
-  REPEAT_DETECTED,
   N_SIGNALS
 };
 static GParamSpec *properties[N_PROPS];
@@ -1279,26 +1277,35 @@ send_reply_action (GtkWidget  *widget,
 {
   HdHandoffPane *self = HD_HANDOFF_PANE (widget);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reply_entry))));
-  g_autoptr(HdHandoff) handoff = NULL;
   g_autoptr(GPtrArray) matches = NULL;
-  gboolean taken = FALSE;
+  g_autofree char *id = NULL;
+  gboolean taken;
 
   if (self->handoff == NULL || *text == '\0')
     return;
 
-  /* Handlers may change the selection: keep the handoff for both signals. */
-  handoff = g_object_ref (self->handoff);
+  /* Not connected: say so, and keep the agent's text in the box. */
+  if (!self->can_send)
+    {
+      gtk_widget_activate_action (widget, "win.show-toast", "s",
+                                  _("Not sent: the routing layer is not connected. Your message is still in the reply box."));
+      return;
+    }
+
+  /* Activations may change the selection: keep the handoff's id for both. */
+  id = g_strdup (hd_handoff_get_handoff_id (self->handoff));
   /* Detected again on the text as sent, not on the last debounced one. */
   matches = detect_repeats (self, text);
   if (matches != NULL && matches->len > 0)
     {
       g_autofree char *detail = hd_repeat_matches_to_detail (matches);
 
-      g_signal_emit (self, signals[REPEAT_DETECTED], 0, handoff, detail);
+      gtk_widget_activate_action (widget, "session.quality-report", "(susb)", id,
+                                  (guint32) HD_QUALITY_REPORT_ASKED_TO_REPEAT, detail, TRUE);
     }
 
-  g_signal_emit (self, signals[REPLY_REQUESTED], 0, handoff, text, &taken);
-  /* The text stays if nobody took it, so nothing the agent typed is lost. */
+  taken = gtk_widget_activate_action (widget, "session.reply", "(ss)", id, text);
+  /* The text stays if no session took it, so nothing the agent typed is lost. */
   if (taken)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
@@ -1327,8 +1334,8 @@ on_reply_changed_cb (HdHandoffPane *self,
     self->repeat_source_id = g_timeout_add (REPEAT_DEBOUNCE_MS, repeat_timeout_cb, self);
 }
 
-/* Handoff quality: one-click KPI signals about the accepted handoff.  The
- * pane only asks; the window sends them over the feed. */
+/* Handoff quality: one-click KPI reports about the accepted handoff.  The
+ * pane only asks, through the session.* actions; the session sends them. */
 
 static gboolean
 can_signal (HdHandoffPane *self)
@@ -1338,17 +1345,12 @@ can_signal (HdHandoffPane *self)
 }
 
 static void
-emit_signal_requested (HdHandoffPane *self,
-                       HdQualityReport   signal,
-                       const char    *to_queue)
+report_quality (HdHandoffPane   *self,
+                HdQualityReport  report)
 {
-  g_autoptr(HdHandoff) handoff = NULL;
-
-  if (!can_signal (self))
-    return;
-  handoff = g_object_ref (self->handoff);
-  g_signal_emit (self, signals[SIGNAL_REQUESTED], 0, handoff,
-                 hd_quality_report_to_string (signal), to_queue);
+  if (can_signal (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "session.quality-report", "(susb)",
+                                hd_handoff_get_handoff_id (self->handoff), (guint32) report, "", FALSE);
 }
 
 static void
@@ -1356,7 +1358,7 @@ signal_asked_to_repeat_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
 {
-  emit_signal_requested (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_ASKED_TO_REPEAT, NULL);
+  report_quality (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_ASKED_TO_REPEAT);
 }
 
 static void
@@ -1364,7 +1366,7 @@ signal_re_verified_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
 {
-  emit_signal_requested (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_REVERIFIED, NULL);
+  report_quality (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_REVERIFIED);
 }
 
 static AdwMessageDialog *
@@ -1399,8 +1401,9 @@ on_transfer_response_cb (HdHandoffPane    *self,
   if (!g_str_equal (response, "transfer") || !GTK_IS_EDITABLE (entry))
     return;
   queue = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*queue != '\0')
-    emit_signal_requested (self, HD_QUALITY_REPORT_TRANSFERRED, queue);
+  if (*queue != '\0' && can_signal (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "session.transfer", "(ss)",
+                                hd_handoff_get_handoff_id (self->handoff), queue);
 }
 
 static void
@@ -1446,7 +1449,6 @@ on_wrap_up_response_cb (HdHandoffPane    *self,
                         AdwMessageDialog *dialog)
 {
   gboolean resolved;
-  g_autoptr(HdHandoff) handoff = NULL;
 
   if (g_str_equal (response, "resolved"))
     resolved = TRUE;
@@ -1455,10 +1457,9 @@ on_wrap_up_response_cb (HdHandoffPane    *self,
   else
     return;
 
-  if (!can_signal (self))
-    return;
-  handoff = g_object_ref (self->handoff);
-  g_signal_emit (self, signals[WRAP_UP_REQUESTED], 0, handoff, resolved);
+  if (can_signal (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "session.wrap-up", "(sb)",
+                                hd_handoff_get_handoff_id (self->handoff), resolved);
 }
 
 static void
@@ -1647,6 +1648,9 @@ hd_handoff_pane_get_property (GObject    *object,
     case PROP_CAN_REPLY:
       g_value_set_boolean (value, self->can_reply);
       break;
+    case PROP_CAN_SEND:
+      g_value_set_boolean (value, self->can_send);
+      break;
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
       break;
@@ -1682,6 +1686,9 @@ hd_handoff_pane_set_property (GObject      *object,
       break;
     case PROP_CAN_REPLY:
       hd_handoff_pane_set_can_reply (self, g_value_get_boolean (value));
+      break;
+    case PROP_CAN_SEND:
+      hd_handoff_pane_set_can_send (self, g_value_get_boolean (value));
       break;
     case PROP_READ_ONLY:
       hd_handoff_pane_set_read_only (self, g_value_get_boolean (value));
@@ -1720,6 +1727,10 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   properties[PROP_CAN_REPLY] =
     g_param_spec_boolean ("can-reply", NULL, NULL, TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether a reply would be sent now (the window binds the feed's state). */
+  properties[PROP_CAN_SEND] =
+    g_param_spec_boolean ("can-send", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -1739,18 +1750,6 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * HdHandoffPane::reply-requested:
-   * @handoff: the handoff shown
-   * @text: what the agent wrote, trimmed, never empty
-   *
-   * Returns: TRUE if the text was taken for sending (the box then clears).
-   */
-  signals[REPLY_REQUESTED] =
-    g_signal_new ("reply-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, g_signal_accumulator_true_handled, NULL, NULL,
-                  G_TYPE_BOOLEAN, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
-
-  /**
    * HdHandoffPane::reveal-requested:
    * @handoff: the handoff shown
    * @account: the customer's account reference whose number to reveal
@@ -1767,39 +1766,6 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   signals[EXPORT_REQUESTED] =
     g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
-
-  /**
-   * HdHandoffPane::signal-requested:
-   * @handoff: the accepted handoff shown
-   * @signal: the wire name: "asked_to_repeat", "re_verified" or "transferred"
-   * @to_queue: (nullable): the queue, for "transferred" only
-   *
-   * The agent clicked a handoff-quality signal; the handler sends it.
-   */
-  signals[SIGNAL_REQUESTED] =
-    g_signal_new ("signal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, HD_TYPE_HANDOFF, G_TYPE_STRING, G_TYPE_STRING);
-
-  /**
-   * HdHandoffPane::wrap-up-requested:
-   * @handoff: the accepted handoff shown
-   * @resolved: whether the agent says the issue was resolved
-   */
-  signals[WRAP_UP_REQUESTED] =
-    g_signal_new ("wrap-up-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_BOOLEAN);
-
-  /**
-   * HdHandoffPane::repeat-detected:
-   * @handoff: the accepted handoff shown
-   * @detail: the matched keys, e.g. "card,city" (hd_repeat_matches_to_detail ())
-   *
-   * The reply being sent asks for something the bot already captured.
-   * Emitted just before "reply-requested" for the same text.
-   */
-  signals[REPEAT_DETECTED] =
-    g_signal_new ("repeat-detected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
 
   g_type_ensure (HD_TYPE_VERIFICATION_BADGE);
   g_type_ensure (HD_TYPE_TEXT_BLOCK);
@@ -1888,6 +1854,7 @@ hd_handoff_pane_init (HdHandoffPane *self)
   GtkAdjustment *adjustment;
 
   self->can_reply = TRUE;
+  self->can_send = TRUE;
   self->following = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1997,6 +1964,26 @@ hd_handoff_pane_set_can_reply (HdHandoffPane *self,
   self->can_reply = can_reply;
   update_reply (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REPLY]);
+}
+
+gboolean
+hd_handoff_pane_get_can_send (HdHandoffPane *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), FALSE);
+  return self->can_send;
+}
+
+void
+hd_handoff_pane_set_can_send (HdHandoffPane *self,
+                              gboolean       can_send)
+{
+  g_return_if_fail (HD_IS_HANDOFF_PANE (self));
+
+  can_send = !!can_send;
+  if (self->can_send == can_send)
+    return;
+  self->can_send = can_send;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SEND]);
 }
 
 gboolean
