@@ -149,15 +149,6 @@ wrap_up_action (GSimpleAction *action,
                               request_new (self, _("Could not wrap up the chat")));
 }
 
-static const GActionEntry session_actions[] = {
-  { .name = "accept", .activate = accept_action, .parameter_type = "s" },
-  { .name = "decline", .activate = decline_action, .parameter_type = "(ss)" },
-  { .name = "reply", .activate = reply_action, .parameter_type = "(ss)" },
-  { .name = "quality-report", .activate = quality_report_action, .parameter_type = "(susb)" },
-  { .name = "transfer", .activate = transfer_action, .parameter_type = "(ss)" },
-  { .name = "wrap-up", .activate = wrap_up_action, .parameter_type = "(sb)" },
-};
-
 /* Ctrl+Return and Ctrl+D, set on the application: the offer shown is answered wherever
  * the focus is in the window.  The agent view marks it pending, asks for a reason to
  * decline, then activates session.accept or session.decline. */
@@ -183,7 +174,8 @@ decline_offer_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.decline", NULL);
 }
 
-/* Reveal, audit trail and export of the shown handoff, through the session's journal. */
+/* Reveal, audit trail and export of a handoff, through the session's journal.  Each
+ * names its handoff by id; reveal also names the account (linked or not, and its index). */
 
 static GSettings *
 settings_of (HdWindow *self)
@@ -194,50 +186,71 @@ settings_of (HdWindow *self)
 }
 
 static void
-on_reveal_requested_cb (HdWindow     *self,
-                        HdHandoff    *handoff,
-                        HdAccountRef *account)
+reveal_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
 {
+  HdWindow *self = user_data;
   GSettings *settings = settings_of (self);
+  g_autoptr(HdAccountRef) account = NULL;
+  HdHandoff *handoff;
+  HdCustomer *customer;
+  GListModel *accounts;
+  const char *id;
+  gboolean linked;
+  guint index;
 
   /* The pane hides the button without the policy; check again where it counts. */
   if (self->session == NULL || settings == NULL || !g_settings_get_boolean (settings, "allow-reveal"))
     return;
+
+  g_variant_get (param, "(&sbu)", &id, &linked, &index);
+  if ((handoff = _hd_window_lookup_handoff (self, id)) == NULL || hd_handoff_get_packet (handoff) == NULL)
+    return;
+  customer = hd_packet_get_customer (hd_handoff_get_packet (handoff));
+  accounts = linked ? hd_customer_get_linked_accounts (customer) : hd_customer_get_accounts (customer);
+  if (index >= g_list_model_get_n_items (accounts))
+    return;
+  account = g_list_model_get_item (accounts, index);
   hd_journal_dialogs_reveal (GTK_WINDOW (self), hd_session_get_journal (self->session),
                              hd_session_get_agent_id (self->session), handoff, account);
 }
 
 static void
-on_audit_requested_cb (HdWindow  *self,
-                       HdHandoff *handoff)
+show_audit_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
 {
-  if (self->session != NULL)
+  HdWindow *self = user_data;
+  HdHandoff *handoff = _hd_window_lookup_handoff (self, g_variant_get_string (param, NULL));
+
+  if (handoff != NULL)
     hd_journal_dialogs_show_audit (GTK_WINDOW (self), hd_session_get_journal (self->session), handoff);
 }
 
 static void
-on_export_requested_cb (HdWindow  *self,
-                        HdHandoff *handoff)
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
 {
-  if (self->session != NULL)
+  HdWindow *self = user_data;
+  HdHandoff *handoff = _hd_window_lookup_handoff (self, g_variant_get_string (param, NULL));
+
+  if (handoff != NULL)
     hd_journal_dialogs_export (GTK_WINDOW (self), hd_session_get_journal (self->session), handoff);
 }
 
-void
-_hd_window_connect_journal_requests (HdWindow *self)
-{
-  GSettings *settings = settings_of (self);
-
-  if (settings != NULL)
-    g_settings_bind (settings, "allow-reveal", hd_agent_view_get_pane (self->agent_view), "allow-reveal",
-                     G_SETTINGS_BIND_GET);
-  g_signal_connect_object (self->agent_view, "reveal-requested",
-                           G_CALLBACK (on_reveal_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->agent_view, "audit-requested",
-                           G_CALLBACK (on_audit_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->agent_view, "export-requested",
-                           G_CALLBACK (on_export_requested_cb), self, G_CONNECT_SWAPPED);
-}
+static const GActionEntry session_actions[] = {
+  { .name = "accept", .activate = accept_action, .parameter_type = "s" },
+  { .name = "decline", .activate = decline_action, .parameter_type = "(ss)" },
+  { .name = "reply", .activate = reply_action, .parameter_type = "(ss)" },
+  { .name = "quality-report", .activate = quality_report_action, .parameter_type = "(susb)" },
+  { .name = "transfer", .activate = transfer_action, .parameter_type = "(ss)" },
+  { .name = "wrap-up", .activate = wrap_up_action, .parameter_type = "(sb)" },
+  { .name = "reveal", .activate = reveal_action, .parameter_type = "(sbu)" },
+  { .name = "show-audit", .activate = show_audit_action, .parameter_type = "s" },
+  { .name = "export", .activate = export_action, .parameter_type = "s" },
+};
 
 void
 _hd_window_class_actions_init (GtkWidgetClass *widget_class)

@@ -43,8 +43,9 @@ struct _HdWindow
   HdSupervisorView     *supervisor_view;
 };
 
-void _hd_window_class_actions_init       (GtkWidgetClass *widget_class);
-void _hd_window_actions_init             (HdWindow       *self);
-void _hd_window_connect_journal_requests (HdWindow       *self);
+HdHandoff *_hd_window_lookup_handoff     (HdWindow       *self,
+                                         const char     *handoff_id);
+void       _hd_window_class_actions_init (GtkWidgetClass *widget_class);
+void       _hd_window_actions_init       (HdWindow       *self);
 
 G_END_DECLS

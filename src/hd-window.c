@@ -424,6 +424,7 @@ void
 hd_window_set_session (HdWindow  *self,
                        HdSession *session)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   HdFeedClient *feed;
   HdQueue *queue;
   HdHandoffPane *pane;
@@ -459,7 +460,10 @@ hd_window_set_session (HdWindow  *self,
   g_signal_connect_object (feed, "notify::connected-since", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (feed, "notify::last-error", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (queue, "items-changed", G_CALLBACK (on_queue_items_changed_cb), self, G_CONNECT_SWAPPED);
-  _hd_window_connect_journal_requests (self);
+  /* The pane shows Reveal buttons only while policy allows; session.reveal checks again. */
+  if (HD_IS_APPLICATION (app))
+    g_settings_bind (hd_application_get_settings (HD_APPLICATION (app)), "allow-reveal",
+                     pane, "allow-reveal", G_SETTINGS_BIND_GET);
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_selector), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->connection_button), TRUE);
@@ -477,9 +481,11 @@ hd_window_get_session (HdWindow *self)
   return self->session;
 }
 
-static HdHandoff *
-lookup_offer (HdWindow   *self,
-              const char *handoff_id)
+/* Every handoff the agent view shows comes from the session's queue, and none leaves it
+ * during a run: requests that name a handoff by id find it there. */
+HdHandoff *
+_hd_window_lookup_handoff (HdWindow   *self,
+                           const char *handoff_id)
 {
   return self->session != NULL ? hd_queue_lookup (hd_session_get_queue (self->session), handoff_id)
                                : NULL;
@@ -494,7 +500,7 @@ hd_window_accept_offer (HdWindow   *self,
 
   g_return_if_fail (HD_IS_WINDOW (self));
 
-  if ((handoff = lookup_offer (self, handoff_id)) != NULL &&
+  if ((handoff = _hd_window_lookup_handoff (self, handoff_id)) != NULL &&
       hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_OFFERED)
     {
       hd_window_set_mode (self, "agent");
@@ -512,7 +518,7 @@ hd_window_decline_offer (HdWindow   *self,
 
   g_return_if_fail (HD_IS_WINDOW (self));
 
-  if ((handoff = lookup_offer (self, handoff_id)) != NULL)
+  if ((handoff = _hd_window_lookup_handoff (self, handoff_id)) != NULL)
     {
       hd_window_set_mode (self, "agent");
       hd_agent_view_set_selected_handoff (self->agent_view, handoff);
@@ -528,7 +534,7 @@ hd_window_show_offer (HdWindow   *self,
 
   g_return_if_fail (HD_IS_WINDOW (self));
 
-  if ((handoff = lookup_offer (self, handoff_id)) != NULL)
+  if ((handoff = _hd_window_lookup_handoff (self, handoff_id)) != NULL)
     {
       hd_window_set_mode (self, "agent");
       hd_agent_view_set_selected_handoff (self->agent_view, handoff);

@@ -739,6 +739,26 @@ log_wrap_up_activated (GSimpleAction *action,
   g_ptr_array_add (log, g_strdup_printf ("wrap-up:%s", resolved ? "resolved" : "not-resolved"));
 }
 
+/* Journal requests carry the handoff's id, which the log keeps: the fixture's one handoff. */
+static void
+log_journal_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       log)
+{
+  if (g_variant_is_of_type (param, G_VARIANT_TYPE ("(sbu)")))
+    {
+      const char *id;
+      gboolean linked;
+      guint index;
+
+      g_variant_get (param, "(&sbu)", &id, &linked, &index);
+      g_ptr_array_add (log, g_strdup_printf ("reveal:%s:%s:%u", id, linked ? "linked" : "own", index));
+    }
+  else
+    g_ptr_array_add (log, g_strdup_printf ("%s:%s", g_action_get_name (G_ACTION (action)),
+                                           g_variant_get_string (param, NULL)));
+}
+
 static void
 insert_session_log (HdHandoffPane *pane,
                     GPtrArray     *log)
@@ -748,6 +768,9 @@ insert_session_log (HdHandoffPane *pane,
     { .name = "quality-report", .activate = log_quality_report_activated, .parameter_type = "(susb)" },
     { .name = "transfer", .activate = log_transfer_activated, .parameter_type = "(ss)" },
     { .name = "wrap-up", .activate = log_wrap_up_activated, .parameter_type = "(sb)" },
+    { .name = "reveal", .activate = log_journal_activated, .parameter_type = "(sbu)" },
+    { .name = "show-audit", .activate = log_journal_activated, .parameter_type = "s" },
+    { .name = "export", .activate = log_journal_activated, .parameter_type = "s" },
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
@@ -813,6 +836,45 @@ test_pane_reply (Fixture       *fixture,
   hd_handoff_pane_set_read_only (fixture->pane, TRUE);
   g_assert_false (gtk_widget_get_visible (hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE,
                                                                   "reply_box")));
+
+  remove_session_log (fixture->pane);
+}
+
+/* Reveal, audit trail and export go up as session.* actions naming the handoff; reveal
+ * only while policy allows it. */
+static void
+test_pane_journal_requests (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  const char *id = hd_handoff_get_handoff_id (handoff);
+  g_autofree char *audit = g_strdup_printf ("show-audit:%s", id);
+  g_autofree char *export = g_strdup_printf ("export:%s", id);
+  g_autofree char *reveal = g_strdup_printf ("reveal:%s:own:0", id);
+
+  insert_session_log (fixture->pane, log);
+
+  /* Nothing shown, nothing to ask about. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.show-audit", NULL);
+  g_assert_cmpuint (log->len, ==, 0);
+
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.show-audit", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.export-recording", NULL));
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (log, 0), ==, audit);
+  g_assert_cmpstr (g_ptr_array_index (log, 1), ==, export);
+
+  /* Without the policy the pane does not even ask. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.reveal", "(bu)", FALSE, 0);
+  g_assert_cmpuint (log->len, ==, 2);
+
+  hd_handoff_pane_set_allow_reveal (fixture->pane, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.reveal", "(bu)", FALSE, 0));
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (log, 2), ==, reveal);
 
   remove_session_log (fixture->pane);
 }
@@ -1377,6 +1439,8 @@ main (int   argc,
   g_test_add ("/hd/ui/handoff-pane/fixtures", Fixture, NULL, fixture_setup, test_pane_fixtures, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/markup-literal", Fixture, NULL, fixture_setup, test_pane_markup_literal, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/journal-requests", Fixture, NULL, fixture_setup, test_pane_journal_requests,
+              fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/live-append", Fixture, NULL, fixture_setup, test_pane_live_append, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/find", Fixture, NULL, fixture_setup, test_pane_find, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/switch-reuses-rows", Fixture, NULL, fixture_setup,

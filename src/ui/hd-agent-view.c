@@ -43,14 +43,7 @@ enum {
   PROP_SELECTED_HANDOFF,
   N_PROPS
 };
-enum {
-  REVEAL_REQUESTED,
-  AUDIT_REQUESTED,
-  EXPORT_REQUESTED,
-  N_SIGNALS
-};
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static const struct { const char *id; const char *label; } decline_reasons[] = {
   { "busy", N_("_Busy With Another Customer") },
@@ -184,31 +177,6 @@ on_tick_cb (HdAgentView    *self,
 {
   if (self->handoff != NULL && hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_OFFERED)
     update_offer_bar (self, now);
-}
-
-static void
-on_reveal_requested_cb (HdAgentView   *self,
-                        HdHandoff     *handoff,
-                        HdAccountRef  *account,
-                        HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[REVEAL_REQUESTED], 0, handoff, account);
-}
-
-static void
-on_audit_requested_cb (HdAgentView   *self,
-                       HdHandoff     *handoff,
-                       HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[AUDIT_REQUESTED], 0, handoff);
-}
-
-static void
-on_export_requested_cb (HdAgentView   *self,
-                        HdHandoff     *handoff,
-                        HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[EXPORT_REQUESTED], 0, handoff);
 }
 
 static void
@@ -364,15 +332,6 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[REVEAL_REQUESTED] =
-    g_signal_new ("reveal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, HD_TYPE_ACCOUNT_REF);
-  signals[AUDIT_REQUESTED] =
-    g_signal_new ("audit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
-  signals[EXPORT_REQUESTED] =
-    g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
   g_type_ensure (HD_TYPE_QUEUE_SIDEBAR);
   g_type_ensure (HD_TYPE_HANDOFF_PANE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -386,9 +345,6 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdAgentView, pane);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_handoff_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tick_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reveal_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_audit_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_export_requested_cb);
 
   gtk_widget_class_install_action (widget_class, "agent.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "agent.decline", NULL, decline_action);

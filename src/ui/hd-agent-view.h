@@ -27,10 +27,6 @@ G_DECLARE_FINAL_TYPE (HdAgentView, hd_agent_view, HD, AGENT_VIEW, AdwBin)
  * and shows the request pending until the model changes (the server confirmed).
  * The window's win.accept-offer and win.decline-offer (Ctrl+Return, Ctrl+D,
  * anywhere in the window) activate them on the handoff shown.
- * Journal requests from the pane are passed on:
- *   the pane's Reveal button      → "reveal-requested" (HdHandoff *handoff, HdAccountRef *account)
- *   the pane's "Audit Trail"      → "audit-requested"  (HdHandoff *handoff)
- *   the pane's "Export Recording…" → "export-requested" (HdHandoff *handoff)
  * Decline reasons are stable keys: "busy", "wrong_skill", "language", "other".
  *
  * The pane (hd_agent_view_get_pane ()) is the one the window binds "can-reply",

@@ -127,14 +127,7 @@ enum {
   PROP_ALLOW_REVEAL,
   N_PROPS
 };
-enum {
-  REVEAL_REQUESTED,
-  AUDIT_REQUESTED,
-  EXPORT_REQUESTED,
-  N_SIGNALS
-};
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void update_journal_actions (HdHandoffPane *self);
 
@@ -1544,8 +1537,8 @@ update_all (HdHandoffPane *self)
   scroll_to_latest (self);
 }
 
-/* Reveal, audit trail and export: the pane only asks; the window holds the
- * journal and the policy, and does the rest. */
+/* Reveal, audit trail and export: the pane only asks, through the session.*
+ * actions; the window holds the journal and the policy, and does the rest. */
 static void
 update_journal_actions (HdHandoffPane *self)
 {
@@ -1562,24 +1555,15 @@ reveal_action (GtkWidget  *widget,
                GVariant   *param)
 {
   HdHandoffPane *self = HD_HANDOFF_PANE (widget);
-  HdPacket *packet;
-  HdCustomer *customer;
-  GListModel *accounts;
-  g_autoptr(HdAccountRef) account = NULL;
   gboolean linked;
   guint index;
 
-  if (!self->allow_reveal || self->handoff == NULL ||
-      (packet = hd_handoff_get_packet (self->handoff)) == NULL)
+  if (!self->allow_reveal || self->handoff == NULL || hd_handoff_get_packet (self->handoff) == NULL)
     return;
 
   g_variant_get (param, "(bu)", &linked, &index);
-  customer = hd_packet_get_customer (packet);
-  accounts = linked ? hd_customer_get_linked_accounts (customer) : hd_customer_get_accounts (customer);
-  if (index >= g_list_model_get_n_items (accounts))
-    return;
-  account = g_list_model_get_item (accounts, index);
-  g_signal_emit (self, signals[REVEAL_REQUESTED], 0, self->handoff, account);
+  gtk_widget_activate_action (widget, "session.reveal", "(sbu)",
+                              hd_handoff_get_handoff_id (self->handoff), linked, index);
 }
 
 static void
@@ -1590,7 +1574,7 @@ show_audit_action (GtkWidget  *widget,
   HdHandoffPane *self = HD_HANDOFF_PANE (widget);
 
   if (self->handoff != NULL)
-    g_signal_emit (self, signals[AUDIT_REQUESTED], 0, self->handoff);
+    gtk_widget_activate_action (widget, "session.show-audit", "s", hd_handoff_get_handoff_id (self->handoff));
 }
 
 static void
@@ -1601,7 +1585,7 @@ export_recording_action (GtkWidget  *widget,
   HdHandoffPane *self = HD_HANDOFF_PANE (widget);
 
   if (self->handoff != NULL)
-    g_signal_emit (self, signals[EXPORT_REQUESTED], 0, self->handoff);
+    gtk_widget_activate_action (widget, "session.export", "s", hd_handoff_get_handoff_id (self->handoff));
 }
 
 static void
@@ -1748,24 +1732,6 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
     g_param_spec_boolean ("allow-reveal", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * HdHandoffPane::reveal-requested:
-   * @handoff: the handoff shown
-   * @account: the customer's account reference whose number to reveal
-   *
-   * The agent asked to see a masked account number (only while
-   * "allow-reveal" is TRUE).  The handler asks for a reason and journals it.
-   */
-  signals[REVEAL_REQUESTED] =
-    g_signal_new ("reveal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, HD_TYPE_ACCOUNT_REF);
-  signals[AUDIT_REQUESTED] =
-    g_signal_new ("audit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
-  signals[EXPORT_REQUESTED] =
-    g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
 
   g_type_ensure (HD_TYPE_VERIFICATION_BADGE);
   g_type_ensure (HD_TYPE_TEXT_BLOCK);

@@ -37,12 +37,12 @@ G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
  * (supervisor, trainer) hides it.
  *
  * Journal requests, all handled by the window, which holds journal and policy:
- *   pane.reveal (bu: linked, index) → "reveal-requested" (HdHandoff *, HdAccountRef *),
+ *   pane.reveal (bu: linked, index) → session.reveal (sbu: id, linked, index),
  *     from the "Reveal" button next to each masked account number, shown and
  *     enabled only while "allow-reveal" is TRUE.  The pane never sees the
  *     unmasked number; the window asks for a reason and journals it first.
- *   pane.show-audit         → "audit-requested"  (HdHandoff *)
- *   pane.export-recording   → "export-requested" (HdHandoff *)
+ *   pane.show-audit         → session.show-audit (s: id)
+ *   pane.export-recording   → session.export (s: id)
  *
  * Handoff quality, shown and enabled only on an accepted handoff of a pane
  * that is not read-only (KPI reports, docs/kpis.md):
