@@ -151,7 +151,19 @@ wrap_up_action (GSimpleAction *action,
 
 /* Ctrl+Return and Ctrl+D, set on the application: the offer shown is answered wherever
  * the focus is in the window.  The agent view marks it pending, asks for a reason to
- * decline, then activates session.accept or session.decline. */
+ * decline, then activates session.accept or session.decline.  With no offer to answer
+ * both are disabled, so the keys go to the focused widget (a text field of the case
+ * editor, say) as if they were not set. */
+void
+_hd_window_update_offer_actions (HdWindow *self)
+{
+  gboolean enabled = g_strcmp0 (self->mode, "agent") == 0 &&
+                     hd_agent_view_get_can_answer (self->agent_view);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.accept-offer", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.decline-offer", enabled);
+}
+
 static void
 accept_offer_action (GtkWidget  *widget,
                      const char *action_name,
@@ -159,8 +171,7 @@ accept_offer_action (GtkWidget  *widget,
 {
   HdWindow *self = HD_WINDOW (widget);
 
-  if (g_strcmp0 (self->mode, "agent") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.accept", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.accept", NULL);
 }
 
 static void
@@ -170,8 +181,7 @@ decline_offer_action (GtkWidget  *widget,
 {
   HdWindow *self = HD_WINDOW (widget);
 
-  if (g_strcmp0 (self->mode, "agent") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.decline", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.decline", NULL);
 }
 
 /* Reveal, audit trail and export of a handoff, through the session's journal.  Each
@@ -268,4 +278,8 @@ _hd_window_actions_init (HdWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (session_group), session_actions,
                                    G_N_ELEMENTS (session_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "session", G_ACTION_GROUP (session_group));
+
+  g_signal_connect_object (self->agent_view, "notify::can-answer",
+                           G_CALLBACK (_hd_window_update_offer_actions), self, G_CONNECT_SWAPPED);
+  _hd_window_update_offer_actions (self);
 }

@@ -43,9 +43,10 @@ struct _HdWindow
   HdSupervisorView     *supervisor_view;
 };
 
-HdHandoff *_hd_window_lookup_handoff     (HdWindow       *self,
-                                         const char     *handoff_id);
-void       _hd_window_class_actions_init (GtkWidgetClass *widget_class);
-void       _hd_window_actions_init       (HdWindow       *self);
+HdHandoff *_hd_window_lookup_handoff       (HdWindow       *self,
+                                           const char     *handoff_id);
+void       _hd_window_class_actions_init   (GtkWidgetClass *widget_class);
+void       _hd_window_actions_init         (HdWindow       *self);
+void       _hd_window_update_offer_actions (HdWindow       *self);
 
 G_END_DECLS

@@ -60,6 +60,7 @@ hd_window_set_mode (HdWindow   *self,
   g_free (self->mode);
   self->mode = g_strdup (mode);
   adw_view_stack_set_visible_child_name (self->view_stack, mode);
+  _hd_window_update_offer_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 

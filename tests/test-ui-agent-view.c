@@ -141,8 +141,8 @@ test_view_lifecycle (void)
 }
 
 static void
-test_view_keyboard_accept (Fixture       *fixture,
-                           gconstpointer  data)
+test_view_accept_pending (Fixture       *fixture,
+                          gconstpointer  data)
 {
   g_autoptr(HdHandoff) offer = offer_new (1, 90);
   GtkWidget *stack = hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "content_stack");
@@ -151,6 +151,7 @@ test_view_keyboard_accept (Fixture       *fixture,
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   /* Nothing selected: nothing to accept. */
+  g_assert_false (hd_agent_view_get_can_answer (fixture->view));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL) &&
                   fixture->accepted->len > 0);
 
@@ -168,12 +169,16 @@ test_view_keyboard_accept (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL, "Accept Offer");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (decline), GTK_ACCESSIBLE_PROPERTY_LABEL, "Decline Offer");
 
-  /* Ctrl+Return asks to accept, once; the state waits for the server. */
-  g_assert_true (hd_test_activate_shortcut (GTK_WIDGET (fixture->view), "<Control>Return"));
+  g_assert_true (hd_agent_view_get_can_answer (fixture->view));
+
+  /* Accepting (what the window's Ctrl+Return activates) asks once; the state waits for
+   * the server, and meanwhile there is nothing left to answer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL));
   g_assert_cmpuint (fixture->accepted->len, ==, 1);
   g_assert_true (g_ptr_array_index (fixture->accepted, 0) == offer);
   g_assert_cmpint (hd_handoff_get_state (offer), ==, HD_HANDOFF_STATE_OFFERED);
   g_assert_false (gtk_widget_is_sensitive (accept));
+  g_assert_false (hd_agent_view_get_can_answer (fixture->view));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL);
   g_assert_cmpuint (fixture->accepted->len, ==, 1);
 
@@ -208,9 +213,9 @@ test_view_decline (Fixture       *fixture,
   hd_queue_add (fixture->queue, offer);
   hd_agent_view_set_selected_handoff (fixture->view, offer);
 
-  /* Ctrl+D asks for a reason first (the dialog is presented at once);
-   * cancelling declines nothing. */
-  g_assert_true (hd_test_activate_shortcut (GTK_WIDGET (fixture->view), "<Control>d"));
+  /* Declining (what the window's Ctrl+D activates) asks for a reason first (the dialog
+   * is presented at once); cancelling declines nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.decline", NULL));
   dialog = ADW_MESSAGE_DIALOG (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "busy"));
@@ -450,7 +455,7 @@ main (int   argc,
   g_test_add_func ("/hd/ui/offer-notification/body", test_offer_notification);
   g_test_add_func ("/hd/ui/offer-notification/plain", test_offer_notification_plain);
   g_test_add_func ("/hd/ui/status-selector/choose", test_status_selector);
-  g_test_add ("/hd/ui/agent-view/keyboard-accept", Fixture, NULL, fixture_setup, test_view_keyboard_accept, fixture_teardown);
+  g_test_add ("/hd/ui/agent-view/accept-pending", Fixture, NULL, fixture_setup, test_view_accept_pending, fixture_teardown);
   g_test_add ("/hd/ui/agent-view/action-accept", Fixture, NULL, fixture_setup, test_view_action_accept, fixture_teardown);
   g_test_add ("/hd/ui/agent-view/decline", Fixture, NULL, fixture_setup, test_view_decline, fixture_teardown);
   g_test_add ("/hd/ui/agent-view/finished-shown", Fixture, NULL, fixture_setup, test_view_finished_shown, fixture_teardown);

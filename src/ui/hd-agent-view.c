@@ -24,6 +24,7 @@ struct _HdAgentView
   gulong          notify_id;
   HdHandoff      *pending;         /* unowned, compared only: asked, not yet confirmed */
   GtkWidget      *decline_dialog;  /* weak */
+  gboolean        can_answer;      /* is_open (), as last notified */
 
   /* template children */
   HdQueueSidebar *sidebar;
@@ -41,6 +42,7 @@ enum {
   PROP_0,
   PROP_QUEUE,
   PROP_SELECTED_HANDOFF,
+  PROP_CAN_ANSWER,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -71,6 +73,11 @@ update_offer_bar (HdAgentView *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.accept", is_open (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.decline", is_open (self));
+  if (self->can_answer != is_open (self))
+    {
+      self->can_answer = is_open (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_ANSWER]);
+    }
 
   if (self->handoff == NULL)
     return;
@@ -288,6 +295,9 @@ hd_agent_view_get_property (GObject    *object,
     case PROP_SELECTED_HANDOFF:
       g_value_set_object (value, self->handoff);
       break;
+    case PROP_CAN_ANSWER:
+      g_value_set_boolean (value, self->can_answer);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -330,6 +340,9 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   properties[PROP_SELECTED_HANDOFF] =
     g_param_spec_object ("selected-handoff", NULL, NULL, HD_TYPE_HANDOFF,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_ANSWER] =
+    g_param_spec_boolean ("can-answer", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HD_TYPE_QUEUE_SIDEBAR);
@@ -348,9 +361,6 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "agent.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "agent.decline", NULL, decline_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "agent.accept", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "agent.accept", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "agent.decline", NULL);
 }
 
 static void
@@ -391,6 +401,13 @@ hd_agent_view_get_selected_handoff (HdAgentView *self)
 {
   g_return_val_if_fail (HD_IS_AGENT_VIEW (self), NULL);
   return self->handoff;
+}
+
+gboolean
+hd_agent_view_get_can_answer (HdAgentView *self)
+{
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), FALSE);
+  return self->can_answer;
 }
 
 void

@@ -25,8 +25,10 @@ G_DECLARE_FINAL_TYPE (HdAgentView, hd_agent_view, HD, AGENT_VIEW, AdwBin)
  *   agent.accept  → session.accept (s: handoff id)
  *   agent.decline → asks for a reason, then session.decline (ss: id, reason)
  * and shows the request pending until the model changes (the server confirmed).
- * The window's win.accept-offer and win.decline-offer (Ctrl+Return, Ctrl+D,
- * anywhere in the window) activate them on the handoff shown.
+ * "can-answer" (read-only) is TRUE while they can: the handoff shown is an
+ * offer, and no answer to it is pending.  The window's win.accept-offer and
+ * win.decline-offer (Ctrl+Return, Ctrl+D, anywhere in the window) activate
+ * them on the handoff shown, and are enabled only while "can-answer" is TRUE.
  * Decline reasons are stable keys: "busy", "wrong_skill", "language", "other".
  *
  * The pane (hd_agent_view_get_pane ()) is the one the window binds "can-reply",
@@ -38,6 +40,7 @@ void        hd_agent_view_set_queue            (HdAgentView *self,
 HdHandoff  *hd_agent_view_get_selected_handoff (HdAgentView *self);
 void        hd_agent_view_set_selected_handoff (HdAgentView *self,
                                                 HdHandoff   *handoff);
+gboolean    hd_agent_view_get_can_answer       (HdAgentView *self);
 HdHandoffPane *hd_agent_view_get_pane          (HdAgentView *self);
 
 G_END_DECLS
