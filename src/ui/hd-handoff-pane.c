@@ -13,7 +13,7 @@
 
 #include "hd-case-editor.h"
 #include "hd-feed-protocol.h"
-#include "hd-handoff-pane.h"
+#include "hd-handoff-pane-private.h"
 #include "hd-packet.h"
 #include "hd-repeat-detector.h"
 #include "hd-slice-model.h"
@@ -37,82 +37,6 @@
 #define SLICE_FILL_STEP 8
 #define SLICE_MAX 120
 
-struct _HdHandoffPane
-{
-  AdwBin               parent_instance;
-
-  HdHandoff           *handoff;              /* owned */
-  GListModel          *transcript;           /* owned, the handoff's live transcript */
-  HdSliceModel        *slice;                /* owned, what the list view shows */
-  GtkSingleSelection  *transcript_selection; /* owned */
-  guint                slide_tick_id;
-  int                  slide_direction;      /* -1 earlier, +1 later */
-  gboolean             bounds_stale;
-  gulong               transcript_changed_id;
-  gulong               state_notify_id;
-  gboolean             can_reply;
-  gboolean             can_send;             /* the session sends now: else the text stays */
-  gboolean             read_only;
-  gboolean             allow_reveal;
-  gboolean             following;
-  gboolean             sticking;             /* inside our own scroll to the end */
-  gboolean             landing;              /* our scroll to the last row lands later */
-  double               last_value;           /* of the transcript's adjustment */
-  double               last_upper;
-  double               last_page_size;
-  guint                stick_tick_id;
-  int                  stick_frames;
-  char                *search_folded;        /* case-folded query, or NULL */
-  guint                repeat_source_id;     /* debounced repeat detection */
-
-  /* template children */
-  GtkScrolledWindow   *context_scroller;
-  GtkScrolledWindow   *story_scroller;
-  GtkWidget           *customer_card;
-  GtkLabel            *customer_name_label;
-  GtkLabel            *customer_meta_label;
-  GtkGrid             *customer_grid;
-  HdVerificationBadge *verification_badge;
-  GtkWidget           *routing_card;
-  GtkLabel            *escalation_reason_label;
-  GtkLabel            *escalation_detail_label;
-  GtkFlowBox          *routing_chips;
-  GtkGrid             *routing_grid;
-  GtkWidget           *completeness_card;
-  GtkLabel            *completeness_title_label;
-  HdTextBlock         *completeness_label;
-  GtkWidget           *summary_card;
-  HdTextBlock         *sentiment_label;
-  GtkLabel            *summary_label;
-  GtkWidget           *unresolved_title_label;
-  GtkLabel            *unresolved_label;
-  GtkWidget           *actions_title_label;
-  HdTextBlock         *actions_label;
-  GtkWidget           *next_action_card;
-  GtkLabel            *next_action_label;
-  HdTextBlock         *documents_label;
-  GtkWidget           *intents_card;
-  GtkBox              *intents_box;
-  GtkWidget           *entities_title_label;
-  GtkGrid             *entities_grid;
-  GtkLabel            *transcript_title_label;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *search_status_label;
-  GtkScrolledWindow   *transcript_scroller;
-  GtkListView         *transcript_view;
-  GtkWidget           *jump_button;
-  GtkWidget           *reply_box;
-  GtkLabel            *reply_disabled_label;
-  GtkEntry            *reply_entry;
-  GtkWidget           *send_button;
-  GtkLabel            *repeat_hint_label;
-  GtkWidget           *quality_box;
-  GtkWidget           *find_button;
-  GtkWidget           *journal_button;
-  HdCaseEditor        *case_editor;
-};
-
 G_DEFINE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, ADW_TYPE_BIN)
 
 enum {
@@ -128,8 +52,6 @@ enum {
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
-
-static void update_journal_actions (HdHandoffPane *self);
 
 /* Builders for the few context widgets made at run time.  Every text that
  * came over the network goes through gtk_label_set_text (), never markup. */
@@ -661,8 +583,8 @@ update_transcript_title (HdHandoffPane *self)
   gtk_label_set_text (self->transcript_title_label, title);
 }
 
-static gboolean
-has_text (const char *text)
+gboolean
+_hd_handoff_pane_has_text (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
@@ -679,7 +601,7 @@ detect_repeats (HdHandoffPane *self,
 {
   HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
 
-  if (packet == NULL || !has_text (text) ||
+  if (packet == NULL || !_hd_handoff_pane_has_text (text) ||
       hd_handoff_get_state (self->handoff) != HD_HANDOFF_STATE_ACCEPTED)
     return NULL;
   return hd_repeat_detect (packet, text);
@@ -764,7 +686,7 @@ update_reply (HdHandoffPane *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why != NULL ? why : "",
                                   -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.send-reply",
-                                 open && !self->read_only && has_text (text));
+                                 open && !self->read_only && _hd_handoff_pane_has_text (text));
 
   /* Handoff-quality signals are about a chat the agent holds now. */
   quality = self->handoff != NULL && state == HD_HANDOFF_STATE_ACCEPTED && !self->read_only;
@@ -1321,163 +1243,10 @@ on_reply_changed_cb (HdHandoffPane *self,
 
   /* Matching runs once the agent pauses, not on every keystroke. */
   g_clear_handle_id (&self->repeat_source_id, g_source_remove);
-  if (!has_text (gtk_editable_get_text (editable)))
+  if (!_hd_handoff_pane_has_text (gtk_editable_get_text (editable)))
     clear_repeat_hint (self);
   else if (self->handoff != NULL && hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED)
     self->repeat_source_id = g_timeout_add (REPEAT_DEBOUNCE_MS, repeat_timeout_cb, self);
-}
-
-/* Handoff quality: one-click KPI reports about the accepted handoff.  The
- * pane only asks, through the session.* actions; the session sends them. */
-
-static gboolean
-can_signal (HdHandoffPane *self)
-{
-  return self->handoff != NULL && !self->read_only &&
-         hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED;
-}
-
-static void
-report_quality (HdHandoffPane   *self,
-                HdQualityReport  report)
-{
-  if (can_signal (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "session.quality-report", "(susb)",
-                                hd_handoff_get_handoff_id (self->handoff), (guint32) report, "", FALSE);
-}
-
-static void
-signal_asked_to_repeat_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *param)
-{
-  report_quality (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_ASKED_TO_REPEAT);
-}
-
-static void
-signal_re_verified_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  report_quality (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_REVERIFIED);
-}
-
-static AdwMessageDialog *
-new_message_dialog (HdHandoffPane *self,
-                    const char    *heading,
-                    const char    *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, body);
-
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  return ADW_MESSAGE_DIALOG (dialog);
-}
-
-static void
-on_transfer_entry_changed_cb (AdwMessageDialog *dialog,
-                              GtkEditable      *entry)
-{
-  adw_message_dialog_set_response_enabled (dialog, "transfer", has_text (gtk_editable_get_text (entry)));
-}
-
-static void
-on_transfer_response_cb (HdHandoffPane    *self,
-                         const char       *response,
-                         AdwMessageDialog *dialog)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *queue = NULL;
-
-  if (!g_str_equal (response, "transfer") || !GTK_IS_EDITABLE (entry))
-    return;
-  queue = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*queue != '\0' && can_signal (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "session.transfer", "(ss)",
-                                hd_handoff_get_handoff_id (self->handoff), queue);
-}
-
-static void
-transfer_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
-
-  if (!can_signal (self))
-    return;
-
-  dialog = new_message_dialog (self, _("Transfer to Queue"),
-                               _("The customer goes to another queue, with this handoff's context."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Queue name"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue Name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "transfer", _("_Transfer"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "transfer", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "transfer", FALSE);
-  adw_message_dialog_set_default_response (dialog, "transfer");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_transfer_entry_changed_cb),
-                           dialog, G_CONNECT_SWAPPED);
-  /* The dialog may outlive the pane: the handler goes with the pane. */
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_transfer_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-on_wrap_up_response_cb (HdHandoffPane    *self,
-                        const char       *response,
-                        AdwMessageDialog *dialog)
-{
-  gboolean resolved;
-
-  if (g_str_equal (response, "resolved"))
-    resolved = TRUE;
-  else if (g_str_equal (response, "not-resolved"))
-    resolved = FALSE;
-  else
-    return;
-
-  if (can_signal (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "session.wrap-up", "(sb)",
-                                hd_handoff_get_handoff_id (self->handoff), resolved);
-}
-
-static void
-wrap_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
-  AdwMessageDialog *dialog;
-
-  if (!can_signal (self))
-    return;
-
-  dialog = new_message_dialog (self, _("Wrap Up Handoff?"),
-                               _("Was the customer's issue resolved in this chat?"));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "not-resolved", _("_Not Resolved"),
-                                    "resolved", _("_Resolved"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "resolved", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_wrap_up_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1516,7 +1285,7 @@ update_all (HdHandoffPane *self)
   self->bounds_stale = TRUE;
   update_transcript_title (self);
   update_reply (self);
-  update_journal_actions (self);
+  _hd_handoff_pane_update_journal_actions (self);
   gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self)), packet != NULL);
   if (packet == NULL)
     {
@@ -1535,57 +1304,6 @@ update_all (HdHandoffPane *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->context_scroller), 0);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->story_scroller), 0);
   scroll_to_latest (self);
-}
-
-/* Reveal, audit trail and export: the pane only asks, through the session.*
- * actions; the window holds the journal and the policy, and does the rest. */
-static void
-update_journal_actions (HdHandoffPane *self)
-{
-  gboolean has_packet = self->handoff != NULL && hd_handoff_get_packet (self->handoff) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.reveal", has_packet && self->allow_reveal);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.show-audit", self->handoff != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.export-recording", self->handoff != NULL);
-}
-
-static void
-reveal_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
-  gboolean linked;
-  guint index;
-
-  if (!self->allow_reveal || self->handoff == NULL || hd_handoff_get_packet (self->handoff) == NULL)
-    return;
-
-  g_variant_get (param, "(bu)", &linked, &index);
-  gtk_widget_activate_action (widget, "session.reveal", "(sbu)",
-                              hd_handoff_get_handoff_id (self->handoff), linked, index);
-}
-
-static void
-show_audit_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
-
-  if (self->handoff != NULL)
-    gtk_widget_activate_action (widget, "session.show-audit", "s", hd_handoff_get_handoff_id (self->handoff));
-}
-
-static void
-export_recording_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
-
-  if (self->handoff != NULL)
-    gtk_widget_activate_action (widget, "session.export", "s", hd_handoff_get_handoff_id (self->handoff));
 }
 
 static void
@@ -1799,14 +1517,7 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.find-previous", NULL, find_previous_action);
   gtk_widget_class_install_action (widget_class, "pane.scroll-to-latest", NULL, scroll_to_latest_action);
   gtk_widget_class_install_action (widget_class, "pane.send-reply", NULL, send_reply_action);
-  gtk_widget_class_install_action (widget_class, "pane.reveal", "(bu)", reveal_action);
-  gtk_widget_class_install_action (widget_class, "pane.show-audit", NULL, show_audit_action);
-  gtk_widget_class_install_action (widget_class, "pane.export-recording", NULL, export_recording_action);
-  gtk_widget_class_install_action (widget_class, "pane.signal-asked-to-repeat", NULL,
-                                   signal_asked_to_repeat_action);
-  gtk_widget_class_install_action (widget_class, "pane.signal-re-verified", NULL, signal_re_verified_action);
-  gtk_widget_class_install_action (widget_class, "pane.transfer", NULL, transfer_action);
-  gtk_widget_class_install_action (widget_class, "pane.wrap-up", NULL, wrap_up_action);
+  _hd_handoff_pane_class_actions_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pane.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pane.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -2067,6 +1778,6 @@ hd_handoff_pane_set_allow_reveal (HdHandoffPane *self,
        child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_has_css_class (child, "reveal-button"))
       gtk_widget_set_visible (child, allow_reveal);
-  update_journal_actions (self);
+  _hd_handoff_pane_update_journal_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_REVEAL]);
 }

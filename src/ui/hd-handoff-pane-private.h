@@ -1,0 +1,98 @@
+/* hd-handoff-pane-private.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hd-case-editor.h"
+#include "hd-handoff-pane.h"
+#include "hd-slice-model.h"
+#include "hd-text-block.h"
+#include "hd-verification-badge.h"
+
+G_BEGIN_DECLS
+
+struct _HdHandoffPane
+{
+  AdwBin               parent_instance;
+
+  HdHandoff           *handoff;              /* owned */
+  GListModel          *transcript;           /* owned, the handoff's live transcript */
+  HdSliceModel        *slice;                /* owned, what the list view shows */
+  GtkSingleSelection  *transcript_selection; /* owned */
+  guint                slide_tick_id;
+  int                  slide_direction;      /* -1 earlier, +1 later */
+  gboolean             bounds_stale;
+  gulong               transcript_changed_id;
+  gulong               state_notify_id;
+  gboolean             can_reply;
+  gboolean             can_send;             /* the session sends now: else the text stays */
+  gboolean             read_only;
+  gboolean             allow_reveal;
+  gboolean             following;
+  gboolean             sticking;             /* inside our own scroll to the end */
+  gboolean             landing;              /* our scroll to the last row lands later */
+  double               last_value;           /* of the transcript's adjustment */
+  double               last_upper;
+  double               last_page_size;
+  guint                stick_tick_id;
+  int                  stick_frames;
+  char                *search_folded;        /* case-folded query, or NULL */
+  guint                repeat_source_id;     /* debounced repeat detection */
+
+  /* template children */
+  GtkScrolledWindow   *context_scroller;
+  GtkScrolledWindow   *story_scroller;
+  GtkWidget           *customer_card;
+  GtkLabel            *customer_name_label;
+  GtkLabel            *customer_meta_label;
+  GtkGrid             *customer_grid;
+  HdVerificationBadge *verification_badge;
+  GtkWidget           *routing_card;
+  GtkLabel            *escalation_reason_label;
+  GtkLabel            *escalation_detail_label;
+  GtkFlowBox          *routing_chips;
+  GtkGrid             *routing_grid;
+  GtkWidget           *completeness_card;
+  GtkLabel            *completeness_title_label;
+  HdTextBlock         *completeness_label;
+  GtkWidget           *summary_card;
+  HdTextBlock         *sentiment_label;
+  GtkLabel            *summary_label;
+  GtkWidget           *unresolved_title_label;
+  GtkLabel            *unresolved_label;
+  GtkWidget           *actions_title_label;
+  HdTextBlock         *actions_label;
+  GtkWidget           *next_action_card;
+  GtkLabel            *next_action_label;
+  HdTextBlock         *documents_label;
+  GtkWidget           *intents_card;
+  GtkBox              *intents_box;
+  GtkWidget           *entities_title_label;
+  GtkGrid             *entities_grid;
+  GtkLabel            *transcript_title_label;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *search_status_label;
+  GtkScrolledWindow   *transcript_scroller;
+  GtkListView         *transcript_view;
+  GtkWidget           *jump_button;
+  GtkWidget           *reply_box;
+  GtkLabel            *reply_disabled_label;
+  GtkEntry            *reply_entry;
+  GtkWidget           *send_button;
+  GtkLabel            *repeat_hint_label;
+  GtkWidget           *quality_box;
+  GtkWidget           *find_button;
+  GtkWidget           *journal_button;
+  HdCaseEditor        *case_editor;
+};
+
+gboolean _hd_handoff_pane_has_text                (const char         *text);
+void     _hd_handoff_pane_update_journal_actions  (HdHandoffPane      *self);
+void     _hd_handoff_pane_class_actions_init      (GtkWidgetClass     *widget_class);
+
+G_END_DECLS
