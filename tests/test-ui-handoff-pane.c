@@ -16,6 +16,7 @@
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-text-block.h"
+#include "hd-transcript-view.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 #include "hd-verification-state.h"
@@ -23,6 +24,15 @@
 static HdApplication *test_app;
 
 /* Helpers. */
+
+/* A template child of the pane's transcript view. */
+static gpointer
+transcript_child (gpointer    pane,
+                  const char *name)
+{
+  return hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript"),
+                                 HD_TYPE_TRANSCRIPT_VIEW, name);
+}
 
 static const char *
 label_text (HdHandoffPane *pane,
@@ -97,8 +107,8 @@ scroll_up_init (ScrollUp      *scroll,
                 HdHandoffPane *pane,
                 GListModel    *transcript)
 {
-  GtkWidget *scroller = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
-  GtkListView *list = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkWidget *scroller = transcript_child (pane, "transcript_scroller");
+  GtkListView *list = transcript_child (pane, "transcript_view");
 
   scroll->adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   scroll->shown = G_LIST_MODEL (gtk_list_view_get_model (list));
@@ -371,7 +381,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   HdSummary *summary = hd_packet_get_summary (packet);
   GListModel *intents = hd_packet_get_intents (packet);
   HdVerificationBadge *badge = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "verification_badge");
-  GtkListView *list = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkListView *list = transcript_child (pane, "transcript_view");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(HdVerificationSummary) expected = hd_verification_summarize (hd_packet_get_verification (packet),
                                                                           now, HD_VERIFICATION_DEFAULT_STALE_AFTER_SECONDS);
@@ -500,7 +510,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Send Reply");
   gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Reply to Customer");
-  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "find_button"),
+  gtk_test_accessible_assert_property (transcript_child (pane, "find_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Find in Transcript");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Transcript");
   gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "customer_card"),
@@ -932,9 +942,9 @@ test_pane_live_append (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(HdHandoff) handoff = NULL;
-  GtkWidget *scroller = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
+  GtkWidget *scroller = transcript_child (fixture->pane, "transcript_scroller");
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  GtkWidget *jump = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "jump_button");
+  GtkWidget *jump = transcript_child (fixture->pane, "jump_button");
   double before;
 
   g_assert_no_error (error);
@@ -1003,9 +1013,9 @@ test_pane_find (Fixture       *fixture,
 {
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
-  GtkSearchBar *bar = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_bar");
-  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_entry");
-  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkSearchBar *bar = transcript_child (fixture->pane, "search_bar");
+  GtkWidget *entry = transcript_child (fixture->pane, "search_entry");
+  GtkListView *list = transcript_child (fixture->pane, "transcript_view");
   GtkSelectionModel *selection = gtk_list_view_get_model (list);
   guint first;
   g_autoptr(HdTurn) turn = NULL;
@@ -1034,7 +1044,7 @@ test_pane_find (Fixture       *fixture,
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==,
                     GTK_INVALID_LIST_POSITION);
-  g_assert_cmpstr (label_text (fixture->pane, "search_status_label"), ==, "No matches");
+  g_assert_cmpstr (gtk_label_get_text (transcript_child (fixture->pane, "search_status_label")), ==, "No matches");
 }
 
 /* A long transcript: the list holds a bounded slice of it, which slides as
@@ -1043,7 +1053,7 @@ test_pane_find (Fixture       *fixture,
 static guint
 list_n_items (Fixture *fixture)
 {
-  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkListView *list = transcript_child (fixture->pane, "transcript_view");
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
@@ -1063,7 +1073,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
   g_autoptr(HdHandoff) b = NULL;
   g_autoptr(GPtrArray) rows_a = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows_b = g_ptr_array_new ();
-  GtkWidget *view = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkWidget *view = transcript_child (fixture->pane, "transcript_view");
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
   guint n_kept = 0;
 
@@ -1133,12 +1143,12 @@ test_pane_long_transcript (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(HdHandoff) handoff = NULL;
   GListModel *transcript;
-  GtkWidget *scroller = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
+  GtkWidget *scroller = transcript_child (fixture->pane, "transcript_scroller");
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkListView *list = transcript_child (fixture->pane, "transcript_view");
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
-  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_entry");
-  GtkWidget *jump = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "jump_button");
+  GtkWidget *entry = transcript_child (fixture->pane, "search_entry");
+  GtkWidget *jump = transcript_child (fixture->pane, "jump_button");
   g_autofree char *needle = NULL;
   ScrollUp scroll;
 
@@ -1192,8 +1202,7 @@ test_pane_long_transcript (Fixture       *fixture,
     g_assert_nonnull (selected);
     selected = hd_slice_item_get_item (HD_SLICE_ITEM (selected));
     g_assert_cmpstr (hd_turn_get_text (selected), ==, needle);
-    gtk_search_bar_set_search_mode (hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE,
-                                                            "search_bar"), FALSE);
+    gtk_search_bar_set_search_mode (transcript_child (fixture->pane, "search_bar"), FALSE);
   }
 
   /* Back to the latest turns, the live one included, and following again,

@@ -9,8 +9,8 @@
 
 #include "hd-case-editor.h"
 #include "hd-handoff-pane.h"
-#include "hd-slice-model.h"
 #include "hd-text-block.h"
+#include "hd-transcript-view.h"
 #include "hd-verification-badge.h"
 
 G_BEGIN_DECLS
@@ -20,27 +20,11 @@ struct _HdHandoffPane
   AdwBin               parent_instance;
 
   HdHandoff           *handoff;              /* owned */
-  GListModel          *transcript;           /* owned, the handoff's live transcript */
-  HdSliceModel        *slice;                /* owned, what the list view shows */
-  GtkSingleSelection  *transcript_selection; /* owned */
-  guint                slide_tick_id;
-  int                  slide_direction;      /* -1 earlier, +1 later */
-  gboolean             bounds_stale;
-  gulong               transcript_changed_id;
   gulong               state_notify_id;
   gboolean             can_reply;
   gboolean             can_send;             /* the session sends now: else the text stays */
   gboolean             read_only;
   gboolean             allow_reveal;
-  gboolean             following;
-  gboolean             sticking;             /* inside our own scroll to the end */
-  gboolean             landing;              /* our scroll to the last row lands later */
-  double               last_value;           /* of the transcript's adjustment */
-  double               last_upper;
-  double               last_page_size;
-  guint                stick_tick_id;
-  int                  stick_frames;
-  char                *search_folded;        /* case-folded query, or NULL */
   guint                repeat_source_id;     /* debounced repeat detection */
 
   /* template children */
@@ -73,20 +57,13 @@ struct _HdHandoffPane
   GtkBox              *intents_box;
   GtkWidget           *entities_title_label;
   GtkGrid             *entities_grid;
-  GtkLabel            *transcript_title_label;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *search_status_label;
-  GtkScrolledWindow   *transcript_scroller;
-  GtkListView         *transcript_view;
-  GtkWidget           *jump_button;
+  HdTranscriptView    *transcript;
   GtkWidget           *reply_box;
   GtkLabel            *reply_disabled_label;
   GtkEntry            *reply_entry;
   GtkWidget           *send_button;
   GtkLabel            *repeat_hint_label;
   GtkWidget           *quality_box;
-  GtkWidget           *find_button;
   GtkWidget           *journal_button;
   HdCaseEditor        *case_editor;
 };

@@ -16,7 +16,6 @@
 #include "hd-handoff-pane-private.h"
 #include "hd-packet.h"
 #include "hd-repeat-detector.h"
-#include "hd-slice-model.h"
 #include "hd-text-block.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
@@ -24,19 +23,6 @@
 /* How long the reply box waits after the last keystroke before it looks for
  * questions the bot already answered. */
 #define REPEAT_DEBOUNCE_MS 250
-/* How close to the end (in pixels) still counts as "at the bottom". */
-#define BOTTOM_SLACK 24.0
-/* The transcript's slice (hd-slice-model.h): the turns shown at first, how
- * many come in whenever the agent scrolls near either end of it, and how many
- * it holds at most.  GTK 4.8's list view builds a row for every item near
- * what it shows (up to 200) when the agent jumps, so the slice's size bounds
- * the cost of any jump; a slide adds rows only as they scroll into view (or,
- * SLICE_FILL_STEP a frame, until a slice too short for the view fills it). */
-#define SLICE_FIRST 16
-#define SLICE_STEP 32
-#define SLICE_FILL_STEP 8
-#define SLICE_MAX 120
-
 G_DEFINE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, ADW_TYPE_BIN)
 
 enum {
@@ -573,16 +559,6 @@ update_intents (HdHandoffPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->entities_grid), row > 0);
 }
 
-static void
-update_transcript_title (HdHandoffPane *self)
-{
-  guint n = self->transcript != NULL ? g_list_model_get_n_items (self->transcript) : 0;
-  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Transcript · %u turn",
-                                                         "Transcript · %u turns", n), n);
-
-  gtk_label_set_text (self->transcript_title_label, title);
-}
-
 gboolean
 _hd_handoff_pane_has_text (const char *text)
 {
@@ -699,466 +675,15 @@ update_reply (HdHandoffPane *self)
     clear_repeat_hint (self);
 }
 
-/* The transcript: rows are made by the list view for the turns near what
- * is shown only, so 50,000 turns cost no more than a few hundred.
- *
- * A turn is one label: its speaker and time, its text and its attachments
- * as plain text, told apart by Pango attributes (never markup: the text is
- * the customer's).  The list view holds up to 200 rows and builds them all
- * when the agent jumps far, so a row must cost as little as one widget can. */
-
-static const char * const speaker_classes[] = {
-  "turn-bot", "turn-customer", "turn-agent", "turn-system",
-};
-
-static void
-turn_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *bubble = hd_text_block_new ();
-
-  gtk_widget_add_css_class (bubble, "turn");
-  gtk_list_item_set_child (item, bubble);
-}
-
-/* Bold, small and dimmed: the speaker line, like the .caption style. */
-static void
-add_caption_attributes (PangoAttrList *attributes,
-                        guint          start,
-                        guint          end,
-                        gboolean       bold,
-                        guint16        alpha)
-{
-  PangoAttribute *attribute;
-
-  attribute = pango_attr_scale_new (PANGO_SCALE_SMALL);
-  attribute->start_index = start;
-  attribute->end_index = end;
-  pango_attr_list_insert (attributes, attribute);
-  attribute = pango_attr_foreground_alpha_new (alpha);
-  attribute->start_index = start;
-  attribute->end_index = end;
-  pango_attr_list_insert (attributes, attribute);
-  if (bold)
-    {
-      attribute = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-      attribute->start_index = start;
-      attribute->end_index = end;
-      pango_attr_list_insert (attributes, attribute);
-    }
-}
-
-static void
-turn_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *bubble = gtk_list_item_get_child (item);
-  HdTurn *turn = hd_slice_item_get_item (gtk_list_item_get_item (item));
-  HdSpeaker speaker = hd_turn_get_speaker (turn);
-  GListModel *attachments = hd_turn_get_attachments (turn);
-  guint n_attachments = attachments != NULL ? g_list_model_get_n_items (attachments) : 0;
-  const char *speaker_name = hd_ui_format_speaker (speaker);
-  const char *text = hd_turn_get_text (turn);
-  g_autofree char *clock = hd_ui_format_clock (hd_turn_get_time (turn));
-  g_autoptr(GString) shown = g_string_new (NULL);
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-  g_autofree char *accessible = NULL;
-  guint header_end;
-
-  /* GTK 4.8 binds a row again whenever its position changes, as when
-   * earlier turns come in above: a row that already shows its turn keeps
-   * its layout, or every row would be measured and shaped anew. */
-  if (g_object_get_data (G_OBJECT (bubble), "hd-turn") == turn)
-    return;
-  g_object_set_data_full (G_OBJECT (bubble), "hd-turn", g_object_ref (turn), g_object_unref);
-
-  for (guint i = 0; i < G_N_ELEMENTS (speaker_classes); i++)
-    if (i == (guint) speaker)
-      gtk_widget_add_css_class (bubble, speaker_classes[i]);
-    else
-      gtk_widget_remove_css_class (bubble, speaker_classes[i]);
-  gtk_widget_set_halign (bubble, speaker == HD_SPEAKER_AGENT ? GTK_ALIGN_END : GTK_ALIGN_START);
-
-  if (clock != NULL)
-    /* TRANSLATORS: a turn's speaker and time, e.g. "Customer · 09:11" */
-    g_string_append_printf (shown, _("%s · %s"), speaker_name, clock);
-  else
-    g_string_append (shown, speaker_name);
-  header_end = shown->len;
-  add_caption_attributes (attributes, 0, header_end, TRUE, 0.75 * G_MAXUINT16);
-  g_string_append_c (shown, '\n');
-  g_string_append (shown, text != NULL ? text : "");
-
-  if (n_attachments > 0)
-    {
-      guint start = shown->len + 1;
-
-      for (guint i = 0; i < n_attachments; i++)
-        {
-          g_autoptr(HdAttachment) attachment = g_list_model_get_item (attachments, i);
-          const char *name = hd_attachment_get_name (attachment);
-
-          g_string_append_c (shown, '\n');
-          /* TRANSLATORS: a file the customer sent, e.g. "Attachment: receipt.png" */
-          g_string_append_printf (shown, _("Attachment: %s"),
-                                  name != NULL ? name : hd_attachment_get_id (attachment));
-        }
-      add_caption_attributes (attributes, start, shown->len, FALSE, 0.55 * G_MAXUINT16);
-    }
-
-  /* TRANSLATORS: how a screen reader announces a turn: speaker, time, text */
-  accessible = g_strdup_printf (_("%s at %s: %s"), speaker_name, clock != NULL ? clock : "",
-                                text != NULL ? text : "");
-  hd_text_block_set_text (HD_TEXT_BLOCK (bubble), shown->str, attributes, accessible);
-}
-
-static gboolean
-adjustment_at_bottom (GtkAdjustment *adjustment)
-{
-  return gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
-         >= gtk_adjustment_get_upper (adjustment) - BOTTOM_SLACK;
-}
-
-/* Puts the end of the transcript in view.  Our own change of the value is
- * not the agent scrolling, so it must not decide "following". */
-static void
-stick_to_bottom (HdHandoffPane *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
-
-  self->sticking = TRUE;
-  gtk_adjustment_set_value (adjustment,
-                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
-  self->last_value = gtk_adjustment_get_value (adjustment);
-  self->last_upper = gtk_adjustment_get_upper (adjustment);
-  self->last_page_size = gtk_adjustment_get_page_size (adjustment);
-  self->sticking = FALSE;
-}
-
-static guint
-n_shown_turns (HdHandoffPane *self)
-{
-  return self->slice != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->slice)) : 0;
-}
-
-static gboolean
-stick_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  HdHandoffPane *self = HD_HANDOFF_PANE (user_data);
-
-  /* Row heights become known only as rows are laid out: keep at the end
-   * for a few frames after a change.  Right after a new transcript came in,
-   * the bounds are the old one's: only ask the list for its last row. */
-  if (self->following && self->bounds_stale)
-    {
-      guint n = n_shown_turns (self);
-
-      self->bounds_stale = FALSE;
-      if (n > 0)
-        {
-          self->landing = TRUE;
-          gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", n - 1);
-        }
-      return G_SOURCE_CONTINUE;
-    }
-  if (self->following)
-    stick_to_bottom (self);
-  if (--self->stick_frames > 0 && self->following)
-    return G_SOURCE_CONTINUE;
-  self->stick_frames = 0;
-  self->stick_tick_id = 0;
-  self->landing = FALSE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Keeps the end in view for the next few frames.  The value is never set
- * from inside the list view's own allocation (notify::upper): it would be
- * out of step with the rows the list view lays out. */
-static void
-queue_stick (HdHandoffPane *self,
-             int            frames)
-{
-  self->stick_frames = MAX (self->stick_frames, frames);
-  if (self->stick_tick_id == 0)
-    self->stick_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->transcript_view),
-                                                        stick_tick_cb, self, NULL);
-}
-
-static void
-scroll_to_latest (HdHandoffPane *self)
-{
-  guint offset, n;
-
-  self->following = TRUE;
-  gtk_widget_set_visible (self->jump_button, FALSE);
-  if (self->slice == NULL)
-    return;
-  /* Back from reading far above: a fresh small slice at the end, rather than
-   * sliding through everything in between.  Following: drop what live turns
-   * added past the slice's bound, above what is shown. */
-  offset = hd_slice_model_get_offset (self->slice);
-  n = n_shown_turns (self);
-  hd_slice_model_show_end (self->slice, hd_slice_model_reaches_end (self->slice) ? MIN (n, SLICE_MAX) : SLICE_FIRST);
-  /* A new slice: until the next layout the bounds are the old slice's. */
-  if (offset != hd_slice_model_get_offset (self->slice) || n != n_shown_turns (self))
-    self->bounds_stale = TRUE;
-  n = n_shown_turns (self);
-  if (n == 0)
-    return;
-  self->landing = TRUE;
-  gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", n - 1);
-  queue_stick (self, 6);
-}
-
-/* While following the end, only a slice too short to scroll slides: a new
- * transcript is drawn without the turns above it, which come in once the
- * agent scrolls up towards them (which stops following). */
-static gboolean
-may_slide (HdHandoffPane *self,
-           GtkAdjustment *adjustment)
-{
-  return !self->following ||
-         gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment);
-}
-
-static gboolean
-slide_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  HdHandoffPane *self = HD_HANDOFF_PANE (user_data);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
-  guint step;
-
-  self->slide_tick_id = 0;
-  if (self->slice == NULL)
-    return G_SOURCE_REMOVE;
-  /* While a new transcript is laid out its bounds can briefly read as too
-   * short (the upper bound equal to the page): judged again once laid out. */
-  if (!may_slide (self, adjustment))
-    return G_SOURCE_REMOVE;
-  /* Filling a view the first slice does not: a few turns a frame, so the
-   * frames after an offer stay light (32 at once took longer to lay out
-   * than the offer's own frame). */
-  step = self->following ? SLICE_FILL_STEP : SLICE_STEP;
-  if (self->slide_direction < 0)
-    hd_slice_model_extend_start (self->slice, step);
-  else
-    hd_slice_model_extend_end (self->slice, step);
-  return G_SOURCE_REMOVE;
-}
-
-/* Slides the transcript's slice once the agent scrolls within a page of
- * either of its ends; never from inside the list view's own layout, hence
- * the tick callback.  The list view keeps the rows in view where they are. */
-static void
-maybe_slide (HdHandoffPane *self,
-             GtkAdjustment *adjustment)
-{
-  double value = gtk_adjustment_get_value (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-
-  if (self->slice == NULL || self->slide_tick_id != 0 || !may_slide (self, adjustment))
-    return;
-  if (value <= page && !hd_slice_model_reaches_start (self->slice))
-    self->slide_direction = -1;
-  else if (value + 2 * page >= gtk_adjustment_get_upper (adjustment) &&
-           !hd_slice_model_reaches_end (self->slice))
-    self->slide_direction = 1;
-  else
-    return;
-  self->slide_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->transcript_view),
-                                                      slide_tick_cb, self, NULL);
-}
-
-static void
-on_vadjustment_value_changed_cb (HdHandoffPane *self,
-                                 GtkAdjustment *adjustment)
-{
-  gboolean bounds_changed;
-
-  if (self->sticking)
-    return;
-
-  /* A change that comes with new bounds is layout (rows measured, turns
-   * appended, window resized), not the agent scrolling. */
-  bounds_changed = gtk_adjustment_get_upper (adjustment) != self->last_upper ||
-                   gtk_adjustment_get_page_size (adjustment) != self->last_page_size;
-
-  /* Our scroll to the last row lands a frame later, with the row in view but
-   * not always at the very bottom: that is not the agent scrolling up (it
-   * stopped following and slid 32 rows into the frame after an offer). */
-  {
-    double previous = self->last_value;
-
-    self->last_value = gtk_adjustment_get_value (adjustment);
-    /* Downwards only: the agent scrolling up meanwhile is the agent. */
-    if (self->landing && self->following && !bounds_changed && self->stick_tick_id != 0 &&
-        self->last_value >= previous)
-      {
-        self->landing = FALSE;
-        return;
-      }
-    self->landing = FALSE;
-  }
-
-  /* The agent's own scrolling decides whether live turns are followed: at
-   * the bottom of a slice that ends with the latest turn. */
-  if (!bounds_changed)
-    {
-      self->following = adjustment_at_bottom (adjustment) && hd_slice_model_reaches_end (self->slice);
-      if (self->following)
-        gtk_widget_set_visible (self->jump_button, FALSE);
-    }
-
-  maybe_slide (self, adjustment);
-
-  if (bounds_changed)
-    {
-      self->last_upper = gtk_adjustment_get_upper (adjustment);
-      self->last_page_size = gtk_adjustment_get_page_size (adjustment);
-      if (self->following)
-        queue_stick (self, 2);
-    }
-}
-
-static void
-on_vadjustment_upper_cb (HdHandoffPane *self,
-                         GParamSpec    *pspec,
-                         GtkAdjustment *adjustment)
-{
-  /* The bounds are not recorded here: the value change that usually comes
-   * with new bounds must still be recognised as layout. */
-  if (self->following)
-    queue_stick (self, 2);
-}
-
-static void
-on_transcript_items_changed_cb (HdHandoffPane *self,
-                                guint          position,
-                                guint          removed,
-                                guint          added,
-                                GListModel    *model)
-{
-  update_transcript_title (self);
-  if (added == 0)
-    return;
-  if (self->following)
-    scroll_to_latest (self);
-  else
-    gtk_widget_set_visible (self->jump_button, TRUE);
-}
-
-/* Find in transcript. */
-
-static gboolean
-turn_matches (HdTurn     *turn,
-              const char *folded_query)
-{
-  const char *text = hd_turn_get_text (turn);
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, folded_query) != NULL;
-}
-
-static void
-find (HdHandoffPane *self,
-      int            direction,
-      gboolean       include_current)
-{
-  guint n = self->transcript != NULL ? g_list_model_get_n_items (self->transcript) : 0;
-  guint selected = gtk_single_selection_get_selected (self->transcript_selection);
-  guint offset = self->slice != NULL ? hd_slice_model_get_offset (self->slice) : 0;
-  guint start;
-
-  /* Positions below are in the whole transcript, the selection's in the slice. */
-  if (selected != GTK_INVALID_LIST_POSITION)
-    selected += offset;
-
-  if (self->search_folded == NULL || *self->search_folded == '\0' || n == 0)
-    {
-      gtk_label_set_text (self->search_status_label, "");
-      return;
-    }
-
-  if (selected == GTK_INVALID_LIST_POSITION)
-    start = direction > 0 ? 0 : n - 1;
-  else if (include_current)
-    start = selected;
-  else
-    start = (selected + n + direction) % n;
-
-  for (guint k = 0; k < n; k++)
-    {
-      guint i = (start + n + (direction > 0 ? k : n - k)) % n;
-      g_autoptr(HdTurn) turn = g_list_model_get_item (self->transcript, i);
-
-      if (turn_matches (turn, self->search_folded))
-        {
-          g_autofree char *status = g_strdup_printf (_("Turn %u of %u"), i + 1, n);
-
-          /* A match outside the slice: a small slice around it. */
-          if (i < offset || i >= offset + n_shown_turns (self))
-            {
-              hd_slice_model_show_around (self->slice, i, SLICE_FIRST);
-              offset = hd_slice_model_get_offset (self->slice);
-            }
-          gtk_single_selection_set_selected (self->transcript_selection, i - offset);
-          gtk_widget_activate_action (GTK_WIDGET (self->transcript_view), "list.scroll-to-item", "u", i - offset);
-          gtk_label_set_text (self->search_status_label, status);
-          self->following = FALSE;
-          return;
-        }
-    }
-
-  gtk_single_selection_set_selected (self->transcript_selection, GTK_INVALID_LIST_POSITION);
-  gtk_label_set_text (self->search_status_label, _("No matches"));
-}
-
-static void
-on_search_changed_cb (HdHandoffPane  *self,
-                      GtkSearchEntry *entry)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  g_clear_pointer (&self->search_folded, g_free);
-  if (query != NULL && *query != '\0')
-    self->search_folded = g_utf8_casefold (query, -1);
-  find (self, 1, TRUE);
-}
-
-static void
-on_search_activate_cb (HdHandoffPane  *self,
-                       GtkSearchEntry *entry)
-{
-  find (self, 1, FALSE);
-}
-
-static void
-on_search_previous_cb (HdHandoffPane  *self,
-                       GtkSearchEntry *entry)
-{
-  find (self, -1, FALSE);
-}
-
 /* Actions. */
 
+/* Ctrl+F and Ctrl+G work wherever the focus is in the pane: they ask the transcript. */
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_activate_action (GTK_WIDGET (HD_HANDOFF_PANE (widget)->transcript), "transcript.find", NULL);
 }
 
 static void
@@ -1166,7 +691,7 @@ find_next_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  find (HD_HANDOFF_PANE (widget), 1, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (HD_HANDOFF_PANE (widget)->transcript), "transcript.find-next", NULL);
 }
 
 static void
@@ -1174,7 +699,7 @@ find_previous_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  find (HD_HANDOFF_PANE (widget), -1, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (HD_HANDOFF_PANE (widget)->transcript), "transcript.find-previous", NULL);
 }
 
 static void
@@ -1182,7 +707,7 @@ scroll_to_latest_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  scroll_to_latest (HD_HANDOFF_PANE (widget));
+  hd_transcript_view_scroll_to_latest (HD_HANDOFF_PANE (widget)->transcript);
 }
 
 static void
@@ -1266,14 +791,8 @@ on_handoff_notify_cb (HdHandoffPane *self,
 static void
 disconnect_handoff (HdHandoffPane *self)
 {
-  if (self->slide_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->transcript_view), self->slide_tick_id);
-  self->slide_tick_id = 0;
-  if (self->transcript != NULL)
-    g_clear_signal_handler (&self->transcript_changed_id, self->transcript);
   if (self->handoff != NULL)
     g_clear_signal_handler (&self->state_notify_id, self->handoff);
-  g_clear_object (&self->transcript);
 }
 
 static void
@@ -1281,9 +800,6 @@ update_all (HdHandoffPane *self)
 {
   HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
 
-  /* The adjustment still has the old transcript's bounds until the next layout. */
-  self->bounds_stale = TRUE;
-  update_transcript_title (self);
   update_reply (self);
   _hd_handoff_pane_update_journal_actions (self);
   gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self)), packet != NULL);
@@ -1303,7 +819,7 @@ update_all (HdHandoffPane *self)
   /* A new chat starts at its latest turn, reading along. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->context_scroller), 0);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->story_scroller), 0);
-  scroll_to_latest (self);
+  hd_transcript_view_scroll_to_latest (self->transcript);
 }
 
 static void
@@ -1314,24 +830,9 @@ hd_handoff_pane_dispose (GObject *object)
   disconnect_handoff (self);
   g_clear_handle_id (&self->repeat_source_id, g_source_remove);
   g_clear_object (&self->handoff);
-  if (self->stick_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->transcript_view), self->stick_tick_id);
-  self->stick_tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_HANDOFF_PANE);
-  g_clear_object (&self->transcript_selection);
-  g_clear_object (&self->slice);
 
   G_OBJECT_CLASS (hd_handoff_pane_parent_class)->dispose (object);
-}
-
-static void
-hd_handoff_pane_finalize (GObject *object)
-{
-  HdHandoffPane *self = HD_HANDOFF_PANE (object);
-
-  g_free (self->search_folded);
-
-  G_OBJECT_CLASS (hd_handoff_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -1419,7 +920,6 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hd_handoff_pane_dispose;
-  object_class->finalize = hd_handoff_pane_finalize;
   object_class->get_property = hd_handoff_pane_get_property;
   object_class->set_property = hd_handoff_pane_set_property;
 
@@ -1454,6 +954,7 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   g_type_ensure (HD_TYPE_VERIFICATION_BADGE);
   g_type_ensure (HD_TYPE_TEXT_BLOCK);
   g_type_ensure (HD_TYPE_CASE_EDITOR);
+  g_type_ensure (HD_TYPE_TRANSCRIPT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-handoff-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, context_scroller);
@@ -1485,13 +986,7 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, intents_box);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, entities_title_label);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, entities_grid);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript_title_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, search_status_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript_scroller);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript_view);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, jump_button);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_box);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_disabled_label);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_entry);
@@ -1503,12 +998,8 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "re_verified_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "transfer_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "wrap_up_button", FALSE, 0);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, find_button);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, journal_button);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, case_editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reply_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reply_changed_cb);
 
@@ -1527,33 +1018,9 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
 static void
 hd_handoff_pane_init (HdHandoffPane *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkAdjustment *adjustment;
-
   self->can_reply = TRUE;
   self->can_send = TRUE;
-  self->following = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (turn_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (turn_bind_cb), NULL);
-  self->transcript_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->transcript_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->transcript_selection, TRUE);
-  self->slice = hd_slice_model_new (NULL, SLICE_FIRST, SLICE_MAX);
-  gtk_single_selection_set_model (self->transcript_selection, G_LIST_MODEL (self->slice));
-  gtk_list_view_set_factory (self->transcript_view, factory);
-  gtk_list_view_set_model (self->transcript_view, GTK_SELECTION_MODEL (self->transcript_selection));
-
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-
-  adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
-  g_signal_connect_object (adjustment, "value-changed",
-                           G_CALLBACK (on_vadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "notify::upper",
-                           G_CALLBACK (on_vadjustment_upper_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "notify::page-size",
-                           G_CALLBACK (on_vadjustment_upper_cb), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->customer_card),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Customer"), -1);
@@ -1598,24 +1065,12 @@ hd_handoff_pane_set_handoff (HdHandoffPane *self,
   g_set_object (&self->handoff, handoff);
   gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
   clear_repeat_hint (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-
   /* The same slice shows every handoff's transcript: the rows stay, and
    * only bind to the new turns. */
-  if (handoff == NULL)
-    hd_slice_model_set_source (self->slice, NULL, 0);
+  hd_transcript_view_set_transcript (self->transcript, handoff != NULL ? hd_handoff_get_transcript (handoff) : NULL);
   if (handoff != NULL)
-    {
-      self->transcript = g_object_ref (hd_handoff_get_transcript (handoff));
-      /* Before our own handler, so the list already has new turns when it runs. */
-      hd_slice_model_set_source (self->slice, self->transcript, SLICE_FIRST);
-      self->transcript_changed_id =
-        g_signal_connect_swapped (self->transcript, "items-changed",
-                                  G_CALLBACK (on_transcript_items_changed_cb), self);
-      self->state_notify_id =
-        g_signal_connect_swapped (handoff, "notify", G_CALLBACK (on_handoff_notify_cb), self);
-    }
+    self->state_notify_id =
+      g_signal_connect_swapped (handoff, "notify", G_CALLBACK (on_handoff_notify_cb), self);
 
   hd_case_editor_set_handoff (self->case_editor, handoff);
   update_all (self);
@@ -1710,7 +1165,7 @@ gboolean
 hd_handoff_pane_get_following (HdHandoffPane *self)
 {
   g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), FALSE);
-  return self->following;
+  return hd_transcript_view_get_following (self->transcript);
 }
 
 HdSfClient *
