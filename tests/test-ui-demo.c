@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "hd-agent-view.h"
+#include "hd-reply-bar.h"
 #include "hd-session.h"
 #include "hd-supervisor-view.h"
 #include "hd-test-gtk-utils.h"
@@ -186,7 +187,8 @@ test_demo_reply_goes_through_feed (Fixture       *fixture,
   GListModel *transcript = hd_handoff_get_transcript (first);
   g_autoptr(HdTurn) last = NULL;
   HdHandoffPane *pane = hd_agent_view_get_pane (view);
-  GtkWidget *entry = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
+  GtkWidget *entry = hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_bar"),
+                                             HD_TYPE_REPLY_BAR, "reply_entry");
   guint before;
 
   hd_agent_view_set_selected_handoff (view, first);

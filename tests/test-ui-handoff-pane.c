@@ -12,6 +12,7 @@
 #include "hd-feed-protocol.h"
 #include "hd-handoff-pane.h"
 #include "hd-packet-generator.h"
+#include "hd-reply-bar.h"
 #include "hd-slice-model.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
@@ -24,6 +25,15 @@
 static HdApplication *test_app;
 
 /* Helpers. */
+
+/* A template child of the pane's reply bar. */
+static gpointer
+reply_child (gpointer    pane,
+             const char *name)
+{
+  return hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_bar"),
+                                 HD_TYPE_REPLY_BAR, name);
+}
 
 /* A template child of the pane's transcript view. */
 static gpointer
@@ -506,9 +516,9 @@ assert_pane_shows_packet (HdHandoffPane *pane,
     }
 
   /* Controls are named. */
-  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "send_button"),
+  gtk_test_accessible_assert_property (reply_child (pane, "send_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Send Reply");
-  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry"),
+  gtk_test_accessible_assert_property (reply_child (pane, "reply_entry"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Reply to Customer");
   gtk_test_accessible_assert_property (transcript_child (pane, "find_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Find in Transcript");
@@ -801,8 +811,8 @@ test_pane_reply (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
   g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
-  GtkWidget *why = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_disabled_label");
+  GtkWidget *entry = reply_child (fixture->pane, "reply_entry");
+  GtkWidget *why = reply_child (fixture->pane, "reply_disabled_label");
 
   insert_session_log (fixture->pane, replies);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
@@ -844,8 +854,7 @@ test_pane_reply (Fixture       *fixture,
 
   /* Read-only (supervisors, trainers): no reply box at all. */
   hd_handoff_pane_set_read_only (fixture->pane, TRUE);
-  g_assert_false (gtk_widget_get_visible (hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE,
-                                                                  "reply_box")));
+  g_assert_false (gtk_widget_get_visible (reply_child (fixture->pane, "reply_box")));
 
   remove_session_log (fixture->pane);
 }
@@ -1255,7 +1264,7 @@ static void
 click (HdHandoffPane *pane,
        const char    *name)
 {
-  GtkWidget *button = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, name);
+  GtkWidget *button = reply_child (pane, name);
 
   g_assert_true (gtk_widget_get_visible (button));
   /* The button's action runs at once: a signal, or a dialog presented. */
@@ -1275,7 +1284,7 @@ test_pane_quality (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *box = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "quality_box");
+  GtkWidget *box = reply_child (fixture->pane, "quality_box");
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
@@ -1295,7 +1304,7 @@ test_pane_quality (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, "Handoff Quality");
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, buttons[i].button);
+      GtkWidget *button = reply_child (fixture->pane, buttons[i].button);
 
       g_assert_true (gtk_widget_get_visible (button));
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1380,8 +1389,8 @@ test_pane_repeat_hint (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
-  GtkWidget *hint = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "repeat_hint_label");
+  GtkWidget *entry = reply_child (fixture->pane, "reply_entry");
+  GtkWidget *hint = reply_child (fixture->pane, "repeat_hint_label");
   const char *text;
 
   insert_session_log (fixture->pane, log);

@@ -13,6 +13,7 @@
 
 #include "hd-feed-protocol.h"
 #include "hd-handoff-pane-private.h"
+#include "hd-ui-format.h"
 
 /* Handoff quality: one-click KPI reports about the accepted handoff.  The
  * pane only asks, through the session.* actions; the session sends them. */
@@ -67,7 +68,7 @@ static void
 on_transfer_entry_changed_cb (AdwMessageDialog *dialog,
                               GtkEditable      *entry)
 {
-  adw_message_dialog_set_response_enabled (dialog, "transfer", _hd_handoff_pane_has_text (gtk_editable_get_text (entry)));
+  adw_message_dialog_set_response_enabled (dialog, "transfer", hd_ui_format_has_text (gtk_editable_get_text (entry)));
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "hd-case-editor.h"
 #include "hd-handoff-pane.h"
+#include "hd-reply-bar.h"
 #include "hd-text-block.h"
 #include "hd-transcript-view.h"
 #include "hd-verification-badge.h"
@@ -21,11 +22,8 @@ struct _HdHandoffPane
 
   HdHandoff           *handoff;              /* owned */
   gulong               state_notify_id;
-  gboolean             can_reply;
-  gboolean             can_send;             /* the session sends now: else the text stays */
   gboolean             read_only;
   gboolean             allow_reveal;
-  guint                repeat_source_id;     /* debounced repeat detection */
 
   /* template children */
   GtkScrolledWindow   *context_scroller;
@@ -58,18 +56,12 @@ struct _HdHandoffPane
   GtkWidget           *entities_title_label;
   GtkGrid             *entities_grid;
   HdTranscriptView    *transcript;
-  GtkWidget           *reply_box;
-  GtkLabel            *reply_disabled_label;
-  GtkEntry            *reply_entry;
-  GtkWidget           *send_button;
-  GtkLabel            *repeat_hint_label;
-  GtkWidget           *quality_box;
+  HdReplyBar          *reply_bar;
   GtkWidget           *journal_button;
   HdCaseEditor        *case_editor;
 };
 
-gboolean _hd_handoff_pane_has_text                (const char         *text);
-void     _hd_handoff_pane_update_journal_actions  (HdHandoffPane      *self);
-void     _hd_handoff_pane_class_actions_init      (GtkWidgetClass     *widget_class);
+void _hd_handoff_pane_update_journal_actions (HdHandoffPane  *self);
+void _hd_handoff_pane_class_actions_init     (GtkWidgetClass *widget_class);
 
 G_END_DECLS

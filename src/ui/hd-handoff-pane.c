@@ -12,17 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "hd-case-editor.h"
-#include "hd-feed-protocol.h"
 #include "hd-handoff-pane-private.h"
 #include "hd-packet.h"
-#include "hd-repeat-detector.h"
 #include "hd-text-block.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 
-/* How long the reply box waits after the last keystroke before it looks for
- * questions the bot already answered. */
-#define REPEAT_DEBOUNCE_MS 250
 G_DEFINE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, ADW_TYPE_BIN)
 
 enum {
@@ -559,120 +554,17 @@ update_intents (HdHandoffPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->entities_grid), row > 0);
 }
 
-gboolean
-_hd_handoff_pane_has_text (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
-/* Repeat detection: what the bot already captured, shown under the reply box
- * while the agent types a question about it. */
-
-static GPtrArray *
-detect_repeats (HdHandoffPane *self,
-                const char    *text)
-{
-  HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
-
-  if (packet == NULL || !_hd_handoff_pane_has_text (text) ||
-      hd_handoff_get_state (self->handoff) != HD_HANDOFF_STATE_ACCEPTED)
-    return NULL;
-  return hd_repeat_detect (packet, text);
-}
-
+/* Handoff-quality signals are about a chat the agent holds now. */
 static void
-clear_repeat_hint (HdHandoffPane *self)
+update_quality_actions (HdHandoffPane *self)
 {
-  g_clear_handle_id (&self->repeat_source_id, g_source_remove);
-  gtk_label_set_text (self->repeat_hint_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->repeat_hint_label), FALSE);
-}
+  gboolean quality = self->handoff != NULL && !self->read_only &&
+                     hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED;
 
-static void
-show_repeat_hint (HdHandoffPane *self,
-                  GPtrArray     *matches)
-{
-  g_autoptr(GString) items = g_string_new (NULL);
-  g_autofree char *text = NULL;
-
-  if (matches == NULL || matches->len == 0)
-    {
-      clear_repeat_hint (self);
-      return;
-    }
-
-  for (guint i = 0; i < matches->len; i++)
-    {
-      HdRepeatMatch *match = g_ptr_array_index (matches, i);
-
-      if (i > 0)
-        /* TRANSLATORS: separates the items of "The bot already captured: …" */
-        g_string_append (items, _("; "));
-      /* TRANSLATORS: an item the bot captured and its value, e.g. "Card: Visa credit ••••1111" */
-      g_string_append_printf (items, _("%s: %s"), match->label, match->captured);
-    }
-  /* TRANSLATORS: shown under the reply box, e.g.
-   * "The bot already captured: Card: Visa credit ••••1111; City: Dubai" */
-  text = g_strdup_printf (_("The bot already captured: %s"), items->str);
-  /* Captured values came over the network: plain text, never markup. */
-  gtk_label_set_text (self->repeat_hint_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->repeat_hint_label), TRUE);
-}
-
-static gboolean
-repeat_timeout_cb (gpointer user_data)
-{
-  HdHandoffPane *self = user_data;
-  g_autoptr(GPtrArray) matches = NULL;
-
-  self->repeat_source_id = 0;
-  matches = detect_repeats (self, gtk_editable_get_text (GTK_EDITABLE (self->reply_entry)));
-  show_repeat_hint (self, matches);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-update_reply (HdHandoffPane *self)
-{
-  HdHandoffState state = self->handoff != NULL ? hd_handoff_get_state (self->handoff)
-                                               : HD_HANDOFF_STATE_OFFERED;
-  const char *why = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reply_entry));
-  gboolean open;
-  gboolean quality;
-
-  if (self->handoff == NULL)
-    why = _("Select a handoff to reply.");
-  else if (!self->can_reply)
-    why = _("Replies are off: the routing layer does not relay agent messages for this chat.");
-  else if (state == HD_HANDOFF_STATE_OFFERED)
-    why = _("Accept the handoff to reply to the customer.");
-  else if (state != HD_HANDOFF_STATE_ACCEPTED)
-    why = _("This chat has ended: replies can no longer be sent.");
-
-  open = why == NULL;
-  gtk_widget_set_visible (self->reply_box, !self->read_only);
-  gtk_label_set_text (self->reply_disabled_label, why != NULL ? why : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->reply_disabled_label), !open);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reply_entry), open);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reply_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why != NULL ? why : "",
-                                  -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.send-reply",
-                                 open && !self->read_only && _hd_handoff_pane_has_text (text));
-
-  /* Handoff-quality signals are about a chat the agent holds now. */
-  quality = self->handoff != NULL && state == HD_HANDOFF_STATE_ACCEPTED && !self->read_only;
-  gtk_widget_set_visible (self->quality_box, quality);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.signal-asked-to-repeat", quality);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.signal-re-verified", quality);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.transfer", quality);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.wrap-up", quality);
-  if (!open)
-    clear_repeat_hint (self);
 }
 
 /* Actions. */
@@ -710,68 +602,13 @@ scroll_to_latest_action (GtkWidget  *widget,
   hd_transcript_view_scroll_to_latest (HD_HANDOFF_PANE (widget)->transcript);
 }
 
+/* The reply box's action, for the window and tests: the reply bar sends. */
 static void
 send_reply_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reply_entry))));
-  g_autoptr(GPtrArray) matches = NULL;
-  g_autofree char *id = NULL;
-  gboolean taken;
-
-  if (self->handoff == NULL || *text == '\0')
-    return;
-
-  /* Not connected: say so, and keep the agent's text in the box. */
-  if (!self->can_send)
-    {
-      gtk_widget_activate_action (widget, "win.show-toast", "s",
-                                  _("Not sent: the routing layer is not connected. Your message is still in the reply box."));
-      return;
-    }
-
-  /* Activations may change the selection: keep the handoff's id for both. */
-  id = g_strdup (hd_handoff_get_handoff_id (self->handoff));
-  /* Detected again on the text as sent, not on the last debounced one. */
-  matches = detect_repeats (self, text);
-  if (matches != NULL && matches->len > 0)
-    {
-      g_autofree char *detail = hd_repeat_matches_to_detail (matches);
-
-      gtk_widget_activate_action (widget, "session.quality-report", "(susb)", id,
-                                  (guint32) HD_QUALITY_REPORT_ASKED_TO_REPEAT, detail, TRUE);
-    }
-
-  taken = gtk_widget_activate_action (widget, "session.reply", "(ss)", id, text);
-  /* The text stays if no session took it, so nothing the agent typed is lost. */
-  if (taken)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
-      clear_repeat_hint (self);
-    }
-}
-
-static void
-on_reply_activate_cb (HdHandoffPane *self,
-                      GtkEntry      *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "pane.send-reply", NULL);
-}
-
-static void
-on_reply_changed_cb (HdHandoffPane *self,
-                     GtkEditable   *editable)
-{
-  update_reply (self);
-
-  /* Matching runs once the agent pauses, not on every keystroke. */
-  g_clear_handle_id (&self->repeat_source_id, g_source_remove);
-  if (!_hd_handoff_pane_has_text (gtk_editable_get_text (editable)))
-    clear_repeat_hint (self);
-  else if (self->handoff != NULL && hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED)
-    self->repeat_source_id = g_timeout_add (REPEAT_DEBOUNCE_MS, repeat_timeout_cb, self);
+  gtk_widget_activate_action (GTK_WIDGET (HD_HANDOFF_PANE (widget)->reply_bar), "reply.send", NULL);
 }
 
 static void
@@ -782,7 +619,7 @@ on_handoff_notify_cb (HdHandoffPane *self,
   const char *name = g_param_spec_get_name (pspec);
 
   if (g_str_equal (name, "state"))
-    update_reply (self);
+    update_quality_actions (self);
   else if (g_str_equal (name, "priority") || g_str_equal (name, "vulnerable") ||
            g_str_equal (name, "sla-breached"))
     update_routing (self, hd_handoff_get_packet (handoff));
@@ -800,7 +637,7 @@ update_all (HdHandoffPane *self)
 {
   HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
 
-  update_reply (self);
+  update_quality_actions (self);
   _hd_handoff_pane_update_journal_actions (self);
   gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self)), packet != NULL);
   if (packet == NULL)
@@ -828,7 +665,6 @@ hd_handoff_pane_dispose (GObject *object)
   HdHandoffPane *self = HD_HANDOFF_PANE (object);
 
   disconnect_handoff (self);
-  g_clear_handle_id (&self->repeat_source_id, g_source_remove);
   g_clear_object (&self->handoff);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_HANDOFF_PANE);
 
@@ -849,10 +685,10 @@ hd_handoff_pane_get_property (GObject    *object,
       g_value_set_object (value, self->handoff);
       break;
     case PROP_CAN_REPLY:
-      g_value_set_boolean (value, self->can_reply);
+      g_value_set_boolean (value, hd_handoff_pane_get_can_reply (self));
       break;
     case PROP_CAN_SEND:
-      g_value_set_boolean (value, self->can_send);
+      g_value_set_boolean (value, hd_handoff_pane_get_can_send (self));
       break;
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
@@ -955,6 +791,7 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   g_type_ensure (HD_TYPE_TEXT_BLOCK);
   g_type_ensure (HD_TYPE_CASE_EDITOR);
   g_type_ensure (HD_TYPE_TRANSCRIPT_VIEW);
+  g_type_ensure (HD_TYPE_REPLY_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-handoff-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, context_scroller);
@@ -987,21 +824,9 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, entities_title_label);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, entities_grid);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_box);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_disabled_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_entry);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, send_button);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, repeat_hint_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, quality_box);
-  /* Not kept in the struct, only named for tests and accessibility checks. */
-  gtk_widget_class_bind_template_child_full (widget_class, "asked_to_repeat_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "re_verified_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "transfer_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "wrap_up_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_bar);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, journal_button);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, case_editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_reply_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reply_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "pane.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "pane.find-next", NULL, find_next_action);
@@ -1018,8 +843,6 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
 static void
 hd_handoff_pane_init (HdHandoffPane *self)
 {
-  self->can_reply = TRUE;
-  self->can_send = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->customer_card),
@@ -1063,8 +886,7 @@ hd_handoff_pane_set_handoff (HdHandoffPane *self,
 
   disconnect_handoff (self);
   g_set_object (&self->handoff, handoff);
-  gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
-  clear_repeat_hint (self);
+  hd_reply_bar_set_handoff (self->reply_bar, handoff);
   /* The same slice shows every handoff's transcript: the rows stay, and
    * only bind to the new turns. */
   hd_transcript_view_set_transcript (self->transcript, handoff != NULL ? hd_handoff_get_transcript (handoff) : NULL);
@@ -1081,7 +903,7 @@ gboolean
 hd_handoff_pane_get_can_reply (HdHandoffPane *self)
 {
   g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), FALSE);
-  return self->can_reply;
+  return hd_reply_bar_get_can_reply (self->reply_bar);
 }
 
 void
@@ -1091,10 +913,9 @@ hd_handoff_pane_set_can_reply (HdHandoffPane *self,
   g_return_if_fail (HD_IS_HANDOFF_PANE (self));
 
   can_reply = !!can_reply;
-  if (self->can_reply == can_reply)
+  if (hd_reply_bar_get_can_reply (self->reply_bar) == can_reply)
     return;
-  self->can_reply = can_reply;
-  update_reply (self);
+  hd_reply_bar_set_can_reply (self->reply_bar, can_reply);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REPLY]);
 }
 
@@ -1102,7 +923,7 @@ gboolean
 hd_handoff_pane_get_can_send (HdHandoffPane *self)
 {
   g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), FALSE);
-  return self->can_send;
+  return hd_reply_bar_get_can_send (self->reply_bar);
 }
 
 void
@@ -1112,9 +933,9 @@ hd_handoff_pane_set_can_send (HdHandoffPane *self,
   g_return_if_fail (HD_IS_HANDOFF_PANE (self));
 
   can_send = !!can_send;
-  if (self->can_send == can_send)
+  if (hd_reply_bar_get_can_send (self->reply_bar) == can_send)
     return;
-  self->can_send = can_send;
+  hd_reply_bar_set_can_send (self->reply_bar, can_send);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SEND]);
 }
 
@@ -1138,7 +959,8 @@ hd_handoff_pane_set_read_only (HdHandoffPane *self,
   /* Supervisors and trainers look on; only the agent edits the case. */
   gtk_widget_set_visible (GTK_WIDGET (self->case_editor), !read_only);
   gtk_widget_set_visible (self->journal_button, !read_only);
-  update_reply (self);
+  hd_reply_bar_set_read_only (self->reply_bar, read_only);
+  update_quality_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 

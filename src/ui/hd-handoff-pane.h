@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
  *   pane.send-reply → session.reply (ss: id, text), and the box clears once
  *     the action was taken.  While "can-send" is FALSE (the feed is not
  *     connected) nothing is sent: a toast says so and the text stays.
+ *     The reply box is an HdReplyBar, the transcript an HdTranscriptView;
+ *     "can-reply", "can-send" and "read-only" reach the reply bar.
  *
  * Actions: pane.find (Ctrl+F), pane.find-next, pane.find-previous,
  * pane.send-reply, pane.scroll-to-latest.
