@@ -14,6 +14,7 @@
 #include "hd-packet-generator.h"
 #include "hd-reply-bar.h"
 #include "hd-slice-model.h"
+#include "hd-story-column.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-text-block.h"
@@ -25,6 +26,15 @@
 static HdApplication *test_app;
 
 /* Helpers. */
+
+/* A template child of the pane's story column. */
+static gpointer
+story_child (gpointer    pane,
+             const char *name)
+{
+  return hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "story"),
+                                 HD_TYPE_STORY_COLUMN, name);
+}
 
 /* A template child of the pane's reply bar. */
 static gpointer
@@ -48,7 +58,11 @@ static const char *
 label_text (HdHandoffPane *pane,
             const char    *name)
 {
-  GtkWidget *widget = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, name);
+  /* The pane's own cards, or else its story column's. */
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (pane), HD_TYPE_HANDOFF_PANE, name));
+
+  if (widget == NULL)
+    widget = story_child (pane, name);
 
   if (HD_IS_TEXT_BLOCK (widget))
     return hd_text_block_get_text (HD_TEXT_BLOCK (widget));
@@ -458,7 +472,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
 
         rows += has_text (hd_field_get_value (field));
       }
-    g_assert_cmpuint (grid_rows (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "entities_grid"), NULL, NULL),
+    g_assert_cmpuint (grid_rows (story_child (pane, "entities_grid"), NULL, NULL),
                       ==, rows);
   }
 
@@ -467,7 +481,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, badge_label);
 
   /* Intents: one row each, in order. */
-  g_assert_cmpuint (count_children (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "intents_box")),
+  g_assert_cmpuint (count_children (story_child (pane, "intents_box")),
                     ==, MAX (n_intents, 1));
 
   /* Summary. */
@@ -478,8 +492,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   if (hd_summary_get_unresolved_issue (summary) != NULL)
     g_assert_cmpstr (label_text (pane, "unresolved_label"), ==, hd_summary_get_unresolved_issue (summary));
   else
-    g_assert_false (gtk_widget_get_visible (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE,
-                                                                    "unresolved_label")));
+    g_assert_false (gtk_widget_get_visible (story_child (pane, "unresolved_label")));
 
   /* Completeness is said plainly. */
   if (hd_completeness_get_n_missing (hd_packet_get_completeness (packet)) > 0)

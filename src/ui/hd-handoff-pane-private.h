@@ -10,6 +10,7 @@
 #include "hd-case-editor.h"
 #include "hd-handoff-pane.h"
 #include "hd-reply-bar.h"
+#include "hd-story-column.h"
 #include "hd-text-block.h"
 #include "hd-transcript-view.h"
 #include "hd-verification-badge.h"
@@ -27,7 +28,6 @@ struct _HdHandoffPane
 
   /* template children */
   GtkScrolledWindow   *context_scroller;
-  GtkScrolledWindow   *story_scroller;
   GtkWidget           *customer_card;
   GtkLabel            *customer_name_label;
   GtkLabel            *customer_meta_label;
@@ -38,23 +38,7 @@ struct _HdHandoffPane
   GtkLabel            *escalation_detail_label;
   GtkFlowBox          *routing_chips;
   GtkGrid             *routing_grid;
-  GtkWidget           *completeness_card;
-  GtkLabel            *completeness_title_label;
-  HdTextBlock         *completeness_label;
-  GtkWidget           *summary_card;
-  HdTextBlock         *sentiment_label;
-  GtkLabel            *summary_label;
-  GtkWidget           *unresolved_title_label;
-  GtkLabel            *unresolved_label;
-  GtkWidget           *actions_title_label;
-  HdTextBlock         *actions_label;
-  GtkWidget           *next_action_card;
-  GtkLabel            *next_action_label;
-  HdTextBlock         *documents_label;
-  GtkWidget           *intents_card;
-  GtkBox              *intents_box;
-  GtkWidget           *entities_title_label;
-  GtkGrid             *entities_grid;
+  HdStoryColumn       *story;
   HdTranscriptView    *transcript;
   HdReplyBar          *reply_bar;
   GtkWidget           *journal_button;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-case-editor.h"
+#include "hd-card-rows.h"
 #include "hd-handoff-pane-private.h"
 #include "hd-packet.h"
 #include "hd-text-block.h"
@@ -34,107 +35,6 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-/* Builders for the few context widgets made at run time.  Every text that
- * came over the network goes through gtk_label_set_text (), never markup. */
-
-static GtkWidget *
-new_text_label (const char *text,
-                const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
-  /* Keeps the context columns at their set width whatever the text. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  /* A wrapping label with no narrowest width is laid out at width zero to
-   * find one: with word-char wrapping a line per character, each shaped
-   * on its own, on every measure.  Labels that do not wrap turn this off. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* One line, as wide as its text: no narrowest width to find. */
-static void
-set_no_wrap (GtkWidget *label)
-{
-  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
-  gtk_label_set_width_chars (GTK_LABEL (label), -1);
-}
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static void
-add_grid_row (GtkGrid    *grid,
-              int        *row,
-              const char *key,
-              const char *value)
-{
-  GtkWidget *key_label;
-  GtkWidget *value_label;
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  key_label = new_text_label (key, "dim-label");
-  set_no_wrap (key_label);
-  gtk_widget_set_valign (key_label, GTK_ALIGN_START);
-  value_label = new_text_label (value, NULL);
-  gtk_widget_set_hexpand (value_label, TRUE);
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_grid_attach (grid, key_label, 0, *row, 1, 1);
-  gtk_grid_attach (grid, value_label, 1, *row, 1, 1);
-  (*row)++;
-}
-
-/* Like add_grid_row (), in a grid of key and value columns only, reusing
- * the labels of a row already there: a label given its own text again
- * keeps its layout. */
-static void
-set_grid_row (GtkGrid    *grid,
-              int        *row,
-              const char *key,
-              const char *value)
-{
-  GtkWidget *key_label = gtk_grid_get_child_at (grid, 0, *row);
-  GtkWidget *value_label = gtk_grid_get_child_at (grid, 1, *row);
-
-  if (value == NULL || *value == '\0')
-    return;
-  if (key_label == NULL || value_label == NULL)
-    {
-      add_grid_row (grid, row, key, value);
-      return;
-    }
-  gtk_label_set_text (GTK_LABEL (key_label), key);
-  gtk_label_set_text (GTK_LABEL (value_label), value);
-  (*row)++;
-}
-
-/* Drops the rows from @row on. */
-static void
-trim_grid (GtkGrid *grid,
-           int      row)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_grid_get_child_at (grid, 0, row)) != NULL ||
-         (child = gtk_grid_get_child_at (grid, 1, row)) != NULL)
-    gtk_grid_remove_row (grid, row);
-}
-
 static const char * const chip_variants[] = {
   "chip-high", "chip-vip", "chip-vulnerable", "chip-breached",
 };
@@ -153,8 +53,8 @@ set_chip (HdHandoffPane *self,
 
   if (child == NULL)
     {
-      chip = new_text_label (text, "chip");
-      set_no_wrap (chip);
+      chip = hd_card_rows_new_label (text, "chip");
+      hd_card_rows_set_no_wrap (chip);
       child = GTK_FLOW_BOX_CHILD (gtk_flow_box_child_new ());
       /* Chips are words to read, not stops for the Tab key. */
       gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
@@ -183,22 +83,6 @@ trim_chips (HdHandoffPane *self,
 
   while ((child = gtk_flow_box_get_child_at_index (self->routing_chips, (int) n)) != NULL)
     gtk_flow_box_remove (self->routing_chips, GTK_WIDGET (child));
-}
-
-static void
-set_optional (gpointer    label,
-              GtkWidget  *title,
-              const char *text)
-{
-  gboolean shown = text != NULL && *text != '\0';
-
-  if (HD_IS_TEXT_BLOCK (label))
-    hd_text_block_set_text (label, shown ? text : "", NULL, NULL);
-  else
-    gtk_label_set_text (GTK_LABEL (label), shown ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), shown);
-  if (title != NULL)
-    gtk_widget_set_visible (title, shown);
 }
 
 static char *
@@ -250,7 +134,7 @@ add_account_rows (HdHandoffPane *self,
       GtkWidget *button;
       int at = *row;
 
-      set_grid_row (self->customer_grid, row, i == 0 ? key : "", line);
+      hd_card_rows_set_row (self->customer_grid, row, i == 0 ? key : "", line);
       if (*row == at)
         continue;
 
@@ -280,21 +164,6 @@ add_account_rows (HdHandoffPane *self,
     }
 }
 
-static char *
-bullet_list (const char * const *items)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      /* TRANSLATORS: one item of a bulleted list */
-      g_string_append_printf (text, _("• %s"), items[i]);
-    }
-  return g_string_free (text, text->len == 0);
-}
-
 static void
 update_customer (HdHandoffPane *self,
                  HdPacket      *packet)
@@ -315,14 +184,14 @@ update_customer (HdHandoffPane *self,
     meta = g_strdup (channel);
   gtk_label_set_text (self->customer_meta_label, meta);
 
-  set_grid_row (self->customer_grid, &row, _("CRM account"), hd_customer_get_crm_account_id (customer));
-  set_grid_row (self->customer_grid, &row, _("CRM contact"), hd_customer_get_crm_contact_id (customer));
+  hd_card_rows_set_row (self->customer_grid, &row, _("CRM account"), hd_customer_get_crm_account_id (customer));
+  hd_card_rows_set_row (self->customer_grid, &row, _("CRM contact"), hd_customer_get_crm_contact_id (customer));
   /* Those two rows have no Reveal button (a reused row may have had one). */
   for (int i = 0; i < row; i++)
     clear_cell (self->customer_grid, 2, i);
   add_account_rows (self, &row, _("Accounts"), hd_customer_get_accounts (customer), FALSE);
   add_account_rows (self, &row, _("Linked"), hd_customer_get_linked_accounts (customer), TRUE);
-  trim_grid (self->customer_grid, row);
+  hd_card_rows_trim (self->customer_grid, row);
 }
 
 static void
@@ -340,7 +209,7 @@ update_routing (HdHandoffPane *self,
 
   gtk_label_set_text (self->escalation_reason_label,
                       hd_ui_format_escalation_reason (hd_routing_get_escalation_reason (routing)));
-  set_optional (self->escalation_detail_label, NULL, hd_routing_get_escalation_detail (routing));
+  hd_card_rows_set_optional (self->escalation_detail_label, NULL, hd_routing_get_escalation_detail (routing));
 
   set_chip (self, &n_chips, hd_ui_format_priority (priority),
             priority >= HD_PRIORITY_HIGH ? "chip-high" : NULL);
@@ -369,189 +238,9 @@ update_routing (HdHandoffPane *self,
                              clock, (target + 59) / 60);
     }
 
-  set_grid_row (self->routing_grid, &row, _("Skill"), skill);
-  set_grid_row (self->routing_grid, &row, _("SLA"), sla);
-  trim_grid (self->routing_grid, row);
-}
-
-static void
-update_completeness (HdHandoffPane *self,
-                     HdPacket      *packet)
-{
-  HdCompleteness *completeness = hd_packet_get_completeness (packet);
-  GString *text = g_string_new (NULL);
-  guint n_missing = completeness != NULL ? hd_completeness_get_n_missing (completeness) : 0;
-
-  /* One line per part of the context, so even an empty packet stays short. */
-  for (HdContext context = 0; completeness != NULL && context < HD_N_CONTEXTS; context++)
-    {
-      const char * const *missing = hd_completeness_get_missing (completeness, context);
-      g_autofree char *joined = NULL;
-
-      if (missing == NULL || missing[0] == NULL)
-        continue;
-      joined = g_strjoinv (_(", "), (char **) missing);
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      /* TRANSLATORS: a part of the bot's context and what it lacks,
-       * e.g. "• Summary: no summary, unresolved issue missing" */
-      g_string_append_printf (text, _("• %s: %s"), hd_context_get_title (context), joined);
-    }
-
-  if (n_missing == 0)
-    {
-      gtk_label_set_text (self->completeness_title_label, _("Context Complete"));
-      hd_text_block_set_text (self->completeness_label, _("The bot sent every part of the handoff context."), NULL, NULL);
-      gtk_widget_remove_css_class (self->completeness_card, "incomplete");
-    }
-  else
-    {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "The Bot Left Out %u Item — Ask the Customer",
-                                                             "The Bot Left Out %u Items — Ask the Customer",
-                                                             n_missing),
-                                                n_missing);
-
-      gtk_label_set_text (self->completeness_title_label, title);
-      hd_text_block_set_text (self->completeness_label, text->str, NULL, NULL);
-      gtk_widget_add_css_class (self->completeness_card, "incomplete");
-    }
-  g_string_free (text, TRUE);
-}
-
-static void
-update_summary (HdHandoffPane *self,
-                HdPacket      *packet)
-{
-  HdSummary *summary = hd_packet_get_summary (packet);
-  HdCaseFields *case_fields = hd_packet_get_case_fields (packet);
-  const char *text = hd_summary_get_text (summary);
-  const char *next = hd_case_fields_get_next_best_action (case_fields);
-  const char * const *documents = hd_case_fields_get_documents_requested (case_fields);
-  double frustration = hd_summary_get_frustration (summary);
-  const char *sentiment = hd_ui_format_sentiment (hd_summary_get_sentiment (summary));
-  g_autofree char *sentiment_text = NULL;
-  g_autofree char *actions = bullet_list (hd_summary_get_actions_attempted (summary));
-  g_autofree char *documents_text = NULL;
-
-  gtk_label_set_text (self->summary_label,
-                      text != NULL && *text != '\0' ? text : _("The bot sent no summary."));
-  set_optional (self->unresolved_label, self->unresolved_title_label,
-                hd_summary_get_unresolved_issue (summary));
-  set_optional (self->actions_label, self->actions_title_label, actions);
-
-  if (frustration >= 0)
-    sentiment_text = g_strdup_printf (_("Sentiment: %s, frustration %d %%"), sentiment,
-                                      (int) (frustration * 100 + 0.5));
-  else
-    sentiment_text = g_strdup_printf (_("Sentiment: %s"), sentiment);
-  hd_text_block_set_text (self->sentiment_label, sentiment_text, NULL, NULL);
-
-  gtk_label_set_text (self->next_action_label,
-                      next != NULL && *next != '\0' ? next : _("The bot suggested no next step."));
-  if (documents != NULL && documents[0] != NULL)
-    {
-      g_autofree char *list = bullet_list (documents);
-
-      documents_text = g_strdup_printf (_("Documents requested:\n%s"), list);
-    }
-  else
-    documents_text = g_strdup (_("No documents requested"));
-  hd_text_block_set_text (self->documents_label, documents_text, NULL, NULL);
-}
-
-static void
-update_intents (HdHandoffPane *self,
-                HdPacket      *packet)
-{
-  GListModel *intents = hd_packet_get_intents (packet);
-  GListModel *entities = hd_packet_get_entities (packet);
-  HdIntent *primary = hd_packet_get_primary_intent (packet);
-  guint n = intents != NULL ? g_list_model_get_n_items (intents) : 0;
-  guint n_entities = entities != NULL ? g_list_model_get_n_items (entities) : 0;
-  int row = 0;
-
-  clear_box (self->intents_box);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HdIntent) intent = g_list_model_get_item (intents, i);
-      g_autofree char *name = hd_ui_format_token (hd_intent_get_name (intent));
-      g_autofree char *clock = hd_ui_format_clock (hd_intent_get_time (intent));
-      g_autofree char *confidence = NULL;
-      g_autofree char *accessible = NULL;
-      const char *outcome = NULL;
-      double value = hd_intent_get_confidence (intent);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *label;
-
-      switch (hd_intent_get_outcome (intent))
-        {
-        case HD_INTENT_OUTCOME_FALLBACK:
-          outcome = _("Fallback");
-          break;
-        case HD_INTENT_OUTCOME_FAILED:
-          outcome = _("Failed");
-          break;
-        case HD_INTENT_OUTCOME_MATCHED:
-        default:
-          break;
-        }
-      if (value >= 0)
-        confidence = g_strdup_printf (_("%d %%"), (int) (value * 100 + 0.5));
-
-      gtk_widget_add_css_class (box, "intent");
-      label = new_text_label (clock != NULL ? clock : "", "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      set_no_wrap (label);
-      gtk_label_set_width_chars (GTK_LABEL (label), 5);
-      gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-      gtk_box_append (GTK_BOX (box), label);
-      label = new_text_label (name, intent == primary ? "heading" : NULL);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-      gtk_box_append (GTK_BOX (box), label);
-      if (outcome != NULL)
-        {
-          label = new_text_label (outcome, "chip");
-          set_no_wrap (label);
-          gtk_widget_add_css_class (label, "chip-fallback");
-          gtk_widget_set_valign (label, GTK_ALIGN_START);
-          gtk_box_append (GTK_BOX (box), label);
-          gtk_widget_add_css_class (box, "fallback");
-        }
-      if (confidence != NULL)
-        {
-          label = new_text_label (confidence, "numeric");
-          set_no_wrap (label);
-          gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-          gtk_box_append (GTK_BOX (box), label);
-        }
-
-      /* TRANSLATORS: spoken intent row: position, name, confidence, outcome */
-      accessible = g_strdup_printf (_("Intent %u: %s, confidence %s%s%s%s"), i + 1,
-                                    name != NULL ? name : "",
-                                    confidence != NULL ? confidence : _("unknown"),
-                                    outcome != NULL ? _(", ") : "",
-                                    outcome != NULL ? outcome : "",
-                                    intent == primary ? _(", primary intent") : "");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      gtk_box_append (self->intents_box, box);
-    }
-  if (n == 0)
-    gtk_box_append (self->intents_box, new_text_label (_("The bot recognised no intent."), "dim-label"));
-
-  for (guint i = 0; i < n_entities; i++)
-    {
-      g_autoptr(HdField) field = g_list_model_get_item (entities, i);
-      g_autofree char *key = hd_ui_format_token (hd_field_get_name (field));
-      const char *label = hd_field_get_label (field);
-
-      set_grid_row (self->entities_grid, &row, label != NULL ? label : key, hd_field_get_value (field));
-    }
-  trim_grid (self->entities_grid, row);
-  gtk_widget_set_visible (self->entities_title_label, row > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->entities_grid), row > 0);
+  hd_card_rows_set_row (self->routing_grid, &row, _("Skill"), skill);
+  hd_card_rows_set_row (self->routing_grid, &row, _("SLA"), sla);
+  hd_card_rows_trim (self->routing_grid, row);
 }
 
 /* Handoff-quality signals are about a chat the agent holds now. */
@@ -649,13 +338,10 @@ update_all (HdHandoffPane *self)
   update_customer (self, packet);
   hd_verification_badge_set_verification (self->verification_badge, hd_packet_get_verification (packet));
   update_routing (self, packet);
-  update_completeness (self, packet);
-  update_summary (self, packet);
-  update_intents (self, packet);
+  hd_story_column_set_packet (self->story, packet);
 
   /* A new chat starts at its latest turn, reading along. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->context_scroller), 0);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->story_scroller), 0);
   hd_transcript_view_scroll_to_latest (self->transcript);
 }
 
@@ -790,12 +476,12 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   g_type_ensure (HD_TYPE_VERIFICATION_BADGE);
   g_type_ensure (HD_TYPE_TEXT_BLOCK);
   g_type_ensure (HD_TYPE_CASE_EDITOR);
+  g_type_ensure (HD_TYPE_STORY_COLUMN);
   g_type_ensure (HD_TYPE_TRANSCRIPT_VIEW);
   g_type_ensure (HD_TYPE_REPLY_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-handoff-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, context_scroller);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, story_scroller);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_card);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_name_label);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_meta_label);
@@ -806,23 +492,7 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, escalation_detail_label);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, routing_chips);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, routing_grid);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, completeness_card);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, completeness_title_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, completeness_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, summary_card);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, sentiment_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, unresolved_title_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, unresolved_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, actions_title_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, actions_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, next_action_card);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, next_action_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, documents_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, intents_card);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, intents_box);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, entities_title_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, entities_grid);
+  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, story);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_bar);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, journal_button);
@@ -849,14 +519,6 @@ hd_handoff_pane_init (HdHandoffPane *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Customer"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->routing_card),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Escalation and Routing"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->completeness_card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Context Completeness"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bot Summary"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_action_card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Suggested Next Step"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->intents_card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Intents"), -1);
 
   update_all (self);
 }
