@@ -375,6 +375,8 @@ hd_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *accept_accels[] = { "<Control>Return", "<Control>KP_Enter", NULL };
+  static const char *decline_accels[] = { "<Control>d", NULL };
   static const char *mode_accels[][2] = { { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL } };
   HdApplication *self = HD_APPLICATION (app);
 
@@ -388,6 +390,9 @@ hd_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  /* Answering the offer shown works wherever the focus is in the window. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.accept-offer", accept_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.decline-offer", decline_accels);
 
   for (guint i = 0; modes[i] != NULL; i++)
     {

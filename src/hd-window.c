@@ -12,42 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "hd-agent-view.h"
-#include "hd-journal-dialogs.h"
 #include "hd-offer-notification.h"
 #include "hd-outbox-indicator.h"
 #include "hd-handoff-pane.h"
 #include "hd-status-selector.h"
 #include "hd-supervisor-view.h"
 #include "hd-trainer-view.h"
-#include "hd-window.h"
-
-struct _HdWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  char                 *mode;            /* "agent", "supervisor" or "trainer" */
-  HdSession            *session;         /* owned; NULL when not connected to a feed */
-  GCancellable         *cancellable;     /* cancelled in dispose and when the session changes */
-
-  /* template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *view_stack;
-  GtkMenuButton        *menu_button;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkWidget            *agent_page;
-  GtkWidget            *supervisor_page;
-  GtkWidget            *trainer_page;
-  GtkStack             *agent_stack;
-  HdAgentView          *agent_view;
-  HdStatusSelector     *status_selector;
-  GtkMenuButton        *connection_button;
-  GtkImage             *connection_icon;
-  GtkLabel             *connection_label;
-  GtkLabel             *connection_details;
-  HdOutboxIndicator    *outbox_indicator;
-  GtkStack             *supervisor_stack;
-  HdSupervisorView     *supervisor_view;
-};
+#include "hd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HdWindow, hd_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -89,6 +60,7 @@ hd_window_set_mode (HdWindow   *self,
   g_free (self->mode);
   self->mode = g_strdup (mode);
   adw_view_stack_set_visible_child_name (self->view_stack, mode);
+  _hd_window_update_offer_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
@@ -293,181 +265,6 @@ feed_of (HdWindow *self)
   return self->session != NULL ? hd_session_get_feed (self->session) : NULL;
 }
 
-/* Requests go to the routing layer; the handoff changes state only when it confirms, so a
- * failure leaves the offer as it was and says why. */
-typedef gboolean (*RequestFinish) (HdFeedClient *, GAsyncResult *, GError **);
-
-typedef struct
-{
-  HdWindow      *self;    /* not owned: the window cancels its requests when disposed */
-  RequestFinish  finish;
-  char          *what;
-} Request;
-
-static void
-request_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Request *request = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!request->finish (HD_FEED_CLIENT (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Translators: what failed and why, e.g. "Could not accept the chat: timed out". */
-      g_autofree char *message = g_strdup_printf (_("%s: %s"), request->what, error->message);
-      hd_window_show_toast (request->self, message);
-    }
-
-  g_free (request->what);
-  g_free (request);
-}
-
-static Request *
-request_new (HdWindow      *self,
-             RequestFinish  finish,
-             const char    *what)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->self = self;
-  request->finish = finish;
-  request->what = g_strdup (what);
-  return request;
-}
-
-static void
-on_accept_requested_cb (HdWindow  *self,
-                        HdHandoff *handoff)
-{
-  HdFeedClient *feed = feed_of (self);
-
-  if (feed == NULL)
-    return;
-  hd_feed_client_accept_async (feed, hd_handoff_get_handoff_id (handoff), self->cancellable,
-                               request_cb,
-                               request_new (self, hd_feed_client_accept_finish,
-                                            _("Could not accept the chat")));
-}
-
-static void
-on_decline_requested_cb (HdWindow   *self,
-                         HdHandoff  *handoff,
-                         const char *reason)
-{
-  HdFeedClient *feed = feed_of (self);
-
-  if (feed == NULL)
-    return;
-  hd_feed_client_decline_async (feed, hd_handoff_get_handoff_id (handoff), reason,
-                                self->cancellable, request_cb,
-                                request_new (self, hd_feed_client_decline_finish,
-                                             _("Could not decline the chat")));
-}
-
-static gboolean
-on_reply_requested_cb (HdWindow   *self,
-                       HdHandoff  *handoff,
-                       const char *text)
-{
-  HdFeedClient *feed = feed_of (self);
-  g_autofree char *what = NULL;
-
-  /* Not connected: keep the agent's text in the box. */
-  if (feed == NULL || hd_feed_client_get_state (feed) != HD_FEED_CLIENT_STATE_CONNECTED)
-    {
-      hd_window_show_toast (self, _("Not sent: the routing layer is not connected. Your message is still in the reply box."));
-      return FALSE;
-    }
-
-  /* Once taken the box clears; should delivery still fail, the toast carries the text so
-   * nothing the agent typed is lost. */
-  what = g_strdup_printf (_("Not delivered: “%s”"), text);
-  hd_feed_client_send_agent_message_async (feed, hd_handoff_get_handoff_id (handoff), text,
-                                           self->cancellable, request_cb,
-                                           request_new (self, hd_feed_client_send_agent_message_finish,
-                                                        what));
-  return TRUE;
-}
-
-/* Handoff-quality signals: journaled here, counted by the routing layer for the KPIs. */
-static void
-send_quality_signal (HdWindow     *self,
-                     HdHandoff    *handoff,
-                     HdFeedSignal  signal,
-                     const char   *to_queue,
-                     const char   *detail,
-                     gboolean      automatic)
-{
-  HdFeedClient *feed = feed_of (self);
-  g_autoptr(JsonObject) payload = json_object_new ();
-  const char *id = hd_handoff_get_handoff_id (handoff);
-
-  if (feed == NULL)
-    return;
-
-  if (signal == HD_FEED_SIGNAL_TRANSFERRED)
-    {
-      json_object_set_string_member (payload, "to_queue", to_queue);
-      hd_session_journal_agent_event (self->session, id, HD_EVENT_TRANSFER, payload);
-    }
-  else
-    {
-      json_object_set_string_member (payload, "name",
-                                     signal == HD_FEED_SIGNAL_REVERIFIED ? HD_SIGNAL_VERIFICATION_REPEATED
-                                                                         : HD_SIGNAL_CUSTOMER_REPEATED);
-      json_object_set_string_member (payload, "source", automatic ? "auto" : "agent");
-      if (detail != NULL)
-        json_object_set_string_member (payload, "detail", detail);
-      hd_session_journal_agent_event (self->session, id, HD_EVENT_SIGNAL, payload);
-    }
-
-  hd_feed_client_send_signal_async (feed, id, signal, to_queue, detail, automatic,
-                                    self->cancellable, request_cb,
-                                    request_new (self, hd_feed_client_send_signal_finish,
-                                                 _("The routing layer did not record the signal")));
-}
-
-static void
-on_signal_requested_cb (HdWindow   *self,
-                        HdHandoff  *handoff,
-                        const char *signal,
-                        const char *to_queue)
-{
-  HdFeedSignal value;
-
-  if (hd_feed_signal_from_string (signal, &value))
-    send_quality_signal (self, handoff, value, to_queue, NULL, FALSE);
-}
-
-/* The agent asked for something the packet already held: it counts towards the repeat
- * rate without a click. */
-static void
-on_repeat_detected_cb (HdWindow   *self,
-                       HdHandoff  *handoff,
-                       const char *detail)
-{
-  send_quality_signal (self, handoff, HD_FEED_SIGNAL_ASKED_TO_REPEAT, NULL, detail, TRUE);
-}
-
-static void
-on_wrap_up_requested_cb (HdWindow  *self,
-                         HdHandoff *handoff,
-                         gboolean   resolved)
-{
-  HdFeedClient *feed = feed_of (self);
-
-  if (feed == NULL)
-    return;
-  hd_session_set_wrap_up_resolved (self->session, hd_handoff_get_handoff_id (handoff), resolved);
-  hd_feed_client_wrap_up_full_async (feed, hd_handoff_get_handoff_id (handoff), NULL, NULL,
-                                     resolved ? HD_FEED_RESOLUTION_RESOLVED : HD_FEED_RESOLUTION_UNRESOLVED,
-                                     self->cancellable, request_cb,
-                                     request_new (self, hd_feed_client_wrap_up_finish,
-                                                  _("Could not wrap up the chat")));
-}
-
 static void
 on_status_changed_cb (HdWindow   *self,
                       const char *status)
@@ -614,67 +411,24 @@ on_supervisor_alert_cb (HdWindow   *self,
     }
 }
 
-/* Reveal, audit trail and export of the shown handoff, through the session's journal. */
-
-static GSettings *
-settings_of (HdWindow *self)
+static gboolean
+state_to_can_send (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return HD_IS_APPLICATION (app) ? hd_application_get_settings (HD_APPLICATION (app)) : NULL;
-}
-
-static void
-on_reveal_requested_cb (HdWindow     *self,
-                        HdHandoff    *handoff,
-                        HdAccountRef *account)
-{
-  GSettings *settings = settings_of (self);
-
-  /* The pane hides the button without the policy; check again where it counts. */
-  if (self->session == NULL || settings == NULL || !g_settings_get_boolean (settings, "allow-reveal"))
-    return;
-  hd_journal_dialogs_reveal (GTK_WINDOW (self), hd_session_get_journal (self->session),
-                             hd_session_get_agent_id (self->session), handoff, account);
-}
-
-static void
-on_audit_requested_cb (HdWindow  *self,
-                       HdHandoff *handoff)
-{
-  if (self->session != NULL)
-    hd_journal_dialogs_show_audit (GTK_WINDOW (self), hd_session_get_journal (self->session), handoff);
-}
-
-static void
-on_export_requested_cb (HdWindow  *self,
-                        HdHandoff *handoff)
-{
-  if (self->session != NULL)
-    hd_journal_dialogs_export (GTK_WINDOW (self), hd_session_get_journal (self->session), handoff);
-}
-
-static void
-connect_journal_requests (HdWindow *self)
-{
-  GSettings *settings = settings_of (self);
-
-  if (settings != NULL)
-    g_settings_bind (settings, "allow-reveal", self->agent_view, "allow-reveal", G_SETTINGS_BIND_GET);
-  g_signal_connect_object (self->agent_view, "reveal-requested",
-                           G_CALLBACK (on_reveal_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->agent_view, "audit-requested",
-                           G_CALLBACK (on_audit_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->agent_view, "export-requested",
-                           G_CALLBACK (on_export_requested_cb), self, G_CONNECT_SWAPPED);
+  g_value_set_boolean (to, g_value_get_enum (from) == HD_FEED_CLIENT_STATE_CONNECTED);
+  return TRUE;
 }
 
 void
 hd_window_set_session (HdWindow  *self,
                        HdSession *session)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   HdFeedClient *feed;
   HdQueue *queue;
+  HdHandoffPane *pane;
 
   g_return_if_fail (HD_IS_WINDOW (self));
   g_return_if_fail (HD_IS_SESSION (session));
@@ -685,14 +439,16 @@ hd_window_set_session (HdWindow  *self,
   queue = hd_session_get_queue (session);
 
   hd_agent_view_set_queue (self->agent_view, G_LIST_MODEL (queue));
-  g_object_bind_property (feed, "relays-agent-messages", self->agent_view, "can-reply",
-                          G_BINDING_SYNC_CREATE);
+  pane = hd_agent_view_get_pane (self->agent_view);
+  g_object_bind_property (feed, "relays-agent-messages", pane, "can-reply", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (feed, "state", pane, "can-send", G_BINDING_SYNC_CREATE,
+                               state_to_can_send, NULL, NULL, NULL);
 
   g_signal_connect_object (feed, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
 
   /* Case edits: the pane's editor saves through the outbox; the header counts what waits. */
-  g_object_set (self->agent_view,
+  g_object_set (pane,
                 "sf-client", hd_session_get_sf_client (session),
                 "outbox", hd_session_get_outbox (session),
                 NULL);
@@ -705,7 +461,10 @@ hd_window_set_session (HdWindow  *self,
   g_signal_connect_object (feed, "notify::connected-since", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (feed, "notify::last-error", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (queue, "items-changed", G_CALLBACK (on_queue_items_changed_cb), self, G_CONNECT_SWAPPED);
-  connect_journal_requests (self);
+  /* The pane shows Reveal buttons only while policy allows; session.reveal checks again. */
+  if (HD_IS_APPLICATION (app))
+    g_settings_bind (hd_application_get_settings (HD_APPLICATION (app)), "allow-reveal",
+                     pane, "allow-reveal", G_SETTINGS_BIND_GET);
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_selector), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->connection_button), TRUE);
@@ -723,9 +482,11 @@ hd_window_get_session (HdWindow *self)
   return self->session;
 }
 
-static HdHandoff *
-lookup_offer (HdWindow   *self,
-              const char *handoff_id)
+/* Every handoff the agent view shows comes from the session's queue, and none leaves it
+ * during a run: requests that name a handoff by id find it there. */
+HdHandoff *
+_hd_window_lookup_handoff (HdWindow   *self,
+                           const char *handoff_id)
 {
   return self->session != NULL ? hd_queue_lookup (hd_session_get_queue (self->session), handoff_id)
                                : NULL;
@@ -740,12 +501,12 @@ hd_window_accept_offer (HdWindow   *self,
 
   g_return_if_fail (HD_IS_WINDOW (self));
 
-  if ((handoff = lookup_offer (self, handoff_id)) != NULL &&
+  if ((handoff = _hd_window_lookup_handoff (self, handoff_id)) != NULL &&
       hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_OFFERED)
     {
       hd_window_set_mode (self, "agent");
       hd_agent_view_set_selected_handoff (self->agent_view, handoff);
-      on_accept_requested_cb (self, handoff);
+      gtk_widget_activate_action (GTK_WIDGET (self), "session.accept", "s", handoff_id);
     }
 }
 
@@ -758,7 +519,7 @@ hd_window_decline_offer (HdWindow   *self,
 
   g_return_if_fail (HD_IS_WINDOW (self));
 
-  if ((handoff = lookup_offer (self, handoff_id)) != NULL)
+  if ((handoff = _hd_window_lookup_handoff (self, handoff_id)) != NULL)
     {
       hd_window_set_mode (self, "agent");
       hd_agent_view_set_selected_handoff (self->agent_view, handoff);
@@ -774,7 +535,7 @@ hd_window_show_offer (HdWindow   *self,
 
   g_return_if_fail (HD_IS_WINDOW (self));
 
-  if ((handoff = lookup_offer (self, handoff_id)) != NULL)
+  if ((handoff = _hd_window_lookup_handoff (self, handoff_id)) != NULL)
     {
       hd_window_set_mode (self, "agent");
       hd_agent_view_set_selected_handoff (self->agent_view, handoff);
@@ -922,17 +683,13 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, supervisor_view);
   gtk_widget_class_bind_template_callback (widget_class, on_open_handoff_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_supervisor_alert_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_accept_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_decline_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reply_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_signal_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_repeat_detected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_wrap_up_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_name_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.mode", "mode");
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+
+  _hd_window_class_actions_init (widget_class);
 }
 
 static void
@@ -947,6 +704,8 @@ hd_window_init (HdWindow *self)
   self->mode = g_strdup ("agent");
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  _hd_window_actions_init (self);
 
   /* The primary menu button shows only an icon: give it a name for screen readers. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),

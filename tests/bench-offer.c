@@ -605,7 +605,8 @@ main (int   argc,
   b.view = HD_AGENT_VIEW (hd_agent_view_new ());
   g_signal_connect (queue, "items-changed", G_CALLBACK (items_changed_first_cb), &b);
   hd_agent_view_set_queue (b.view, G_LIST_MODEL (queue));
-  g_object_bind_property (client, "relays-agent-messages", b.view, "can-reply", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (client, "relays-agent-messages", hd_agent_view_get_pane (b.view), "can-reply",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect (queue, "items-changed", G_CALLBACK (items_changed_cb), &b);
 
   window = gtk_window_new ();

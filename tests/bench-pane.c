@@ -16,6 +16,7 @@
 #include "hd-handoff-pane.h"
 #include "hd-packet-generator.h"
 #include "hd-packet-parser.h"
+#include "hd-transcript-view.h"
 
 /* Figures for docs/PERFORMANCE.md: "offer frame received → pane drawn".
  * Needs a display (run under xvfb-run with GSK_RENDERER=cairo in CI).
@@ -145,7 +146,9 @@ bench (GtkWidget  *window,
   /* The agent scrolls to the top again and again: earlier turns load above,
    * one frame each. */
   {
-    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (pane, HD_TYPE_HANDOFF_PANE,
+    GObject *transcript = gtk_widget_get_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript");
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (transcript),
+                                                                                      HD_TYPE_TRANSCRIPT_VIEW,
                                                                                       "transcript_scroller"));
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 

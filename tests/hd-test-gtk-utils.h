@@ -39,8 +39,10 @@ void           hd_test_collect              (GtkWidget    *widget,
                                              GType         type,
                                              GPtrArray    *out);
 
-/* The shortcut a widget class binds to @accel ("<Control>Return"), activated as GTK would on
- * the key press. Fails the test when the widget has no such shortcut. */
+/* The shortcut of @widget's controllers that @accel ("<Control>Return") fires (a widget
+ * class's bindings; on a window, also the application's accelerators), activated as GTK
+ * would on the key press: FALSE when its action is disabled and the key would go on.
+ * Fails the test when the widget has no such shortcut. */
 gboolean       hd_test_activate_shortcut    (GtkWidget    *widget,
                                              const char   *accel);
 

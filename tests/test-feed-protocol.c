@@ -250,8 +250,8 @@ test_queue_event (void)
                               &signal, &event));
   g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_SIGNAL);
   g_assert_null (event.bot_flow);
-  g_assert_true (event.has_signal);
-  g_assert_cmpint (event.signal, ==, HD_FEED_SIGNAL_REVERIFIED);
+  g_assert_true (event.has_report);
+  g_assert_cmpint (event.report, ==, HD_QUALITY_REPORT_REVERIFIED);
   hd_queue_event_clear (&event);
 
   g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"q\",\"event\":\"wrapped_up\","

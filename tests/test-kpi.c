@@ -34,14 +34,14 @@ add (HdKpiEngine        *engine,
 }
 
 static void
-add_signal (HdKpiEngine  *engine,
-            HdFeedSignal  signal,
-            const char   *id,
-            const char   *queue,
-            double        seconds)
+add_signal (HdKpiEngine     *engine,
+            HdQualityReport  report,
+            const char      *id,
+            const char      *queue,
+            double           seconds)
 {
   HdQueueEvent event = { .kind = HD_QUEUE_EVENT_SIGNAL, .handoff_id = id, .queue_id = queue,
-                         .at = S (seconds), .has_signal = TRUE, .signal = signal };
+                         .at = S (seconds), .has_report = TRUE, .report = report };
 
   g_assert_true (hd_kpi_engine_add (engine, &event));
 }
@@ -133,9 +133,9 @@ build_script (guint window)
   add (engine, HD_QUEUE_EVENT_ACCEPTED, "h2", "cards", NULL, 30);
   offer (engine, "h3", "cards", "cards/dispute", 40, FALSE, no_summary_case);
   add (engine, HD_QUEUE_EVENT_ACCEPTED, "h3", "cards", NULL, 50);
-  add_signal (engine, HD_FEED_SIGNAL_ASKED_TO_REPEAT, "h2", "cards", 60);
+  add_signal (engine, HD_QUALITY_REPORT_ASKED_TO_REPEAT, "h2", "cards", 60);
   offer (engine, "h4", "payments", "payments/upi-failed", 60, TRUE, none);
-  add_signal (engine, HD_FEED_SIGNAL_REVERIFIED, "h2", "cards", 70);
+  add_signal (engine, HD_QUALITY_REPORT_REVERIFIED, "h2", "cards", 70);
   add (engine, HD_QUEUE_EVENT_ACCEPTED, "h4", "payments", NULL, 70);
   offer (engine, "h5", "cards", "cards/dispute", 80, FALSE, none);
   add (engine, HD_QUEUE_EVENT_CUSTOMER_ABANDONED, "h5", "cards", NULL, 90);

@@ -226,6 +226,201 @@ test_session_feed_refuses_plain_remote (void)
   hd_test_rm_rf (dir);
 }
 
+/* Requests ---------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Done;
+
+static void
+request_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Done *done = user_data;
+
+  hd_session_request_finish (HD_SESSION (object), result, &done->error);
+  done->done = TRUE;
+}
+
+/* Waits for the request to finish and fails the test if it did not succeed. */
+static void
+assert_done (Done *done)
+{
+  hd_test_wait_flag (&done->done, HD_TEST_TIMEOUT_MS);
+  g_assert_no_error (done->error);
+  done->done = FALSE;
+}
+
+typedef struct
+{
+  char      *dir;
+  HdSession *session;
+  HdHandoff *offers[3];
+} Demo;
+
+static void
+demo_setup (Demo          *demo,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  demo->dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  demo->session = hd_session_new_demo (demo->dir, &error);
+  g_assert_no_error (error);
+  hd_session_start (demo->session);
+  HD_TEST_WAIT_UNTIL (has_three_offers (demo->session) && hd_session_get_can_send (demo->session),
+                      HD_TEST_TIMEOUT_MS);
+  for (guint i = 0; i < G_N_ELEMENTS (demo->offers); i++)
+    demo->offers[i] = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (demo->session)), i);
+}
+
+static void
+demo_teardown (Demo          *demo,
+               gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo->offers); i++)
+    g_clear_object (&demo->offers[i]);
+  hd_session_stop (demo->session);
+  g_clear_object (&demo->session);
+  g_free (demo->dir);
+}
+
+static gboolean
+journal_has (HdSession  *session,
+             const char *needle)
+{
+  g_autofree char *text = read_journal (session);
+
+  return strstr (text, needle) != NULL;
+}
+
+static void
+test_session_accept_and_decline (Demo          *demo,
+                                 gconstpointer  data)
+{
+  const char *first = hd_handoff_get_handoff_id (demo->offers[0]);
+  const char *second = hd_handoff_get_handoff_id (demo->offers[1]);
+  g_autofree char *accept = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"agent\",\"id\":\"agent-demo\"},\"type\":\"accept\"", first);
+  g_autofree char *decline = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"agent\",\"id\":\"agent-demo\"},\"type\":\"decline\"", second);
+  Done done = { 0 };
+
+  hd_session_accept_async (demo->session, first, NULL, request_done_cb, &done);
+  assert_done (&done);
+  g_assert_cmpint (hd_handoff_get_state (demo->offers[0]), ==, HD_HANDOFF_STATE_ACCEPTED);
+  HD_TEST_WAIT_UNTIL (journal_has (demo->session, accept), HD_TEST_TIMEOUT_MS);
+
+  hd_session_decline_async (demo->session, second, "wrong_skill", NULL, request_done_cb, &done);
+  assert_done (&done);
+  g_assert_cmpint (hd_handoff_get_state (demo->offers[1]), ==, HD_HANDOFF_STATE_DECLINED);
+  HD_TEST_WAIT_UNTIL (journal_has (demo->session, decline), HD_TEST_TIMEOUT_MS);
+  g_assert_cmpstr (hd_demo_router_get_offer_state (hd_session_get_router (demo->session), second), ==, "declined");
+
+  /* Refused by the routing layer: the offer stays as it was and the caller hears why. */
+  hd_session_accept_async (demo->session, second, NULL, request_done_cb, &done);
+  hd_test_wait_flag (&done.done, HD_TEST_TIMEOUT_MS);
+  g_assert_nonnull (done.error);
+  g_clear_error (&done.error);
+  g_assert_cmpint (hd_handoff_get_state (demo->offers[1]), ==, HD_HANDOFF_STATE_DECLINED);
+}
+
+static void
+test_session_reply (Demo          *demo,
+                    gconstpointer  data)
+{
+  const char *first = hd_handoff_get_handoff_id (demo->offers[0]);
+  GListModel *transcript = hd_handoff_get_transcript (demo->offers[0]);
+  g_autoptr(HdTurn) last = NULL;
+  Done done = { 0 };
+  guint before;
+
+  hd_session_accept_async (demo->session, first, NULL, request_done_cb, &done);
+  assert_done (&done);
+
+  before = g_list_model_get_n_items (transcript);
+  hd_session_reply_async (demo->session, first, "I can see the declined payment in Dubai.", NULL,
+                          request_done_cb, &done);
+  assert_done (&done);
+  /* The router relays the reply back: the transcript grows by it. */
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (transcript) > before, HD_TEST_TIMEOUT_MS);
+  last = g_list_model_get_item (transcript, g_list_model_get_n_items (transcript) - 1);
+  g_assert_cmpint (hd_turn_get_speaker (last), ==, HD_SPEAKER_AGENT);
+  g_assert_cmpstr (hd_turn_get_text (last), ==, "I can see the declined payment in Dubai.");
+}
+
+/* Before the feed is connected nothing is sent: the reply fails at once. */
+static void
+test_session_reply_needs_connection (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+  Done done = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_false (hd_session_get_can_send (session));
+  hd_session_reply_async (session, "ho-1", "Hello", NULL, request_done_cb, &done);
+  hd_test_wait_flag (&done.done, HD_TEST_TIMEOUT_MS);
+  g_assert_error (done.error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED);
+  g_clear_error (&done.error);
+
+  hd_session_stop (session);
+}
+
+/* A quality report is journaled and sent together; a wrap-up is journaled once the
+ * routing layer confirms it, with the outcome the agent stated. */
+static void
+test_session_quality_reports_and_wrap_up (Demo          *demo,
+                                          gconstpointer  data)
+{
+  const char *first = hd_handoff_get_handoff_id (demo->offers[0]);
+  g_autofree char *text = NULL;
+  Done done = { 0 };
+
+  hd_session_accept_async (demo->session, first, NULL, request_done_cb, &done);
+  assert_done (&done);
+
+  hd_session_report_quality_async (demo->session, first, HD_QUALITY_REPORT_ASKED_TO_REPEAT, NULL, FALSE,
+                                   NULL, request_done_cb, &done);
+  assert_done (&done);
+  hd_session_report_quality_async (demo->session, first, HD_QUALITY_REPORT_ASKED_TO_REPEAT, "card", TRUE,
+                                   NULL, request_done_cb, &done);
+  assert_done (&done);
+  hd_session_report_quality_async (demo->session, first, HD_QUALITY_REPORT_REVERIFIED, NULL, FALSE,
+                                   NULL, request_done_cb, &done);
+  assert_done (&done);
+
+  hd_session_wrap_up_async (demo->session, first, TRUE, NULL, request_done_cb, &done);
+  assert_done (&done);
+  g_assert_cmpint (hd_handoff_get_state (demo->offers[0]), ==, HD_HANDOFF_STATE_WRAPPED_UP);
+  HD_TEST_WAIT_UNTIL (journal_has (demo->session, "\"type\":\"wrap-up\""), HD_TEST_TIMEOUT_MS);
+
+  text = read_journal (demo->session);
+  g_assert_nonnull (strstr (text, "\"name\":\"customer-repeated-details\",\"source\":\"agent\"}"));
+  g_assert_nonnull (strstr (text, "\"name\":\"customer-repeated-details\",\"source\":\"auto\",\"detail\":\"card\""));
+  g_assert_nonnull (strstr (text, "\"name\":\"verification-repeated\",\"source\":\"agent\""));
+  g_assert_nonnull (strstr (text, "\"type\":\"wrap-up\",\"payload\":{\"resolved\":true}"));
+}
+
+static void
+test_session_transfer (Demo          *demo,
+                       gconstpointer  data)
+{
+  const char *first = hd_handoff_get_handoff_id (demo->offers[0]);
+  g_autofree char *journaled = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"agent\",\"id\":\"agent-demo\"},"
+                                                "\"type\":\"transfer\",\"payload\":{\"to_queue\":\"kyc-review\"}", first);
+  Done done = { 0 };
+
+  hd_session_accept_async (demo->session, first, NULL, request_done_cb, &done);
+  assert_done (&done);
+
+  hd_session_transfer_async (demo->session, first, "kyc-review", NULL, request_done_cb, &done);
+  assert_done (&done);
+  HD_TEST_WAIT_UNTIL (journal_has (demo->session, journaled), HD_TEST_TIMEOUT_MS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +431,12 @@ main (int   argc,
   g_test_add_func ("/hd/session/big-offer-journal-order", test_session_big_offer_journal_order);
   g_test_add_func ("/hd/session/feed-url-rules", test_session_feed_url_rules);
   g_test_add_func ("/hd/session/feed-refuses-plain-remote", test_session_feed_refuses_plain_remote);
+  g_test_add_func ("/hd/session/reply-needs-connection", test_session_reply_needs_connection);
+  g_test_add ("/hd/session/accept-and-decline", Demo, NULL, demo_setup, test_session_accept_and_decline, demo_teardown);
+  g_test_add ("/hd/session/reply", Demo, NULL, demo_setup, test_session_reply, demo_teardown);
+  g_test_add ("/hd/session/quality-reports-and-wrap-up", Demo, NULL, demo_setup,
+              test_session_quality_reports_and_wrap_up, demo_teardown);
+  g_test_add ("/hd/session/transfer", Demo, NULL, demo_setup, test_session_transfer, demo_teardown);
 
   return g_test_run ();
 }

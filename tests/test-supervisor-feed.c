@@ -35,7 +35,7 @@ signal_cb (GObject      *object,
 {
   Result *r = user_data;
 
-  hd_feed_client_send_signal_finish (HD_FEED_CLIENT (object), result, &r->error);
+  hd_feed_client_send_quality_report_finish (HD_FEED_CLIENT (object), result, &r->error);
   r->done = TRUE;
 }
 
@@ -201,7 +201,7 @@ test_supervisor_stream (void)
   reset (&r);
 
   /* A signal before accepting is refused. */
-  hd_feed_client_send_signal_async (agent, id, HD_FEED_SIGNAL_REVERIFIED, NULL, NULL, FALSE, NULL, signal_cb, &r);
+  hd_feed_client_send_quality_report_async (agent, id, HD_QUALITY_REPORT_REVERIFIED, NULL, NULL, FALSE, NULL, signal_cb, &r);
   HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_error (r.error, HD_ERROR, HD_ERROR_CONFLICT);
   reset (&r);
@@ -213,18 +213,18 @@ test_supervisor_stream (void)
   HD_TEST_WAIT_UNTIL (panel_waiting (model, "collections_hardship") == 0, 10000);
 
   /* The one-click signals, and one the app detected. */
-  hd_feed_client_send_signal_async (agent, id, HD_FEED_SIGNAL_REVERIFIED, NULL, NULL, FALSE, NULL, signal_cb, &r);
+  hd_feed_client_send_quality_report_async (agent, id, HD_QUALITY_REPORT_REVERIFIED, NULL, NULL, FALSE, NULL, signal_cb, &r);
   HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
-  hd_feed_client_send_signal_async (agent, id, HD_FEED_SIGNAL_ASKED_TO_REPEAT, NULL, "loan_number,identity", TRUE,
+  hd_feed_client_send_quality_report_async (agent, id, HD_QUALITY_REPORT_ASKED_TO_REPEAT, NULL, "loan_number,identity", TRUE,
                                     NULL, signal_cb, &r);
   HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
 
   /* Transferred to KYC: it waits there, with no agent. */
-  hd_feed_client_send_signal_async (agent, id, HD_FEED_SIGNAL_TRANSFERRED, "kyc", NULL, FALSE, NULL, signal_cb, &r);
+  hd_feed_client_send_quality_report_async (agent, id, HD_QUALITY_REPORT_TRANSFERRED, "kyc", NULL, FALSE, NULL, signal_cb, &r);
   HD_TEST_WAIT_UNTIL (r.done, 10000);
   g_assert_no_error (r.error);
   reset (&r);
@@ -286,10 +286,10 @@ test_supervisor_stream (void)
 static void
 test_supervisor_codec (void)
 {
-  static const struct { HdFeedSignal signal; const char *name; } signals_[] = {
-    { HD_FEED_SIGNAL_ASKED_TO_REPEAT, "asked_to_repeat" },
-    { HD_FEED_SIGNAL_REVERIFIED, "re_verified" },
-    { HD_FEED_SIGNAL_TRANSFERRED, "transferred" },
+  static const struct { HdQualityReport signal; const char *name; } signals_[] = {
+    { HD_QUALITY_REPORT_ASKED_TO_REPEAT, "asked_to_repeat" },
+    { HD_QUALITY_REPORT_REVERIFIED, "re_verified" },
+    { HD_QUALITY_REPORT_TRANSFERRED, "transferred" },
   };
   g_autofree char *signal_text = NULL;
   g_autofree char *transfer_text = NULL;
@@ -298,18 +298,18 @@ test_supervisor_codec (void)
   g_autofree char *fetch_text = NULL;
   g_autoptr(HdFeedMessage) message = NULL;
   g_autoptr(GError) error = NULL;
-  HdFeedSignal parsed;
+  HdQualityReport parsed;
 
   for (guint i = 0; i < G_N_ELEMENTS (signals_); i++)
     {
-      g_assert_cmpstr (hd_feed_signal_to_string (signals_[i].signal), ==, signals_[i].name);
-      g_assert_true (hd_feed_signal_from_string (signals_[i].name, &parsed));
+      g_assert_cmpstr (hd_quality_report_to_string (signals_[i].signal), ==, signals_[i].name);
+      g_assert_true (hd_quality_report_from_string (signals_[i].name, &parsed));
       g_assert_cmpint (parsed, ==, signals_[i].signal);
     }
-  g_assert_false (hd_feed_signal_from_string ("shrugged", &parsed));
-  g_assert_false (hd_feed_signal_from_string (NULL, &parsed));
+  g_assert_false (hd_quality_report_from_string ("shrugged", &parsed));
+  g_assert_false (hd_quality_report_from_string (NULL, &parsed));
 
-  signal_text = hd_feed_build_agent_signal ("r1", "ho-1", HD_FEED_SIGNAL_ASKED_TO_REPEAT, "ignored", "card,city", TRUE);
+  signal_text = hd_feed_build_quality_report ("r1", "ho-1", HD_QUALITY_REPORT_ASKED_TO_REPEAT, "ignored", "card,city", TRUE);
   g_assert_cmpstr (signal_text, ==, "{\"type\":\"agent_signal\",\"request_id\":\"r1\",\"handoff_id\":\"ho-1\","
                                     "\"signal\":\"asked_to_repeat\",\"detail\":\"card,city\",\"source\":\"auto\"}");
   message = hd_feed_message_parse (signal_text, strlen (signal_text), 0, &error);
@@ -319,7 +319,7 @@ test_supervisor_codec (void)
   g_assert_false (hd_feed_message_type_is_sequenced (message->type));
   g_clear_pointer (&message, hd_feed_message_free);
 
-  transfer_text = hd_feed_build_agent_signal ("r2", "ho-1", HD_FEED_SIGNAL_TRANSFERRED, "kyc", NULL, FALSE);
+  transfer_text = hd_feed_build_quality_report ("r2", "ho-1", HD_QUALITY_REPORT_TRANSFERRED, "kyc", NULL, FALSE);
   g_assert_cmpstr (transfer_text, ==, "{\"type\":\"agent_signal\",\"request_id\":\"r2\",\"handoff_id\":\"ho-1\","
                                       "\"signal\":\"transferred\",\"to_queue\":\"kyc\",\"source\":\"agent\"}");
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "hd-agent-view.h"
+#include "hd-reply-bar.h"
 #include "hd-session.h"
 #include "hd-supervisor-view.h"
 #include "hd-test-gtk-utils.h"
@@ -80,7 +81,7 @@ test_demo_shows_queue_and_connection (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Feed connection: Connected");
   /* The demo router relays the agent's replies, so the pane's reply box can be used. */
-  g_assert_true (hd_agent_view_get_can_reply (view));
+  g_assert_true (hd_handoff_pane_get_can_reply (hd_agent_view_get_pane (view)));
 }
 
 static gboolean
@@ -115,21 +116,66 @@ first_accepted (gpointer data)
   return hd_handoff_get_state (first) == HD_HANDOFF_STATE_ACCEPTED;
 }
 
+/* The application's accelerator for @accel, activated as a key press would: through the
+ * window's shortcut handling.  FALSE when its action is disabled, as the key then goes
+ * on to the focused widget. */
+static gboolean
+activate_accel (Fixture    *fixture,
+                const char *accel,
+                const char *action)
+{
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (test_app), accel);
+
+  g_assert_true (g_strv_contains ((const char * const *) actions, action));
+  return hd_test_activate_shortcut (GTK_WIDGET (fixture->window), accel);
+}
+
 static void
 test_demo_keyboard_accept (Fixture       *fixture,
                            gconstpointer  data)
 {
   HdAgentView *view = HD_AGENT_VIEW (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "agent_view"));
+  GtkWidget *header = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "connection_button");
+  GtkWidget *focus;
   g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
 
   hd_agent_view_set_selected_handoff (view, first);
   g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_OFFERED);
 
-  /* What Ctrl+Return does: the window sends accept; the state follows the router. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "agent.accept", NULL));
+  /* Ctrl+Return with the focus in the header, far from the offer bar: the window sends
+   * accept; the state follows the router. */
+  g_assert_true (gtk_widget_grab_focus (header));
+  focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+  g_assert_true (focus == header || gtk_widget_is_ancestor (focus, header));
+  g_assert_true (activate_accel (fixture, "<Control>Return", "win.accept-offer"));
   g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (hd_demo_router_get_offer_state (hd_session_get_router (fixture->session),
                                                    hd_handoff_get_handoff_id (first)), ==, "accepted");
+
+  /* Nothing left to answer: both keys pass to whatever has the focus. */
+  g_assert_false (activate_accel (fixture, "<Control>Return", "win.accept-offer"));
+  g_assert_false (activate_accel (fixture, "<Control>d", "win.decline-offer"));
+}
+
+/* An offer is answered only in agent mode; elsewhere the keys are not taken. */
+static void
+test_demo_keyboard_other_mode (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  HdAgentView *view = HD_AGENT_VIEW (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "agent_view"));
+  g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
+
+  hd_agent_view_set_selected_handoff (view, first);
+  hd_window_set_mode (fixture->window, "supervisor");
+  g_assert_false (activate_accel (fixture, "<Control>Return", "win.accept-offer"));
+  g_assert_false (activate_accel (fixture, "<Control>d", "win.decline-offer"));
+  g_assert_null (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Back in agent mode, Ctrl+D asks for a reason first. */
+  hd_window_set_mode (fixture->window, "agent");
+  g_assert_true (activate_accel (fixture, "<Control>d", "win.decline-offer"));
+  g_assert_nonnull (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_OFFERED);
 }
 
 static void
@@ -140,7 +186,9 @@ test_demo_reply_goes_through_feed (Fixture       *fixture,
   g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
   GListModel *transcript = hd_handoff_get_transcript (first);
   g_autoptr(HdTurn) last = NULL;
-  gboolean taken = FALSE;
+  HdHandoffPane *pane = hd_agent_view_get_pane (view);
+  GtkWidget *entry = hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_bar"),
+                                             HD_TYPE_REPLY_BAR, "reply_entry");
   guint before;
 
   hd_agent_view_set_selected_handoff (view, first);
@@ -148,8 +196,11 @@ test_demo_reply_goes_through_feed (Fixture       *fixture,
   g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
 
   before = g_list_model_get_n_items (transcript);
-  g_signal_emit_by_name (view, "reply-requested", first, "I can see the declined payment in Dubai.", &taken);
-  g_assert_true (taken);
+  /* The pane's reply box goes through session.reply; once taken, the box clears. */
+  HD_TEST_WAIT_UNTIL (hd_handoff_pane_get_can_send (pane), HD_TEST_TIMEOUT_MS);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "I can see the declined payment in Dubai.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.send-reply", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   /* The router relays the reply back: the transcript grows by it. */
   HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (transcript) > before, HD_TEST_TIMEOUT_MS);
 
@@ -205,10 +256,14 @@ test_demo_quality_signals_and_wrap_up (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (view), "agent.accept", NULL);
   g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
 
-  /* The pane's one-click signals and the silent repeat detection are journaled... */
-  g_signal_emit_by_name (view, "signal-requested", first, "asked_to_repeat", NULL);
-  g_signal_emit_by_name (view, "repeat-detected", first, "card");
-  g_signal_emit_by_name (view, "wrap-up-requested", first, TRUE);
+  /* The pane's one-click reports and the silent repeat detection are journaled... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hd_agent_view_get_pane (view)),
+                                             "pane.signal-asked-to-repeat", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.quality-report", "(susb)",
+                                             hd_handoff_get_handoff_id (first),
+                                             (guint32) HD_QUALITY_REPORT_ASKED_TO_REPEAT, "card", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.wrap-up", "(sb)",
+                                             hd_handoff_get_handoff_id (first), TRUE));
 
   /* ...and the wrap-up completes when the router confirms, with the stated outcome. */
   g_assert_true (hd_test_wait_until (first_wrapped_up, fixture, HD_TEST_TIMEOUT_MS));
@@ -276,6 +331,8 @@ main (int   argc,
   g_test_add ("/hd/ui/demo/queue-and-connection", Fixture, NULL, fixture_setup, test_demo_shows_queue_and_connection, fixture_teardown);
   g_test_add ("/hd/ui/demo/supervisor-stream", Fixture, NULL, fixture_setup, test_demo_supervisor_stream, fixture_teardown);
   g_test_add ("/hd/ui/demo/keyboard-accept", Fixture, NULL, fixture_setup, test_demo_keyboard_accept, fixture_teardown);
+  g_test_add ("/hd/ui/demo/keyboard-other-mode", Fixture, NULL, fixture_setup, test_demo_keyboard_other_mode,
+              fixture_teardown);
   g_test_add ("/hd/ui/demo/reply", Fixture, NULL, fixture_setup, test_demo_reply_goes_through_feed, fixture_teardown);
   g_test_add ("/hd/ui/demo/quality-signals", Fixture, NULL, fixture_setup, test_demo_quality_signals_and_wrap_up, fixture_teardown);
   g_test_add ("/hd/ui/demo/bad-frame", Fixture, NULL, fixture_setup, test_demo_bad_frame_is_reported_not_fatal, fixture_teardown);

@@ -9,12 +9,16 @@
 
 #include <math.h>
 
+#include "hd-feed-protocol.h"
 #include "hd-handoff-pane.h"
 #include "hd-packet-generator.h"
+#include "hd-reply-bar.h"
 #include "hd-slice-model.h"
+#include "hd-story-column.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-text-block.h"
+#include "hd-transcript-view.h"
 #include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 #include "hd-verification-state.h"
@@ -23,11 +27,42 @@ static HdApplication *test_app;
 
 /* Helpers. */
 
+/* A template child of the pane's story column. */
+static gpointer
+story_child (gpointer    pane,
+             const char *name)
+{
+  return hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "story"),
+                                 HD_TYPE_STORY_COLUMN, name);
+}
+
+/* A template child of the pane's reply bar. */
+static gpointer
+reply_child (gpointer    pane,
+             const char *name)
+{
+  return hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_bar"),
+                                 HD_TYPE_REPLY_BAR, name);
+}
+
+/* A template child of the pane's transcript view. */
+static gpointer
+transcript_child (gpointer    pane,
+                  const char *name)
+{
+  return hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript"),
+                                 HD_TYPE_TRANSCRIPT_VIEW, name);
+}
+
 static const char *
 label_text (HdHandoffPane *pane,
             const char    *name)
 {
-  GtkWidget *widget = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, name);
+  /* The pane's own cards, or else its story column's. */
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (pane), HD_TYPE_HANDOFF_PANE, name));
+
+  if (widget == NULL)
+    widget = story_child (pane, name);
 
   if (HD_IS_TEXT_BLOCK (widget))
     return hd_text_block_get_text (HD_TEXT_BLOCK (widget));
@@ -96,8 +131,8 @@ scroll_up_init (ScrollUp      *scroll,
                 HdHandoffPane *pane,
                 GListModel    *transcript)
 {
-  GtkWidget *scroller = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
-  GtkListView *list = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkWidget *scroller = transcript_child (pane, "transcript_scroller");
+  GtkListView *list = transcript_child (pane, "transcript_view");
 
   scroll->adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   scroll->shown = G_LIST_MODEL (gtk_list_view_get_model (list));
@@ -370,7 +405,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   HdSummary *summary = hd_packet_get_summary (packet);
   GListModel *intents = hd_packet_get_intents (packet);
   HdVerificationBadge *badge = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "verification_badge");
-  GtkListView *list = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkListView *list = transcript_child (pane, "transcript_view");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(HdVerificationSummary) expected = hd_verification_summarize (hd_packet_get_verification (packet),
                                                                           now, HD_VERIFICATION_DEFAULT_STALE_AFTER_SECONDS);
@@ -437,7 +472,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
 
         rows += has_text (hd_field_get_value (field));
       }
-    g_assert_cmpuint (grid_rows (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "entities_grid"), NULL, NULL),
+    g_assert_cmpuint (grid_rows (story_child (pane, "entities_grid"), NULL, NULL),
                       ==, rows);
   }
 
@@ -446,7 +481,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, badge_label);
 
   /* Intents: one row each, in order. */
-  g_assert_cmpuint (count_children (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "intents_box")),
+  g_assert_cmpuint (count_children (story_child (pane, "intents_box")),
                     ==, MAX (n_intents, 1));
 
   /* Summary. */
@@ -457,8 +492,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   if (hd_summary_get_unresolved_issue (summary) != NULL)
     g_assert_cmpstr (label_text (pane, "unresolved_label"), ==, hd_summary_get_unresolved_issue (summary));
   else
-    g_assert_false (gtk_widget_get_visible (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE,
-                                                                    "unresolved_label")));
+    g_assert_false (gtk_widget_get_visible (story_child (pane, "unresolved_label")));
 
   /* Completeness is said plainly. */
   if (hd_completeness_get_n_missing (hd_packet_get_completeness (packet)) > 0)
@@ -495,11 +529,11 @@ assert_pane_shows_packet (HdHandoffPane *pane,
     }
 
   /* Controls are named. */
-  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "send_button"),
+  gtk_test_accessible_assert_property (reply_child (pane, "send_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Send Reply");
-  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_entry"),
+  gtk_test_accessible_assert_property (reply_child (pane, "reply_entry"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Reply to Customer");
-  gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "find_button"),
+  gtk_test_accessible_assert_property (transcript_child (pane, "find_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Find in Transcript");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Transcript");
   gtk_test_accessible_assert_property (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "customer_card"),
@@ -685,17 +719,102 @@ test_text_block (void)
 
 /* The reply box. */
 
-static gboolean
-reply_cb (HdHandoffPane *pane,
-          HdHandoff     *handoff,
-          const char    *text,
-          gpointer       user_data)
+/* Stands in for the window's session.* actions: logs what the pane asked for, until
+ * remove_session_log (). */
+static void
+log_reply_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       log)
 {
-  GPtrArray *replies = user_data;
+  const char *id, *text;
 
-  g_ptr_array_add (replies, g_strdup (text));
-  /* Take the first reply, refuse the second (as if the feed were down). */
-  return replies->len == 1;
+  g_variant_get (param, "(&s&s)", &id, &text);
+  g_assert_cmpstr (id, !=, "");
+  g_ptr_array_add (log, g_strdup_printf ("reply:%s", text));
+}
+
+static void
+log_quality_report_activated (GSimpleAction *action,
+                              GVariant      *param,
+                              gpointer       log)
+{
+  const char *id, *detail;
+  guint32 report;
+  gboolean automatic;
+
+  g_variant_get (param, "(&su&sb)", &id, &report, &detail, &automatic);
+  if (automatic)
+    g_ptr_array_add (log, g_strdup_printf ("repeat:%s", detail));
+  else
+    g_ptr_array_add (log, g_strdup_printf ("%s:(null)", hd_quality_report_to_string (report)));
+}
+
+static void
+log_transfer_activated (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       log)
+{
+  const char *id, *queue;
+
+  g_variant_get (param, "(&s&s)", &id, &queue);
+  g_ptr_array_add (log, g_strdup_printf ("transferred:%s", queue));
+}
+
+static void
+log_wrap_up_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       log)
+{
+  const char *id;
+  gboolean resolved;
+
+  g_variant_get (param, "(&sb)", &id, &resolved);
+  g_ptr_array_add (log, g_strdup_printf ("wrap-up:%s", resolved ? "resolved" : "not-resolved"));
+}
+
+/* Journal requests carry the handoff's id, which the log keeps: the fixture's one handoff. */
+static void
+log_journal_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       log)
+{
+  if (g_variant_is_of_type (param, G_VARIANT_TYPE ("(sbu)")))
+    {
+      const char *id;
+      gboolean linked;
+      guint index;
+
+      g_variant_get (param, "(&sbu)", &id, &linked, &index);
+      g_ptr_array_add (log, g_strdup_printf ("reveal:%s:%s:%u", id, linked ? "linked" : "own", index));
+    }
+  else
+    g_ptr_array_add (log, g_strdup_printf ("%s:%s", g_action_get_name (G_ACTION (action)),
+                                           g_variant_get_string (param, NULL)));
+}
+
+static void
+insert_session_log (HdHandoffPane *pane,
+                    GPtrArray     *log)
+{
+  const GActionEntry entries[] = {
+    { .name = "reply", .activate = log_reply_activated, .parameter_type = "(ss)" },
+    { .name = "quality-report", .activate = log_quality_report_activated, .parameter_type = "(susb)" },
+    { .name = "transfer", .activate = log_transfer_activated, .parameter_type = "(ss)" },
+    { .name = "wrap-up", .activate = log_wrap_up_activated, .parameter_type = "(sb)" },
+    { .name = "reveal", .activate = log_journal_activated, .parameter_type = "(sbu)" },
+    { .name = "show-audit", .activate = log_journal_activated, .parameter_type = "s" },
+    { .name = "export", .activate = log_journal_activated, .parameter_type = "s" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), log);
+  gtk_widget_insert_action_group (GTK_WIDGET (pane), "session", G_ACTION_GROUP (group));
+}
+
+static void
+remove_session_log (HdHandoffPane *pane)
+{
+  gtk_widget_insert_action_group (GTK_WIDGET (pane), "session", NULL);
 }
 
 static void
@@ -705,10 +824,10 @@ test_pane_reply (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
   g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
-  GtkWidget *why = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_disabled_label");
+  GtkWidget *entry = reply_child (fixture->pane, "reply_entry");
+  GtkWidget *why = reply_child (fixture->pane, "reply_disabled_label");
 
-  g_signal_connect (fixture->pane, "reply-requested", G_CALLBACK (reply_cb), replies);
+  insert_session_log (fixture->pane, replies);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
 
   /* An offer cannot be answered yet, and the pane says why. */
@@ -728,13 +847,14 @@ test_pane_reply (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "  I can enable it now.  ");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
   g_assert_cmpuint (replies->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (replies, 0), ==, "I can enable it now.");
+  g_assert_cmpstr (g_ptr_array_index (replies, 0), ==, "reply:I can enable it now.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 
   /* Refused: the text stays, nothing typed is lost. */
+  hd_handoff_pane_set_can_send (fixture->pane, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Second");
   g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpuint (replies->len, ==, 2);
+  g_assert_cmpuint (replies->len, ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Second");
 
   /* The routing layer does not relay replies: disabled, with the reason. */
@@ -747,10 +867,48 @@ test_pane_reply (Fixture       *fixture,
 
   /* Read-only (supervisors, trainers): no reply box at all. */
   hd_handoff_pane_set_read_only (fixture->pane, TRUE);
-  g_assert_false (gtk_widget_get_visible (hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE,
-                                                                  "reply_box")));
+  g_assert_false (gtk_widget_get_visible (reply_child (fixture->pane, "reply_box")));
 
-  g_signal_handlers_disconnect_by_func (fixture->pane, reply_cb, replies);
+  remove_session_log (fixture->pane);
+}
+
+/* Reveal, audit trail and export go up as session.* actions naming the handoff; reveal
+ * only while policy allows it. */
+static void
+test_pane_journal_requests (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  const char *id = hd_handoff_get_handoff_id (handoff);
+  g_autofree char *audit = g_strdup_printf ("show-audit:%s", id);
+  g_autofree char *export = g_strdup_printf ("export:%s", id);
+  g_autofree char *reveal = g_strdup_printf ("reveal:%s:own:0", id);
+
+  insert_session_log (fixture->pane, log);
+
+  /* Nothing shown, nothing to ask about. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.show-audit", NULL);
+  g_assert_cmpuint (log->len, ==, 0);
+
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.show-audit", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.export-recording", NULL));
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (log, 0), ==, audit);
+  g_assert_cmpstr (g_ptr_array_index (log, 1), ==, export);
+
+  /* Without the policy the pane does not even ask. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.reveal", "(bu)", FALSE, 0);
+  g_assert_cmpuint (log->len, ==, 2);
+
+  hd_handoff_pane_set_allow_reveal (fixture->pane, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.reveal", "(bu)", FALSE, 0));
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (log, 2), ==, reveal);
+
+  remove_session_log (fixture->pane);
 }
 
 /* Live appends follow the bottom, unless the agent scrolled up. */
@@ -806,9 +964,9 @@ test_pane_live_append (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(HdHandoff) handoff = NULL;
-  GtkWidget *scroller = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
+  GtkWidget *scroller = transcript_child (fixture->pane, "transcript_scroller");
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  GtkWidget *jump = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "jump_button");
+  GtkWidget *jump = transcript_child (fixture->pane, "jump_button");
   double before;
 
   g_assert_no_error (error);
@@ -877,9 +1035,9 @@ test_pane_find (Fixture       *fixture,
 {
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
-  GtkSearchBar *bar = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_bar");
-  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_entry");
-  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkSearchBar *bar = transcript_child (fixture->pane, "search_bar");
+  GtkWidget *entry = transcript_child (fixture->pane, "search_entry");
+  GtkListView *list = transcript_child (fixture->pane, "transcript_view");
   GtkSelectionModel *selection = gtk_list_view_get_model (list);
   guint first;
   g_autoptr(HdTurn) turn = NULL;
@@ -908,7 +1066,7 @@ test_pane_find (Fixture       *fixture,
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==,
                     GTK_INVALID_LIST_POSITION);
-  g_assert_cmpstr (label_text (fixture->pane, "search_status_label"), ==, "No matches");
+  g_assert_cmpstr (gtk_label_get_text (transcript_child (fixture->pane, "search_status_label")), ==, "No matches");
 }
 
 /* A long transcript: the list holds a bounded slice of it, which slides as
@@ -917,7 +1075,7 @@ test_pane_find (Fixture       *fixture,
 static guint
 list_n_items (Fixture *fixture)
 {
-  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkListView *list = transcript_child (fixture->pane, "transcript_view");
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
@@ -937,7 +1095,7 @@ test_pane_switch_reuses_rows (Fixture       *fixture,
   g_autoptr(HdHandoff) b = NULL;
   g_autoptr(GPtrArray) rows_a = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows_b = g_ptr_array_new ();
-  GtkWidget *view = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkWidget *view = transcript_child (fixture->pane, "transcript_view");
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
   guint n_kept = 0;
 
@@ -1007,12 +1165,12 @@ test_pane_long_transcript (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(HdHandoff) handoff = NULL;
   GListModel *transcript;
-  GtkWidget *scroller = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_scroller");
+  GtkWidget *scroller = transcript_child (fixture->pane, "transcript_scroller");
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  GtkListView *list = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "transcript_view");
+  GtkListView *list = transcript_child (fixture->pane, "transcript_view");
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
-  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "search_entry");
-  GtkWidget *jump = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "jump_button");
+  GtkWidget *entry = transcript_child (fixture->pane, "search_entry");
+  GtkWidget *jump = transcript_child (fixture->pane, "jump_button");
   g_autofree char *needle = NULL;
   ScrollUp scroll;
 
@@ -1066,8 +1224,7 @@ test_pane_long_transcript (Fixture       *fixture,
     g_assert_nonnull (selected);
     selected = hd_slice_item_get_item (HD_SLICE_ITEM (selected));
     g_assert_cmpstr (hd_turn_get_text (selected), ==, needle);
-    gtk_search_bar_set_search_mode (hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE,
-                                                            "search_bar"), FALSE);
+    gtk_search_bar_set_search_mode (transcript_child (fixture->pane, "search_bar"), FALSE);
   }
 
   /* Back to the latest turns, the live one included, and following again,
@@ -1083,27 +1240,6 @@ test_pane_long_transcript (Fixture       *fixture,
 }
 
 /* Handoff quality: one-click KPI signals, only on an accepted handoff. */
-
-static void
-signal_requested_cb (HdHandoffPane *pane,
-                     HdHandoff     *handoff,
-                     const char    *signal,
-                     const char    *to_queue,
-                     gpointer       user_data)
-{
-  g_assert_true (HD_IS_HANDOFF (handoff));
-  g_ptr_array_add (user_data, g_strdup_printf ("%s:%s", signal, to_queue != NULL ? to_queue : "(null)"));
-}
-
-static void
-wrap_up_requested_cb (HdHandoffPane *pane,
-                      HdHandoff     *handoff,
-                      gboolean       resolved,
-                      gpointer       user_data)
-{
-  g_assert_true (HD_IS_HANDOFF (handoff));
-  g_ptr_array_add (user_data, g_strdup_printf ("wrap-up:%s", resolved ? "resolved" : "not-resolved"));
-}
 
 /* The one open message dialog, or NULL. Unlike hd_test_find_toplevel (), it
  * fails the test when more than one is open: a click must never stack a
@@ -1141,7 +1277,7 @@ static void
 click (HdHandoffPane *pane,
        const char    *name)
 {
-  GtkWidget *button = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, name);
+  GtkWidget *button = reply_child (pane, name);
 
   g_assert_true (gtk_widget_get_visible (button));
   /* The button's action runs at once: a signal, or a dialog presented. */
@@ -1161,12 +1297,11 @@ test_pane_quality (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *box = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "quality_box");
+  GtkWidget *box = reply_child (fixture->pane, "quality_box");
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  g_signal_connect (fixture->pane, "signal-requested", G_CALLBACK (signal_requested_cb), log);
-  g_signal_connect (fixture->pane, "wrap-up-requested", G_CALLBACK (wrap_up_requested_cb), log);
+  insert_session_log (fixture->pane, log);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
 
   /* An offer: no quality buttons, and the actions do nothing (what they do,
@@ -1182,7 +1317,7 @@ test_pane_quality (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, "Handoff Quality");
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, buttons[i].button);
+      GtkWidget *button = reply_child (fixture->pane, buttons[i].button);
 
       g_assert_true (gtk_widget_get_visible (button));
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1235,30 +1370,10 @@ test_pane_quality (Fixture       *fixture,
   g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_WRAPPED_UP, HD_REVOKE_REASON_NONE));
   g_assert_false (gtk_widget_get_visible (box));
 
-  g_signal_handlers_disconnect_by_data (fixture->pane, log);
+  remove_session_log (fixture->pane);
 }
 
 /* Repeat detection in the reply box. */
-
-static void
-repeat_detected_cb (HdHandoffPane *pane,
-                    HdHandoff     *handoff,
-                    const char    *detail,
-                    gpointer       user_data)
-{
-  g_assert_true (HD_IS_HANDOFF (handoff));
-  g_ptr_array_add (user_data, g_strdup_printf ("repeat:%s", detail));
-}
-
-static gboolean
-log_reply_cb (HdHandoffPane *pane,
-              HdHandoff     *handoff,
-              const char    *text,
-              gpointer       user_data)
-{
-  g_ptr_array_add (user_data, g_strdup_printf ("reply:%s", text));
-  return TRUE;
-}
 
 static gboolean
 widget_shown (gpointer data)
@@ -1287,12 +1402,11 @@ test_pane_repeat_hint (Fixture       *fixture,
   g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
   g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *entry = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_entry");
-  GtkWidget *hint = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "repeat_hint_label");
+  GtkWidget *entry = reply_child (fixture->pane, "reply_entry");
+  GtkWidget *hint = reply_child (fixture->pane, "repeat_hint_label");
   const char *text;
 
-  g_signal_connect (fixture->pane, "repeat-detected", G_CALLBACK (repeat_detected_cb), log);
-  g_signal_connect (fixture->pane, "reply-requested", G_CALLBACK (log_reply_cb), log);
+  insert_session_log (fixture->pane, log);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
   g_assert_false (gtk_widget_get_visible (hint));
 
@@ -1329,7 +1443,7 @@ test_pane_repeat_hint (Fixture       *fixture,
   g_assert_true (hd_test_wait_until (no_timer_pending, fixture->pane, HD_TEST_TIMEOUT_MS));
   g_assert_false (gtk_widget_get_visible (hint));
 
-  g_signal_handlers_disconnect_by_data (fixture->pane, log);
+  remove_session_log (fixture->pane);
 }
 
 static void
@@ -1356,6 +1470,8 @@ main (int   argc,
   g_test_add ("/hd/ui/handoff-pane/fixtures", Fixture, NULL, fixture_setup, test_pane_fixtures, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/markup-literal", Fixture, NULL, fixture_setup, test_pane_markup_literal, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/journal-requests", Fixture, NULL, fixture_setup, test_pane_journal_requests,
+              fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/live-append", Fixture, NULL, fixture_setup, test_pane_live_append, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/find", Fixture, NULL, fixture_setup, test_pane_find, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/switch-reuses-rows", Fixture, NULL, fixture_setup,

@@ -496,9 +496,9 @@ _hd_demo_router_handle_signal (HdDemoRouter  *self,
   const char *to_queue = json_object_get_string_member_with_default (message->body, "to_queue", NULL);
   JsonObject *answer;
   JsonObject *extra;
-  HdFeedSignal signal;
+  HdQualityReport report;
 
-  if (!hd_feed_signal_from_string (name, &signal))
+  if (!hd_quality_report_from_string (name, &report))
     {
       send_error (conn, "bad_request", "unknown signal", message);
       return;
@@ -510,7 +510,7 @@ _hd_demo_router_handle_signal (HdDemoRouter  *self,
     }
 
   extra = json_object_new ();
-  if (signal == HD_FEED_SIGNAL_TRANSFERRED)
+  if (report == HD_QUALITY_REPORT_TRANSFERRED)
     {
       if (to_queue == NULL || *to_queue == '\0' || g_strcmp0 (to_queue, offer->queue_id) == 0)
         {

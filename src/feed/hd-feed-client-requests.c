@@ -114,7 +114,7 @@ typedef struct
   const char       *text_or_reason;  /* agent message text, decline reason, disposition */
   const char       *notes;
   HdFeedResolution  resolution;
-  HdFeedSignal      signal;
+  HdQualityReport   report;
   const char       *to_queue;
   gboolean          automatic;
 } RequestArgs;
@@ -168,7 +168,7 @@ send_request (HdFeedClient       *self,
                                           args->notes, args->resolution);
       break;
     case HD_FEED_MSG_AGENT_SIGNAL:
-      frame = hd_feed_build_agent_signal (request->request_id, handoff_id, args->signal,
+      frame = hd_feed_build_quality_report (request->request_id, handoff_id, args->report,
                                           args->to_queue, args->text_or_reason, args->automatic);
       break;
     case HD_FEED_MSG_SUPERVISOR_FETCH:
@@ -329,34 +329,34 @@ hd_feed_client_wrap_up_finish (HdFeedClient  *self,
 }
 
 void
-hd_feed_client_send_signal_async (HdFeedClient        *self,
-                                  const char          *handoff_id,
-                                  HdFeedSignal         signal,
-                                  const char          *to_queue,
-                                  const char          *detail,
-                                  gboolean             automatic,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+hd_feed_client_send_quality_report_async (HdFeedClient        *self,
+                                          const char          *handoff_id,
+                                          HdQualityReport      report,
+                                          const char          *to_queue,
+                                          const char          *detail,
+                                          gboolean             automatic,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
 {
-  RequestArgs args = { .text_or_reason = detail, .signal = signal, .to_queue = to_queue,
+  RequestArgs args = { .text_or_reason = detail, .report = report, .to_queue = to_queue,
                        .automatic = automatic };
 
   g_return_if_fail (HD_IS_FEED_CLIENT (self));
   g_return_if_fail (handoff_id != NULL);
-  g_return_if_fail (hd_feed_signal_to_string (signal) != NULL);
-  g_return_if_fail (signal != HD_FEED_SIGNAL_TRANSFERRED || (to_queue != NULL && *to_queue != '\0'));
+  g_return_if_fail (hd_quality_report_to_string (report) != NULL);
+  g_return_if_fail (report != HD_QUALITY_REPORT_TRANSFERRED || (to_queue != NULL && *to_queue != '\0'));
 
   send_request (self, HD_FEED_MSG_AGENT_SIGNAL, handoff_id, &args, cancellable, callback,
-                user_data, hd_feed_client_send_signal_async);
+                user_data, hd_feed_client_send_quality_report_async);
 }
 
 gboolean
-hd_feed_client_send_signal_finish (HdFeedClient  *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+hd_feed_client_send_quality_report_finish (HdFeedClient  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
 {
-  return finish_request (self, result, hd_feed_client_send_signal_async, error);
+  return finish_request (self, result, hd_feed_client_send_quality_report_async, error);
 }
 
 void

@@ -179,24 +179,24 @@ void               hd_feed_client_wrap_up_full_async  (HdFeedClient        *self
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);
 
-/* A one-click handoff-quality signal ("asked customer to repeat",
+/* A one-click handoff-quality report ("asked customer to repeat",
  * "re-verified", "transferred to queue X"), or one the app detected
  * (@automatic, e.g. by hd_repeat_detect ()).  Completes when the routing
  * layer answers "signal_recorded".  @to_queue is required for
- * HD_FEED_SIGNAL_TRANSFERRED; @detail is optional ("identity",
- * "card_type,city").  Journal it locally too (HD_EVENT_SIGNAL). */
-void               hd_feed_client_send_signal_async   (HdFeedClient        *self,
-                                                       const char          *handoff_id,
-                                                       HdFeedSignal         signal,
-                                                       const char          *to_queue,
-                                                       const char          *detail,
-                                                       gboolean             automatic,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-gboolean           hd_feed_client_send_signal_finish  (HdFeedClient        *self,
-                                                       GAsyncResult        *result,
-                                                       GError             **error);
+ * HD_QUALITY_REPORT_TRANSFERRED; @detail is optional ("identity",
+ * "card_type,city").  HdSession journals it too (HD_EVENT_SIGNAL). */
+void     hd_feed_client_send_quality_report_async  (HdFeedClient        *self,
+                                                    const char          *handoff_id,
+                                                    HdQualityReport      report,
+                                                    const char          *to_queue,
+                                                    const char          *detail,
+                                                    gboolean             automatic,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean hd_feed_client_send_quality_report_finish (HdFeedClient        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 /* Supervisor drill-down: the routing layer's current packet of any handoff,
  * as a new HdHandoff for a read-only pane.  Fails with HD_ERROR_CONFLICT

@@ -44,10 +44,10 @@ static const char * const type_names[] = {
   [HD_FEED_MSG_HANDOFF_DETAIL] = "handoff_detail",
 };
 
-static const char * const signal_names[] = {
-  [HD_FEED_SIGNAL_ASKED_TO_REPEAT] = "asked_to_repeat",
-  [HD_FEED_SIGNAL_REVERIFIED] = "re_verified",
-  [HD_FEED_SIGNAL_TRANSFERRED] = "transferred",
+static const char * const report_names[] = {
+  [HD_QUALITY_REPORT_ASKED_TO_REPEAT] = "asked_to_repeat",
+  [HD_QUALITY_REPORT_REVERIFIED] = "re_verified",
+  [HD_QUALITY_REPORT_TRANSFERRED] = "transferred",
 };
 
 static const char * const status_names[] = {
@@ -124,24 +124,24 @@ hd_feed_message_type_is_sequenced (HdFeedMessageType type)
 }
 
 const char *
-hd_feed_signal_to_string (HdFeedSignal signal)
+hd_quality_report_to_string (HdQualityReport report)
 {
-  if ((guint) signal >= G_N_ELEMENTS (signal_names))
+  if ((guint) report >= G_N_ELEMENTS (report_names))
     return NULL;
-  return signal_names[signal];
+  return report_names[report];
 }
 
 gboolean
-hd_feed_signal_from_string (const char   *name,
-                            HdFeedSignal *signal)
+hd_quality_report_from_string (const char      *name,
+                               HdQualityReport *report)
 {
   if (name == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (signal_names); i++)
-    if (g_str_equal (signal_names[i], name))
+  for (guint i = 0; i < G_N_ELEMENTS (report_names); i++)
+    if (g_str_equal (report_names[i], name))
       {
-        *signal = (HdFeedSignal) i;
+        *report = (HdQualityReport) i;
         return TRUE;
       }
 
@@ -398,7 +398,7 @@ hd_feed_parse_queue_event (JsonObject   *body,
 
   signal = json_object_get_string_member_with_default (body, "signal", NULL);
   if (event->kind == HD_QUEUE_EVENT_SIGNAL && signal != NULL)
-    event->has_signal = hd_feed_signal_from_string (signal, &event->signal);
+    event->has_report = hd_quality_report_from_string (signal, &event->report);
 
   return TRUE;
 }
@@ -554,19 +554,20 @@ hd_feed_build_wrap_up_full (const char       *request_id,
 }
 
 char *
-hd_feed_build_agent_signal (const char   *request_id,
-                            const char   *handoff_id,
-                            HdFeedSignal  signal,
-                            const char   *to_queue,
-                            const char   *detail,
-                            gboolean      automatic)
+hd_feed_build_quality_report (const char      *request_id,
+                              const char      *handoff_id,
+                              HdQualityReport  report,
+                              const char      *to_queue,
+                              const char      *detail,
+                              gboolean         automatic)
 {
   JsonObject *object = new_request (HD_FEED_MSG_AGENT_SIGNAL, request_id, handoff_id);
 
-  g_return_val_if_fail (hd_feed_signal_to_string (signal) != NULL, finish_object (object));
+  g_return_val_if_fail (hd_quality_report_to_string (report) != NULL, finish_object (object));
 
-  json_object_set_string_member (object, "signal", hd_feed_signal_to_string (signal));
-  if (signal == HD_FEED_SIGNAL_TRANSFERRED)
+  /* The wire keeps its name for the report: "signal". */
+  json_object_set_string_member (object, "signal", hd_quality_report_to_string (report));
+  if (report == HD_QUALITY_REPORT_TRANSFERRED)
     set_optional_string (object, "to_queue", to_queue);
   set_optional_string (object, "detail", detail);
   json_object_set_string_member (object, "source", automatic ? "auto" : "agent");

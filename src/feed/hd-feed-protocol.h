@@ -74,14 +74,15 @@ typedef enum
   HD_FEED_AGENT_STATUS_AWAY,
 } HdFeedAgentStatus;
 
-/* The one-click handoff-quality signals an agent sends ("agent_signal").
- * Wire names "asked_to_repeat", "re_verified", "transferred". */
+/* The one-click handoff-quality reports an agent sends (the wire calls the
+ * message "agent_signal" and the field "signal").  Wire names
+ * "asked_to_repeat", "re_verified", "transferred". */
 typedef enum
 {
-  HD_FEED_SIGNAL_ASKED_TO_REPEAT = 0,
-  HD_FEED_SIGNAL_REVERIFIED,
-  HD_FEED_SIGNAL_TRANSFERRED,
-} HdFeedSignal;
+  HD_QUALITY_REPORT_ASKED_TO_REPEAT = 0,
+  HD_QUALITY_REPORT_REVERIFIED,
+  HD_QUALITY_REPORT_TRANSFERRED,
+} HdQualityReport;
 
 /* The outcome an agent states at wrap-up: omitted, "resolved": true or false. */
 typedef enum
@@ -137,9 +138,9 @@ typedef struct
   const char         *to_queue;
   /* WRAPPED_UP: the outcome the agent stated. */
   HdFeedResolution    resolution;
-  /* SIGNAL: which one, when @has_signal (a name this version knows). */
-  gboolean            has_signal;
-  HdFeedSignal        signal;
+  /* SIGNAL: the quality report, when @has_report (a name this version knows). */
+  gboolean            has_report;
+  HdQualityReport     report;
   /* CUSTOMER_ABANDONED, EXPIRED: the stream says it was being transferred. */
   gboolean            in_transfer;
 } HdQueueEvent;
@@ -169,9 +170,9 @@ const char        *hd_feed_message_type_to_string   (HdFeedMessageType  type);
 HdFeedMessageType  hd_feed_message_type_from_string (const char        *name);
 gboolean           hd_feed_message_type_is_sequenced (HdFeedMessageType type);
 
-const char        *hd_feed_signal_to_string          (HdFeedSignal       signal);
-gboolean           hd_feed_signal_from_string        (const char        *name,
-                                                      HdFeedSignal      *signal);
+const char        *hd_quality_report_to_string       (HdQualityReport    report);
+gboolean           hd_quality_report_from_string     (const char        *name,
+                                                      HdQualityReport   *report);
 
 const char        *hd_feed_agent_status_to_string    (HdFeedAgentStatus  status);
 gboolean           hd_feed_agent_status_from_string  (const char        *name,
@@ -219,15 +220,15 @@ char *hd_feed_build_wrap_up_full (const char          *request_id,
                                   const char          *disposition,
                                   const char          *notes,
                                   HdFeedResolution     resolution);
-/* @to_queue: required for HD_FEED_SIGNAL_TRANSFERRED, else ignored.
+/* @to_queue: required for HD_QUALITY_REPORT_TRANSFERRED, else ignored.
  * @detail: optional free token(s), e.g. "identity" or "card_type,city".
  * @automatic: TRUE when the app detected it (repeat detection), not a click. */
-char *hd_feed_build_agent_signal (const char          *request_id,
-                                  const char          *handoff_id,
-                                  HdFeedSignal         signal,
-                                  const char          *to_queue,
-                                  const char          *detail,
-                                  gboolean             automatic);
+char *hd_feed_build_quality_report (const char        *request_id,
+                                    const char        *handoff_id,
+                                    HdQualityReport    report,
+                                    const char        *to_queue,
+                                    const char        *detail,
+                                    gboolean           automatic);
 char *hd_feed_build_supervisor_fetch (const char      *request_id,
                                       const char      *handoff_id);
 char *hd_feed_build_status       (HdFeedAgentStatus    status);

@@ -13,28 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "hd-error.h"
-#include "hd-session.h"
-
-struct _HdSession
-{
-  GObject       parent_instance;
-
-  char         *data_dir;     /* where this session's state, journal and outbox live */
-  char         *agent_id;
-  HdDemoRouter *router;       /* owned; NULL unless demo */
-  HdFeedClient *feed;         /* owned */
-  HdJournal    *journal;      /* owned; NULL when it could not be opened */
-  GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
-  GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
-  GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
-  HdSupervisorModel *supervisor; /* owned; fed by the feed's supervisor stream */
-
-  HdSfStandin  *standin;      /* owned; NULL unless demo */
-  HdSfAuth     *sf_auth;      /* owned; NULL without Salesforce */
-  HdSfClient   *sf_client;
-  HdOutbox     *outbox;       /* NULL when its folder is held by another instance */
-  GCancellable *cancellable;
-};
+#include "hd-session-private.h"
 
 enum { NOTICE, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -281,16 +260,6 @@ hd_session_journal_agent_event (HdSession  *self,
       json_node_set_object (node, payload);
     }
   journal (self, handoff_id, HD_ACTOR_AGENT, self->agent_id, type, node);
-}
-
-void
-hd_session_set_wrap_up_resolved (HdSession  *self,
-                                 const char *handoff_id,
-                                 gboolean    resolved)
-{
-  g_return_if_fail (HD_IS_SESSION (self));
-
-  g_hash_table_insert (self->resolved, g_strdup (handoff_id), GUINT_TO_POINTER (resolved ? 2u : 1u));
 }
 
 /* The supervisor stream ---------------------------------------------------- */

@@ -48,16 +48,61 @@ HdJournal    *hd_session_get_journal   (HdSession   *self);
 HdDemoRouter *hd_session_get_router    (HdSession   *self);  /* NULL unless --demo */
 HdSupervisorModel *hd_session_get_supervisor_model (HdSession *self);
 
+/* What the agent asks of the routing layer.  A handoff changes state only when the
+ * routing layer confirms, so a failed request leaves it as it was; each finishes with
+ * hd_session_request_finish ().  A quality report and a transfer are journaled as they
+ * are sent, a wrap-up's outcome once the routing layer confirms it. */
+void          hd_session_accept_async  (HdSession           *self,
+                                        const char          *handoff_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+void          hd_session_decline_async (HdSession           *self,
+                                        const char          *handoff_id,
+                                        const char          *reason,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* Fails at once, before anything is sent, unless hd_session_get_can_send (). */
+void          hd_session_reply_async   (HdSession           *self,
+                                        const char          *handoff_id,
+                                        const char          *text,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* @report: asked to repeat or re-verified (a transfer is hd_session_transfer_async ());
+ * @detail: nullable, what was asked for again; @automatic: detected, not clicked. */
+void          hd_session_report_quality_async (HdSession           *self,
+                                               const char          *handoff_id,
+                                               HdQualityReport      report,
+                                               const char          *detail,
+                                               gboolean             automatic,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+void          hd_session_transfer_async (HdSession           *self,
+                                         const char          *handoff_id,
+                                         const char          *to_queue,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+void          hd_session_wrap_up_async (HdSession           *self,
+                                        const char          *handoff_id,
+                                        gboolean             resolved,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean      hd_session_request_finish (HdSession          *self,
+                                         GAsyncResult       *result,
+                                         GError            **error);
+/* Whether a reply would be sent now: the feed is connected. */
+gboolean      hd_session_get_can_send  (HdSession           *self);
+
 /* What the agent did that only the app knows of: journaled with the agent as actor. */
 void          hd_session_journal_agent_event (HdSession   *self,
                                               const char  *handoff_id,
                                               const char  *type,
                                               JsonObject  *payload);
-/* The outcome the agent states at wrap-up, journaled with the wrap-up once the routing
- * layer confirms it. */
-void          hd_session_set_wrap_up_resolved (HdSession  *self,
-                                               const char *handoff_id,
-                                               gboolean    resolved);
 
 gboolean      hd_session_check_feed_url (const char  *url,
                                          GError     **error);

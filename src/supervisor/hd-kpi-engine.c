@@ -313,8 +313,8 @@ is_counted (const HdQueueEvent *event)
       return TRUE;
 
     case HD_QUEUE_EVENT_SIGNAL:
-      return event->has_signal && (event->signal == HD_FEED_SIGNAL_ASKED_TO_REPEAT ||
-                                   event->signal == HD_FEED_SIGNAL_REVERIFIED);
+      return event->has_report && (event->report == HD_QUALITY_REPORT_ASKED_TO_REPEAT ||
+                                   event->report == HD_QUALITY_REPORT_REVERIFIED);
 
     case HD_QUEUE_EVENT_REASSIGNED:
       /* The router moved the offer; nothing to count. */
@@ -375,7 +375,7 @@ hd_kpi_engine_add (HdKpiEngine        *self,
     case HD_QUEUE_EVENT_SIGNAL:
       /* The agent had to ask the customer to repeat (a click, or detected),
        * or verified the customer again. */
-      if (event->signal == HD_FEED_SIGNAL_ASKED_TO_REPEAT)
+      if (event->report == HD_QUALITY_REPORT_ASKED_TO_REPEAT)
         track->repeat = TRUE;
       else
         track->reverified = TRUE;

@@ -24,6 +24,7 @@ struct _HdAgentView
   gulong          notify_id;
   HdHandoff      *pending;         /* unowned, compared only: asked, not yet confirmed */
   GtkWidget      *decline_dialog;  /* weak */
+  gboolean        can_answer;      /* is_open (), as last notified */
 
   /* template children */
   HdQueueSidebar *sidebar;
@@ -41,27 +42,10 @@ enum {
   PROP_0,
   PROP_QUEUE,
   PROP_SELECTED_HANDOFF,
-  PROP_CAN_REPLY,
-  PROP_STALE_AFTER_SECONDS,
-  PROP_SF_CLIENT,
-  PROP_OUTBOX,
-  PROP_ALLOW_REVEAL,
+  PROP_CAN_ANSWER,
   N_PROPS
 };
-enum {
-  ACCEPT_REQUESTED,
-  DECLINE_REQUESTED,
-  REPLY_REQUESTED,
-  REVEAL_REQUESTED,
-  AUDIT_REQUESTED,
-  EXPORT_REQUESTED,
-  SIGNAL_REQUESTED,
-  WRAP_UP_REQUESTED,
-  REPEAT_DETECTED,
-  N_SIGNALS
-};
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static const struct { const char *id; const char *label; } decline_reasons[] = {
   { "busy", N_("_Busy With Another Customer") },
@@ -89,6 +73,11 @@ update_offer_bar (HdAgentView *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.accept", is_open (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.decline", is_open (self));
+  if (self->can_answer != is_open (self))
+    {
+      self->can_answer = is_open (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_ANSWER]);
+    }
 
   if (self->handoff == NULL)
     return;
@@ -197,71 +186,6 @@ on_tick_cb (HdAgentView    *self,
     update_offer_bar (self, now);
 }
 
-static gboolean
-on_reply_requested_cb (HdAgentView   *self,
-                       HdHandoff     *handoff,
-                       const char    *text,
-                       HdHandoffPane *pane)
-{
-  gboolean taken = FALSE;
-
-  g_signal_emit (self, signals[REPLY_REQUESTED], 0, handoff, text, &taken);
-  return taken;
-}
-
-static void
-on_reveal_requested_cb (HdAgentView   *self,
-                        HdHandoff     *handoff,
-                        HdAccountRef  *account,
-                        HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[REVEAL_REQUESTED], 0, handoff, account);
-}
-
-static void
-on_audit_requested_cb (HdAgentView   *self,
-                       HdHandoff     *handoff,
-                       HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[AUDIT_REQUESTED], 0, handoff);
-}
-
-static void
-on_export_requested_cb (HdAgentView   *self,
-                        HdHandoff     *handoff,
-                        HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[EXPORT_REQUESTED], 0, handoff);
-}
-
-static void
-on_signal_requested_cb (HdAgentView   *self,
-                        HdHandoff     *handoff,
-                        const char    *signal,
-                        const char    *to_queue,
-                        HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[SIGNAL_REQUESTED], 0, handoff, signal, to_queue);
-}
-
-static void
-on_wrap_up_requested_cb (HdAgentView   *self,
-                         HdHandoff     *handoff,
-                         gboolean       resolved,
-                         HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[WRAP_UP_REQUESTED], 0, handoff, resolved);
-}
-
-static void
-on_repeat_detected_cb (HdAgentView   *self,
-                       HdHandoff     *handoff,
-                       const char    *detail,
-                       HdHandoffPane *pane)
-{
-  g_signal_emit (self, signals[REPEAT_DETECTED], 0, handoff, detail);
-}
-
 static void
 accept_action (GtkWidget  *widget,
                const char *action_name,
@@ -278,7 +202,7 @@ accept_action (GtkWidget  *widget,
   handoff = g_object_ref (self->handoff);
   self->pending = handoff;
   update_offer_bar_now (self);
-  g_signal_emit (self, signals[ACCEPT_REQUESTED], 0, handoff);
+  gtk_widget_activate_action (widget, "session.accept", "s", hd_handoff_get_handoff_id (handoff));
 }
 
 static void
@@ -293,7 +217,8 @@ decline_response_cb (AdwMessageDialog *dialog,
 
   self->pending = handoff;
   update_offer_bar_now (self);
-  g_signal_emit (self, signals[DECLINE_REQUESTED], 0, handoff, response);
+  gtk_widget_activate_action (GTK_WIDGET (self), "session.decline", "(ss)",
+                              hd_handoff_get_handoff_id (handoff), response);
 }
 
 static void
@@ -370,20 +295,8 @@ hd_agent_view_get_property (GObject    *object,
     case PROP_SELECTED_HANDOFF:
       g_value_set_object (value, self->handoff);
       break;
-    case PROP_CAN_REPLY:
-      g_value_set_boolean (value, hd_agent_view_get_can_reply (self));
-      break;
-    case PROP_STALE_AFTER_SECONDS:
-      g_value_set_uint (value, hd_handoff_pane_get_stale_after_seconds (self->pane));
-      break;
-    case PROP_SF_CLIENT:
-      g_value_set_object (value, hd_handoff_pane_get_sf_client (self->pane));
-      break;
-    case PROP_OUTBOX:
-      g_value_set_object (value, hd_handoff_pane_get_outbox (self->pane));
-      break;
-    case PROP_ALLOW_REVEAL:
-      g_value_set_boolean (value, hd_handoff_pane_get_allow_reveal (self->pane));
+    case PROP_CAN_ANSWER:
+      g_value_set_boolean (value, self->can_answer);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -406,37 +319,6 @@ hd_agent_view_set_property (GObject      *object,
     case PROP_SELECTED_HANDOFF:
       hd_agent_view_set_selected_handoff (self, g_value_get_object (value));
       break;
-    case PROP_CAN_REPLY:
-      hd_agent_view_set_can_reply (self, g_value_get_boolean (value));
-      break;
-    case PROP_STALE_AFTER_SECONDS:
-      if (hd_handoff_pane_get_stale_after_seconds (self->pane) != g_value_get_uint (value))
-        {
-          hd_handoff_pane_set_stale_after_seconds (self->pane, g_value_get_uint (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_SF_CLIENT:
-      if (hd_handoff_pane_get_sf_client (self->pane) != g_value_get_object (value))
-        {
-          hd_handoff_pane_set_sf_client (self->pane, g_value_get_object (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_OUTBOX:
-      if (hd_handoff_pane_get_outbox (self->pane) != g_value_get_object (value))
-        {
-          hd_handoff_pane_set_outbox (self->pane, g_value_get_object (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_ALLOW_REVEAL:
-      if (hd_handoff_pane_get_allow_reveal (self->pane) != g_value_get_boolean (value))
-        {
-          hd_handoff_pane_set_allow_reveal (self->pane, g_value_get_boolean (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -458,56 +340,10 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   properties[PROP_SELECTED_HANDOFF] =
     g_param_spec_object ("selected-handoff", NULL, NULL, HD_TYPE_HANDOFF,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CAN_REPLY] =
-    g_param_spec_boolean ("can-reply", NULL, NULL, TRUE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* How old a verification may be before the badge says "re-verify". */
-  properties[PROP_STALE_AFTER_SECONDS] =
-    g_param_spec_uint ("stale-after-seconds", NULL, NULL,
-                       0, G_MAXUINT, 15 * 60,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* Passed to the pane's case editor; NULL: "Salesforce is not connected". */
-  properties[PROP_SF_CLIENT] =
-    g_param_spec_object ("sf-client", NULL, NULL, HD_TYPE_SF_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_OUTBOX] =
-    g_param_spec_object ("outbox", NULL, NULL, HD_TYPE_OUTBOX,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* Policy: whether the pane offers to reveal masked account numbers. */
-  properties[PROP_ALLOW_REVEAL] =
-    g_param_spec_boolean ("allow-reveal", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_ANSWER] =
+    g_param_spec_boolean ("can-answer", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[ACCEPT_REQUESTED] =
-    g_signal_new ("accept-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
-  signals[DECLINE_REQUESTED] =
-    g_signal_new ("decline-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
-  signals[REPLY_REQUESTED] =
-    g_signal_new ("reply-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, g_signal_accumulator_true_handled, NULL, NULL,
-                  G_TYPE_BOOLEAN, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
-  signals[REVEAL_REQUESTED] =
-    g_signal_new ("reveal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, HD_TYPE_ACCOUNT_REF);
-  signals[AUDIT_REQUESTED] =
-    g_signal_new ("audit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
-  signals[EXPORT_REQUESTED] =
-    g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_HANDOFF);
-  /* Forwarded from the pane, same names and arguments. */
-  signals[SIGNAL_REQUESTED] =
-    g_signal_new ("signal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, HD_TYPE_HANDOFF, G_TYPE_STRING, G_TYPE_STRING);
-  signals[WRAP_UP_REQUESTED] =
-    g_signal_new ("wrap-up-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_BOOLEAN);
-  signals[REPEAT_DETECTED] =
-    g_signal_new ("repeat-detected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, G_TYPE_STRING);
 
   g_type_ensure (HD_TYPE_QUEUE_SIDEBAR);
   g_type_ensure (HD_TYPE_HANDOFF_PANE);
@@ -522,19 +358,9 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdAgentView, pane);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_handoff_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tick_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reply_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reveal_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_audit_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_export_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_signal_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_wrap_up_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_repeat_detected_cb);
 
   gtk_widget_class_install_action (widget_class, "agent.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "agent.decline", NULL, decline_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "agent.accept", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "agent.accept", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "agent.decline", NULL);
 }
 
 static void
@@ -577,6 +403,13 @@ hd_agent_view_get_selected_handoff (HdAgentView *self)
   return self->handoff;
 }
 
+gboolean
+hd_agent_view_get_can_answer (HdAgentView *self)
+{
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), FALSE);
+  return self->can_answer;
+}
+
 void
 hd_agent_view_set_selected_handoff (HdAgentView *self,
                                     HdHandoff   *handoff)
@@ -585,21 +418,9 @@ hd_agent_view_set_selected_handoff (HdAgentView *self,
   hd_queue_sidebar_set_selected_handoff (self->sidebar, handoff);
 }
 
-gboolean
-hd_agent_view_get_can_reply (HdAgentView *self)
+HdHandoffPane *
+hd_agent_view_get_pane (HdAgentView *self)
 {
-  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), FALSE);
-  return hd_handoff_pane_get_can_reply (self->pane);
-}
-
-void
-hd_agent_view_set_can_reply (HdAgentView *self,
-                             gboolean     can_reply)
-{
-  g_return_if_fail (HD_IS_AGENT_VIEW (self));
-
-  if (hd_handoff_pane_get_can_reply (self->pane) == !!can_reply)
-    return;
-  hd_handoff_pane_set_can_reply (self->pane, can_reply);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REPLY]);
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), NULL);
+  return self->pane;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "hd-handoff.h"
+#include "hd-handoff-pane.h"
 
 G_BEGIN_DECLS
 
@@ -19,24 +20,19 @@ G_DECLARE_FINAL_TYPE (HdAgentView, hd_agent_view, HD, AGENT_VIEW, AdwBin)
 
 /* Agent mode: the queue sidebar next to the pane of the selected handoff.
  *
- * It never changes a handoff itself.  Its actions ask upward:
- *   agent.accept  (Ctrl+Return)  → "accept-requested"  (HdHandoff *handoff)
- *   agent.decline (Ctrl+D)       → asks for a reason, then
- *                                   "decline-requested" (HdHandoff *handoff, const char *reason)
- *   the pane's reply box         → "reply-requested"   (HdHandoff *handoff, const char *text) → gboolean
- *   the pane's Reveal button      → "reveal-requested" (HdHandoff *handoff, HdAccountRef *account)
- *   the pane's "Audit Trail"      → "audit-requested"  (HdHandoff *handoff)
- *   the pane's "Export Recording…" → "export-requested" (HdHandoff *handoff)
- *   the pane's "Handoff Quality" buttons → "signal-requested"
- *     (HdHandoff *handoff, const char *signal, const char *to_queue, nullable)
- *     and "wrap-up-requested" (HdHandoff *handoff, gboolean resolved)
- *   a reply asking for what the bot captured → "repeat-detected"
- *     (HdHandoff *handoff, const char *detail), just before "reply-requested"
- * and shows the result once the model changes (the server confirmed).
- * "allow-reveal" (policy, default FALSE) shows the pane's Reveal buttons.
+ * It never changes a handoff itself.  Its actions ask the window's session.*
+ * actions (see HdWindow), as the pane inside it does:
+ *   agent.accept  → session.accept (s: handoff id)
+ *   agent.decline → asks for a reason, then session.decline (ss: id, reason)
+ * and shows the request pending until the model changes (the server confirmed).
+ * "can-answer" (read-only) is TRUE while they can: the handoff shown is an
+ * offer, and no answer to it is pending.  The window's win.accept-offer and
+ * win.decline-offer (Ctrl+Return, Ctrl+D, anywhere in the window) activate
+ * them on the handoff shown, and are enabled only while "can-answer" is TRUE.
  * Decline reasons are stable keys: "busy", "wrong_skill", "language", "other".
  *
- * "sf-client" and "outbox" (nullable) go to the pane's Salesforce case editor. */
+ * The pane (hd_agent_view_get_pane ()) is the one the window binds "can-reply",
+ * "can-send", "allow-reveal", "sf-client" and "outbox" to. */
 GtkWidget  *hd_agent_view_new                  (void);
 GListModel *hd_agent_view_get_queue            (HdAgentView *self);
 void        hd_agent_view_set_queue            (HdAgentView *self,
@@ -44,8 +40,7 @@ void        hd_agent_view_set_queue            (HdAgentView *self,
 HdHandoff  *hd_agent_view_get_selected_handoff (HdAgentView *self);
 void        hd_agent_view_set_selected_handoff (HdAgentView *self,
                                                 HdHandoff   *handoff);
-gboolean    hd_agent_view_get_can_reply        (HdAgentView *self);
-void        hd_agent_view_set_can_reply        (HdAgentView *self,
-                                                gboolean     can_reply);
+gboolean    hd_agent_view_get_can_answer       (HdAgentView *self);
+HdHandoffPane *hd_agent_view_get_pane          (HdAgentView *self);
 
 G_END_DECLS

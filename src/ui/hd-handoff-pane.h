@@ -21,9 +21,14 @@ G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
 
 /* Everything about one handoff on one screen: customer, verification,
  * escalation and routing, intents, summary, next step, context completeness,
- * the live transcript and a reply box.  It only presents the HdHandoff and
- * emits "reply-requested" (handoff, text) → gboolean upward: return TRUE when
- * the text was taken for sending, and the box clears.
+ * the live transcript and a reply box.  It only presents the HdHandoff; what
+ * the agent asks of the routing layer goes up as the window's session.*
+ * actions (see HdWindow), with the handoff's id:
+ *   pane.send-reply → session.reply (ss: id, text), and the box clears once
+ *     the action was taken.  While "can-send" is FALSE (the feed is not
+ *     connected) nothing is sent: a toast says so and the text stays.
+ *     The reply box is an HdReplyBar, the transcript an HdTranscriptView;
+ *     "can-reply", "can-send" and "read-only" reach the reply bar.
  *
  * Actions: pane.find (Ctrl+F), pane.find-next, pane.find-previous,
  * pane.send-reply, pane.scroll-to-latest.
@@ -34,23 +39,23 @@ G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
  * (supervisor, trainer) hides it.
  *
  * Journal requests, all handled by the window, which holds journal and policy:
- *   pane.reveal (bu: linked, index) → "reveal-requested" (HdHandoff *, HdAccountRef *),
+ *   pane.reveal (bu: linked, index) → session.reveal (sbu: id, linked, index),
  *     from the "Reveal" button next to each masked account number, shown and
  *     enabled only while "allow-reveal" is TRUE.  The pane never sees the
  *     unmasked number; the window asks for a reason and journals it first.
- *   pane.show-audit         → "audit-requested"  (HdHandoff *)
- *   pane.export-recording   → "export-requested" (HdHandoff *)
+ *   pane.show-audit         → session.show-audit (s: id)
+ *   pane.export-recording   → session.export (s: id)
  *
  * Handoff quality, shown and enabled only on an accepted handoff of a pane
- * that is not read-only (KPI signals, docs/kpis.md):
- *   pane.signal-asked-to-repeat → "signal-requested" (HdHandoff *, "asked_to_repeat", NULL)
- *   pane.signal-re-verified     → "signal-requested" (HdHandoff *, "re_verified", NULL)
- *   pane.transfer   → asks for a queue, then "signal-requested" (HdHandoff *, "transferred", queue)
- *   pane.wrap-up    → asks resolved or not, then "wrap-up-requested" (HdHandoff *, gboolean resolved)
+ * that is not read-only (KPI reports, docs/kpis.md):
+ *   pane.signal-asked-to-repeat → session.quality-report (susb: id, HD_QUALITY_REPORT_ASKED_TO_REPEAT, "", FALSE)
+ *   pane.signal-re-verified     → session.quality-report (id, HD_QUALITY_REPORT_REVERIFIED, "", FALSE)
+ *   pane.transfer   → asks for a queue, then session.transfer (ss: id, queue)
+ *   pane.wrap-up    → asks resolved or not, then session.wrap-up (sb: id, resolved)
  * While the agent types, a hint under the reply box lists what the bot already
  * captured that the reply asks for (hd_repeat_detect ()); sending such a reply
- * emits "repeat-detected" (HdHandoff *, const char *detail) just before
- * "reply-requested". */
+ * activates session.quality-report (id, HD_QUALITY_REPORT_ASKED_TO_REPEAT,
+ * detail, TRUE) just before session.reply. */
 GtkWidget *hd_handoff_pane_new                     (void);
 HdHandoff *hd_handoff_pane_get_handoff             (HdHandoffPane *self);
 void       hd_handoff_pane_set_handoff             (HdHandoffPane *self,
@@ -58,6 +63,9 @@ void       hd_handoff_pane_set_handoff             (HdHandoffPane *self,
 gboolean   hd_handoff_pane_get_can_reply           (HdHandoffPane *self);
 void       hd_handoff_pane_set_can_reply           (HdHandoffPane *self,
                                                     gboolean       can_reply);
+gboolean   hd_handoff_pane_get_can_send            (HdHandoffPane *self);
+void       hd_handoff_pane_set_can_send            (HdHandoffPane *self,
+                                                    gboolean       can_send);
 gboolean   hd_handoff_pane_get_read_only           (HdHandoffPane *self);
 void       hd_handoff_pane_set_read_only           (HdHandoffPane *self,
                                                     gboolean       read_only);

@@ -247,3 +247,12 @@ hd_ui_format_clock (GDateTime *time)
   local = g_date_time_to_timezone (time, local_zone ());
   return g_date_time_format (local, "%H:%M");
 }
+
+gboolean
+hd_ui_format_has_text (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}

@@ -36,5 +36,8 @@ char       *hd_ui_format_relative_time     (GDateTime            *then,
 char       *hd_ui_format_countdown         (GTimeSpan             span);
 /* A wall-clock time in the local zone: "09:14". */
 char       *hd_ui_format_clock             (GDateTime            *time);
+/* Whether @text (may be NULL) holds anything but white space: what a reply or a
+ * queue name needs before it can be sent. */
+gboolean    hd_ui_format_has_text          (const char           *text);
 
 G_END_DECLS

@@ -1,0 +1,52 @@
+/* hd-window-private.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hd-agent-view.h"
+#include "hd-outbox-indicator.h"
+#include "hd-status-selector.h"
+#include "hd-supervisor-view.h"
+#include "hd-window.h"
+
+G_BEGIN_DECLS
+
+struct _HdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  char                 *mode;            /* "agent", "supervisor" or "trainer" */
+  HdSession            *session;         /* owned; NULL when not connected to a feed */
+  GCancellable         *cancellable;     /* cancelled in dispose and when the session changes */
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  GtkMenuButton        *menu_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *agent_page;
+  GtkWidget            *supervisor_page;
+  GtkWidget            *trainer_page;
+  GtkStack             *agent_stack;
+  HdAgentView          *agent_view;
+  HdStatusSelector     *status_selector;
+  GtkMenuButton        *connection_button;
+  GtkImage             *connection_icon;
+  GtkLabel             *connection_label;
+  GtkLabel             *connection_details;
+  HdOutboxIndicator    *outbox_indicator;
+  GtkStack             *supervisor_stack;
+  HdSupervisorView     *supervisor_view;
+};
+
+HdHandoff *_hd_window_lookup_handoff       (HdWindow       *self,
+                                           const char     *handoff_id);
+void       _hd_window_class_actions_init   (GtkWidgetClass *widget_class);
+void       _hd_window_actions_init         (HdWindow       *self);
+void       _hd_window_update_offer_actions (HdWindow       *self);
+
+G_END_DECLS

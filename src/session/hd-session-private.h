@@ -1,0 +1,35 @@
+/* hd-session-private.h
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hd-session.h"
+
+G_BEGIN_DECLS
+
+struct _HdSession
+{
+  GObject       parent_instance;
+
+  char         *data_dir;     /* where this session's state, journal and outbox live */
+  char         *agent_id;
+  HdDemoRouter *router;       /* owned; NULL unless demo */
+  HdFeedClient *feed;         /* owned */
+  HdJournal    *journal;      /* owned; NULL when it could not be opened */
+  GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
+  GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
+  GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
+  HdSupervisorModel *supervisor; /* owned; fed by the feed's supervisor stream */
+
+  HdSfStandin  *standin;      /* owned; NULL unless demo */
+  HdSfAuth     *sf_auth;      /* owned; NULL without Salesforce */
+  HdSfClient   *sf_client;
+  HdOutbox     *outbox;       /* NULL when its folder is held by another instance */
+  GCancellable *cancellable;
+};
+
+G_END_DECLS
