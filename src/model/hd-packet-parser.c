@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -689,10 +688,14 @@ parse_root (HdJsonReader *p,
   return g_steal_pointer (&packet);
 }
 
-/* Limits that need the whole tree or the raw bytes */
+/* The depth limit for trees made elsewhere */
 
 /* TRUE if the tree nests deeper than max_depth.  Stops descending at the
- * limit, so its own recursion is bounded too. */
+ * limit, so its own recursion is bounded too.  Bytes never need it (the
+ * scanner counts as it reads, read_tree ()); trees handed to
+ * hd_packet_parse_node () and hd_turn_parse_node () do: a recording read by
+ * JsonParser, or a feed frame, whose bound (HD_FEED_MAX_DEPTH) is the
+ * frame's, not the packet's. */
 static gboolean
 node_too_deep (JsonNode *node,
                guint     depth,
@@ -781,7 +784,8 @@ is_json_space (char c)
 }
 
 /* The document must start with an object or an array (an array then fails
- * as "expected an object"): json-glib would take "var x = {…}" too. */
+ * as "expected an object"): a packet that is a number or a string is named as
+ * such rather than as malformed JSON. */
 static gboolean
 check_start (const char  *data,
              gsize        len,
@@ -807,103 +811,83 @@ check_start (const char  *data,
   return TRUE;
 }
 
-/* One pass over the raw bytes before json-glib sees them, after
- * check_start ():
- *  - json-glib's parser recurses once per level, so a hostile packet of a
- *    million "[" would overflow the stack before any tree check could run;
- *  - json-glib 1.6 accepts several values at the top level ("8 {…}") and
- *    leaks all but one of them, so the document must be exactly one object
- *    or array. */
-static gboolean
-check_structure (const char  *data,
-                 gsize        len,
-                 guint        max_depth,
-                 GError     **error)
+/* Where the scanner stopped, as the line and column people count (both
+ * from 1, the column in bytes), for the error of a malformed packet. */
+static void
+locate (const char *data,
+        gsize       offset,
+        guint      *line,
+        guint      *column)
 {
-  guint depth = 0;
-  gboolean in_string = FALSE;
-  gsize i = 0;
+  const char *newline = NULL;
 
-  while (i < len && is_json_space (data[i]))
-    i++;
-
-  for (; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            {
-              g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                           _("the packet nests deeper than %u levels"), max_depth);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && --depth == 0)
-        {
-          /* The top-level value is complete: only white space may follow. */
-          for (i++; i < len && is_json_space (data[i]); i++)
-            ;
-          if (i < len)
-            {
-              g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
-                           _("malformed JSON: more than one value at the top level (byte offset %"
-                             G_GSIZE_FORMAT ")"), i);
-              return FALSE;
-            }
-          return TRUE;
-        }
-    }
-
-  /* Unterminated: json-glib names the place. */
-  return TRUE;
+  *line = 1;
+  for (const char *c = data; c < data + offset; c++)
+    if (*c == '\n')
+      {
+        (*line)++;
+        newline = c;
+      }
+  *column = (guint) (data + offset - (newline != NULL ? newline + 1 : data)) + 1;
 }
 
-/* The tree of a packet that is one strict RFC 8259 value, read by the
- * bounded scanner under hd_json_parse () (without its seal, a walk of the
- * whole tree that the packet parser does not need): the same tree json-glib
- * builds, in less than half its time.  NULL for anything the scanner does not
- * take, for check_structure () and json-glib to read as before: their errors,
- * and what only json-glib accepts (comments, single quotes, hexadecimal and
- * octal numbers, escapes such as \ud800 that the packet parser then names),
- * stay as they were.  Integers beyond gint64 are json-glib's too, as it wraps
- * them where the scanner would make a double.  Whatever the input, the
- * scanner's recursion stops one level past max_depth.  @data must be valid
- * UTF-8; *depth_seen gets the scanner's deepest value (the top is 0). */
+/* The tree of a packet, read by the bounded scanner under hd_json_parse ()
+ * (without its seal, a walk of the whole tree that the packet parser does not
+ * need), or NULL with the error set.  The scanner reads strict RFC 8259 only,
+ * and counts the nesting of arrays and objects exactly as the limit does, so
+ * no other depth check is needed, and its recursion stops at the limit.  It
+ * also refuses a second value after the first.  @data must be valid UTF-8
+ * (the scanner then skips checking strings without escapes again) and start
+ * with "{" or "[" after white space (check_start ()). */
 static JsonNode *
-read_strict_tree (const char *data,
-                  gsize       len,
-                  guint       max_depth,
-                  guint      *depth_seen)
+read_tree (const char  *data,
+           gsize        len,
+           guint        max_depth,
+           GError     **error)
 {
   g_auto(HdJsonScan) scan = { 0 };
+  g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
   /* Read in place, not from a copy: a copy of a typical packet is a
    * block big enough that malloc first sorts all its freed small blocks,
    * which cost more than the copy saves. */
-  _hd_json_scan_init (&scan, data, len, FALSE, max_depth, NULL);
+  _hd_json_scan_init (&scan, data, len, FALSE, max_depth, &local_error);
   scan.input_utf8 = TRUE;
-  scan.int64_only = TRUE;
-  if ((root = _hd_json_scan_value (&scan, 0)) == NULL)
-    return NULL;
+  scan.count_containers = TRUE;
+  if ((root = _hd_json_scan_value (&scan, 0)) != NULL)
+    {
+      while (scan.p < scan.end && is_json_space (*scan.p))
+        scan.p++;
+      if (scan.p == scan.end)
+        return root;
 
-  while (scan.p < scan.end && is_json_space (*scan.p))
-    scan.p++;
-  if (scan.p != scan.end)
-    g_clear_pointer (&root, json_node_unref);
-  *depth_seen = scan.depth_seen;
-  return root;
+      g_clear_pointer (&root, json_node_unref);
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
+                   _("malformed JSON: more than one value at the top level (byte offset %"
+                     G_GSIZE_FORMAT ")"), (gsize) (scan.p - data));
+      return NULL;
+    }
+
+  if (scan.too_deep)
+    g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
+                 _("the packet nests deeper than %u levels"), max_depth);
+  else
+    {
+      const char *what = local_error->message;
+      guint line, column;
+
+      /* The scanner says "invalid JSON at byte N: what"; name the place as
+       * a person reading the packet would look for it. */
+      if (g_str_has_prefix (what, "invalid JSON at byte ") && (what = strstr (what, ": ")) != NULL)
+        what += 2;
+      else
+        what = local_error->message;
+      locate (data, (gsize) (scan.p - data), &line, &column);
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
+                   _("malformed JSON at line %u, column %u: %s"), line, column, what);
+    }
+  return NULL;
 }
 
 HdPacket *
@@ -912,12 +896,9 @@ hd_packet_parse_bytes (GBytes                *json,
                        GError               **error)
 {
   HdPacketLimits defaults;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
   const char *data;
   const char *invalid = NULL;
-  guint depth = 0;
   gsize len;
 
   g_return_val_if_fail (json != NULL, NULL);
@@ -934,6 +915,8 @@ hd_packet_parse_bytes (GBytes                *json,
       return NULL;
     }
 
+  /* One pass for the whole input, so the scanner need not check each
+   * string again, and the error names the byte. */
   if (!g_utf8_validate_len (data, len, &invalid))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
@@ -946,42 +929,10 @@ hd_packet_parse_bytes (GBytes                *json,
   if (!check_start (data, len, error))
     return NULL;
 
-  /* The scanner fails on a value nested more than max_depth arrays and
-   * objects deep, which check_structure () refuses too.  What it takes nests
-   * at most depth_seen + 1 of them (an empty one holds no value), so the
-   * exact check on the tree is needed only at the limit. */
-  if ((root = read_strict_tree (data, len, limits->max_depth, &depth)) != NULL)
-    return parse_node_internal (root, limits, depth >= limits->max_depth, error);
-
-  if (!check_structure (data, len, limits->max_depth, error))
+  if ((root = read_tree (data, len, limits->max_depth, error)) == NULL)
     return NULL;
 
-  parser = json_parser_new ();  /* the tree is dropped at once: no need to seal it */
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
-    {
-      guint line = 0, column = 0;
-      int consumed = 0;
-
-      /* json-glib says "<data>:3:14: Parse error: …"; name the place plainly. */
-      if (sscanf (local_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 &&
-          consumed > 0)
-        g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
-                     _("malformed JSON at line %u, column %u: %s"),
-                     line, column, local_error->message + consumed);
-      else
-        g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("malformed JSON: %s"),
-                     local_error->message);
-      return NULL;
-    }
-
-  /* json-glib reads a document of only white space as no root at all. */
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE, _("the packet is empty"));
-      return NULL;
-    }
-
-  return parse_node_internal (json_parser_get_root (parser), limits, FALSE, error);
+  return parse_node_internal (root, limits, FALSE, error);
 }
 
 HdTurn *
