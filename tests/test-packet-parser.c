@@ -573,6 +573,22 @@ test_limit_depth (void)
     g_clear_object (&packet);
   }
 
+  /* An empty array counts as a level too: the scanner counts arrays and
+   * objects, not values. */
+  {
+    g_autoptr(GBytes) at_limit = g_bytes_new_static ("{\"x\":[]}", 8);
+    g_autoptr(GBytes) past_limit = g_bytes_new_static ("{\"x\":[[]]}", 10);
+
+    limits.max_depth = 2;
+    packet = hd_packet_parse_bytes (at_limit, &limits, &error);
+    g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+    g_clear_error (&error);
+    packet = hd_packet_parse_bytes (past_limit, &limits, &error);
+    g_assert_error (error, HD_ERROR, HD_ERROR_LIMIT);
+    g_assert_cmpstr (error->message, ==, "the packet nests deeper than 2 levels");
+    g_clear_error (&error);
+  }
+
   /* A hostile nesting must be an error, not a stack overflow; brackets inside
    * strings do not count. */
   for (guint i = 0; i < 100000; i++)

@@ -26,11 +26,17 @@ typedef struct
   guint        max_depth;
   guint        depth_seen;
   GError     **error;       /* nullable */
-  /* Both FALSE after _hd_json_scan_init (); a caller sets them after it. */
+  /* All FALSE after _hd_json_scan_init (); a caller sets them after it. */
   gboolean     input_utf8;  /* the caller validated the whole input as UTF-8,
                                so a string without escapes needs no check */
   gboolean     int64_only;  /* an integer outside gint64 fails rather than
                                being read as a double */
+  gboolean     count_containers; /* max_depth bounds the nesting of arrays
+                                    and objects (the top one is 1), as the
+                                    packet limits count it, not the depth of
+                                    values (the top one is 0) */
+  /* Set by the scanner. */
+  gboolean     too_deep;    /* it failed on max_depth */
 } HdJsonScan;
 
 void      _hd_json_scan_init   (HdJsonScan  *scan,

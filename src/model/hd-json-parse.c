@@ -286,8 +286,13 @@ _hd_json_scan_value (HdJsonScan *r,
   skip_space (r);
   if (r->p >= r->end)
     return fail_node (r, "unexpected end", NULL);
-  if (depth > r->max_depth)
-    return fail_node (r, "nested too deeply", NULL);
+  /* One comparison on the common path: this runs once per value. */
+  if (G_UNLIKELY (depth >= r->max_depth) &&
+      (depth > r->max_depth || (r->count_containers && (*r->p == '{' || *r->p == '['))))
+    {
+      r->too_deep = TRUE;
+      return fail_node (r, "nested too deeply", NULL);
+    }
   r->depth_seen = MAX (r->depth_seen, depth);
 
   switch (*r->p)
@@ -436,6 +441,8 @@ _hd_json_scan_init (HdJsonScan  *r,
   r->error = error;
   r->input_utf8 = FALSE;
   r->int64_only = FALSE;
+  r->count_containers = FALSE;
+  r->too_deep = FALSE;
 }
 
 void

@@ -14,43 +14,8 @@
 #include <string.h>
 
 #include "hd-queue-panel-card.h"
-#include "hd-supervisor-view.h"
+#include "hd-supervisor-view-private.h"
 
-/* Re-sort and recompute the KPI table every this many flushes. */
-#define RESORT_EVERY 10
-
-struct _HdSupervisorView
-{
-  AdwBin              parent_instance;
-
-  HdSupervisorModel  *model;          /* owned */
-  gulong              alert_id;
-  gulong              n_waiting_id;
-  gulong              n_alerts_id;
-  gulong              items_id;
-  GListStore         *shown;          /* owned: the panels shown, sorted and filtered */
-  GListStore         *kpi_rows;       /* owned, of HdKpiRow */
-  HdQueuePanel       *shown_panel;    /* owned: the drill-down's */
-  guint               flush_id;
-  guint               flush_interval_ms;
-  guint               n_flushes;
-  gboolean            kpis_stale;     /* recomputed when the table is shown */
-  GtkNativeDialog    *export_dialog;  /* owned while open */
-
-  /* Template children. */
-  GtkLabel           *summary_label;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *sort_dropdown;
-  GtkToggleButton    *alerts_toggle;
-  AdwViewStack       *view_stack;
-  GtkStack           *queue_stack;
-  GtkGridView        *grid_view;
-  GtkLabel           *waiting_title;
-  GtkStack           *waiting_stack;
-  GtkListView        *waiting_list;
-  GtkLabel           *kpi_caption;
-  GtkColumnView      *kpi_view;
-};
 
 G_DEFINE_FINAL_TYPE (HdSupervisorView, hd_supervisor_view, ADW_TYPE_BIN)
 
@@ -345,276 +310,6 @@ back_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->queue_stack, "grid");
   update_summary (self);
 }
-
-/* KPI table ---------------------------------------------------------------------- */
-
-typedef enum
-{
-  COL_SCOPE,
-  COL_OFFERED,
-  COL_SUCCESS,
-  COL_ABANDONED,
-  COL_DUPLICATION,
-  COL_REPEAT,
-  COL_AHT_BOT,
-  COL_AHT_AGENT,
-  COL_FCR,
-  COL_COMPLETE,
-  COL_MISSING,
-  N_COLS
-} KpiColumn;
-
-static char *
-format_rate (double value)
-{
-  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", 100 * value);
-}
-
-static char *
-format_seconds (double value)
-{
-  guint seconds;
-
-  if (isnan (value))
-    return g_strdup ("—");
-  seconds = (guint) round (value);
-  return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
-}
-
-static char *
-kpi_cell_text (HdKpiRow  *row,
-               KpiColumn  column)
-{
-  switch (column)
-    {
-    case COL_SCOPE: return g_strdup (hd_kpi_row_get_label (row));
-    case COL_OFFERED: return g_strdup_printf ("%u / %u", hd_kpi_row_get_n_offered (row), hd_kpi_row_get_n_concluded (row));
-    case COL_SUCCESS: return format_rate (hd_kpi_row_get_escalation_success (row));
-    case COL_ABANDONED: return format_rate (hd_kpi_row_get_abandonment_in_transfer (row));
-    case COL_DUPLICATION: return format_rate (hd_kpi_row_get_verification_duplication (row));
-    case COL_REPEAT: return format_rate (hd_kpi_row_get_repeat_rate (row));
-    case COL_AHT_BOT: return format_seconds (hd_kpi_row_get_handle_time_bot (row));
-    case COL_AHT_AGENT: return format_seconds (hd_kpi_row_get_handle_time_agent_only (row));
-    case COL_FCR: return format_rate (hd_kpi_row_get_first_contact_resolution (row));
-    case COL_COMPLETE: return format_rate (hd_kpi_row_get_complete_packets (row));
-    case COL_MISSING: return g_strdup (hd_kpi_row_get_most_missing (row));
-    case N_COLS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-setup_kpi_cell_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  KpiColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == COL_SCOPE || column == COL_MISSING ? 0 : 1);
-  if (column != COL_SCOPE && column != COL_MISSING)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-render_kpi_cell (GtkListItem *item)
-{
-  HdKpiRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = kpi_cell_text (row, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column")));
-
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-static void
-bind_kpi_cell_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  HdKpiRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  g_object_set_data (G_OBJECT (label), "column", user_data);
-  render_kpi_cell (item);
-  /* Rows stay and change in place (hd_kpi_row_update_from ()). */
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (render_kpi_cell), item);
-  if (hd_kpi_row_get_scope (row) == HD_KPI_SCOPE_OVERALL)
-    gtk_widget_add_css_class (label, "heading");
-  else
-    gtk_widget_remove_css_class (label, "heading");
-}
-
-static void
-unbind_kpi_cell_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), render_kpi_cell, item);
-}
-
-static void
-add_kpi_columns (HdSupervisorView *self)
-{
-  const char *titles[N_COLS] = {
-    [COL_SCOPE] = _("Scope"),
-    [COL_OFFERED] = _("Offered / Concluded"),
-    [COL_SUCCESS] = _("Right Queue First"),
-    [COL_ABANDONED] = _("Abandoned in Transfer"),
-    [COL_DUPLICATION] = _("Re-verified"),
-    [COL_REPEAT] = _("Asked to Repeat"),
-    [COL_AHT_BOT] = _("Handle Time (Bot)"),
-    [COL_AHT_AGENT] = _("Handle Time (Agent Only)"),
-    [COL_FCR] = _("First-Contact Resolution"),
-    [COL_COMPLETE] = _("Complete Packets"),
-    [COL_MISSING] = _("Most Often Missing"),
-  };
-
-  for (guint i = 0; i < N_COLS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_kpi_cell_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_kpi_cell_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_kpi_cell_cb), GUINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (titles[i], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, i == COL_SCOPE || i == COL_MISSING);
-      gtk_column_view_append_column (self->kpi_view, column);
-      g_object_unref (column);
-    }
-}
-
-static int
-compare_kpi_rows (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  HdKpiRow *x = (HdKpiRow *) a;
-  HdKpiRow *y = (HdKpiRow *) b;
-
-  if (hd_kpi_row_get_scope (x) != hd_kpi_row_get_scope (y))
-    return hd_kpi_row_get_scope (x) < hd_kpi_row_get_scope (y) ? -1 : 1;
-  return g_strcmp0 (hd_kpi_row_get_name (x), hd_kpi_row_get_name (y));
-}
-
-static void
-refresh_kpis (HdSupervisorView *self)
-{
-  g_autoptr(GListModel) rows = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *clock = g_date_time_format (now, "%H:%M:%S");
-  g_autofree char *caption = NULL;
-  HdKpiEngine *engine;
-
-  self->kpis_stale = FALSE;
-  if (self->model == NULL)
-    {
-      g_list_store_remove_all (self->kpi_rows);
-      return;
-    }
-
-  engine = hd_supervisor_model_get_kpi_engine (self->model);
-  rows = hd_kpi_engine_compute (engine, g_get_real_time ());
-
-  /* Both lists are sorted the same way: merge, updating rows in place, so
-   * the table rebinds nothing and redraws only the cells that changed. */
-  {
-    guint i = 0, j = 0;
-
-    while (i < g_list_model_get_n_items (rows) || j < g_list_model_get_n_items (G_LIST_MODEL (self->kpi_rows)))
-      {
-        g_autoptr(HdKpiRow) fresh = i < g_list_model_get_n_items (rows) ? g_list_model_get_item (rows, i) : NULL;
-        g_autoptr(HdKpiRow) shown = j < g_list_model_get_n_items (G_LIST_MODEL (self->kpi_rows))
-                                    ? g_list_model_get_item (G_LIST_MODEL (self->kpi_rows), j) : NULL;
-        int order = fresh == NULL ? 1 : shown == NULL ? -1 : compare_kpi_rows (fresh, shown, NULL);
-
-        if (order == 0)
-          {
-            hd_kpi_row_update_from (shown, fresh);
-            i++;
-            j++;
-          }
-        else if (order < 0)
-          {
-            g_list_store_insert (self->kpi_rows, j, fresh);
-            i++;
-            j++;
-          }
-        else
-          g_list_store_remove (self->kpi_rows, j);
-      }
-  }
-
-  /* TRANSLATORS: "Last 60 minutes, per queue the bot chose and per bot flow. Updated 09:14:05. Definitions: docs/kpis.md." */
-  caption = g_strdup_printf (_("Last %u minutes, by the queue the bot chose and by bot flow. Updated %s."),
-                             hd_kpi_engine_get_window_minutes (engine), clock);
-  gtk_label_set_label (self->kpi_caption, caption);
-}
-
-/* Export -------------------------------------------------------------------------- */
-
-gboolean
-hd_supervisor_view_export_kpis (HdSupervisorView  *self,
-                                GFile             *file,
-                                GError           **error)
-{
-  g_autofree char *csv = NULL;
-
-  g_return_val_if_fail (HD_IS_SUPERVISOR_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  refresh_kpis (self);
-  csv = hd_kpi_rows_to_csv (G_LIST_MODEL (self->kpi_rows));
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
-}
-
-static void
-export_response_cb (GtkNativeDialog  *dialog,
-                    int               response,
-                    HdSupervisorView *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
-    {
-      if (!hd_supervisor_view_export_kpis (self, file, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not export the KPI table: %s"), error->message);
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-        }
-      else
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("KPI table exported"));
-    }
-  g_clear_object (&self->export_dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  HdSupervisorView *self = HD_SUPERVISOR_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *dialog;
-
-  if (self->export_dialog != NULL)
-    return;
-  dialog = gtk_file_chooser_native_new (_("Export KPI Table"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "handoff-kpis.csv");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  self->export_dialog = GTK_NATIVE_DIALOG (dialog);
-  gtk_native_dialog_show (self->export_dialog);
-}
-
 /* Model and timer ------------------------------------------------------------------ */
 
 void
@@ -625,7 +320,7 @@ hd_supervisor_view_refresh (HdSupervisorView *self)
   update_order (self);
   /* Rebinding the table's rows is the costly part: only when it shows. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "quality") == 0)
-    refresh_kpis (self);
+    _hd_supervisor_view_refresh_kpis (self);
   else
     self->kpis_stale = TRUE;
   update_summary (self);
@@ -637,7 +332,7 @@ on_page_changed_cb (HdSupervisorView *self)
 {
   if (self->kpis_stale &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "quality") == 0)
-    refresh_kpis (self);
+    _hd_supervisor_view_refresh_kpis (self);
 }
 
 static gboolean
@@ -735,7 +430,7 @@ hd_supervisor_view_get_kpi_rows (HdSupervisorView *self)
 {
   g_return_val_if_fail (HD_IS_SUPERVISOR_VIEW (self), NULL);
   if (self->kpis_stale)
-    refresh_kpis (self);
+    _hd_supervisor_view_refresh_kpis (self);
   return G_LIST_MODEL (self->kpi_rows);
 }
 
@@ -871,7 +566,7 @@ hd_supervisor_view_class_init (HdSupervisorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, waiting_list);
   gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, kpi_caption);
   gtk_widget_class_bind_template_child (widget_class, HdSupervisorView, kpi_view);
-  gtk_widget_class_install_action (widget_class, "supervisor.export-kpis", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "supervisor.export-kpis", NULL, _hd_supervisor_view_export_action);
   gtk_widget_class_install_action (widget_class, "supervisor.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "supervisor.back", NULL);
 }
@@ -905,7 +600,7 @@ hd_supervisor_view_init (HdSupervisorView *self)
   g_signal_connect (self->waiting_list, "activate", G_CALLBACK (waiting_activate_cb), self);
 
   self->kpi_rows = g_list_store_new (HD_TYPE_KPI_ROW);
-  add_kpi_columns (self);
+  _hd_supervisor_view_add_kpi_columns (self);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->kpi_rows)));
   gtk_column_view_set_model (self->kpi_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);

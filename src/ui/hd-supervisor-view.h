@@ -49,9 +49,16 @@ GListModel        *hd_supervisor_view_get_shown_panels (HdSupervisorView *self);
 /* The KPI table: a GListModel of HdKpiRow, recomputed first if stale (it
  * is only kept fresh while its page shows). */
 GListModel        *hd_supervisor_view_get_kpi_rows  (HdSupervisorView  *self);
-/* Writes the KPI table as CSV (hd_kpi_rows_to_csv ()). */
-gboolean           hd_supervisor_view_export_kpis   (HdSupervisorView  *self,
-                                                     GFile             *file,
-                                                     GError           **error);
+/* Writes the KPI table as CSV (hd_kpi_rows_to_csv ()) without blocking:
+ * the table is read now, the file written by GIO's worker.  The export
+ * action is disabled until the write is done. */
+void               hd_supervisor_view_export_kpis_async  (HdSupervisorView    *self,
+                                                          GFile               *file,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean           hd_supervisor_view_export_kpis_finish (HdSupervisorView    *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 G_END_DECLS
