@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
+#include "hd-demo-browser.h"
 #include "hd-feed-token.h"
 #include "hd-journal-verify.h"
 #include "hd-preferences-window.h"
@@ -313,7 +314,7 @@ preferences_action (GSimpleAction *action,
   if (self->session != NULL && hd_session_get_sf_auth (self->session) != NULL)
     hd_preferences_window_set_sf_auth (prefs, hd_session_get_sf_auth (self->session),
                                        hd_session_get_is_demo (self->session)
-                                       ? hd_oauth_open_uri_headless : NULL);
+                                       ? hd_demo_browser_open_uri : NULL);
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (prefs));

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "hd-demo-browser.h"
 #include "hd-error.h"
 #include "hd-session.h"
 
@@ -572,7 +573,7 @@ hd_session_start (HdSession *self)
   if (self->sf_auth == NULL)
     return;
   if (self->standin != NULL)
-    hd_sf_auth_sign_in_async (self->sf_auth, hd_oauth_open_uri_headless, NULL, self->cancellable,
+    hd_sf_auth_sign_in_async (self->sf_auth, hd_demo_browser_open_uri, NULL, self->cancellable,
                               demo_sign_in_cb, g_object_ref (self));
   else
     hd_sf_auth_restore_async (self->sf_auth, self->cancellable, restore_cb, g_object_ref (self));
