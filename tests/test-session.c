@@ -8,8 +8,8 @@
 #include "config.h"
 
 #include "hd-error.h"
-#include "hd-packet-generator.h"
 #include "hd-session.h"
+#include "hd-test-packet-generator.h"
 #include "hd-test-utils.h"
 
 static gboolean
@@ -149,7 +149,7 @@ test_session_big_offer_journal_order (void)
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
   g_autoptr(GError) error = NULL;
   g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
-  g_autoptr(GBytes) json = hd_packet_generator_build (10000, 11);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (10000, 11);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
   g_autofree char *offer = NULL;
