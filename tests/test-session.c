@@ -9,6 +9,7 @@
 
 #include "hd-error.h"
 #include "hd-session.h"
+#include "hd-test-demo.h"
 #include "hd-test-packet-generator.h"
 #include "hd-test-utils.h"
 
@@ -50,8 +51,9 @@ static void
 test_session_demo_journals_offers_and_accept (void)
 {
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
+  g_autoptr(HdDemo) demo = hd_demo_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+  g_autoptr(HdSession) session = hd_test_demo_session_new (demo, dir, &error);
   g_autoptr(HdHandoff) first = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -61,7 +63,7 @@ test_session_demo_journals_offers_and_accept (void)
 
   g_assert_no_error (error);
   g_assert_true (hd_session_get_is_demo (session));
-  g_assert_nonnull (hd_session_get_router (session));
+  g_assert_nonnull (hd_session_get_sf_auth (session));   /* the stand-in */
 
   hd_session_start (session);
   g_assert_true (hd_test_wait_until (has_three_offers, session, HD_TEST_TIMEOUT_MS));
@@ -147,8 +149,9 @@ static void
 test_session_big_offer_journal_order (void)
 {
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
+  g_autoptr(HdDemo) demo = hd_demo_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+  g_autoptr(HdSession) session = hd_test_demo_session_new (demo, dir, &error);
   g_autoptr(GBytes) json = hd_test_packet_generator_build (10000, 11);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
@@ -164,7 +167,7 @@ test_session_big_offer_journal_order (void)
                                              (gssize) g_bytes_get_size (json), NULL));
   g_signal_connect (hd_session_get_queue (session), "items-changed", G_CALLBACK (queued_cb), &held);
 
-  held.big = hd_demo_router_push_packet (hd_session_get_router (session),
+  held.big = hd_demo_router_push_packet (hd_demo_get_router (demo),
                                          hd_session_get_agent_id (session),
                                          json_parser_get_root (parser));
   /* A 10,000-turn packet is slow to prepare under the sanitizers: three times the usual wait. */
