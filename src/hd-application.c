@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
+#include "hd-demo.h"
+#include "hd-demo-browser.h"
 #include "hd-feed-token.h"
 #include "hd-journal-verify.h"
 #include "hd-preferences-window.h"
@@ -23,6 +25,7 @@ struct _HdApplication
   AdwApplication  parent_instance;
   GSettings      *settings;   /* owned; the one GSettings of the app */
   HdSession      *session;    /* owned; what this run is connected to, or NULL */
+  HdDemo         *demo;       /* owned; the built-in servers of --demo, or NULL */
   GCancellable   *cancellable;
 };
 
@@ -119,12 +122,17 @@ dup_data_dir (gboolean demo)
   return g_build_filename (g_get_user_data_dir (), "handoffdesk", demo ? "demo" : NULL, NULL);
 }
 
+/* @demo is the built-in servers @session talks to, or NULL. The servers of a session this
+ * one replaces stop only once the window has let go of it. */
 static void
 use_session (HdApplication *self,
-             HdSession     *session)
+             HdSession     *session,
+             HdDemo        *demo)
 {
   HdWindow *window = ensure_window (self);
+  g_autoptr(HdDemo) replaced = g_steal_pointer (&self->demo);
 
+  self->demo = demo != NULL ? g_object_ref (demo) : NULL;
   g_set_object (&self->session, session);
   hd_window_set_session (window, session);
   hd_session_start (session);
@@ -135,8 +143,16 @@ start_demo (HdApplication *self)
 {
   g_autofree char *dir = dup_data_dir (TRUE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+  g_autoptr(GError) sf_error = NULL;
+  g_autoptr(HdDemo) demo = hd_demo_new ();
+  g_autoptr(HdSession) session = NULL;
 
+  if (hd_demo_start (demo, &error))
+    {
+      hd_session_forget_feed_position (dir);
+      session = hd_session_new_for_feed (hd_demo_get_feed_url (demo), hd_demo_get_agent_id (demo),
+                                         hd_demo_get_token (demo), dir, &error);
+    }
   if (session == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The built-in routing layer could not start: %s"),
@@ -144,7 +160,18 @@ start_demo (HdApplication *self)
       hd_window_show_toast (ensure_window (self), message);
       return;
     }
-  use_session (self, session);
+
+  /* The stand-in is signed in to through the same PKCE, token and keyring code as a real
+   * org; only the browser is a headless one, on loopback. */
+  hd_session_set_demo (session, hd_demo_browser_open_uri);
+  if (!hd_session_setup_salesforce (session, hd_demo_get_sf_login_url (demo),
+                                    hd_demo_get_sf_client_id (demo),
+                                    hd_demo_get_sf_redirect_port (demo),
+                                    hd_demo_get_sf_redirect_path (demo),
+                                    hd_demo_get_sf_api_version (demo), &sf_error))
+    g_warning ("Demo case edits are disabled: %s", sf_error->message);
+
+  use_session (self, session, demo);
 }
 
 static void
@@ -200,7 +227,7 @@ feed_token_cb (GObject      *object,
       return;
     }
   setup_salesforce (self, session);
-  use_session (self, session);
+  use_session (self, session, NULL);
 }
 
 static void
@@ -313,7 +340,7 @@ preferences_action (GSimpleAction *action,
   if (self->session != NULL && hd_session_get_sf_auth (self->session) != NULL)
     hd_preferences_window_set_sf_auth (prefs, hd_session_get_sf_auth (self->session),
                                        hd_session_get_is_demo (self->session)
-                                       ? hd_oauth_open_uri_headless : NULL);
+                                       ? hd_demo_browser_open_uri : NULL);
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (prefs));
@@ -409,6 +436,8 @@ hd_application_shutdown (GApplication *app)
   g_cancellable_cancel (self->cancellable);
   if (self->session != NULL)
     hd_session_stop (self->session);
+  if (self->demo != NULL)
+    hd_demo_stop (self->demo);
 
   G_APPLICATION_CLASS (hd_application_parent_class)->shutdown (app);
 }
@@ -419,6 +448,7 @@ hd_application_dispose (GObject *object)
   HdApplication *self = HD_APPLICATION (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->demo);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 

@@ -8,10 +8,10 @@
 #include "config.h"
 
 #include "hd-agent-view.h"
-#include "hd-packet-generator.h"
 #include "hd-packet-parser.h"
 #include "hd-queue.h"
 #include "hd-test-gtk-utils.h"
+#include "hd-test-packet-generator.h"
 
 #define N_OFFERS 1000
 #define TURNS    50
@@ -59,7 +59,7 @@ main (int   argc,
 
   for (guint i = 0; i < N_OFFERS; i++)
     {
-      g_autoptr(GBytes) json = hd_packet_generator_build (TURNS, i + 1);
+      g_autoptr(GBytes) json = hd_test_packet_generator_build (TURNS, i + 1);
       g_autoptr(GError) error = NULL;
       g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
       g_autoptr(GDateTime) expires = g_date_time_new_now_utc ();

@@ -26,8 +26,8 @@
 #include "hd-demo-router.h"
 #include "hd-feed-client.h"
 #include "hd-journal.h"
-#include "hd-packet-generator.h"
 #include "hd-test-gtk-utils.h"
+#include "hd-test-packet-generator.h"
 
 /* Figures for docs/PERFORMANCE.md, end to end the way the app receives
  * offers: "offer frame received → pane drawn: p95 ≤ 16 ms for a typical
@@ -155,7 +155,7 @@ static gboolean
 push_cb (gpointer user_data)
 {
   Router *r = user_data;
-  g_autoptr(GBytes) bytes = hd_packet_generator_build (r->n_turns, r->seed);
+  g_autoptr(GBytes) bytes = hd_test_packet_generator_build (r->n_turns, r->seed);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;

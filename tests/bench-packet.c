@@ -17,8 +17,8 @@
 #endif
 
 #include "hd-error.h"
-#include "hd-packet-generator.h"
 #include "hd-packet-parser.h"
+#include "hd-test-packet-generator.h"
 
 /* Figures for docs/PERFORMANCE.md: run with `./build-aux/dev.sh bench` (a
  * release build).  Single core, no sanitizers.
@@ -46,7 +46,7 @@ bench_typical (void)
 
   for (guint i = 0; i < N_TYPICAL_PACKETS; i++)
     {
-      packets[i] = hd_packet_generator_build (TYPICAL_TURNS, i + 1);
+      packets[i] = hd_test_packet_generator_build (TYPICAL_TURNS, i + 1);
       total_bytes += g_bytes_get_size (packets[i]);
     }
 
@@ -155,7 +155,7 @@ measure_memory_main (void)
 
   /* The input is built in one piece so that its own high-water mark is just
    * its size; then everything above it is the parse. */
-  json = hd_packet_generator_build (LARGE_TURNS, 99);
+  json = hd_test_packet_generator_build (LARGE_TURNS, 99);
   heap_before = heap_in_use ();
   packet = parse_off_main_thread (json);
 
@@ -185,7 +185,7 @@ measure_memory (const char *self_path,
 static void
 bench_large (const char *self_path)
 {
-  g_autoptr(GBytes) json = hd_packet_generator_build (LARGE_TURNS, 99);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (LARGE_TURNS, 99);
   double best = G_MAXDOUBLE, total = 0.0;
   glong rss_growth_kib = 0;
   gsize retained = 0;

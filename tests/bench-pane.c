@@ -14,8 +14,8 @@
 #include <adwaita.h>
 
 #include "hd-handoff-pane.h"
-#include "hd-packet-generator.h"
 #include "hd-packet-parser.h"
+#include "hd-test-packet-generator.h"
 #include "hd-transcript-view.h"
 
 /* Figures for docs/PERFORMANCE.md: "offer frame received → pane drawn".
@@ -94,8 +94,8 @@ bench (GtkWidget  *window,
        guint       runs,
        const char *label)
 {
-  g_autoptr(GBytes) a = hd_packet_generator_build (n_turns, 11);
-  g_autoptr(GBytes) b = hd_packet_generator_build (n_turns, 12);
+  g_autoptr(GBytes) a = hd_test_packet_generator_build (n_turns, 11);
+  g_autoptr(GBytes) b = hd_test_packet_generator_build (n_turns, 12);
   g_autoptr(HdHandoff) ha = handoff_from_bytes (a);
   g_autoptr(HdHandoff) hb = handoff_from_bytes (b);
   g_autofree double *call = g_new (double, runs);

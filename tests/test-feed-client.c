@@ -12,12 +12,12 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "hd-test-packet-generator.h"
 #include "hd-test-utils.h"
 #include "hd-demo-router.h"
 #include "hd-error.h"
 #include "hd-feed-client.h"
 #include "hd-feed-protocol.h"
-#include "hd-packet-generator.h"
 
 #define AGENT "agent-007"
 
@@ -761,7 +761,7 @@ static void
 test_big_packet_in_order (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GBytes) json = hd_packet_generator_build (10000, 7);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (10000, 7);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *big = NULL;
   g_autofree char *small = NULL;

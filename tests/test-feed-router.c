@@ -13,6 +13,7 @@
 #include <signal.h>
 
 #include "hd-test-utils.h"
+#include "hd-demo.h"
 #include "hd-demo-router.h"
 #include "hd-demo-templates.h"
 #include "hd-error.h"
@@ -252,6 +253,41 @@ test_generated_traffic (void)
   dispatch_ready ();
 }
 
+/* What --demo runs on: HdDemo starts both servers on loopback and hands out what a session
+ * needs to reach them; the feed it hands out already has three chats waiting. */
+static void
+test_demo_servers (void)
+{
+  g_autoptr(HdDemo) demo = hd_demo_new ();
+  g_autoptr(HdFeedClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (hd_demo_get_feed_url (demo));
+  g_assert_true (hd_demo_start (demo, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_str_has_prefix (hd_demo_get_feed_url (demo), "ws://127.0.0.1:"));
+  g_assert_cmpstr (hd_demo_get_token (demo), !=, "");
+  g_assert_cmpstr (hd_demo_get_agent_id (demo), ==, "agent-demo");
+  g_assert_true (g_str_has_prefix (hd_demo_get_sf_login_url (demo), "http://127.0.0.1:"));
+  g_assert_cmpstr (hd_demo_get_sf_client_id (demo), ==,
+                   hd_sf_standin_get_client_id (hd_demo_get_sf_standin (demo)));
+  g_assert_cmpstr (hd_demo_get_sf_redirect_path (demo), ==, "/OauthRedirect");
+  g_assert_cmpstr (hd_demo_get_sf_api_version (demo), ==, "v64.0");
+  g_assert_cmpstr (hd_demo_router_get_uri (hd_demo_get_router (demo)), ==, hd_demo_get_feed_url (demo));
+
+  client = hd_feed_client_new (hd_demo_get_feed_url (demo), hd_demo_get_agent_id (demo),
+                               hd_demo_get_token (demo), NULL, NULL);
+  hd_feed_client_start (client);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (hd_feed_client_get_queue (client))) >= 3,
+                      HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (hd_feed_client_get_frames_rejected (client), ==, 0);
+
+  hd_feed_client_stop (client);
+  hd_demo_stop (demo);
+  dispatch_ready ();
+}
+
 static void
 read_line_cb (GObject      *object,
               GAsyncResult *result,
@@ -319,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/hd/feed-router/templates-parse", test_templates_parse);
   g_test_add_func ("/hd/feed-router/refuses-without-token", test_refuses_without_token);
   g_test_add_func ("/hd/feed-router/generated-traffic", test_generated_traffic);
+  g_test_add_func ("/hd/feed-router/demo-servers", test_demo_servers);
   g_test_add_func ("/hd/feed-router/standalone-binary", test_standalone_binary);
 
   return g_test_run ();

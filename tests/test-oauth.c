@@ -139,7 +139,7 @@ forged_cb (GObject      *object,
   forger->forged_status = soup_message_get_status (msg);
   forger->forged_done = TRUE;
   if (!forger->deny)
-    hd_oauth_open_uri_headless (forger->uri, NULL);   /* then the real browser */
+    hd_demo_browser_open_uri (forger->uri, NULL);   /* then the real browser */
 }
 
 /* A "browser" that first hits the redirect with a forged state (or, with
@@ -467,7 +467,7 @@ test_keyring_unavailable (void)
   SfTestAsync async = { 0 };
 
   hd_memory_token_store_set_fail (HD_MEMORY_TOKEN_STORE (store), TRUE);
-  hd_sf_auth_sign_in_async (auth, hd_oauth_open_uri_headless, NULL, NULL, sf_test_async_cb, &async);
+  hd_sf_auth_sign_in_async (auth, hd_demo_browser_open_uri, NULL, NULL, sf_test_async_cb, &async);
   g_assert_false (hd_sf_auth_sign_in_finish (auth, sf_test_async_wait (&async), &error));
   g_assert_error (error, HD_ERROR, HD_ERROR_AUTH);
   g_assert_nonnull (strstr (error->message, "keyring"));

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "hd-json-parse.h"
-#include "hd-packet-generator.h"
+#include "hd-test-packet-generator.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-utils.h"
 
@@ -451,7 +451,7 @@ test_invalid_fixtures_have_expectations (void)
 static void
 test_limit_size (void)
 {
-  g_autoptr(GBytes) json = hd_packet_generator_build (50, 1);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (50, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = NULL;
   HdPacketLimits limits;
@@ -474,7 +474,7 @@ test_limit_size (void)
 static void
 test_limit_turns (void)
 {
-  g_autoptr(GBytes) json = hd_packet_generator_build (120, 2);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (120, 2);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = NULL;
   HdPacketLimits limits;
@@ -713,9 +713,9 @@ test_generator (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autoptr(GBytes) a = hd_packet_generator_build (sizes[i], 42);
-      g_autoptr(GBytes) b = hd_packet_generator_build (sizes[i], 42);
-      g_autoptr(GBytes) c = hd_packet_generator_build (sizes[i], 43);
+      g_autoptr(GBytes) a = hd_test_packet_generator_build (sizes[i], 42);
+      g_autoptr(GBytes) b = hd_test_packet_generator_build (sizes[i], 42);
+      g_autoptr(GBytes) c = hd_test_packet_generator_build (sizes[i], 43);
       g_autoptr(GError) error = NULL;
       g_autoptr(HdPacket) packet = hd_packet_parse_bytes (a, NULL, &error);
 
@@ -751,7 +751,7 @@ tick_cb (gpointer user_data)
 static void
 test_async_large (void)
 {
-  g_autoptr(GBytes) json = hd_packet_generator_build (10000, 7);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (10000, 7);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = NULL;
@@ -775,7 +775,7 @@ static void
 test_async_error_and_cancel (void)
 {
   g_autoptr(GBytes) json = hd_test_load_fixture ("invalid", "unknown-verification-method.json");
-  g_autoptr(GBytes) good = hd_packet_generator_build (10, 1);
+  g_autoptr(GBytes) good = hd_test_packet_generator_build (10, 1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;

@@ -8,8 +8,9 @@
 #include "config.h"
 
 #include "hd-error.h"
-#include "hd-packet-generator.h"
 #include "hd-session.h"
+#include "hd-test-demo.h"
+#include "hd-test-packet-generator.h"
 #include "hd-test-utils.h"
 
 static gboolean
@@ -50,8 +51,9 @@ static void
 test_session_demo_journals_offers_and_accept (void)
 {
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
+  g_autoptr(HdDemo) demo = hd_demo_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+  g_autoptr(HdSession) session = hd_test_demo_session_new (demo, dir, &error);
   g_autoptr(HdHandoff) first = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -61,7 +63,7 @@ test_session_demo_journals_offers_and_accept (void)
 
   g_assert_no_error (error);
   g_assert_true (hd_session_get_is_demo (session));
-  g_assert_nonnull (hd_session_get_router (session));
+  g_assert_nonnull (hd_session_get_sf_auth (session));   /* the stand-in */
 
   hd_session_start (session);
   g_assert_true (hd_test_wait_until (has_three_offers, session, HD_TEST_TIMEOUT_MS));
@@ -147,9 +149,10 @@ static void
 test_session_big_offer_journal_order (void)
 {
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
+  g_autoptr(HdDemo) demo = hd_demo_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
-  g_autoptr(GBytes) json = hd_packet_generator_build (10000, 11);
+  g_autoptr(HdSession) session = hd_test_demo_session_new (demo, dir, &error);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (10000, 11);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
   g_autofree char *offer = NULL;
@@ -164,7 +167,7 @@ test_session_big_offer_journal_order (void)
                                              (gssize) g_bytes_get_size (json), NULL));
   g_signal_connect (hd_session_get_queue (session), "items-changed", G_CALLBACK (queued_cb), &held);
 
-  held.big = hd_demo_router_push_packet (hd_session_get_router (session),
+  held.big = hd_demo_router_push_packet (hd_demo_get_router (demo),
                                          hd_session_get_agent_id (session),
                                          json_parser_get_root (parser));
   /* A 10,000-turn packet is slow to prepare under the sanitizers: three times the usual wait. */
@@ -257,6 +260,7 @@ assert_done (Done *done)
 typedef struct
 {
   char      *dir;
+  HdDemo    *servers;
   HdSession *session;
   HdHandoff *offers[3];
 } Demo;
@@ -267,8 +271,9 @@ demo_setup (Demo          *demo,
 {
   g_autoptr(GError) error = NULL;
 
-  demo->dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
-  demo->session = hd_session_new_demo (demo->dir, &error);
+  demo->dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
+  demo->servers = hd_demo_new ();
+  demo->session = hd_test_demo_session_new (demo->servers, demo->dir, &error);
   g_assert_no_error (error);
   hd_session_start (demo->session);
   HD_TEST_WAIT_UNTIL (has_three_offers (demo->session) && hd_session_get_can_send (demo->session),
@@ -285,6 +290,8 @@ demo_teardown (Demo          *demo,
     g_clear_object (&demo->offers[i]);
   hd_session_stop (demo->session);
   g_clear_object (&demo->session);
+  g_clear_object (&demo->servers);
+  hd_test_rm_rf (demo->dir);
   g_free (demo->dir);
 }
 
@@ -316,7 +323,7 @@ test_session_accept_and_decline (Demo          *demo,
   assert_done (&done);
   g_assert_cmpint (hd_handoff_get_state (demo->offers[1]), ==, HD_HANDOFF_STATE_DECLINED);
   HD_TEST_WAIT_UNTIL (journal_has (demo->session, decline), HD_TEST_TIMEOUT_MS);
-  g_assert_cmpstr (hd_demo_router_get_offer_state (hd_session_get_router (demo->session), second), ==, "declined");
+  g_assert_cmpstr (hd_demo_router_get_offer_state (hd_demo_get_router (demo->servers), second), ==, "declined");
 
   /* Refused by the routing layer: the offer stays as it was and the caller hears why. */
   hd_session_accept_async (demo->session, second, NULL, request_done_cb, &done);
@@ -354,9 +361,10 @@ test_session_reply (Demo          *demo,
 static void
 test_session_reply_needs_connection (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("hd-session-XXXXXX", NULL);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-XXXXXX");
+  g_autoptr(HdDemo) servers = hd_demo_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(HdSession) session = hd_session_new_demo (dir, &error);
+  g_autoptr(HdSession) session = hd_test_demo_session_new (servers, dir, &error);
   Done done = { 0 };
 
   g_assert_no_error (error);
@@ -367,6 +375,7 @@ test_session_reply_needs_connection (void)
   g_clear_error (&done.error);
 
   hd_session_stop (session);
+  hd_test_rm_rf (dir);
 }
 
 /* A quality report is journaled and sent together; a wrap-up is journaled once the

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "hd-demo-browser.h"
 #include "hd-error.h"
 #include "hd-memory-token-store.h"
 #include "hd-oauth.h"
@@ -81,7 +82,7 @@ sf_test_sign_in (HdSfAuth *auth)
   SfTestAsync async = { 0 };
   g_autoptr(GError) error = NULL;
 
-  hd_sf_auth_sign_in_async (auth, hd_oauth_open_uri_headless, NULL, NULL, sf_test_async_cb, &async);
+  hd_sf_auth_sign_in_async (auth, hd_demo_browser_open_uri, NULL, NULL, sf_test_async_cb, &async);
   g_assert_true (hd_sf_auth_sign_in_finish (auth, sf_test_async_wait (&async), &error));
   g_assert_no_error (error);
   g_assert_true (hd_sf_auth_get_signed_in (auth));

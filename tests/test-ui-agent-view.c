@@ -10,11 +10,11 @@
 #include "hd-agent-view.h"
 #include "hd-handoff-pane.h"
 #include "hd-offer-notification.h"
-#include "hd-packet-generator.h"
 #include "hd-queue.h"
 #include "hd-queue-row.h"
 #include "hd-queue-sidebar.h"
 #include "hd-status-selector.h"
+#include "hd-test-packet-generator.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-ui-format.h"
@@ -35,7 +35,7 @@ static HdHandoff *
 offer_new (guint32 seed,
            int     expires_in_seconds)
 {
-  g_autoptr(GBytes) json = hd_packet_generator_build (12, seed);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (12, seed);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -333,7 +333,7 @@ test_view_clock_visible_rows_only (Fixture       *fixture,
                                    gconstpointer  data)
 {
   SidebarTick tick = { hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "sidebar"), 0 };
-  g_autoptr(GBytes) json = hd_packet_generator_build (4, 42);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (4, 42);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
 

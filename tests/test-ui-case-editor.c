@@ -794,7 +794,7 @@ test_sign_in_row (void)
   g_assert_cmpstr (hd_sign_in_row_get_title (row), ==, "Salesforce is not set up");
 
   hd_sign_in_row_set_auth (row, auth);
-  hd_sign_in_row_set_open_uri_func (row, hd_oauth_open_uri_headless, NULL);
+  hd_sign_in_row_set_open_uri_func (row, hd_demo_browser_open_uri, NULL);
   g_assert_cmpstr (hd_sign_in_row_get_title (row), ==, "Not signed in");
   account_row = ADW_ACTION_ROW (hd_test_template_child (row, HD_TYPE_SIGN_IN_ROW, "account_row"));
   sign_out_button = hd_test_template_child (row, HD_TYPE_SIGN_IN_ROW, "sign_out_button");

@@ -10,6 +10,7 @@
 #include "hd-agent-view.h"
 #include "hd-reply-bar.h"
 #include "hd-session.h"
+#include "hd-test-demo.h"
 #include "hd-supervisor-view.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-window.h"
@@ -19,6 +20,7 @@ static HdApplication *test_app;
 typedef struct
 {
   char      *dir;
+  HdDemo    *demo;
   HdSession *session;
   HdWindow  *window;
 } Fixture;
@@ -40,7 +42,8 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("hd-ui-demo-XXXXXX", NULL);
-  fixture->session = hd_session_new_demo (fixture->dir, &error);
+  fixture->demo = hd_demo_new ();
+  fixture->session = hd_test_demo_session_new (fixture->demo, fixture->dir, &error);
   g_assert_no_error (error);
 
   fixture->window = hd_window_new (test_app);
@@ -62,6 +65,7 @@ fixture_teardown (Fixture       *fixture,
   /* The window lets go of the session before the session goes. */
   HD_TEST_WAIT_UNTIL (fixture->window == NULL, HD_TEST_TIMEOUT_MS);
   g_clear_object (&fixture->session);
+  g_clear_object (&fixture->demo);
   g_free (fixture->dir);
 }
 
@@ -149,7 +153,7 @@ test_demo_keyboard_accept (Fixture       *fixture,
   g_assert_true (focus == header || gtk_widget_is_ancestor (focus, header));
   g_assert_true (activate_accel (fixture, "<Control>Return", "win.accept-offer"));
   g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
-  g_assert_cmpstr (hd_demo_router_get_offer_state (hd_session_get_router (fixture->session),
+  g_assert_cmpstr (hd_demo_router_get_offer_state (hd_demo_get_router (fixture->demo),
                                                    hd_handoff_get_handoff_id (first)), ==, "accepted");
 
   /* Nothing left to answer: both keys pass to whatever has the focus. */
@@ -306,7 +310,7 @@ test_demo_bad_frame_is_reported_not_fatal (Fixture       *fixture,
   g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
   g_autoptr(HdHandoff) fetched = NULL;
 
-  hd_demo_router_send_malformed (hd_session_get_router (fixture->session));
+  hd_demo_router_send_malformed (hd_demo_get_router (fixture->demo));
   g_assert_true (hd_test_wait_until (one_refused, fixture, HD_TEST_TIMEOUT_MS));
 
   /* Had the bad frame cost the connection, it would have been dropped on reading it: a

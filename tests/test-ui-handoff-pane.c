@@ -11,10 +11,10 @@
 
 #include "hd-feed-protocol.h"
 #include "hd-handoff-pane.h"
-#include "hd-packet-generator.h"
 #include "hd-reply-bar.h"
 #include "hd-slice-model.h"
 #include "hd-story-column.h"
+#include "hd-test-packet-generator.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-text-block.h"
@@ -960,7 +960,7 @@ static void
 test_pane_live_append (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GBytes) json = hd_packet_generator_build (300, 7);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (300, 7);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(HdHandoff) handoff = NULL;
@@ -1086,8 +1086,8 @@ static void
 test_pane_switch_reuses_rows (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(GBytes) json_a = hd_packet_generator_build (40, 1);
-  g_autoptr(GBytes) json_b = hd_packet_generator_build (40, 2);
+  g_autoptr(GBytes) json_a = hd_test_packet_generator_build (40, 1);
+  g_autoptr(GBytes) json_b = hd_test_packet_generator_build (40, 2);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet_a = hd_packet_parse_bytes (json_a, NULL, &error);
   g_autoptr(HdPacket) packet_b = hd_packet_parse_bytes (json_b, NULL, &error);
@@ -1160,7 +1160,7 @@ static void
 test_pane_long_transcript (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GBytes) json = hd_packet_generator_build (2000, 3);
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (2000, 3);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, &error);
   g_autoptr(HdHandoff) handoff = NULL;

@@ -15,6 +15,7 @@
 #include "hd-journal-dialogs.h"
 #include "hd-journal-verify.h"
 #include "hd-session.h"
+#include "hd-test-demo.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-window.h"
 
@@ -23,6 +24,7 @@ static HdApplication *test_app;
 typedef struct
 {
   char      *dir;
+  HdDemo    *demo;
   HdSession *session;
   HdWindow  *window;
   HdHandoff *first;     /* owned */
@@ -160,7 +162,8 @@ fixture_setup (Fixture       *fixture,
 
   g_settings_reset (settings (), "allow-reveal");
   fixture->dir = g_dir_make_tmp ("hd-ui-reveal-XXXXXX", NULL);
-  fixture->session = hd_session_new_demo (fixture->dir, &error);
+  fixture->demo = hd_demo_new ();
+  fixture->session = hd_test_demo_session_new (fixture->demo, fixture->dir, &error);
   g_assert_no_error (error);
 
   fixture->window = hd_window_new (test_app);
@@ -186,6 +189,7 @@ fixture_teardown (Fixture       *fixture,
   HD_TEST_WAIT_UNTIL (fixture->window == NULL, HD_TEST_TIMEOUT_MS);
   g_clear_object (&fixture->first);
   g_clear_object (&fixture->session);
+  g_clear_object (&fixture->demo);
   g_settings_reset (settings (), "allow-reveal");
   g_free (fixture->dir);
 }

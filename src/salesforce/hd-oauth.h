@@ -35,15 +35,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HdSfIdentity, hd_sf_identity_free)
 
 /* Opens @uri in a browser.  The app passes a function calling
  * gtk_show_uri () or g_app_info_launch_default_for_uri (); tests and --demo
- * pass hd_oauth_open_uri_headless. */
+ * pass hd_demo_browser_open_uri (src/demo/hd-demo-browser.h). */
 typedef void (*HdOAuthOpenUriFunc) (const char *uri,
                                     gpointer    user_data);
-
-/* A browser without a window, for the stand-in only: GETs @uri (which must
- * be a loopback authorize URL), and follows its redirect to the loopback
- * redirect URI, exactly as a browser would.  Refuses non-loopback URLs. */
-void hd_oauth_open_uri_headless (const char *uri,
-                                 gpointer    user_data);
 
 #define HD_TYPE_OAUTH (hd_oauth_get_type ())
 G_DECLARE_FINAL_TYPE (HdOAuth, hd_oauth, HD, OAUTH, GObject)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hd-outbox-private.h"
+#include "hd-time.h"
 
 /* An entry found "sending" (after a crash, a lost answer, a 5xx or a
  * network failure) may have reached Salesforce.  Before it is sent again
@@ -121,7 +122,7 @@ _hd_outbox_reconcile (HdOutbox     *self,
   if (sent_at == NULL)
     sent_at = g_date_time_new_now_utc ();
   since = g_date_time_add_hours (sent_at, -1);
-  since_text = g_date_time_format (since, "%Y-%m-%dT%H:%M:%SZ");
+  since_text = hd_time_format_rfc3339 (since, 0);
   user = user_id != NULL ? hd_sf_soql_quote (user_id) : NULL;
 
   if (entry->kind == HD_OUTBOX_KIND_COMMENT)

@@ -17,6 +17,7 @@
 #include "hd-error.h"
 #include "hd-json-parse.h"
 #include "hd-sf-util.h"
+#include "hd-time.h"
 
 G_DEFINE_BOXED_TYPE (HdSfApiError, hd_sf_api_error, hd_sf_api_error_copy, hd_sf_api_error_free)
 
@@ -201,21 +202,19 @@ hd_sf_parse_limit_info (const char *header,
 GDateTime *
 hd_sf_parse_datetime (const char *text)
 {
-  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
-  if (text == NULL || *text == '\0')
-    return NULL;
-  utc = g_time_zone_new_utc ();
-  return g_date_time_new_from_iso8601 (text, utc);
+  /* Salesforce's times are UTC; one without a zone is read as UTC too. */
+  return hd_time_parse_iso8601 (text, utc);
 }
 
 char *
 hd_sf_format_datetime (GDateTime *datetime)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (datetime);
-  g_autofree char *base = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *text = hd_time_format_rfc3339 (datetime, 3);
 
-  return g_strdup_printf ("%s.%03d+0000", base, g_date_time_get_microsecond (utc) / 1000);
+  /* Salesforce writes UTC as "+0000" where RFC 3339 has "Z". */
+  return g_strdup_printf ("%.*s+0000", (int) strlen (text) - 1, text);
 }
 
 char *

@@ -17,7 +17,6 @@ struct _HdSession
 
   char         *data_dir;     /* where this session's state, journal and outbox live */
   char         *agent_id;
-  HdDemoRouter *router;       /* owned; NULL unless demo */
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
@@ -25,7 +24,7 @@ struct _HdSession
   GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
   HdSupervisorModel *supervisor; /* owned; fed by the feed's supervisor stream */
 
-  HdSfStandin  *standin;      /* owned; NULL unless demo */
+  HdOAuthOpenUriFunc demo_open_uri; /* NULL unless demo: signs in to the stand-in */
   HdSfAuth     *sf_auth;      /* owned; NULL without Salesforce */
   HdSfClient   *sf_client;
   HdOutbox     *outbox;       /* NULL when its folder is held by another instance */

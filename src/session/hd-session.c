@@ -474,61 +474,25 @@ hd_session_new_for_feed (const char  *url,
   return g_steal_pointer (&self);
 }
 
-HdSession *
-hd_session_new_demo (const char  *data_dir,
-                     GError     **error)
+void
+hd_session_forget_feed_position (const char *data_dir)
 {
-  g_autoptr(HdSession) self = NULL;
-  g_autofree char *token = hd_demo_router_generate_token ();
   g_autofree char *state_path = NULL;
 
-  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_if_fail (data_dir != NULL);
 
-  self = g_object_new (HD_TYPE_SESSION, NULL);
-  self->data_dir = g_strdup (data_dir);
-  self->agent_id = g_strdup ("agent-demo");
-
-  self->router = hd_demo_router_new (token);
-  /* A lively floor: an offer every few seconds, customers who keep typing, and some who
-   * give up while they wait. */
-  g_object_set (self->router,
-                "offer-rate", 6.0,
-                "turn-interval-ms", 8000u,
-                "abandon-ratio", 0.15,
-                "offer-ttl-s", 45u,
-                "simulation-rate", 30.0,   /* the rest of the floor, for Supervisor mode */
-                NULL);
-  if (!hd_demo_router_start (self->router, 0, error))
-    return NULL;
-
-  /* Each demo run talks to a new router whose sequence starts again: resuming from the
-   * last run's position would skip its offers. */
   state_path = g_build_filename (data_dir, "feed-state.json", NULL);
   g_unlink (state_path);
+}
 
-  if (!setup (self, hd_demo_router_get_uri (self->router), token, state_path, error))
-    return NULL;
+void
+hd_session_set_demo (HdSession          *self,
+                     HdOAuthOpenUriFunc  open_uri)
+{
+  g_return_if_fail (HD_IS_SESSION (self));
+  g_return_if_fail (open_uri != NULL);
 
-  /* The Salesforce stand-in, signed in to through the same PKCE, token and keyring code as
-   * a real org; only the browser is a headless one, on loopback. */
-  self->standin = hd_sf_standin_new ();
-  if (!hd_sf_standin_start (self->standin, 0, error))
-    return NULL;
-  {
-    g_autoptr(HdOAuth) oauth = hd_oauth_new (hd_sf_standin_get_url (self->standin),
-                                             hd_sf_standin_get_client_id (self->standin),
-                                             0, "/OauthRedirect");
-    g_autoptr(GError) sf_error = NULL;
-
-    if (!setup_salesforce (self, oauth, "v64.0", &sf_error))
-      g_warning ("Demo case edits are disabled: %s", sf_error->message);
-  }
-
-  /* Three chats are already waiting when the agent logs in, so the demo starts busy. */
-  for (int i = 0; i < 3; i++)
-    g_free (hd_demo_router_push_offer (self->router, self->agent_id, i));
-
-  return g_steal_pointer (&self);
+  self->demo_open_uri = open_uri;
 }
 
 void
@@ -540,8 +504,8 @@ hd_session_start (HdSession *self)
 
   if (self->sf_auth == NULL)
     return;
-  if (self->standin != NULL)
-    hd_sf_auth_sign_in_async (self->sf_auth, hd_oauth_open_uri_headless, NULL, self->cancellable,
+  if (self->demo_open_uri != NULL)
+    hd_sf_auth_sign_in_async (self->sf_auth, self->demo_open_uri, NULL, self->cancellable,
                               demo_sign_in_cb, g_object_ref (self));
   else
     hd_sf_auth_restore_async (self->sf_auth, self->cancellable, restore_cb, g_object_ref (self));
@@ -557,10 +521,6 @@ hd_session_stop (HdSession *self)
   g_cancellable_cancel (self->cancellable);
   if (self->feed != NULL)
     hd_feed_client_stop (self->feed);
-  if (self->router != NULL)
-    hd_demo_router_stop (self->router);
-  if (self->standin != NULL)
-    hd_sf_standin_stop (self->standin);
   if (self->journal != NULL && !hd_journal_sync (self->journal, &error))
     g_warning ("Could not flush the event journal: %s", error->message);
 }
@@ -569,7 +529,7 @@ gboolean
 hd_session_get_is_demo (HdSession *self)
 {
   g_return_val_if_fail (HD_IS_SESSION (self), FALSE);
-  return self->router != NULL;
+  return self->demo_open_uri != NULL;
 }
 
 const char *
@@ -607,13 +567,6 @@ hd_session_get_journal (HdSession *self)
   return self->journal;
 }
 
-HdDemoRouter *
-hd_session_get_router (HdSession *self)
-{
-  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
-  return self->router;
-}
-
 HdSupervisorModel *
 hd_session_get_supervisor_model (HdSession *self)
 {
@@ -642,13 +595,6 @@ hd_session_get_outbox (HdSession *self)
   return self->outbox;
 }
 
-HdSfStandin *
-hd_session_get_sf_standin (HdSession *self)
-{
-  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
-  return self->standin;
-}
-
 static void
 hd_session_dispose (GObject *object)
 {
@@ -658,8 +604,6 @@ hd_session_dispose (GObject *object)
 
   if (self->feed != NULL)
     hd_feed_client_stop (self->feed);
-  if (self->router != NULL)
-    hd_demo_router_stop (self->router);
   if (self->journal != NULL)
     {
       /* An offer still being prepared is not acknowledged: the router
@@ -673,14 +617,10 @@ hd_session_dispose (GObject *object)
   g_queue_clear_full (&self->held, (GDestroyNotify) hd_journal_event_unref);
 
   g_clear_object (&self->feed);
-  g_clear_object (&self->router);
   g_clear_object (&self->journal);
   g_clear_object (&self->outbox);
   g_clear_object (&self->sf_client);
   g_clear_object (&self->sf_auth);
-  if (self->standin != NULL)
-    hd_sf_standin_stop (self->standin);
-  g_clear_object (&self->standin);
   g_clear_object (&self->supervisor);
   g_clear_object (&self->cancellable);
 

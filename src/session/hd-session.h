@@ -9,14 +9,13 @@
 
 #include <gio/gio.h>
 
-#include "hd-demo-router.h"
 #include "hd-feed-client.h"
 #include "hd-journal.h"
+#include "hd-oauth.h"
 #include "hd-outbox.h"
 #include "hd-queue.h"
 #include "hd-sf-auth.h"
 #include "hd-sf-client.h"
-#include "hd-sf-standin.h"
 #include "hd-supervisor-model.h"
 
 G_BEGIN_DECLS
@@ -28,13 +27,21 @@ G_BEGIN_DECLS
 #define HD_TYPE_SESSION (hd_session_get_type ())
 G_DECLARE_FINAL_TYPE (HdSession, hd_session, HD, SESSION, GObject)
 
-HdSession    *hd_session_new_demo      (const char  *data_dir,
-                                        GError     **error);
 HdSession    *hd_session_new_for_feed  (const char  *url,
                                         const char  *agent_id,
                                         const char  *token,
                                         const char  *data_dir,
                                         GError     **error);
+
+/* Forgets the feed position kept in @data_dir, so that a session made there next starts
+ * at the router's beginning. The built-in demo's router is a new one every run, whose
+ * sequence starts again: resuming from the last run's position would skip its offers. */
+void          hd_session_forget_feed_position (const char *data_dir);
+/* Marks the session as the built-in demo's (src/demo/hd-demo.h), before it starts: its
+ * Salesforce, the stand-in, is signed in to at start through @open_uri (a headless browser)
+ * instead of being restored from the keyring. */
+void          hd_session_set_demo      (HdSession          *self,
+                                        HdOAuthOpenUriFunc  open_uri);
 
 void          hd_session_start         (HdSession   *self);
 void          hd_session_stop          (HdSession   *self);
@@ -45,7 +52,6 @@ const char   *hd_session_get_data_dir  (HdSession   *self);
 HdFeedClient *hd_session_get_feed      (HdSession   *self);
 HdQueue      *hd_session_get_queue     (HdSession   *self);
 HdJournal    *hd_session_get_journal   (HdSession   *self);
-HdDemoRouter *hd_session_get_router    (HdSession   *self);  /* NULL unless --demo */
 HdSupervisorModel *hd_session_get_supervisor_model (HdSession *self);
 
 /* What the agent asks of the routing layer.  A handoff changes state only when the
@@ -107,8 +113,9 @@ void          hd_session_journal_agent_event (HdSession   *self,
 gboolean      hd_session_check_feed_url (const char  *url,
                                          GError     **error);
 
-/* Salesforce for a real org (the demo sets up its stand-in by itself). Sign-in is restored
- * from the keyring at start; problems come back as "notice". */
+/* Salesforce for a real org, or the demo's stand-in. Sign-in is restored from the keyring
+ * at start (the demo signs in afresh, see hd_session_set_demo ()); problems come back as
+ * "notice". */
 gboolean      hd_session_setup_salesforce (HdSession   *self,
                                            const char  *login_url,
                                            const char  *client_id,
@@ -119,6 +126,5 @@ gboolean      hd_session_setup_salesforce (HdSession   *self,
 HdSfAuth     *hd_session_get_sf_auth   (HdSession   *self);  /* NULL without Salesforce */
 HdSfClient   *hd_session_get_sf_client (HdSession   *self);
 HdOutbox     *hd_session_get_outbox    (HdSession   *self);
-HdSfStandin  *hd_session_get_sf_standin (HdSession  *self);  /* NULL unless --demo */
 
 G_END_DECLS

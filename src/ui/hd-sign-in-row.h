@@ -34,7 +34,7 @@ void        hd_sign_in_row_set_auth          (HdSignInRow        *self,
 const char *hd_sign_in_row_get_title         (HdSignInRow        *self);
 const char *hd_sign_in_row_get_message       (HdSignInRow        *self);
 /* Replaces the browser opener (gtk_show_uri () on the row's window by
- * default); --demo and tests pass hd_oauth_open_uri_headless. */
+ * default); --demo and tests pass hd_demo_browser_open_uri. */
 void        hd_sign_in_row_set_open_uri_func (HdSignInRow        *self,
                                               HdOAuthOpenUriFunc  func,
                                               gpointer            data);

@@ -1,4 +1,4 @@
-/* hd-packet-generator.h
+/* hd-test-packet-generator.h
  *
  * Copyright 2026 The HandoffDesk authors
  *
@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 /* A valid, realistic-looking synthetic packet (schema version 1) with
  * `n_turns` transcript turns, as JSON.  The same seed gives the same bytes.
  * Some customer turns carry card numbers and one-time codes so that masking
- * is exercised.  For tests, benchmarks and the demo. */
-GBytes *hd_packet_generator_build (guint   n_turns,
-                                   guint32 seed);
+ * is exercised.  For tests and benchmarks only (the demo has its own
+ * templates, src/demo/hd-demo-templates.c). */
+GBytes *hd_test_packet_generator_build (guint   n_turns,
+                                        guint32 seed);
 
 G_END_DECLS

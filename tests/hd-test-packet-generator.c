@@ -1,15 +1,15 @@
-/* hd-packet-generator.c
+/* hd-test-packet-generator.c
  *
  * Copyright 2026 The HandoffDesk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "hd-packet-generator"
+#define G_LOG_DOMAIN "hd-test-packet-generator"
 
 #include "config.h"
 
-#include "hd-packet-generator.h"
+#include "hd-test-packet-generator.h"
 #include "hd-time.h"
 
 /* Writes JSON text directly rather than through a JsonBuilder: benchmarks
@@ -132,8 +132,8 @@ append_turn (GString *out,
 }
 
 GBytes *
-hd_packet_generator_build (guint   n_turns,
-                           guint32 seed)
+hd_test_packet_generator_build (guint   n_turns,
+                                guint32 seed)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   GString *out = g_string_sized_new (2048 + (gsize) n_turns * 120);

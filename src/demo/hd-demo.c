@@ -1,0 +1,180 @@
+/* hd-demo.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hd-demo"
+
+#include "config.h"
+
+#include "hd-demo.h"
+
+struct _HdDemo
+{
+  GObject       parent_instance;
+
+  char         *token;
+  HdDemoRouter *router;       /* owned; NULL until started */
+  HdSfStandin  *standin;      /* owned; NULL until started */
+};
+
+G_DEFINE_FINAL_TYPE (HdDemo, hd_demo, G_TYPE_OBJECT)
+
+HdDemo *
+hd_demo_new (void)
+{
+  return g_object_new (HD_TYPE_DEMO, NULL);
+}
+
+gboolean
+hd_demo_start (HdDemo  *self,
+               GError **error)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), FALSE);
+  g_return_val_if_fail (self->router == NULL, FALSE);
+
+  self->router = hd_demo_router_new (self->token);
+  /* A lively floor: an offer every few seconds, customers who keep typing, and some who
+   * give up while they wait. */
+  g_object_set (self->router,
+                "offer-rate", 6.0,
+                "turn-interval-ms", 8000u,
+                "abandon-ratio", 0.15,
+                "offer-ttl-s", 45u,
+                "simulation-rate", 30.0,   /* the rest of the floor, for Supervisor mode */
+                NULL);
+  if (!hd_demo_router_start (self->router, 0, error))
+    return FALSE;
+
+  /* The Salesforce stand-in, signed in to through the same PKCE, token and keyring code as
+   * a real org; only the browser is a headless one, on loopback. */
+  self->standin = hd_sf_standin_new ();
+  if (!hd_sf_standin_start (self->standin, 0, error))
+    return FALSE;
+
+  /* Three chats are already waiting when the agent logs in, so the demo starts busy. */
+  for (int i = 0; i < 3; i++)
+    g_free (hd_demo_router_push_offer (self->router, hd_demo_get_agent_id (self), i));
+
+  return TRUE;
+}
+
+void
+hd_demo_stop (HdDemo *self)
+{
+  g_return_if_fail (HD_IS_DEMO (self));
+
+  if (self->router != NULL)
+    hd_demo_router_stop (self->router);
+  if (self->standin != NULL)
+    hd_sf_standin_stop (self->standin);
+}
+
+const char *
+hd_demo_get_feed_url (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return self->router != NULL ? hd_demo_router_get_uri (self->router) : NULL;
+}
+
+const char *
+hd_demo_get_token (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return self->token;
+}
+
+const char *
+hd_demo_get_agent_id (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return "agent-demo";
+}
+
+const char *
+hd_demo_get_sf_login_url (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return self->standin != NULL ? hd_sf_standin_get_url (self->standin) : NULL;
+}
+
+const char *
+hd_demo_get_sf_client_id (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return self->standin != NULL ? hd_sf_standin_get_client_id (self->standin) : NULL;
+}
+
+guint
+hd_demo_get_sf_redirect_port (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), 0);
+  return 0;  /* the sign-in listens for the redirect on any free loopback port */
+}
+
+const char *
+hd_demo_get_sf_redirect_path (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return "/OauthRedirect";
+}
+
+const char *
+hd_demo_get_sf_api_version (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return "v64.0";
+}
+
+HdDemoRouter *
+hd_demo_get_router (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return self->router;
+}
+
+HdSfStandin *
+hd_demo_get_sf_standin (HdDemo *self)
+{
+  g_return_val_if_fail (HD_IS_DEMO (self), NULL);
+  return self->standin;
+}
+
+static void
+hd_demo_dispose (GObject *object)
+{
+  HdDemo *self = HD_DEMO (object);
+
+  hd_demo_stop (self);
+  g_clear_object (&self->router);
+  g_clear_object (&self->standin);
+
+  G_OBJECT_CLASS (hd_demo_parent_class)->dispose (object);
+}
+
+static void
+hd_demo_finalize (GObject *object)
+{
+  HdDemo *self = HD_DEMO (object);
+
+  g_free (self->token);
+
+  G_OBJECT_CLASS (hd_demo_parent_class)->finalize (object);
+}
+
+static void
+hd_demo_class_init (HdDemoClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hd_demo_dispose;
+  object_class->finalize = hd_demo_finalize;
+}
+
+static void
+hd_demo_init (HdDemo *self)
+{
+  self->token = hd_demo_router_generate_token ();
+}
