@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "hd-background.h"
+#include "hd-durable.h"
 #include "hd-error.h"
 #include "hd-journal.h"
 #include "hd-journal-scrub.h"
@@ -91,18 +92,14 @@ static gboolean
 fsync_directory (const char  *directory,
                  GError     **error)
 {
-  int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_autoptr(GError) local_error = NULL;
 
-  if (fd < 0 || g_fsync (fd) != 0)
+  if (!hd_durable_sync_directory (directory, &local_error))
     {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      set_io_error (error, "sync", directory, saved_errno);
+      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not %s the journal file “%s”: %s"),
+                   "sync", directory, local_error->message);
       return FALSE;
     }
-  close (fd);
   return TRUE;
 }
 
