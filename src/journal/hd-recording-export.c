@@ -77,6 +77,70 @@ hd_journal_collect_handoff (const char  *directory,
   return g_steal_pointer (&events);
 }
 
+typedef struct
+{
+  char *directory;
+  char *handoff_id;
+} CollectJob;
+
+static void
+collect_job_free (CollectJob *job)
+{
+  g_free (job->directory);
+  g_free (job->handoff_id);
+  g_free (job);
+}
+
+static void
+collect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CollectJob *job = task_data;
+  GError *error = NULL;
+  GPtrArray *events = hd_journal_collect_handoff (job->directory, job->handoff_id, &error);
+
+  if (events == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+hd_journal_collect_handoff_async (const char          *directory,
+                                  const char          *handoff_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CollectJob *job;
+
+  g_return_if_fail (directory != NULL && handoff_id != NULL);
+
+  job = g_new0 (CollectJob, 1);
+  job->directory = g_strdup (directory);
+  job->handoff_id = g_strdup (handoff_id);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hd_journal_collect_handoff_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) collect_job_free);
+  /* Reading every file of the journal can take a while: not on the
+   * caller's thread.  The files are only read, and the writer appends
+   * whole lines, so a line being written is at worst a torn tail, which
+   * is not read as a record. */
+  g_task_run_in_thread (task, collect_thread);
+}
+
+GPtrArray *
+hd_journal_collect_handoff_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* ---- Redaction and writing ------------------------------------------------ */
 
 static const char * const pseudonyms[] = {
