@@ -990,6 +990,61 @@ test_collect (Fixture       *f,
 }
 
 static void
+collected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_collect_async (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = journal_dir (f);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(HdJournal) journal = write_good_handoff (f);
+
+  g_assert_true (hd_journal_sync (journal, &error));
+  expected = hd_journal_collect_handoff (dir, "ho-2026-11-24-000187", &error);
+  g_assert_no_error (error);
+
+  /* The same events as the synchronous reader, in the same order. */
+  hd_journal_collect_handoff_async (dir, "ho-2026-11-24-000187", NULL, collected_cb, &result);
+  HD_TEST_WAIT_UNTIL (result != NULL, HD_TEST_TIMEOUT_MS);
+  events = hd_journal_collect_handoff_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, expected->len);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_cmpstr (hd_journal_event_get_hash (g_ptr_array_index (events, i)), ==,
+                     hd_journal_event_get_hash (g_ptr_array_index (expected, i)));
+  g_clear_object (&result);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* A folder that is not there fails as the synchronous reader does. */
+  hd_journal_collect_handoff_async (missing, "ho-2026-11-24-000187", NULL, collected_cb, &result);
+  HD_TEST_WAIT_UNTIL (result != NULL, HD_TEST_TIMEOUT_MS);
+  g_assert_null (hd_journal_collect_handoff_finish (result, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Cancelled before it is done: the caller hears so. */
+  hd_journal_collect_handoff_async (dir, "ho-2026-11-24-000187", cancellable, collected_cb, &result);
+  g_cancellable_cancel (cancellable);
+  HD_TEST_WAIT_UNTIL (result != NULL, HD_TEST_TIMEOUT_MS);
+  g_assert_null (hd_journal_collect_handoff_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
 test_parse_line_errors (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1128,6 +1183,7 @@ main (int   argc,
   ADD ("/hd/journal/prepared-payload", test_prepared_payload);
   ADD ("/hd/journal/reveal", test_reveal);
   ADD ("/hd/journal/collect", test_collect);
+  ADD ("/hd/journal/collect-async", test_collect_async);
 #undef ADD
   g_test_add_func ("/hd/journal/boundaries", test_boundaries);
   g_test_add_func ("/hd/journal/scrub-copy", test_scrub_copy);

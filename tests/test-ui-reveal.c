@@ -370,6 +370,8 @@ test_audit_trail (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
   view = find_descendant (window, HD_TYPE_AUDIT_VIEW, NULL);
   g_assert_nonnull (view);
+  /* The journal is read in a worker thread; the view is busy until then. */
+  HD_TEST_WAIT_UNTIL (!hd_audit_view_get_busy (HD_AUDIT_VIEW (view)), HD_TEST_TIMEOUT_MS);
   trail = hd_audit_view_get_trail (HD_AUDIT_VIEW (view));
   g_assert_nonnull (trail);
   g_assert_cmpstr (hd_audit_trail_get_handoff_id (trail), ==, hd_handoff_get_handoff_id (fixture->first));

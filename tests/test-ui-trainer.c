@@ -596,13 +596,40 @@ checklist_check (Fixture    *fixture,
 }
 
 static void
+export_notes_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Exports as trainer.export-notes does once a file is chosen: the view is busy until the
+ * file is written. */
+static void
+export_notes (Fixture              *fixture,
+              GFile                *dest,
+              HdTrainerNotesFormat  format)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hd_trainer_view_export_notes_async (fixture->view, dest, format, export_notes_cb, &result);
+  g_assert_true (hd_trainer_view_get_busy (fixture->view));
+  HD_TEST_WAIT_UNTIL (result != NULL, HD_TEST_TIMEOUT_MS);
+  g_assert_true (hd_trainer_view_export_notes_finish (fixture->view, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (hd_trainer_view_get_busy (fixture->view));
+}
+
+static void
 test_checklist (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GFile) md = tmp_file (fixture, "export.md");
   g_autoptr(GFile) csv = tmp_file (fixture, "export.csv");
   g_autoptr(GFile) json = tmp_file (fixture, "export.json");
-  g_autoptr(GError) error = NULL;
   g_autofree char *md_text = NULL;
   g_autofree char *csv_text = NULL;
   g_autofree char *json_text = NULL;
@@ -635,12 +662,9 @@ test_checklist (Fixture       *fixture,
     g_assert_true (hd_trainer_notes_get_ticked (notes, handoff_id, HD_CHECKLIST_NO_SUMMARY));
   }
 
-  g_assert_true (hd_trainer_view_export_notes (fixture->view, md, HD_TRAINER_NOTES_FORMAT_MARKDOWN, &error));
-  g_assert_no_error (error);
-  g_assert_true (hd_trainer_view_export_notes (fixture->view, csv, HD_TRAINER_NOTES_FORMAT_CSV, &error));
-  g_assert_no_error (error);
-  g_assert_true (hd_trainer_view_export_notes (fixture->view, json, HD_TRAINER_NOTES_FORMAT_JSON, &error));
-  g_assert_no_error (error);
+  export_notes (fixture, md, HD_TRAINER_NOTES_FORMAT_MARKDOWN);
+  export_notes (fixture, csv, HD_TRAINER_NOTES_FORMAT_CSV);
+  export_notes (fixture, json, HD_TRAINER_NOTES_FORMAT_JSON);
 
   md_text = hd_test_read_file (g_file_peek_path (md), NULL);
   g_assert_nonnull (strstr (md_text, "# Trainer notes"));

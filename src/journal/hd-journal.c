@@ -19,38 +19,11 @@
 
 #include "hd-background.h"
 #include "hd-error.h"
-#include "hd-journal.h"
+#include "hd-journal-private.h"
 #include "hd-journal-scrub.h"
 
-#define FILE_PREFIX "journal-"
-#define FILE_SUFFIX ".jsonl"
-/* An empty file made ahead, in the background, to become the next one:
- * creating a file can wait for the disk (reading the inode bitmap, 12 ms
- * in the benchmark) and a rotation happens on the window's thread.  Not a
- * journal file name, so listing and verification never see it. */
-#define SPARE_NAME ".journal-spare"
 /* Unsynced bytes after which they are synced in the background. */
 #define BACKGROUND_SYNC_BYTES (1024 * 1024)
-
-struct _HdJournal
-{
-  GObject   parent_instance;
-
-  char     *directory;      /* owned */
-  guint64   max_file_size;
-  char     *current_path;   /* owned */
-  char     *current_day;    /* owned, "YYYYMMDD" */
-  guint     current_index;
-  int       fd;             /* -1 when closed */
-  guint64   size;           /* of the current file */
-  gint64    next_seq;
-  char     *last_hash;      /* owned */
-  char     *last_error;     /* owned, nullable */
-  guint     n_scrubbed;
-  gboolean  dirty;          /* written since the last fsync */
-  guint64   background_synced; /* of the current file: synced, or being synced */
-  gboolean  spare_asked;    /* for the current file */
-};
 
 static void hd_journal_initable_iface_init (GInitableIface *iface);
 
@@ -77,161 +50,14 @@ hd_journal_is_boundary_type (const char *type)
   return FALSE;
 }
 
-static void
-set_io_error (GError     **error,
-              const char  *what,
-              const char  *path,
-              int          saved_errno)
+void
+_hd_journal_set_io_error (GError     **error,
+                          const char  *what,
+                          const char  *path,
+                          int          saved_errno)
 {
   g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not %s the journal file “%s”: %s"),
                what, path, g_strerror (saved_errno));
-}
-
-static gboolean
-fsync_directory (const char  *directory,
-                 GError     **error)
-{
-  int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0 || g_fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      set_io_error (error, "sync", directory, saved_errno);
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-static gboolean
-parse_file_name (const char  *name,
-                 char       **day,
-                 guint       *index)
-{
-  const char *p;
-  guint value = 0;
-
-  /* journal-YYYYMMDD-NNNN.jsonl */
-  if (!g_str_has_prefix (name, FILE_PREFIX) || !g_str_has_suffix (name, FILE_SUFFIX) ||
-      strlen (name) != strlen (FILE_PREFIX) + 8 + 1 + 4 + strlen (FILE_SUFFIX))
-    return FALSE;
-  p = name + strlen (FILE_PREFIX);
-  for (guint i = 0; i < 13; i++)
-    if (i == 8 ? p[i] != '-' : !g_ascii_isdigit (p[i]))
-      return FALSE;
-  for (guint i = 9; i < 13; i++)
-    value = value * 10 + (guint) (p[i] - '0');
-  if (day != NULL)
-    *day = g_strndup (p, 8);
-  if (index != NULL)
-    *index = value;
-  return TRUE;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-GStrv
-hd_journal_list_files (const char  *directory,
-                       GError     **error)
-{
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *paths;
-  const char *name;
-
-  g_return_val_if_fail (directory != NULL, NULL);
-
-  if (!(dir = g_dir_open (directory, 0, error)))
-    return NULL;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (parse_file_name (name, NULL, NULL))
-      g_ptr_array_add (names, g_strdup (name));
-  /* Zero-padded dates and indexes: name order is chain order. */
-  g_ptr_array_sort (names, compare_names);
-
-  paths = g_ptr_array_new ();
-  for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (paths, g_build_filename (directory, g_ptr_array_index (names, i), NULL));
-  g_ptr_array_add (paths, NULL);
-  return (GStrv) g_ptr_array_free (paths, FALSE);
-}
-
-/* Finds the last complete, well-formed line of @contents[0..@len): returns
- * the length of the good prefix, and the seq and hash of its last record. */
-static gsize
-find_good_prefix (const char *contents,
-                  gsize       len,
-                  gint64     *last_seq,
-                  char       *last_hash,
-                  gboolean   *found)
-{
-  gsize end = len;
-
-  *found = FALSE;
-
-  /* Drop a torn tail: bytes after the last newline. */
-  while (end > 0 && contents[end - 1] != '\n')
-    end--;
-
-  while (end > 0)
-    {
-      const char *line_end = contents + end - 1;  /* the '\n' */
-      const char *line_start = line_end;
-      gboolean shape_ok;
-
-      while (line_start > contents && line_start[-1] != '\n')
-        line_start--;
-
-      if (hd_journal_line_check (line_start, (gsize) (line_end - line_start), &shape_ok,
-                                 last_seq, NULL, last_hash))
-        {
-          *found = TRUE;
-          return end;
-        }
-      /* A damaged last line: quarantine it too and look at the one before. */
-      end = (gsize) (line_start - contents);
-    }
-  return 0;
-}
-
-static char *
-unique_quarantine_path (const char *path,
-                        gint64      after_seq)
-{
-  char *candidate = g_strdup_printf ("%s.torn-%" G_GINT64_FORMAT, path, after_seq);
-
-  for (guint i = 1; g_file_test (candidate, G_FILE_TEST_EXISTS); i++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s.torn-%" G_GINT64_FORMAT ".%u", path, after_seq, i);
-    }
-  return candidate;
-}
-
-/* The seq and hash that end the chain of @path; FALSE if it holds no good
- * record.  Read-only. */
-static gboolean
-read_chain_tail (const char  *path,
-                 gint64      *last_seq,
-                 char        *last_hash,
-                 GError     **error)
-{
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-  gboolean found = FALSE;
-
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-  find_good_prefix (contents, len, last_seq, last_hash, &found);
-  return found;
 }
 
 static gboolean
@@ -255,43 +81,6 @@ write_all (int          fd,
       len -= (gsize) written;
     }
   return TRUE;
-}
-
-static void
-make_spare (gpointer data)
-{
-  char *path = data;
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-  if (fd >= 0)
-    close (fd);
-  else if (errno != EEXIST)
-    g_debug ("Could not make the journal's spare file %s: %s", path, g_strerror (errno));
-  g_free (path);
-}
-
-/* Once the current file is half full. */
-static void
-ask_for_spare (HdJournal *self)
-{
-  if (self->spare_asked || self->size < self->max_file_size / 2)
-    return;
-  self->spare_asked = TRUE;
-  hd_background_release (g_build_filename (self->directory, SPARE_NAME, NULL), make_spare);
-}
-
-/* The spare, if it is there and empty, becomes @path. */
-static void
-take_spare (HdJournal  *self,
-            const char *path)
-{
-  g_autofree char *spare = g_build_filename (self->directory, SPARE_NAME, NULL);
-  GStatBuf st;
-
-  if (g_lstat (spare, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
-    return;
-  if (g_rename (spare, path) != 0)
-    g_debug ("Could not use the journal's spare file: %s", g_strerror (errno));
 }
 
 typedef struct
@@ -348,7 +137,7 @@ write_line (HdJournal       *self,
       /* Never leave a partial line for the next append to glue onto. */
       if (ftruncate (self->fd, (off_t) self->size) != 0)
         g_warning ("Could not cut a failed append from %s: %s", self->current_path, g_strerror (errno));
-      set_io_error (error, "write", self->current_path, saved_errno);
+      _hd_journal_set_io_error (error, "write", self->current_path, saved_errno);
       return FALSE;
     }
   self->size += len;
@@ -361,7 +150,7 @@ write_line (HdJournal       *self,
     {
       if (g_fsync (self->fd) != 0)
         {
-          set_io_error (error, "sync", self->current_path, errno);
+          _hd_journal_set_io_error (error, "sync", self->current_path, errno);
           return FALSE;
         }
       self->dirty = FALSE;
@@ -369,28 +158,28 @@ write_line (HdJournal       *self,
     }
   else if (self->size - self->background_synced >= BACKGROUND_SYNC_BYTES)
     sync_in_background (self);
-  ask_for_spare (self);
+  _hd_journal_ask_for_spare (self);
   return TRUE;
 }
 
-static gboolean
-open_fd (HdJournal   *self,
-         GError     **error)
+gboolean
+_hd_journal_open_fd (HdJournal   *self,
+                     GError     **error)
 {
   self->fd = g_open (self->current_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (self->fd < 0)
     {
-      set_io_error (error, "open", self->current_path, errno);
+      _hd_journal_set_io_error (error, "open", self->current_path, errno);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-write_header (HdJournal   *self,
-              const char  *previous_path,
-              GDateTime   *time,
-              GError     **error)
+gboolean
+_hd_journal_write_header (HdJournal   *self,
+                          const char  *previous_path,
+                          GDateTime   *time,
+                          GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) payload = NULL;
@@ -412,7 +201,7 @@ write_header (HdJournal   *self,
 
   header = hd_journal_event_new ("", HD_ACTOR_SYSTEM, "handoffdesk", HD_EVENT_JOURNAL_HEADER, payload);
   hd_journal_event_set_time (header, time);
-  return write_line (self, header, TRUE, error) && fsync_directory (self->directory, error);
+  return write_line (self, header, TRUE, error) && _hd_journal_fsync_directory (self->directory, error);
 }
 
 /* Closes the current file and starts the next one for @day. */
@@ -443,7 +232,7 @@ start_file (HdJournal   *self,
           g_set_error (error, HD_ERROR, HD_ERROR_LIMIT, _("Too many journal files for one day"));
           return FALSE;
         }
-      name = g_strdup_printf (FILE_PREFIX "%s-%04u" FILE_SUFFIX, day, index);
+      name = _hd_journal_build_file_name (day, index);
       g_free (self->current_path);
       self->current_path = g_build_filename (self->directory, name, NULL);
       if (!g_file_test (self->current_path, G_FILE_TEST_EXISTS))
@@ -456,9 +245,9 @@ start_file (HdJournal   *self,
   self->size = 0;
   self->background_synced = 0;
   self->spare_asked = FALSE;
-  take_spare (self, self->current_path);
+  _hd_journal_take_spare (self, self->current_path);
 
-  return open_fd (self, error) && write_header (self, previous_path, time, error);
+  return _hd_journal_open_fd (self, error) && _hd_journal_write_header (self, previous_path, time, error);
 }
 
 static char *
@@ -469,107 +258,13 @@ day_of (GDateTime *time)
   return g_date_time_format (utc, "%Y%m%d");
 }
 
-static void
-set_last_error (HdJournal  *self,
-                const char *message)
+void
+_hd_journal_set_last_error (HdJournal  *self,
+                            const char *message)
 {
   g_free (self->last_error);
   self->last_error = g_strdup (message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
-}
-
-/* Opens @path (the newest file) for appending.  Quarantines a torn or damaged
- * tail first; @torn receives the payload for the "torn-line" record. */
-static gboolean
-recover_file (HdJournal   *self,
-              const char  *path,
-              const char  *previous_path,
-              JsonNode   **torn,
-              GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  char last_hash[65] = HD_JOURNAL_GENESIS_HASH;
-  gint64 last_seq = -1;
-  gboolean found = FALSE;
-  gsize len = 0;
-  gsize good;
-
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-
-  good = find_good_prefix (contents, len, &last_seq, last_hash, &found);
-
-  g_free (self->current_path);
-  self->current_path = g_strdup (path);
-  g_clear_pointer (&self->current_day, g_free);
-  parse_file_name (name, &self->current_day, &self->current_index);
-
-  if (!open_fd (self, error))
-    return FALSE;
-
-  if (good < len)
-    {
-      g_autofree char *quarantine = NULL;
-      g_autofree char *quarantine_name = NULL;
-      g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                          (const guchar *) contents + good, len - good);
-      g_autofree char *message = NULL;
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      quarantine = unique_quarantine_path (path, last_seq);
-      if (!g_file_set_contents (quarantine, contents + good, (gssize) (len - good), error))
-        return FALSE;
-      if (ftruncate (self->fd, (off_t) good) != 0 || g_fsync (self->fd) != 0)
-        {
-          set_io_error (error, "truncate", path, errno);
-          return FALSE;
-        }
-      quarantine_name = g_path_get_basename (quarantine);
-      message = g_strdup_printf (_("The journal file “%s” ended with %zu bytes of a torn or damaged record "
-                                   "after record %lld; they were moved to “%s”"),
-                                 name, len - good, (long long) last_seq, quarantine_name);
-      g_warning ("%s", message);
-      set_last_error (self, message);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, name);
-      json_builder_set_member_name (builder, "after_seq");
-      json_builder_add_int_value (builder, last_seq);
-      json_builder_set_member_name (builder, "bytes");
-      json_builder_add_int_value (builder, (gint64) (len - good));
-      json_builder_set_member_name (builder, "sha256");
-      json_builder_add_string_value (builder, sha);
-      json_builder_set_member_name (builder, "quarantine");
-      json_builder_add_string_value (builder, quarantine_name);
-      json_builder_end_object (builder);
-      *torn = json_builder_get_root (builder);
-    }
-  self->size = good;
-  self->background_synced = good;
-
-  if (found)
-    {
-      self->next_seq = last_seq + 1;
-      g_free (self->last_hash);
-      self->last_hash = g_strdup (last_hash);
-      return TRUE;
-    }
-
-  /* Nothing usable in this file (a crash right after creating it): continue
-   * the chain of the previous file and write this file's header. */
-  if (previous_path != NULL && read_chain_tail (previous_path, &last_seq, last_hash, NULL))
-    {
-      self->next_seq = last_seq + 1;
-      g_free (self->last_hash);
-      self->last_hash = g_strdup (last_hash);
-    }
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-    return write_header (self, previous_path, now, error);
-  }
 }
 
 static gboolean
@@ -589,7 +284,7 @@ hd_journal_initable_init (GInitable     *initable,
     }
   if (g_mkdir_with_parents (self->directory, 0700) != 0)
     {
-      set_io_error (error, "create the folder of", self->directory, errno);
+      _hd_journal_set_io_error (error, "create the folder of", self->directory, errno);
       return FALSE;
     }
   if (!(files = hd_journal_list_files (self->directory, error)))
@@ -604,7 +299,8 @@ hd_journal_initable_init (GInitable     *initable,
       return start_file (self, day, now, error);
     }
 
-  if (!recover_file (self, files[n_files - 1], n_files > 1 ? files[n_files - 2] : NULL, &torn, error))
+  if (!_hd_journal_recover_file (self, files[n_files - 1], n_files > 1 ? files[n_files - 2] : NULL,
+                                 &torn, error))
     return FALSE;
 
   if (torn != NULL)
@@ -909,7 +605,7 @@ hd_journal_sync (HdJournal  *self,
     {
       if (g_fsync (self->fd) != 0)
         {
-          set_io_error (error, "sync", self->current_path, errno);
+          _hd_journal_set_io_error (error, "sync", self->current_path, errno);
           return FALSE;
         }
       self->dirty = FALSE;
@@ -931,57 +627,4 @@ hd_journal_close (HdJournal  *self,
   close (self->fd);
   self->fd = -1;
   return ok;
-}
-
-GPtrArray *
-hd_journal_collect_handoff (const char  *directory,
-                            const char  *handoff_id,
-                            GError     **error)
-{
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) hd_journal_event_unref);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GString) needle = g_string_new ("\"handoff\":");
-  g_auto(GStrv) files = NULL;
-
-  g_return_val_if_fail (directory != NULL && handoff_id != NULL, NULL);
-
-  if (!(files = hd_journal_list_files (directory, error)))
-    return NULL;
-
-  /* A cheap substring test skips other handoffs without parsing them. */
-  _hd_journal_append_json_string (needle, handoff_id);
-  g_string_append_c (needle, ',');
-
-  for (guint f = 0; files[f] != NULL; f++)
-    {
-      g_autofree char *contents = NULL;
-      gsize len = 0;
-      const char *line = NULL;
-      const char *end = NULL;
-
-      if (!g_file_get_contents (files[f], &contents, &len, error))
-        return NULL;
-      for (line = contents; line < contents + len; line = end + 1)
-        {
-          g_autoptr(GError) local_error = NULL;
-          HdJournalEvent *event;
-
-          end = memchr (line, '\n', (gsize) (contents + len - line));
-          if (end == NULL)
-            break;  /* a torn tail: not a record */
-          if (g_strstr_len (line, end - line, needle->str) == NULL)
-            continue;
-          event = hd_journal_event_parse_line (line, (gsize) (end - line), parser, NULL, &local_error);
-          if (event == NULL)
-            {
-              g_warning ("Skipping a damaged record in %s: %s", files[f], local_error->message);
-              continue;
-            }
-          if (g_str_equal (hd_journal_event_get_handoff_id (event), handoff_id))
-            g_ptr_array_add (events, event);
-          else
-            hd_journal_event_unref (event);
-        }
-    }
-  return g_steal_pointer (&events);
 }

@@ -91,5 +91,14 @@ GStrv       hd_journal_list_files         (const char      *directory,
 GPtrArray  *hd_journal_collect_handoff    (const char      *directory,
                                            const char      *handoff_id,
                                            GError         **error);
+/* The same in a worker thread, for the main thread: reading every file of
+ * the journal may take a while. */
+void        hd_journal_collect_handoff_async  (const char          *directory,
+                                               const char          *handoff_id,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray  *hd_journal_collect_handoff_finish (GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS

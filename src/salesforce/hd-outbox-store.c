@@ -16,6 +16,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "hd-durable.h"
 #include "hd-error.h"
 #include "hd-outbox-private.h"
 
@@ -306,24 +307,19 @@ static gboolean
 fsync_directory (const char  *directory,
                  GError     **error)
 {
-  int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  int saved;
+  g_autoptr(GError) local_error = NULL;
 
-  if (fd < 0 || fsync (fd) != 0)
+  if (!hd_durable_sync_directory (directory, &local_error))
     {
-      saved = errno;
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not sync the outbox folder: %s"), g_strerror (saved));
+      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not sync the outbox folder: %s"),
+                   local_error->message);
       return FALSE;
     }
-  close (fd);
   return TRUE;
 }
 
 static gboolean
-write_json_durably (const char  *directory,
-                    const char  *path,
+write_json_durably (const char  *path,
                     JsonNode    *root,
                     GError     **error)
 {
@@ -334,14 +330,12 @@ write_json_durably (const char  *directory,
 
   json_generator_set_root (generator, root);
   data = json_generator_to_data (generator, &len);
-  if (!g_file_set_contents_full (path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (!hd_durable_write_file (path, data, (gssize) len, 0600, &local_error))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not save the outbox: %s"), local_error->message);
       return FALSE;
     }
-  return fsync_directory (directory, error);
+  return TRUE;
 }
 
 gboolean
@@ -353,7 +347,7 @@ _hd_outbox_store_write (HdOutbox      *self,
   g_autoptr(JsonNode) root = json_node_alloc ();
 
   json_node_init_object (root, object);
-  return write_json_durably (self->directory, record->path, root, error);
+  return write_json_durably (record->path, root, error);
 }
 
 gboolean
@@ -372,7 +366,7 @@ _hd_outbox_store_write_links (HdOutbox  *self,
     json_object_set_string_member (links, key, value);
   json_object_set_object_member (object, "links", g_steal_pointer (&links));
   json_node_init_object (root, object);
-  return write_json_durably (self->directory, path, root, error);
+  return write_json_durably (path, root, error);
 }
 
 gboolean

@@ -18,9 +18,11 @@ struct _HdAuditView
   AdwBin        parent_instance;
 
   HdAuditTrail *trail;          /* owned, nullable */
+  gboolean      busy;
 
   /* template children */
   GtkStack     *stack;
+  GtkSpinner   *spinner;
   GtkLabel     *title_label;
   GtkBox       *sections_box;
   GtkWidget    *copy_button;
@@ -28,7 +30,7 @@ struct _HdAuditView
 
 G_DEFINE_FINAL_TYPE (HdAuditView, hd_audit_view, ADW_TYPE_BIN)
 
-enum { PROP_0, PROP_TRAIL, N_PROPS };
+enum { PROP_0, PROP_TRAIL, PROP_BUSY, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
@@ -91,7 +93,13 @@ rebuild (HdAuditView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.copy", self->trail != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.copy", !self->busy && self->trail != NULL);
+  gtk_spinner_set_spinning (self->spinner, self->busy);
+  if (self->busy)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
   if (self->trail == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -117,7 +125,7 @@ copy_action (GtkWidget  *widget,
   HdAuditView *self = HD_AUDIT_VIEW (widget);
   g_autofree char *text = NULL;
 
-  if (self->trail == NULL)
+  if (self->busy || self->trail == NULL)
     return;
 
   text = hd_audit_trail_to_text (self->trail);
@@ -151,6 +159,9 @@ hd_audit_view_get_property (GObject    *object,
     case PROP_TRAIL:
       g_value_set_object (value, self->trail);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -168,6 +179,9 @@ hd_audit_view_set_property (GObject      *object,
     {
     case PROP_TRAIL:
       hd_audit_view_set_trail (self, g_value_get_object (value));
+      break;
+    case PROP_BUSY:
+      hd_audit_view_set_busy (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -187,11 +201,15 @@ hd_audit_view_class_init (HdAuditViewClass *klass)
   properties[PROP_TRAIL] =
     g_param_spec_object ("trail", NULL, NULL, HD_TYPE_AUDIT_TRAIL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-audit-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HdAuditView, stack);
+  gtk_widget_class_bind_template_child (widget_class, HdAuditView, spinner);
   gtk_widget_class_bind_template_child (widget_class, HdAuditView, title_label);
   gtk_widget_class_bind_template_child (widget_class, HdAuditView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, HdAuditView, copy_button);
@@ -233,4 +251,27 @@ hd_audit_view_set_trail (HdAuditView  *self,
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAIL]);
+}
+
+gboolean
+hd_audit_view_get_busy (HdAuditView *self)
+{
+  g_return_val_if_fail (HD_IS_AUDIT_VIEW (self), FALSE);
+
+  return self->busy;
+}
+
+void
+hd_audit_view_set_busy (HdAuditView *self,
+                        gboolean     busy)
+{
+  g_return_if_fail (HD_IS_AUDIT_VIEW (self));
+
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }

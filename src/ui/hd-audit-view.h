@@ -22,10 +22,16 @@ G_DECLARE_FINAL_TYPE (HdAuditView, hd_audit_view, HD, AUDIT_VIEW, AdwBin)
  * markup: the items hold what customers and agents typed).
  *
  * Actions: audit.copy copies hd_audit_trail_to_text () to the clipboard and
- * asks for a toast through win.show-toast. */
+ * asks for a toast through win.show-toast.
+ *
+ * While "busy" (the trail is still being read) it shows a spinner instead,
+ * and audit.copy is disabled. */
 GtkWidget    *hd_audit_view_new        (void);
 HdAuditTrail *hd_audit_view_get_trail  (HdAuditView  *self);
 void          hd_audit_view_set_trail  (HdAuditView  *self,
                                         HdAuditTrail *trail);
+gboolean      hd_audit_view_get_busy   (HdAuditView  *self);
+void          hd_audit_view_set_busy   (HdAuditView  *self,
+                                        gboolean      busy);
 
 G_END_DECLS

@@ -295,17 +295,71 @@ audit_toast_action_cb (GSimpleAction *action,
   adw_toast_overlay_add_toast (overlay, adw_toast_new (escaped));
 }
 
+typedef struct
+{
+  GtkWindow    *parent;       /* weak: the toast of a failure goes there */
+  GtkWidget    *window;       /* weak */
+  HdAuditView  *view;         /* weak */
+  char         *handoff_id;
+  GCancellable *cancellable;  /* cancelled when the window goes */
+} AuditRequest;
+
+static void
+audit_request_free (AuditRequest *request)
+{
+  g_clear_weak_pointer (&request->parent);
+  g_clear_weak_pointer (&request->window);
+  g_clear_weak_pointer (&request->view);
+  g_free (request->handoff_id);
+  g_clear_object (&request->cancellable);
+  g_free (request);
+}
+
+static void
+audit_collected_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AuditRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = hd_journal_collect_handoff_finish (result, &error);
+  g_autoptr(HdAuditTrail) trail = NULL;
+
+  if (events == NULL)
+    {
+      /* Cancelled: the window was closed before the trail was read. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s says what went wrong reading the journal. */
+          g_autofree char *message = g_strdup_printf (_("Could not read the audit trail: %s"), error->message);
+
+          if (request->window != NULL)
+            gtk_window_destroy (GTK_WINDOW (request->window));
+          if (request->parent != NULL)
+            show_toast (request->parent, message);
+        }
+      audit_request_free (request);
+      return;
+    }
+  if (request->view != NULL)
+    {
+      trail = hd_audit_trail_new (request->handoff_id, events);
+      hd_audit_view_set_trail (request->view, trail);
+      hd_audit_view_set_busy (request->view, FALSE);
+    }
+  audit_request_free (request);
+}
+
 GtkWidget *
 hd_journal_dialogs_show_audit (GtkWindow *parent,
                                HdJournal *journal,
                                HdHandoff *handoff)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(HdAuditTrail) trail = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;
   g_autoptr(GSimpleAction) toast = NULL;
   g_autofree char *title = NULL;
+  AuditRequest *request;
   const char *handoff_id;
   const char *customer = NULL;
   HdPacket *packet;
@@ -326,15 +380,13 @@ hd_journal_dialogs_show_audit (GtkWindow *parent,
       return NULL;
     }
   /* What was just appended must be on disk before the files are read back. */
-  if (!hd_journal_sync (journal, &error) ||
-      !(events = hd_journal_collect_handoff (hd_journal_get_directory (journal), handoff_id, &error)))
+  if (!hd_journal_sync (journal, &error))
     {
       /* Translators: %s says what went wrong reading the journal. */
       g_autofree char *message = g_strdup_printf (_("Could not read the audit trail: %s"), error->message);
       show_toast (parent, message);
       return NULL;
     }
-  trail = hd_audit_trail_new (handoff_id, events);
 
   packet = hd_handoff_get_packet (handoff);
   if (packet != NULL)
@@ -356,7 +408,9 @@ hd_journal_dialogs_show_audit (GtkWindow *parent,
   overlay = adw_toast_overlay_new ();
   gtk_widget_set_vexpand (overlay, TRUE);
   view = hd_audit_view_new ();
-  hd_audit_view_set_trail (HD_AUDIT_VIEW (view), trail);
+  /* The journal is read in a worker thread: the window shows at once,
+   * busy until the trail is there. */
+  hd_audit_view_set_busy (HD_AUDIT_VIEW (view), TRUE);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
   gtk_box_append (GTK_BOX (box), overlay);
   adw_window_set_content (ADW_WINDOW (window), box);
@@ -367,6 +421,17 @@ hd_journal_dialogs_show_audit (GtkWindow *parent,
   g_signal_connect_object (toast, "activate", G_CALLBACK (audit_toast_action_cb), overlay, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
   gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
+
+  request = g_new0 (AuditRequest, 1);
+  g_set_weak_pointer (&request->parent, parent);
+  g_set_weak_pointer (&request->window, window);
+  g_set_weak_pointer (&request->view, HD_AUDIT_VIEW (view));
+  request->handoff_id = g_strdup (handoff_id);
+  request->cancellable = g_cancellable_new ();
+  g_signal_connect_object (window, "destroy", G_CALLBACK (g_cancellable_cancel), request->cancellable,
+                           G_CONNECT_SWAPPED);
+  hd_journal_collect_handoff_async (hd_journal_get_directory (journal), handoff_id, request->cancellable,
+                                    audit_collected_cb, request);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;

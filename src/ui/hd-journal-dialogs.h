@@ -37,9 +37,11 @@ void       hd_journal_dialogs_reveal        (GtkWindow              *parent,
                                              HdHandoff              *handoff,
                                              HdAccountRef           *account);
 
-/* Collects @handoff's events from @journal (after syncing it) and shows them
- * as an HdAuditView in a window "Audit Trail — <customer>".  Returns the new
- * window (owned by GTK), or NULL after a toast saying what failed. */
+/* Shows a window "Audit Trail — <customer>" whose HdAuditView is busy while
+ * @handoff's events are collected from @journal (after syncing it) in a
+ * worker thread, then shows them.  Returns the new window (owned by GTK), or
+ * NULL after a toast saying what failed; when reading the journal fails,
+ * the window closes and a toast on @parent says why. */
 GtkWidget *hd_journal_dialogs_show_audit    (GtkWindow              *parent,
                                              HdJournal              *journal,
                                              HdHandoff              *handoff);

@@ -464,6 +464,24 @@ format_for_export (GFile         *file,
 }
 
 static void
+export_notes_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  HdTrainerView *self = HD_TRAINER_VIEW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (hd_trainer_view_export_notes_finish (self, result, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Notes and checklist exported"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The notes could not be exported: %s"), error->message);
+
+      _hd_trainer_view_show_error (self, message);
+    }
+}
+
+static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     HdTrainerView   *self)
@@ -472,18 +490,10 @@ export_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
 
-      if (file == NULL)
-        ;
-      else if (!hd_trainer_view_export_notes (self, file, format_for_export (file, filter), &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("The notes could not be exported: %s"), error->message);
-
-          _hd_trainer_view_show_error (self, message);
-        }
-      else
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Notes and checklist exported"));
+      if (file != NULL)
+        hd_trainer_view_export_notes_async (self, file, format_for_export (file, filter),
+                                            export_notes_cb, NULL);
     }
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);
@@ -595,24 +605,66 @@ hd_trainer_view_open_directory (HdTrainerView *self,
                                    enumerate_cb, job);
 }
 
-gboolean
-hd_trainer_view_export_notes (HdTrainerView         *self,
-                              GFile                 *dest,
-                              HdTrainerNotesFormat   format,
-                              GError               **error)
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(GTask) task = user_data;
+  HdTrainerView *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (HD_IS_TRAINER_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      /* Cancelled when the view goes: nothing of it is left to update. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _hd_trainer_view_set_busy (self, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  _hd_trainer_view_set_busy (self, FALSE);
+  g_task_return_boolean (task, TRUE);
+}
 
+void
+hd_trainer_view_export_notes_async (HdTrainerView         *self,
+                                    GFile                 *dest,
+                                    HdTrainerNotesFormat   format,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+
+  g_return_if_fail (HD_IS_TRAINER_VIEW (self));
+  g_return_if_fail (G_IS_FILE (dest));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, hd_trainer_view_export_notes_async);
   if (self->current == NULL || self->current->notes == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No notes to export"));
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No notes to export"));
+      return;
     }
 
+  /* Formatting the notes is quick and reads the view's state, so it stays
+   * here; the file, which may be on a slow or remote disk, is written
+   * without blocking the window. */
   text = hd_trainer_notes_export (self->current->notes, format);
-  return g_file_replace_contents (dest, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  bytes = g_bytes_new_take (text, strlen (text));
+  _hd_trainer_view_set_busy (self, TRUE);
+  g_file_replace_contents_bytes_async (dest, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, export_written_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hd_trainer_view_export_notes_finish (HdTrainerView  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (HD_IS_TRAINER_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -67,10 +67,15 @@ void            hd_trainer_view_select_recording   (HdTrainerView         *self,
 HdReplay       *hd_trainer_view_get_replay         (HdTrainerView         *self);
 HdTrainerNotes *hd_trainer_view_get_notes          (HdTrainerView         *self);
 
-/* What trainer.export-notes writes once a file is chosen. */
-gboolean        hd_trainer_view_export_notes       (HdTrainerView         *self,
-                                                    GFile                 *dest,
-                                                    HdTrainerNotesFormat   format,
-                                                    GError               **error);
+/* What trainer.export-notes writes once a file is chosen, without blocking
+ * the window: "busy" holds until the file is written. */
+void            hd_trainer_view_export_notes_async  (HdTrainerView         *self,
+                                                     GFile                 *dest,
+                                                     HdTrainerNotesFormat   format,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+gboolean        hd_trainer_view_export_notes_finish (HdTrainerView         *self,
+                                                     GAsyncResult          *result,
+                                                     GError               **error);
 
 G_END_DECLS
