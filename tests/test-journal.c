@@ -1078,7 +1078,7 @@ test_json_fast (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(JsonNode) fast = hd_json_parse (good[i], strlen (good[i]), HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error);
+      g_autoptr(JsonNode) fast = hd_bounded_json_parse (good[i], strlen (good[i]), HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error);
       g_autofree char *expected = NULL;
       g_autofree char *got = NULL;
 
@@ -1094,7 +1094,7 @@ test_json_fast (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) fast = hd_json_parse (bad[i], strlen (bad[i]), HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error);
+      g_autoptr(JsonNode) fast = hd_bounded_json_parse (bad[i], strlen (bad[i]), HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error);
 
       if (fast != NULL)
         g_error ("accepted bad JSON: %s", bad[i]);
@@ -1103,7 +1103,7 @@ test_json_fast (void)
 
   /* Past gint64, a number becomes a double (JsonParser 1.6 wraps to -1). */
   {
-    g_autoptr(JsonNode) node = hd_json_parse ("92233720368547758070", 20, HD_JOURNAL_JSON_MAX_DEPTH, NULL, NULL);
+    g_autoptr(JsonNode) node = hd_bounded_json_parse ("92233720368547758070", 20, HD_JOURNAL_JSON_MAX_DEPTH, NULL, NULL);
 
     g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_DOUBLE);
     g_assert_cmpfloat (json_node_get_double (node), >, 9.2e19);
@@ -1118,7 +1118,7 @@ test_json_fast (void)
       g_string_append_c (deep, '[');
     for (guint i = 0; i < 200; i++)
       g_string_append_c (deep, ']');
-    g_assert_null (hd_json_parse (deep->str, deep->len, HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error));
+    g_assert_null (hd_bounded_json_parse (deep->str, deep->len, HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error));
     g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
   }
 }

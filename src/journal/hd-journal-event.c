@@ -643,7 +643,7 @@ parse_line (const char  *line,
       }
   }
 
-  if (!(root = hd_json_parse (line, len, HD_JOURNAL_JSON_MAX_DEPTH, NULL, &local_error)))
+  if (!(root = hd_bounded_json_parse (line, len, HD_JOURNAL_JSON_MAX_DEPTH, NULL, &local_error)))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE, "not valid JSON: %s", local_error->message);
       return NULL;

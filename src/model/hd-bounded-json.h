@@ -1,4 +1,4 @@
-/* hd-json-parse.h
+/* hd-bounded-json.h
  *
  * Copyright 2026 The HandoffDesk authors
  *
@@ -23,12 +23,12 @@ G_BEGIN_DECLS
  * (arrays and objects; the top level is depth 0).  @depth (nullable) gets
  * the deepest nesting seen.  Thread-safe. */
 /* Deep enough for any document HandoffDesk reads from the network. */
-#define HD_JSON_MAX_DEPTH 64
+#define HD_BOUNDED_JSON_MAX_DEPTH 64
 
-JsonNode *hd_json_parse (const char  *data,
-                         gsize        len,
-                         guint        max_depth,
-                         guint       *depth,
-                         GError     **error);
+JsonNode *hd_bounded_json_parse (const char  *data,
+                                 gsize        len,
+                                 guint        max_depth,
+                                 guint       *depth,
+                                 GError     **error);
 
 G_END_DECLS
