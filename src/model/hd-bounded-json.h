@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  * surrogates, anything after the value, or nesting deeper than @max_depth
  * (arrays and objects; the top level is depth 0).  @depth (nullable) gets
  * the deepest nesting seen.  Thread-safe. */
-/* Deep enough for any document HandoffDesk reads from the network. */
+/* Deep enough for any document HandoffDesk reads from the network or from
+ * a file that may come from elsewhere (recordings, trainer notes). */
 #define HD_BOUNDED_JSON_MAX_DEPTH 64
 
 JsonNode *hd_bounded_json_parse (const char  *data,
