@@ -141,7 +141,7 @@ test_append_verify (Fixture       *f,
   for (guint i = 0; i < 12; i++)
     {
       gboolean valid = FALSE;
-      g_autoptr(HdJournalEvent) event = hd_journal_event_parse_line (lines[i], strlen (lines[i]), NULL, &valid, &error);
+      g_autoptr(HdJournalEvent) event = hd_journal_event_parse_line (lines[i], strlen (lines[i]), &valid, &error);
 
       g_assert_no_error (error);
       g_assert_true (valid);
@@ -522,8 +522,8 @@ test_rotation_size (Fixture       *f,
   {
     gboolean valid;
     g_autoptr(HdJournalEvent) last = hd_journal_event_parse_line (first[n_first - 2], strlen (first[n_first - 2]),
-                                                                  NULL, &valid, &error);
-    g_autoptr(HdJournalEvent) header = hd_journal_event_parse_line (second[0], strlen (second[0]), NULL, &valid, &error);
+                                                                  &valid, &error);
+    g_autoptr(HdJournalEvent) header = hd_journal_event_parse_line (second[0], strlen (second[0]), &valid, &error);
     g_autofree char *first_name = g_path_get_basename (files[0]);
 
     g_assert_cmpstr (hd_journal_event_get_prev (header), ==, hd_journal_event_get_hash (last));
@@ -1051,7 +1051,7 @@ test_parse_line_errors (void)
   g_autoptr(HdJournalEvent) event = NULL;
   const char *junk = "not json at all";
 
-  event = hd_journal_event_parse_line (junk, strlen (junk), NULL, NULL, &error);
+  event = hd_journal_event_parse_line (junk, strlen (junk), NULL, &error);
   g_assert_null (event);
   g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
 }
@@ -1078,7 +1078,7 @@ test_json_fast (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(JsonNode) fast = hd_json_parse (good[i], strlen (good[i]), HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error);
+      g_autoptr(JsonNode) fast = hd_bounded_json_parse (good[i], strlen (good[i]), HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error);
       g_autofree char *expected = NULL;
       g_autofree char *got = NULL;
 
@@ -1094,7 +1094,7 @@ test_json_fast (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) fast = hd_json_parse (bad[i], strlen (bad[i]), HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error);
+      g_autoptr(JsonNode) fast = hd_bounded_json_parse (bad[i], strlen (bad[i]), HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error);
 
       if (fast != NULL)
         g_error ("accepted bad JSON: %s", bad[i]);
@@ -1103,7 +1103,7 @@ test_json_fast (void)
 
   /* Past gint64, a number becomes a double (JsonParser 1.6 wraps to -1). */
   {
-    g_autoptr(JsonNode) node = hd_json_parse ("92233720368547758070", 20, HD_JOURNAL_JSON_MAX_DEPTH, NULL, NULL);
+    g_autoptr(JsonNode) node = hd_bounded_json_parse ("92233720368547758070", 20, HD_JOURNAL_JSON_MAX_DEPTH, NULL, NULL);
 
     g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_DOUBLE);
     g_assert_cmpfloat (json_node_get_double (node), >, 9.2e19);
@@ -1118,7 +1118,7 @@ test_json_fast (void)
       g_string_append_c (deep, '[');
     for (guint i = 0; i < 200; i++)
       g_string_append_c (deep, ']');
-    g_assert_null (hd_json_parse (deep->str, deep->len, HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error));
+    g_assert_null (hd_bounded_json_parse (deep->str, deep->len, HD_JOURNAL_JSON_MAX_DEPTH, NULL, &error));
     g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
   }
 }
@@ -1138,7 +1138,7 @@ test_generic_layout (void)
   gboolean valid = FALSE;
 
   g_string_append_printf (line, ",\"hash\":\"%s\"}", hash);
-  event = hd_journal_event_parse_line (line->str, line->len, NULL, &valid, &error);
+  event = hd_journal_event_parse_line (line->str, line->len, &valid, &error);
   g_assert_no_error (error);
   g_assert_true (valid);
   g_assert_cmpint (hd_journal_event_get_seq (event), ==, 4);
@@ -1149,7 +1149,7 @@ test_generic_layout (void)
   /* One flipped byte: still parses, but the hash says it was modified. */
   line->str[line->len / 2] ^= 1;
   g_clear_pointer (&event, hd_journal_event_unref);
-  event = hd_journal_event_parse_line (line->str, line->len, NULL, &valid, NULL);
+  event = hd_journal_event_parse_line (line->str, line->len, &valid, NULL);
   if (event != NULL)
     g_assert_false (valid);
 }

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "hd-json-parse.h"
+#include "hd-bounded-json.h"
 #include "hd-test-packet-generator.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-utils.h"
@@ -553,12 +553,13 @@ test_limit_depth (void)
   g_assert_no_error (error);
   g_clear_object (&packet);
 
-  /* The same with the depth hd_json_parse () saw: 5 here, so at a limit of
-   * 4 the tree is still walked and refused, and at 5 it passes. */
+  /* The same with the depth hd_bounded_json_parse () saw: 5 here, so at a
+   * limit of 4 the tree is still walked and refused, and at 5 it passes. */
   {
     guint depth = 0;
-    g_autoptr(JsonNode) root = hd_json_parse (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
-                                              HD_JSON_MAX_DEPTH, &depth, &error);
+    g_autoptr(JsonNode) root = hd_bounded_json_parse (g_bytes_get_data (json, NULL),
+                                                      g_bytes_get_size (json),
+                                                      HD_BOUNDED_JSON_MAX_DEPTH, &depth, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (depth, ==, 5);

@@ -384,6 +384,19 @@ test_notes (Fixture       *f,
   reloaded = hd_trainer_notes_load (recording, &error);
   g_assert_null (reloaded);
   g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  g_clear_error (&error);
+
+  /* So is one nested too deeply: the notes go through the bounded parser,
+   * where JsonParser would overflow the stack. */
+  {
+    g_autofree char *deep = g_strnfill (100000, '[');
+
+    g_file_set_contents (path, deep, -1, &error);
+    g_assert_no_error (error);
+    reloaded = hd_trainer_notes_load (recording, &error);
+    g_assert_null (reloaded);
+    g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  }
 
   for (guint i = 0; i < HD_CHECKLIST_N_ITEMS; i++)
     {

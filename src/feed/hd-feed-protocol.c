@@ -12,8 +12,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hd-bounded-json.h"
 #include "hd-error.h"
-#include "hd-json-parse.h"
 #include "hd-feed-protocol.h"
 #include "hd-time.h"
 
@@ -227,7 +227,7 @@ hd_feed_message_parse (const char  *data,
 
   /* Not JsonParser: it has no depth limit, and a frame of 100,000 "["
    * overflowed the stack. */
-  root = hd_json_parse (data, length, HD_FEED_MAX_DEPTH, &depth, &local_error);
+  root = hd_bounded_json_parse (data, length, HD_FEED_MAX_DEPTH, &depth, &local_error);
   if (root == NULL)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("The frame is not valid JSON: %s"),

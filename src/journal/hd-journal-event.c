@@ -570,7 +570,6 @@ get_string_member (JsonObject *object,
 static HdJournalEvent *
 parse_line (const char  *line,
             gsize        len,
-            JsonParser  *parser,
             gboolean     check_hash,
             gboolean    *hash_valid,
             GError     **error)
@@ -606,7 +605,8 @@ parse_line (const char  *line,
     }
 
   /* Lines in the layout the journal writes (all of them, in practice) take
-   * the fast path; @parser is accepted for API stability and not needed. */
+   * the fast path; any other line goes through hd_bounded_json_parse (), so
+   * a file from elsewhere never reaches json-glib's unbounded JsonParser. */
   {
     g_autofree char *f_time = NULL;
     g_autofree char *f_handoff = NULL;
@@ -643,7 +643,7 @@ parse_line (const char  *line,
       }
   }
 
-  if (!(root = hd_json_parse (line, len, HD_JOURNAL_JSON_MAX_DEPTH, NULL, &local_error)))
+  if (!(root = hd_bounded_json_parse (line, len, HD_JOURNAL_JSON_MAX_DEPTH, NULL, &local_error)))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE, "not valid JSON: %s", local_error->message);
       return NULL;
@@ -702,20 +702,18 @@ parse_line (const char  *line,
 HdJournalEvent *
 hd_journal_event_parse_line (const char  *line,
                              gsize        len,
-                             JsonParser  *parser,
                              gboolean    *hash_valid,
                              GError     **error)
 {
   g_return_val_if_fail (line != NULL, NULL);
 
-  return parse_line (line, len, parser, TRUE, hash_valid, error);
+  return parse_line (line, len, TRUE, hash_valid, error);
 }
 
 HdJournalEvent *
 _hd_journal_event_parse_line_trusted (const char  *line,
                                       gsize        len,
-                                      JsonParser  *parser,
                                       GError     **error)
 {
-  return parse_line (line, len, parser, FALSE, NULL, error);
+  return parse_line (line, len, FALSE, NULL, error);
 }

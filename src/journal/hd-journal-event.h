@@ -131,13 +131,12 @@ char           *_hd_journal_event_seal          (HdJournalEvent *self,
                                                  gint64          seq,
                                                  const char     *prev);
 
-/* Parse one line (without its '\n').  On success @hash_valid tells whether
- * the stored hash matches the content; a line that is not a well-formed
- * record fails with HD_ERROR_PARSE.  @parser may be NULL, or a parser to
- * reuse across lines. */
+/* Parse one line (without its '\n') with the bounded JSON parser (a line
+ * may come from a file sent from elsewhere).  On success @hash_valid tells
+ * whether the stored hash matches the content; a line that is not a
+ * well-formed record fails with HD_ERROR_PARSE. */
 HdJournalEvent *hd_journal_event_parse_line     (const char     *line,
                                                  gsize           len,
-                                                 JsonParser     *parser,
                                                  gboolean       *hash_valid,
                                                  GError        **error);
 
@@ -158,7 +157,6 @@ gboolean        hd_journal_line_check           (const char     *line,
  * and reading a line's seq from its fixed place. */
 HdJournalEvent *_hd_journal_event_parse_line_trusted (const char  *line,
                                                       gsize        len,
-                                                      JsonParser  *parser,
                                                       GError     **error);
 gboolean        _hd_journal_line_read_shape     (const char     *line,
                                                  gsize           len,

@@ -7,11 +7,12 @@
 
 #pragma once
 
-#include "hd-json-parse.h"
+#include "hd-bounded-json.h"
 
 G_BEGIN_DECLS
 
-/* The deepest nesting a record may have (parse lines with hd_json_parse ()). */
+/* The deepest nesting a record may have (parse lines with
+ * hd_bounded_json_parse ()). */
 #define HD_JOURNAL_JSON_MAX_DEPTH 64
 
 /* The fast path for a line in the layout the journal writes: reads the

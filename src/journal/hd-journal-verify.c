@@ -51,7 +51,6 @@ _hd_journal_verify_buffer (const char  *data,
                            gint64      *first_bad_seq,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = parse_json ? json_parser_new_immutable () : NULL;
   char prev_hash[65] = { 0, };
   gint64 expected_seq = -1;
   guint64 count = 0;
@@ -157,7 +156,7 @@ _hd_journal_verify_buffer (const char  *data,
         {
           g_autoptr(GError) local_error = NULL;
           g_autoptr(HdJournalEvent) event =
-            hd_journal_event_parse_line (line, line_len, parser, NULL, &local_error);
+            hd_journal_event_parse_line (line, line_len, NULL, &local_error);
 
           if (event == NULL)
             {

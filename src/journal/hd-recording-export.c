@@ -30,7 +30,6 @@ hd_journal_collect_handoff (const char  *directory,
                             GError     **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) hd_journal_event_unref);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GString) needle = g_string_new ("\"handoff\":");
   g_auto(GStrv) files = NULL;
 
@@ -62,7 +61,7 @@ hd_journal_collect_handoff (const char  *directory,
             break;  /* a torn tail: not a record */
           if (g_strstr_len (line, end - line, needle->str) == NULL)
             continue;
-          event = hd_journal_event_parse_line (line, (gsize) (end - line), parser, NULL, &local_error);
+          event = hd_journal_event_parse_line (line, (gsize) (end - line), NULL, &local_error);
           if (event == NULL)
             {
               g_warning ("Skipping a damaged record in %s: %s", files[f], local_error->message);

@@ -91,14 +91,13 @@ get_line (HdRecording *self,
 static HdJournalEvent *
 parse_line_at (HdRecording  *self,
                guint         line_index,
-               JsonParser   *parser,
                GError      **error)
 {
   gsize len;
   const char *line = get_line (self, line_index, &len);
 
   /* Every line was verified when the recording was opened. */
-  return _hd_journal_event_parse_line_trusted (line, len, parser, error);
+  return _hd_journal_event_parse_line_trusted (line, len, error);
 }
 
 typedef struct
@@ -172,7 +171,6 @@ parse_chunk_func (gpointer data,
 {
   ParseChunk *chunk = data;
   HdRecording *self = user_data;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   GPtrArray *events = g_ptr_array_new_full (chunk->last - chunk->first, (GDestroyNotify) hd_journal_event_unref);
   GError *error = NULL;
 
@@ -181,7 +179,7 @@ parse_chunk_func (gpointer data,
     goto out;
   for (guint i = chunk->first; i < chunk->last; i++)
     {
-      HdJournalEvent *event = parse_line_at (self, i + 1, parser, &error);
+      HdJournalEvent *event = parse_line_at (self, i + 1, &error);
 
       if (event == NULL)
         {
@@ -205,7 +203,6 @@ parse_and_checkpoint (HdRecording   *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(HdJournalEvent) header = NULL;
   g_autoptr(HdJournalState) state = NULL;
   ParseShared shared = { 0, };
@@ -220,7 +217,7 @@ parse_and_checkpoint (HdRecording   *self,
   if (self->offsets->len == 0)
     return TRUE;  /* the verifier reports the empty file */
 
-  if (!(header = parse_line_at (self, 0, parser, error)))
+  if (!(header = parse_line_at (self, 0, error)))
     return FALSE;
   payload = hd_journal_event_get_payload (header);
   format = json_object_get_string_member_with_default (payload, "format", NULL);
@@ -469,7 +466,7 @@ hd_recording_dup_event (HdRecording  *self,
   g_return_val_if_fail (HD_IS_RECORDING (self), NULL);
   g_return_val_if_fail (index < self->n_events, NULL);
 
-  return parse_line_at (self, index + 1, NULL, error);
+  return parse_line_at (self, index + 1, error);
 }
 
 gint64
@@ -495,7 +492,6 @@ hd_recording_dup_state_at (HdRecording  *self,
                            guint         position,
                            GError      **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(HdJournalState) state = NULL;
   guint checkpoint;
 
@@ -504,11 +500,9 @@ hd_recording_dup_state_at (HdRecording  *self,
 
   checkpoint = MIN (position / HD_RECORDING_CHECKPOINT_INTERVAL, self->checkpoints->len - 1);
   state = hd_journal_state_copy (g_ptr_array_index (self->checkpoints, checkpoint));
-  if (checkpoint * HD_RECORDING_CHECKPOINT_INTERVAL < position)
-    parser = json_parser_new_immutable ();
   for (guint i = checkpoint * HD_RECORDING_CHECKPOINT_INTERVAL; i < position; i++)
     {
-      g_autoptr(HdJournalEvent) event = parse_line_at (self, i + 1, parser, error);
+      g_autoptr(HdJournalEvent) event = parse_line_at (self, i + 1, error);
 
       if (event == NULL)
         return NULL;

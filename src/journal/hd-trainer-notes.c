@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hd-bounded-json.h"
 #include "hd-error.h"
 #include "hd-trainer-notes.h"
 #include "hd-time.h"
@@ -196,19 +197,21 @@ parse_notes (HdTrainerNotes  *self,
              gsize            len,
              GError         **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) tree = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
   JsonNode *node;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* The bounded parser, not JsonParser: the notes travel with a recording,
+   * which may have been sent from elsewhere. */
+  tree = hd_bounded_json_parse (data, len, HD_BOUNDED_JSON_MAX_DEPTH, NULL, &local_error);
+  if (tree == NULL || !JSON_NODE_HOLDS_OBJECT (tree))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("The trainer notes file is damaged: %s"),
                    local_error != NULL ? local_error->message : _("not an object"));
       return FALSE;
     }
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (tree);
   if (json_object_get_int_member_with_default (root, "v", 0) != 1)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_VERSION, _("The trainer notes file has an unknown version"));

@@ -13,8 +13,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hd-bounded-json-private.h"
 #include "hd-error.h"
-#include "hd-json-parse-private.h"
 #include "hd-packet-parser-private.h"
 
 /* The entry points: limits, bytes (through the bounded scanner), trees made
@@ -186,9 +186,9 @@ locate (const char *data,
   *column = (guint) (data + offset - (newline != NULL ? newline + 1 : data)) + 1;
 }
 
-/* The tree of a packet, read by the bounded scanner under hd_json_parse ()
- * (without its seal, a walk of the whole tree that the packet parser does not
- * need), or NULL with the error set.  The scanner reads strict RFC 8259 only,
+/* The tree of a packet, read by the bounded scanner under
+ * hd_bounded_json_parse () (without its seal, a walk of the whole tree that
+ * the packet parser does not need), or NULL with the error set.  The scanner reads strict RFC 8259 only,
  * and counts the nesting of arrays and objects exactly as the limit does, so
  * no other depth check is needed, and its recursion stops at the limit.  It
  * also refuses a second value after the first.  @data must be valid UTF-8
@@ -200,17 +200,17 @@ read_tree (const char  *data,
            guint        max_depth,
            GError     **error)
 {
-  g_auto(HdJsonScan) scan = { 0 };
+  g_auto(HdBoundedJsonScan) scan = { 0 };
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
   /* Read in place, not from a copy: a copy of a typical packet is a
    * block big enough that malloc first sorts all its freed small blocks,
    * which cost more than the copy saves. */
-  _hd_json_scan_init (&scan, data, len, FALSE, max_depth, &local_error);
+  _hd_bounded_json_scan_init (&scan, data, len, FALSE, max_depth, &local_error);
   scan.input_utf8 = TRUE;
   scan.count_containers = TRUE;
-  if ((root = _hd_json_scan_value (&scan, 0)) != NULL)
+  if ((root = _hd_bounded_json_scan_value (&scan, 0)) != NULL)
     {
       while (scan.p < scan.end && is_json_space (*scan.p))
         scan.p++;

@@ -43,9 +43,9 @@ HdPacket *hd_packet_parse_node         (JsonNode              *node,
                                         const HdPacketLimits  *limits,
                                         GError               **error);
 /* The same, for a node known to nest at most @depth levels of arrays and
- * objects (from hd_json_parse (), which counts the top as 0: the deepest
- * nesting of the document holding it bounds it): walking a 10,000-turn tree
- * for the depth limit is skipped when @depth is within it. */
+ * objects (from hd_bounded_json_parse (), which counts the top as 0: the
+ * deepest nesting of the document holding it bounds it): walking a
+ * 10,000-turn tree for the depth limit is skipped when @depth is within it. */
 HdPacket *hd_packet_parse_node_with_depth (JsonNode           *node,
                                            const HdPacketLimits *limits,
                                            guint               depth,

@@ -13,8 +13,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "hd-bounded-json.h"
 #include "hd-error.h"
-#include "hd-json-parse.h"
 #include "hd-oauth.h"
 #include "hd-pkce.h"
 #include "hd-sf-util.h"
@@ -648,7 +648,7 @@ identity_cb (GObject      *object,
       return;
     }
   data = g_bytes_get_data (body, &size);
-  if (data == NULL || (root = hd_json_parse (data, size, HD_JSON_MAX_DEPTH, NULL, NULL)) == NULL ||
+  if (data == NULL || (root = hd_bounded_json_parse (data, size, HD_BOUNDED_JSON_MAX_DEPTH, NULL, NULL)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_task_return_new_error (task, HD_ERROR, HD_ERROR_PARSE, _("The identity service sent malformed JSON"));

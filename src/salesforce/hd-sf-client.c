@@ -13,8 +13,8 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "hd-bounded-json.h"
 #include "hd-error.h"
-#include "hd-json-parse.h"
 #include "hd-sf-client.h"
 
 struct _HdSfClient
@@ -316,7 +316,7 @@ send_cb (GObject      *object,
   response->body = g_bytes_ref (body);
   data = g_bytes_get_data (body, &size);
   if (data != NULL && size > 0 &&
-      (response->json = hd_json_parse (data, size, HD_JSON_MAX_DEPTH, NULL, NULL)) != NULL)
+      (response->json = hd_bounded_json_parse (data, size, HD_BOUNDED_JSON_MAX_DEPTH, NULL, NULL)) != NULL)
     {
       if (response->json != NULL && JSON_NODE_HOLDS_ARRAY (response->json) && !SOUP_STATUS_IS_SUCCESSFUL (response->status))
         response->errors = hd_sf_parse_error_array (body, NULL);

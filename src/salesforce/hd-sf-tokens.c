@@ -13,8 +13,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "hd-bounded-json.h"
 #include "hd-error.h"
-#include "hd-json-parse.h"
 #include "hd-sf-tokens.h"
 #include "hd-sf-util.h"
 
@@ -145,7 +145,7 @@ hd_sf_tokens_parse (GBytes  *body,
   g_autoptr(JsonNode) root = NULL;
 
   if (data == NULL || size == 0 ||
-      (root = hd_json_parse (data, size, HD_JSON_MAX_DEPTH, NULL, NULL)) == NULL ||
+      (root = hd_bounded_json_parse (data, size, HD_BOUNDED_JSON_MAX_DEPTH, NULL, NULL)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE,

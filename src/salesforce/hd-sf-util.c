@@ -14,8 +14,8 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "hd-bounded-json.h"
 #include "hd-error.h"
-#include "hd-json-parse.h"
 #include "hd-sf-util.h"
 #include "hd-time.h"
 
@@ -56,7 +56,7 @@ parse_body (GBytes  *body,
       g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE, _("The server sent an empty answer"));
       return NULL;
     }
-  if (!(root = hd_json_parse (data, size, HD_JSON_MAX_DEPTH, NULL, NULL)))
+  if (!(root = hd_bounded_json_parse (data, size, HD_BOUNDED_JSON_MAX_DEPTH, NULL, NULL)))
     {
       g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE, _("The server sent malformed JSON"));
       return NULL;

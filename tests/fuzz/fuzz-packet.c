@@ -13,14 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hd-bounded-json.h"
 #include "hd-error.h"
-#include "hd-json-parse.h"
 #include "hd-mask.h"
 #include "hd-packet-parser.h"
 
 /* libFuzzer target for the packet parser and the masking it does, and for
- * the JSON parser the feed reads frames with (hd_json_parse (), then the
- * packet from its tree, as the feed client does).  Any input must give a
+ * the JSON parser the feed reads frames with (hd_bounded_json_parse (), then
+ * the packet from its tree, as the feed client does).  Any input must give a
  * packet or an HD_ERROR, never a crash, a sanitizer report, a leak, or a
  * GLib critical (made fatal below: a g_return_if_fail hit is a bug here).
  * Seed corpus: tests/fixtures/valid and tests/fixtures/invalid. */
@@ -100,11 +100,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_assert (error->domain == HD_ERROR && error->message != NULL);
   g_clear_error (&error);
 
-  root = hd_json_parse ((const char *) data, size, HD_JSON_MAX_DEPTH, &depth, &error);
+  root = hd_bounded_json_parse ((const char *) data, size, HD_BOUNDED_JSON_MAX_DEPTH, &depth, &error);
   g_assert ((root == NULL) != (error == NULL));
   if (root != NULL)
     {
-      g_assert (depth <= HD_JSON_MAX_DEPTH);
+      g_assert (depth <= HD_BOUNDED_JSON_MAX_DEPTH);
       g_assert (json_node_is_immutable (root));
       from_tree = hd_packet_parse_node_with_depth (root, &limits, depth, &error);
       g_assert ((from_tree == NULL) != (error == NULL));

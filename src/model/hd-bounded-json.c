@@ -1,11 +1,11 @@
-/* hd-json-parse.c
+/* hd-bounded-json.c
  *
  * Copyright 2026 The HandoffDesk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "hd-json-parse"
+#define G_LOG_DOMAIN "hd-bounded-json"
 
 #include "config.h"
 
@@ -13,13 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hd-bounded-json-private.h"
 #include "hd-error.h"
-#include "hd-json-parse-private.h"
 
 
 static gboolean
-fail (HdJsonScan *r,
-      const char *what)
+fail (HdBoundedJsonScan *r,
+      const char        *what)
 {
   if (r->error != NULL && *r->error == NULL)
     g_set_error (r->error, HD_ERROR, HD_ERROR_PARSE, "invalid JSON at byte %" G_GSIZE_FORMAT ": %s",
@@ -29,9 +29,9 @@ fail (HdJsonScan *r,
 
 /* Fails and returns NULL, dropping @node (nullable): for the value readers. */
 static JsonNode *
-fail_node (HdJsonScan *r,
-           const char *what,
-           JsonNode   *node)
+fail_node (HdBoundedJsonScan *r,
+           const char        *what,
+           JsonNode          *node)
 {
   if (what != NULL)
     fail (r, what);
@@ -41,7 +41,7 @@ fail_node (HdJsonScan *r,
 }
 
 static void
-skip_space (HdJsonScan *r)
+skip_space (HdBoundedJsonScan *r)
 {
   while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
     r->p++;
@@ -60,8 +60,8 @@ hex_value (char c)
 }
 
 static gboolean
-read_hex4 (HdJsonScan *r,
-           gunichar *out)
+read_hex4 (HdBoundedJsonScan *r,
+           gunichar          *out)
 {
   gunichar value = 0;
 
@@ -84,9 +84,9 @@ read_hex4 (HdJsonScan *r,
  * the string has no escapes (its closing quote overwritten with a NUL), else
  * into r->buffer; either way NUL-terminated, and *out_len is its length. */
 gboolean
-_hd_json_scan_string (HdJsonScan  *r,
-                      const char **out,
-                      gsize       *out_len)
+_hd_bounded_json_scan_string (HdBoundedJsonScan  *r,
+                              const char        **out,
+                              gsize              *out_len)
 {
   char *begin = r->p;
 
@@ -181,9 +181,9 @@ _hd_json_scan_string (HdJsonScan  *r,
  * which is free again once the string is read.  Valid until the next string
  * is read; the node or object that keeps it makes its own copy. */
 static const char *
-terminated (HdJsonScan *r,
-            const char *value,
-            gsize       len)
+terminated (HdBoundedJsonScan *r,
+            const char        *value,
+            gsize              len)
 {
   if (r->writable || value == r->buffer->str)
     return value;
@@ -193,9 +193,9 @@ terminated (HdJsonScan *r,
 }
 
 static JsonNode *
-string_node (HdJsonScan *r,
-             const char *value,
-             gsize       len)
+string_node (HdBoundedJsonScan *r,
+             const char        *value,
+             gsize              len)
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
 
@@ -204,7 +204,7 @@ string_node (HdJsonScan *r,
 }
 
 static JsonNode *
-read_number (HdJsonScan *r)
+read_number (HdBoundedJsonScan *r)
 {
   const char *begin = r->p;
   gboolean is_double = FALSE;
@@ -268,8 +268,8 @@ read_number (HdJsonScan *r)
 }
 
 static gboolean
-read_literal (HdJsonScan *r,
-              const char *word)
+read_literal (HdBoundedJsonScan *r,
+              const char        *word)
 {
   gsize len = strlen (word);
 
@@ -280,8 +280,8 @@ read_literal (HdJsonScan *r,
 }
 
 JsonNode *
-_hd_json_scan_value (HdJsonScan *r,
-                     guint       depth)
+_hd_bounded_json_scan_value (HdBoundedJsonScan *r,
+                             guint              depth)
 {
   skip_space (r);
   if (r->p >= r->end)
@@ -321,7 +321,7 @@ _hd_json_scan_value (HdJsonScan *r,
             if (r->p >= r->end || *r->p != '"')
               return fail_node (r, "expected a member name", node);
             r->p++;
-            if (!_hd_json_scan_string (r, &name, &name_len))
+            if (!_hd_bounded_json_scan_string (r, &name, &name_len))
               return fail_node (r, NULL, node);
             /* The value may reuse the scratch buffer; a name in the input
              * stays where it is. */
@@ -331,7 +331,7 @@ _hd_json_scan_value (HdJsonScan *r,
             if (r->p >= r->end || *r->p != ':')
               return fail_node (r, "expected ':'", node);
             r->p++;
-            if (!(member = _hd_json_scan_value (r, depth + 1)))
+            if (!(member = _hd_bounded_json_scan_value (r, depth + 1)))
               return fail_node (r, NULL, node);
             /* json_object_set_member () copies the name. */
             json_object_set_member (object, escaped != NULL ? escaped : terminated (r, name, name_len),
@@ -366,7 +366,7 @@ _hd_json_scan_value (HdJsonScan *r,
           }
         for (;;)
           {
-            JsonNode *element = _hd_json_scan_value (r, depth + 1);
+            JsonNode *element = _hd_bounded_json_scan_value (r, depth + 1);
 
             if (element == NULL)
               return fail_node (r, NULL, node);
@@ -392,7 +392,7 @@ _hd_json_scan_value (HdJsonScan *r,
         gsize len;
 
         r->p++;
-        if (!_hd_json_scan_string (r, &value, &len))
+        if (!_hd_bounded_json_scan_string (r, &value, &len))
           return NULL;
         return string_node (r, value, len);
       }
@@ -423,12 +423,12 @@ _hd_json_scan_value (HdJsonScan *r,
 }
 
 void
-_hd_json_scan_init (HdJsonScan  *r,
-                    const char  *data,
-                    gsize        len,
-                    gboolean     writable,
-                    guint        max_depth,
-                    GError     **error)
+_hd_bounded_json_scan_init (HdBoundedJsonScan  *r,
+                            const char         *data,
+                            gsize               len,
+                            gboolean            writable,
+                            guint               max_depth,
+                            GError            **error)
 {
   /* Written to only when @writable. */
   r->p = (char *) data;
@@ -446,7 +446,7 @@ _hd_json_scan_init (HdJsonScan  *r,
 }
 
 void
-_hd_json_scan_clear (HdJsonScan *r)
+_hd_bounded_json_scan_clear (HdBoundedJsonScan *r)
 {
   if (r->buffer != NULL)
     g_string_free (r->buffer, TRUE);
@@ -454,8 +454,8 @@ _hd_json_scan_clear (HdJsonScan *r)
 }
 
 gboolean
-_hd_json_scan_expect (HdJsonScan *r,
-                      const char *literal)
+_hd_bounded_json_scan_expect (HdBoundedJsonScan *r,
+                              const char        *literal)
 {
   gsize len = strlen (literal);
 
@@ -466,15 +466,15 @@ _hd_json_scan_expect (HdJsonScan *r,
 }
 
 JsonNode *
-hd_json_parse (const char  *data,
-               gsize        len,
-               guint        max_depth,
-               guint       *depth,
-               GError     **error)
+hd_bounded_json_parse (const char  *data,
+                       gsize        len,
+                       guint        max_depth,
+                       guint       *depth,
+                       GError     **error)
 {
   /* A copy, so strings are terminated in place, not in the scratch buffer. */
   g_autofree char *copy = NULL;
-  g_auto(HdJsonScan) r = { 0 };
+  g_auto(HdBoundedJsonScan) r = { 0 };
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -482,8 +482,8 @@ hd_json_parse (const char  *data,
   copy = g_malloc (len + 1);
   memcpy (copy, data, len);
   copy[len] = '\0';
-  _hd_json_scan_init (&r, copy, len, TRUE, max_depth, error);
-  root = _hd_json_scan_value (&r, 0);
+  _hd_bounded_json_scan_init (&r, copy, len, TRUE, max_depth, error);
+  root = _hd_bounded_json_scan_value (&r, 0);
   if (root != NULL)
     {
       skip_space (&r);

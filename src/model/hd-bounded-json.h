@@ -1,4 +1,4 @@
-/* hd-json-parse.h
+/* hd-bounded-json.h
  *
  * Copyright 2026 The HandoffDesk authors
  *
@@ -22,13 +22,14 @@ G_BEGIN_DECLS
  * surrogates, anything after the value, or nesting deeper than @max_depth
  * (arrays and objects; the top level is depth 0).  @depth (nullable) gets
  * the deepest nesting seen.  Thread-safe. */
-/* Deep enough for any document HandoffDesk reads from the network. */
-#define HD_JSON_MAX_DEPTH 64
+/* Deep enough for any document HandoffDesk reads from the network or from
+ * a file that may come from elsewhere (recordings, trainer notes). */
+#define HD_BOUNDED_JSON_MAX_DEPTH 64
 
-JsonNode *hd_json_parse (const char  *data,
-                         gsize        len,
-                         guint        max_depth,
-                         guint       *depth,
-                         GError     **error);
+JsonNode *hd_bounded_json_parse (const char  *data,
+                                 gsize        len,
+                                 guint        max_depth,
+                                 guint       *depth,
+                                 GError     **error);
 
 G_END_DECLS
