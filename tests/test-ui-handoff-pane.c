@@ -1387,8 +1387,9 @@ widget_hidden (gpointer data)
   return !gtk_widget_get_visible (data);
 }
 
-/* Whether the pane has no timer left to run. The reply box's debounce, which
- * passes the pane to g_timeout_add (), is its only one. */
+/* Whether the reply bar has no timer left to run. Its debounce of repeat
+ * detection, which passes the bar to g_timeout_add (), is its only one; the
+ * test checks first that this sees a debounce that is pending. */
 static gboolean
 no_timer_pending (gpointer data)
 {
@@ -1403,6 +1404,7 @@ test_pane_repeat_hint (Fixture       *fixture,
   g_autoptr(HdHandoff) handoff = handoff_new (packet, TRUE);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *entry = reply_child (fixture->pane, "reply_entry");
+  gpointer reply_bar = hd_test_template_child (fixture->pane, HD_TYPE_HANDOFF_PANE, "reply_bar");
   GtkWidget *hint = reply_child (fixture->pane, "repeat_hint_label");
   const char *text;
 
@@ -1424,6 +1426,7 @@ test_pane_repeat_hint (Fixture       *fixture,
 
   /* An unrelated reply: the hint goes, once the agent pauses again. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "I have turned on international usage for your credit card.");
+  g_assert_false (no_timer_pending (reply_bar));
   g_assert_true (hd_test_wait_until (widget_hidden, hint, HD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.send-reply", NULL));
   g_assert_cmpuint (log->len, ==, 1);
@@ -1440,7 +1443,7 @@ test_pane_repeat_hint (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (hint));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   /* And nothing brings it back: only a debounce still to run could. */
-  g_assert_true (hd_test_wait_until (no_timer_pending, fixture->pane, HD_TEST_TIMEOUT_MS));
+  g_assert_true (hd_test_wait_until (no_timer_pending, reply_bar, HD_TEST_TIMEOUT_MS));
   g_assert_false (gtk_widget_get_visible (hint));
 
   remove_session_log (fixture->pane);
