@@ -117,7 +117,7 @@ quality_report_action (GSimpleAction *action,
     return;
   hd_session_report_quality_async (self->session, id, report, *detail != '\0' ? detail : NULL,
                                    automatic, self->cancellable, request_cb,
-                                   request_new (self, _("The routing layer did not record the signal")));
+                                   request_new (self, _("The routing layer did not record the quality report")));
 }
 
 static void
@@ -131,7 +131,7 @@ transfer_action (GSimpleAction *action,
   g_variant_get (param, "(&s&s)", &id, &to_queue);
   if (self->session != NULL && *to_queue != '\0')
     hd_session_transfer_async (self->session, id, to_queue, self->cancellable, request_cb,
-                               request_new (self, _("The routing layer did not record the signal")));
+                               request_new (self, _("The routing layer did not record the transfer")));
 }
 
 static void
