@@ -286,14 +286,18 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
   skip_space (r);
   if (r->p >= r->end)
     return fail_node (r, "unexpected end", NULL);
-  /* One comparison on the common path: this runs once per value. */
-  if (G_UNLIKELY (depth >= r->max_depth) &&
-      (depth > r->max_depth || (r->count_containers && (*r->p == '{' || *r->p == '['))))
+  /* An array or object at @depth is level @depth + 1.  A scalar needs no
+   * check: the container holding it passed.  One comparison on the common
+   * path: this runs once per value. */
+  if (G_UNLIKELY (depth >= r->depth_seen) && (*r->p == '{' || *r->p == '['))
     {
-      r->too_deep = TRUE;
-      return fail_node (r, "nested too deeply", NULL);
+      if (depth >= r->max_depth)
+        {
+          r->too_deep = TRUE;
+          return fail_node (r, "nested too deeply", NULL);
+        }
+      r->depth_seen = depth + 1;
     }
-  r->depth_seen = MAX (r->depth_seen, depth);
 
   switch (*r->p)
     {
@@ -441,7 +445,6 @@ _hd_bounded_json_scan_init (HdBoundedJsonScan  *r,
   r->error = error;
   r->input_utf8 = FALSE;
   r->int64_only = FALSE;
-  r->count_containers = FALSE;
   r->too_deep = FALSE;
 }
 
@@ -493,10 +496,10 @@ hd_bounded_json_parse (const char  *data,
           g_clear_pointer (&root, json_node_unref);
         }
     }
+  if (depth != NULL)
+    *depth = r.too_deep ? max_depth + 1 : r.depth_seen;
   if (root == NULL)
     return NULL;
-  if (depth != NULL)
-    *depth = r.depth_seen;
   json_node_seal (root);
   return root;
 }
