@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 
+#include "hd-durable.h"
 #include "hd-feed-client-private.h"
 
 /* Persistence ----------------------------------------------------------- */
@@ -84,11 +85,12 @@ _hd_feed_client_save_state (HdFeedClient *self)
   root = json_builder_get_root (builder);
   text = json_to_string (root, TRUE);
 
+  /* Durable with its folder (hd-durable.h): the sequence acknowledged next
+   * must not come back older after a power cut, or the offers after it
+   * would be offered twice. */
   dir = g_path_get_dirname (self->state_path);
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (self->state_path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
+      !hd_durable_write_file (self->state_path, text, -1, 0600, &error))
     {
       g_warning ("Cannot save the feed state to %s: %s", self->state_path,
                  error != NULL ? error->message : g_strerror (errno));

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  * and hd-outbox-reconcile.c (entries found "sending").
  *
  * On disk: one file per entry, "entry-<seq>.json", each written with
- * g_file_set_contents_full (CONSISTENT | DURABLE) and followed by an fsync
- * of the directory, so a rename or unlink survives a power cut too.
+ * hd_durable_write_file () (temporary file, fsync, rename, fsync of the
+ * directory), and each unlink followed by hd_durable_sync_directory (), so
+ * a rename or unlink survives a power cut too.
  * "links.json" maps create-or-enrich keys to the cases created for them.
  * "lock" is flock()ed by the process that owns the outbox.
  *
