@@ -707,6 +707,53 @@ test_packet_depth (Fixture       *fixture,
   g_assert_true (is_connected (fixture));
 }
 
+static gboolean
+state_saved (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && g_str_has_prefix (contents, "{\n");
+}
+
+/* A state file that is damaged, or far larger than any state, is named in
+ * the log and ignored, as before: the client starts without resuming, still
+ * presents offers, and its next save replaces the file. */
+static void
+test_damaged_state (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const struct {
+    const char *contents;
+    const char *why;
+  } cases[] = {
+    { "{\"version\":1,\"url\":\"ws://", "*damaged feed state*is not valid JSON*" },
+    { NULL, "*damaged feed state*more than the limit of 65536 bytes*" },
+  };
+  g_autofree char *huge = g_strnfill (64 * 1024 + 1, ' ');
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+
+      g_clear_object (&fixture->client);
+      g_assert_true (g_file_set_contents (fixture->state_path, cases[i].contents != NULL ? cases[i].contents : huge,
+                                          -1, &error));
+      g_assert_no_error (error);
+
+      g_test_expect_message ("hd-feed-client", G_LOG_LEVEL_WARNING, cases[i].why);
+      fixture->client = make_client (fixture, fixture->token);
+      g_test_assert_expected_messages ();
+
+      hd_feed_client_start (fixture->client);
+      HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
+      id = hd_demo_router_push_offer (fixture->router, AGENT, (int) i);
+      HD_TEST_WAIT_UNTIL (hd_queue_lookup (fixture->queue, id) != NULL, 10000);
+      HD_TEST_WAIT_UNTIL (state_saved (fixture->state_path), 10000);
+      hd_feed_client_stop (fixture->client);
+    }
+}
+
 static void
 test_server_down_up (Fixture       *fixture,
                      gconstpointer  data)
@@ -970,6 +1017,7 @@ main (int   argc,
   ADD ("auth-failure", test_auth_failure);
   ADD ("bad-frames", test_bad_frames);
   ADD ("packet-depth", test_packet_depth);
+  ADD ("damaged-state", test_damaged_state);
   ADD ("server-down-up", test_server_down_up);
   ADD ("big-packet-in-order", test_big_packet_in_order);
   ADD ("superseded", test_superseded);

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
 #include "hd-bounded-json-private.h"
 #include "hd-error.h"
 
@@ -504,3 +507,53 @@ hd_bounded_json_parse (const char  *data,
   return root;
 }
 
+
+JsonNode *
+hd_bounded_json_load_file (const char  *path,
+                           gsize        max_bytes,
+                           guint        max_depth,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  JsonNode *root;
+  GStatBuf st;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* The size first, so that a huge file is refused without reading it. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (st.st_size > 0 && (guint64) st.st_size > max_bytes)
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
+                   _("“%s” is %" G_GUINT64_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT " bytes"),
+                   path, (guint64) st.st_size, max_bytes);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not read “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  /* It may have grown since. */
+  if (len > max_bytes)
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
+                   _("“%s” is %" G_GUINT64_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT " bytes"),
+                   path, (guint64) len, max_bytes);
+      return NULL;
+    }
+  if (!(root = hd_bounded_json_parse (data, len, max_depth, NULL, &local_error)))
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("“%s” is not valid JSON: %s"), path, local_error->message);
+      return NULL;
+    }
+  return root;
+}

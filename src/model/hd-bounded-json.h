@@ -46,4 +46,17 @@ JsonNode *hd_bounded_json_parse (const char  *data,
                                  guint       *depth,
                                  GError     **error);
 
+/* The same for a whole file that may be damaged or replaced: one the
+ * program keeps between runs (the outbox, the feed's state).  Reads at most
+ * @max_bytes.  Errors (HD_ERROR), each naming @path:
+ *   HD_ERROR_IO     it cannot be read;
+ *   HD_ERROR_LIMIT  it is larger than @max_bytes ("“…” is N bytes, more
+ *                   than the limit of M bytes");
+ *   HD_ERROR_PARSE  it is not JSON ("“…” is not valid JSON: invalid JSON at
+ *                   byte N: what"), or nests deeper than @max_depth. */
+JsonNode *hd_bounded_json_load_file (const char  *path,
+                                     gsize        max_bytes,
+                                     guint        max_depth,
+                                     GError     **error);
+
 G_END_DECLS

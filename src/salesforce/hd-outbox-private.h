@@ -31,6 +31,12 @@ G_BEGIN_DECLS
 
 #define MAX_AUTO_REBASES 5
 #define COMMENT_MAX_BYTES 4000
+/* The largest files the outbox reads back: an entry holds one Case edit
+ * (Salesforce's longest field is 128 KiB of text, 32 KiB for a case
+ * comment), links.json a case id per create-or-enrich key ever sent.
+ * Anything larger is not one of them and is set aside as damaged. */
+#define HD_OUTBOX_MAX_ENTRY_BYTES ((gsize) 4 * 1024 * 1024)
+#define HD_OUTBOX_MAX_LINKS_BYTES ((gsize) 64 * 1024 * 1024)
 
 /* One entry, typed.  Each member is the on-disk member of the same (or the
  * commented) name; _hd_outbox_record_to_json () writes exactly the file
