@@ -292,14 +292,10 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
   /* An array or object at @depth is level @depth + 1.  A scalar needs no
    * check: the container holding it passed.  One comparison on the common
    * path: this runs once per value. */
-  if (G_UNLIKELY (depth >= r->depth_seen) && (*r->p == '{' || *r->p == '['))
+  if (G_UNLIKELY (depth >= r->max_depth) && (*r->p == '{' || *r->p == '['))
     {
-      if (depth >= r->max_depth)
-        {
-          r->too_deep = TRUE;
-          return fail_node (r, "nested too deeply", NULL);
-        }
-      r->depth_seen = depth + 1;
+      r->too_deep = TRUE;
+      return fail_node (r, "nested too deeply", NULL);
     }
 
   switch (*r->p)
@@ -308,6 +304,8 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
       {
         JsonObject *object = json_object_new ();
         JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+        r->depth_seen = MAX (r->depth_seen, depth + 1);
 
         json_node_take_object (node, object);
         r->p++;
@@ -362,6 +360,8 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
       {
         JsonArray *array = json_array_new ();
         JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+        r->depth_seen = MAX (r->depth_seen, depth + 1);
 
         json_node_take_array (node, array);
         r->p++;
