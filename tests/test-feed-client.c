@@ -9,12 +9,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "hd-test-packet-generator.h"
 #include "hd-test-utils.h"
 #include "hd-demo-router.h"
+#include "hd-bounded-json.h"
 #include "hd-error.h"
 #include "hd-feed-client.h"
 #include "hd-feed-protocol.h"
@@ -30,6 +33,7 @@ typedef struct
   char         *dir;
   char         *state_path;
   guint         n_notices;
+  char         *last_notice;
   guint         n_added;
   guint         n_retries;   /* retries the current client scheduled (backoffs begun) */
   GPtrArray    *added_ids;   /* every handoff id the queue ever presented */
@@ -43,6 +47,8 @@ on_notice_cb (HdFeedClient *client,
   g_assert_nonnull (message);
   g_assert_cmpstr (message, !=, "");
   fixture->n_notices++;
+  g_free (fixture->last_notice);
+  fixture->last_notice = g_strdup (message);
 }
 
 static void
@@ -148,6 +154,7 @@ fixture_tear_down (Fixture       *fixture,
   g_unlink (fixture->state_path);
   g_rmdir (fixture->dir);
   g_free (fixture->state_path);
+  g_free (fixture->last_notice);
   g_free (fixture->dir);
   g_free (fixture->token);
   g_ptr_array_unref (fixture->added_ids);
@@ -642,6 +649,111 @@ test_bad_frames (Fixture       *fixture,
   HD_TEST_WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) == 3, 10000);
 }
 
+/* A valid packet whose unknown member "x" (skipped by the parser) makes
+ * it nest @levels deep. */
+static JsonNode *
+packet_with_depth (const char *handoff_id,
+                   guint       levels)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  JsonNode *packet;
+
+  g_string_printf (text, "{\"schema_version\":\"1.0\",\"handoff_id\":\"%s\","
+                   "\"conversation_id\":\"conv-%s\",\"created_at\":\"2026-11-24T08:00:00Z\","
+                   "\"customer\":{},\"verification\":{\"authenticated\":false},"
+                   "\"routing\":{\"escalation\":{\"reason\":\"sla_rule\"}},\"x\":",
+                   handoff_id, handoff_id);
+  for (guint i = 1; i < levels; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 1; i < levels; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  packet = hd_bounded_json_parse (text->str, text->len, HD_BOUNDED_JSON_MAX_DEPTH, NULL, &error);
+  g_assert_no_error (error);
+  return packet;
+}
+
+/* The frame's depth bound is the packet's plus the envelope: an offer whose
+ * packet nests exactly as deep as a packet may is shown; one level more and
+ * the frame is refused, saying so, and the connection goes on. */
+static void
+test_packet_depth (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) at_limit = packet_with_depth ("ho-deep-at", HD_PACKET_DEFAULT_MAX_DEPTH);
+  g_autoptr(JsonNode) past_limit = packet_with_depth ("ho-deep-past", HD_PACKET_DEFAULT_MAX_DEPTH + 1);
+  g_autofree char *good = NULL;
+  g_autofree char *deep = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+
+  hd_feed_client_start (fixture->client);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
+
+  deep = hd_demo_router_push_packet (fixture->router, AGENT, past_limit);
+  good = hd_demo_router_push_packet (fixture->router, AGENT, at_limit);
+  after = hd_demo_router_push_offer (fixture->router, AGENT, 1);
+  HD_TEST_WAIT_UNTIL (hd_queue_lookup (fixture->queue, after) != NULL, 10000);
+
+  g_assert_cmpstr (deep, ==, "ho-deep-past");
+  g_assert_null (hd_queue_lookup (fixture->queue, deep));
+  g_assert_nonnull (hd_queue_lookup (fixture->queue, good));
+  g_assert_cmpuint (hd_feed_client_get_frames_rejected (fixture->client), ==, 1);
+  g_assert_cmpuint (fixture->n_notices, ==, 1);
+  expected = g_strdup_printf ("nests deeper than %u levels of arrays and objects (a packet in it may nest %u)",
+                              HD_FEED_MAX_DEPTH, HD_PACKET_DEFAULT_MAX_DEPTH);
+  g_assert_nonnull (strstr (fixture->last_notice, expected));
+  g_assert_true (is_connected (fixture));
+}
+
+static gboolean
+state_saved (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && g_str_has_prefix (contents, "{\n");
+}
+
+/* A state file that is damaged, or far larger than any state, is named in
+ * the log and ignored, as before: the client starts without resuming, still
+ * presents offers, and its next save replaces the file. */
+static void
+test_damaged_state (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const struct {
+    const char *contents;
+    const char *why;
+  } cases[] = {
+    { "{\"version\":1,\"url\":\"ws://", "*damaged feed state*is not valid JSON*" },
+    { NULL, "*damaged feed state*more than the limit of 65536 bytes*" },
+  };
+  g_autofree char *huge = g_strnfill (64 * 1024 + 1, ' ');
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+
+      g_clear_object (&fixture->client);
+      g_assert_true (g_file_set_contents (fixture->state_path, cases[i].contents != NULL ? cases[i].contents : huge,
+                                          -1, &error));
+      g_assert_no_error (error);
+
+      g_test_expect_message ("hd-feed-client", G_LOG_LEVEL_WARNING, cases[i].why);
+      fixture->client = make_client (fixture, fixture->token);
+      g_test_assert_expected_messages ();
+
+      hd_feed_client_start (fixture->client);
+      HD_TEST_WAIT_UNTIL (is_connected (fixture), 10000);
+      id = hd_demo_router_push_offer (fixture->router, AGENT, (int) i);
+      HD_TEST_WAIT_UNTIL (hd_queue_lookup (fixture->queue, id) != NULL, 10000);
+      HD_TEST_WAIT_UNTIL (state_saved (fixture->state_path), 10000);
+      hd_feed_client_stop (fixture->client);
+    }
+}
+
 static void
 test_server_down_up (Fixture       *fixture,
                      gconstpointer  data)
@@ -904,6 +1016,8 @@ main (int   argc,
   ADD ("heartbeat-loss", test_heartbeat_loss);
   ADD ("auth-failure", test_auth_failure);
   ADD ("bad-frames", test_bad_frames);
+  ADD ("packet-depth", test_packet_depth);
+  ADD ("damaged-state", test_damaged_state);
   ADD ("server-down-up", test_server_down_up);
   ADD ("big-packet-in-order", test_big_packet_in_order);
   ADD ("superseded", test_superseded);

@@ -13,6 +13,7 @@
 
 #include "hd-error.h"
 #include "hd-feed-protocol.h"
+#include "hd-packet.h"
 
 static HdFeedMessage *
 parse (const char  *text,
@@ -83,8 +84,7 @@ test_parse_errors (void)
 }
 
 /* A frame nested past HD_FEED_MAX_DEPTH is an error, not a stack overflow
- * (JsonParser recursed without a limit: 100,000 "[" crashed it); the
- * deepest nesting a frame had is kept, for the packet parser. */
+ * (JsonParser recursed without a limit: 100,000 "[" crashed it). */
 static void
 test_parse_deep (void)
 {
@@ -101,17 +101,17 @@ test_parse_deep (void)
   g_assert_nonnull (strstr (error->message, "nested too deeply"));
   g_clear_error (&error);
 
-  /* The object is depth 0, its member x depth 1: 64 levels in all. */
-  for (guint i = 1; i < HD_FEED_MAX_DEPTH; i++)
+  /* The frame's object is level 1, the innermost {} level HD_FEED_MAX_DEPTH:
+   * an empty array or object counts like a full one. */
+  for (guint i = 2; i < HD_FEED_MAX_DEPTH; i++)
     g_string_append_c (edge, '[');
   g_string_append (edge, "{}");
-  for (guint i = 1; i < HD_FEED_MAX_DEPTH; i++)
+  for (guint i = 2; i < HD_FEED_MAX_DEPTH; i++)
     g_string_append_c (edge, ']');
   g_string_append_c (edge, '}');
   message = hd_feed_message_parse (edge->str, edge->len, 0, &error);
   g_assert_no_error (error);
   g_assert_nonnull (message);
-  g_assert_cmpuint (message->depth, ==, HD_FEED_MAX_DEPTH);
   g_clear_pointer (&message, hd_feed_message_free);
 
   g_string_insert_c (edge, strlen ("{\"type\": \"heartbeat\", \"x\": "), '[');
@@ -119,6 +119,75 @@ test_parse_deep (void)
   message = hd_feed_message_parse (edge->str, edge->len, 0, &error);
   g_assert_null (message);
   g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+}
+
+/* An offer whose packet nests @levels deep: a valid packet with an unknown
+ * member (skipped by the parser) of nested arrays. */
+static GString *
+offer_with_packet_depth (guint levels)
+{
+  GString *frame = g_string_new ("{\"type\":\"offer\",\"seq\":1,\"handoff_id\":\"ho-deep-1\","
+                                 "\"queue_id\":\"fraud\",\"expires_at\":\"2026-11-24T09:15:05.000000Z\","
+                                 "\"packet\":{\"schema_version\":\"1.0\",\"handoff_id\":\"ho-deep-1\","
+                                 "\"conversation_id\":\"conv-deep-1\","
+                                 "\"created_at\":\"2026-11-24T08:00:00Z\",\"customer\":{},"
+                                 "\"verification\":{\"authenticated\":false},"
+                                 "\"routing\":{\"escalation\":{\"reason\":\"sla_rule\"}},\"x\":");
+
+  /* The packet's object is level 1 of the packet. */
+  for (guint i = 1; i < levels; i++)
+    g_string_append_c (frame, '[');
+  for (guint i = 1; i < levels; i++)
+    g_string_append_c (frame, ']');
+  g_string_append (frame, "}}");
+  return frame;
+}
+
+/* The frame's bound is the packet's plus the envelope, so a frame that
+ * parses holds a packet within its limit, and one past it is refused as a
+ * frame, saying why; on its own, the same packet gets the packet's error. */
+static void
+test_parse_packet_depth (void)
+{
+  g_autoptr(GString) at_limit = offer_with_packet_depth (HD_PACKET_DEFAULT_MAX_DEPTH);
+  g_autoptr(GString) past_limit = offer_with_packet_depth (HD_PACKET_DEFAULT_MAX_DEPTH + 1);
+  g_autoptr(HdFeedMessage) message = NULL;
+  g_autoptr(HdPacket) packet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpuint (HD_FEED_MAX_DEPTH, ==, HD_PACKET_DEFAULT_MAX_DEPTH + 1);
+
+  message = hd_feed_message_parse (at_limit->str, at_limit->len, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (message->type, ==, HD_FEED_MSG_OFFER);
+  packet = hd_packet_parse_node (json_object_get_member (message->body, "packet"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hd_packet_get_handoff_id (packet), ==, "ho-deep-1");
+  g_clear_pointer (&message, hd_feed_message_free);
+
+  message = hd_feed_message_parse (past_limit->str, past_limit->len, 0, &error);
+  g_assert_null (message);
+  g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  expected = g_strdup_printf ("The frame nests deeper than %u levels of arrays and objects "
+                              "(a packet in it may nest %u): ",
+                              HD_FEED_MAX_DEPTH, HD_PACKET_DEFAULT_MAX_DEPTH);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+
+  /* The packet alone, from bytes. */
+  {
+    const char *start = strstr (past_limit->str, "\"packet\":") + strlen ("\"packet\":");
+    g_autoptr(GBytes) bytes = g_bytes_new (start, past_limit->str + past_limit->len - 1 - start);
+    g_autofree char *packet_error = g_strdup_printf ("the packet nests deeper than %u levels",
+                                                     HD_PACKET_DEFAULT_MAX_DEPTH);
+
+    g_clear_object (&packet);
+    packet = hd_packet_parse_bytes (bytes, NULL, &error);
+    g_assert_null (packet);
+    g_assert_error (error, HD_ERROR, HD_ERROR_LIMIT);
+    g_assert_cmpstr (error->message, ==, packet_error);
+  }
 }
 
 static void
@@ -284,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/hd/feed-protocol/parse-unknown-type", test_parse_unknown_type);
   g_test_add_func ("/hd/feed-protocol/parse-errors", test_parse_errors);
   g_test_add_func ("/hd/feed-protocol/parse-deep", test_parse_deep);
+  g_test_add_func ("/hd/feed-protocol/parse-packet-depth", test_parse_packet_depth);
   g_test_add_func ("/hd/feed-protocol/build-roundtrip", test_build_roundtrip);
   g_test_add_func ("/hd/feed-protocol/hello-fields", test_hello_fields);
   g_test_add_func ("/hd/feed-protocol/status-names", test_status_names);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/stat.h>
 
 #include "hd-sf-case.h"
@@ -774,6 +775,58 @@ test_loads_earlier_files (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (object, "future_member"), ==, 42);
 }
 
+/* Sets @contents as the outbox file @name, reopens the outbox, and checks
+ * that the file was set aside under damaged/, whole, saying why. */
+static void
+assert_set_aside (Fixture    *f,
+                  const char *name,
+                  const char *contents,
+                  gssize      length,
+                  const char *why)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *moved = g_build_filename (f->dir, "damaged", name, NULL);
+  g_autofree char *pattern = g_strdup_printf ("*%s is damaged (*%s*", name, why);
+  g_autofree char *kept = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize kept_length = 0;
+
+  g_clear_object (&f->outbox);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+
+  g_test_expect_message ("hd-outbox", G_LOG_LEVEL_WARNING, pattern);
+  open_outbox (f);
+  g_test_assert_expected_messages ();
+
+  entries = hd_outbox_dup_entries (f->outbox);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (moved, &kept, &kept_length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept_length, ==, length < 0 ? strlen (contents) : (gsize) length);
+}
+
+/* The outbox's files are read with the bounded parser: one cut short,
+ * replaced by something else, nested without end or grown past any entry's
+ * size is set aside for a person with the reason, and the outbox opens all
+ * the same. */
+static void
+test_damaged_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *huge = g_strnfill (4 * 1024 * 1024 + 1, ' ');
+  g_autofree char *deep = g_strnfill (100000, '[');
+
+  assert_set_aside (f, "entry-0000000003.json", "{\"version\":1,\"id\":\"3f0c", -1, "not valid JSON");
+  assert_set_aside (f, "entry-0000000004.json", "[1, 2, 3]", -1, "not a JSON object");
+  assert_set_aside (f, "entry-0000000005.json", deep, -1, "nested too deeply");
+  assert_set_aside (f, "entry-0000000006.json", huge, -1, "more than the limit of 4194304 bytes");
+  assert_set_aside (f, "links.json", "{\"links\":", -1, "not valid JSON");
+  assert_set_aside (f, "links.json", "{\"links\":{\"k\":{\"id\":1}}}", -1, "not a case id");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,6 +856,7 @@ main (int   argc,
   ADD ("/hd/outbox/no-tokens-in-outbox", NULL, test_no_tokens_in_outbox);
   ADD ("/hd/outbox/other-users-edits-wait", NULL, test_other_users_edits_wait);
   ADD ("/hd/outbox/loads-earlier-files", NULL, test_loads_earlier_files);
+  ADD ("/hd/outbox/damaged-files", NULL, test_damaged_files);
 #undef ADD
 
   ret = g_test_run ();

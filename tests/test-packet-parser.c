@@ -523,7 +523,6 @@ test_limit_depth (void)
   g_autoptr(GBytes) json = hd_test_load_fixture ("valid", "overseas-card-decline.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(HdPacket) packet = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GString) deep = g_string_new ("{\"schema_version\":\"1.0\",\"x\":");
   g_autoptr(GBytes) deep_bytes = NULL;
   HdPacketLimits limits;
@@ -538,37 +537,29 @@ test_limit_depth (void)
   g_assert_cmpstr (error->message, ==, "the packet nests deeper than 4 levels");
   g_clear_error (&error);
 
-  /* The same through a tree. */
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
-                                             g_bytes_get_size (json), NULL));
-  packet = hd_packet_parse_node (json_parser_get_root (parser), &limits, &error);
-  g_assert_error (error, HD_ERROR, HD_ERROR_LIMIT);
-  g_clear_error (&error);
-
   limits.max_depth = 5;
   packet = hd_packet_parse_bytes (json, &limits, &error);
   g_assert_no_error (error);
   g_clear_object (&packet);
-  packet = hd_packet_parse_node (json_parser_get_root (parser), &limits, &error);
-  g_assert_no_error (error);
-  g_clear_object (&packet);
 
-  /* The same with the depth hd_bounded_json_parse () saw: 5 here, so at a
-   * limit of 4 the tree is still walked and refused, and at 5 it passes. */
+  /* Through a tree, the bound is hd_bounded_json_parse ()'s, which counts
+   * the same way: 5 here, so a bound of 4 refuses it (saying how deep it
+   * got: past the bound) and 5 passes; hd_packet_parse_node () does not
+   * walk the tree again. */
   {
     guint depth = 0;
-    g_autoptr(JsonNode) root = hd_bounded_json_parse (g_bytes_get_data (json, NULL),
-                                                      g_bytes_get_size (json),
-                                                      HD_BOUNDED_JSON_MAX_DEPTH, &depth, &error);
+    g_autoptr(JsonNode) root = NULL;
 
+    root = hd_bounded_json_parse (g_bytes_get_data (json, NULL), g_bytes_get_size (json), 4, &depth, &error);
+    g_assert_null (root);
+    g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+    g_assert_cmpuint (depth, ==, 5);
+    g_clear_error (&error);
+
+    root = hd_bounded_json_parse (g_bytes_get_data (json, NULL), g_bytes_get_size (json), 5, &depth, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (depth, ==, 5);
-    limits.max_depth = 4;
-    packet = hd_packet_parse_node_with_depth (root, &limits, depth, &error);
-    g_assert_error (error, HD_ERROR, HD_ERROR_LIMIT);
-    g_clear_error (&error);
-    limits.max_depth = 5;
-    packet = hd_packet_parse_node_with_depth (root, &limits, depth, &error);
+    packet = hd_packet_parse_node (root, &limits, &error);
     g_assert_no_error (error);
     g_assert_nonnull (packet);
     g_clear_object (&packet);

@@ -20,22 +20,16 @@
 #include "hd-sf-standin.h"
 #include "hd-test-utils.h"
 
-/* Shared by the Salesforce tests: the private XDG tree's root (sf_test_root, from
- * hd_test_init_xdg ()), and a signed-in session against the stand-in
+/* Shared by the Salesforce tests (compiled into the hd-test-sf library): the
+ * private XDG tree's root, and a signed-in session against the stand-in
  * (through the real PKCE flow, with the headless browser). */
 
-G_GNUC_UNUSED static char *sf_test_root;
+/* The private XDG tree's root; each program sets it from
+ * hd_test_init_xdg () before anything else. */
+extern char *sf_test_root;
 
-G_GNUC_UNUSED static char *
-sf_test_new_dir (const char *name)
-{
-  static guint counter;
-  g_autofree char *leaf = g_strdup_printf ("%s-%u", name, ++counter);
-  char *path = g_build_filename (g_get_user_data_dir (), "handoffdesk", leaf, NULL);
-
-  g_mkdir_with_parents (path, 0700);
-  return path;
-}
+/* A new folder under the private XDG data folder. */
+char         *sf_test_new_dir            (const char   *name);
 
 /* A GAsyncResult catcher. */
 typedef struct
@@ -44,128 +38,22 @@ typedef struct
   gboolean      done;
 } SfTestAsync;
 
-G_GNUC_UNUSED static void
-sf_test_async_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  SfTestAsync *async = user_data;
+void          sf_test_async_cb           (GObject      *object,
+                                          GAsyncResult *result,
+                                          gpointer      user_data);
+GAsyncResult *sf_test_async_wait         (SfTestAsync  *async);
+void          sf_test_async_clear        (SfTestAsync  *async);
 
-  async->result = g_object_ref (result);
-  async->done = TRUE;
-}
-
-G_GNUC_UNUSED static GAsyncResult *
-sf_test_async_wait (SfTestAsync *async)
-{
-  hd_test_wait_flag (&async->done, 20000);
-  return async->result;
-}
-
-G_GNUC_UNUSED static void
-sf_test_async_clear (SfTestAsync *async)
-{
-  g_clear_object (&async->result);
-  async->done = FALSE;
-}
-
-G_GNUC_UNUSED static HdOAuth *
-sf_test_new_oauth (HdSfStandin *standin)
-{
-  return hd_oauth_new (hd_sf_standin_get_url (standin), hd_sf_standin_get_client_id (standin), 0, "/OauthRedirect");
-}
-
+HdOAuth      *sf_test_new_oauth          (HdSfStandin  *standin);
 /* Signs in through the whole PKCE flow; asserts it worked. */
-G_GNUC_UNUSED static void
-sf_test_sign_in (HdSfAuth *auth)
-{
-  SfTestAsync async = { 0 };
-  g_autoptr(GError) error = NULL;
-
-  hd_sf_auth_sign_in_async (auth, hd_demo_browser_open_uri, NULL, NULL, sf_test_async_cb, &async);
-  g_assert_true (hd_sf_auth_sign_in_finish (auth, sf_test_async_wait (&async), &error));
-  g_assert_no_error (error);
-  g_assert_true (hd_sf_auth_get_signed_in (auth));
-  sf_test_async_clear (&async);
-}
-
-G_GNUC_UNUSED static HdSfAuth *
-sf_test_new_signed_in_auth (HdSfStandin  *standin,
-                            HdTokenStore *store)
-{
-  g_autoptr(HdOAuth) oauth = sf_test_new_oauth (standin);
-  HdSfAuth *auth = hd_sf_auth_new (oauth, store);
-
-  sf_test_sign_in (auth);
-  return auth;
-}
-
-G_GNUC_UNUSED static HdSfStandin *
-sf_test_new_standin (void)
-{
-  g_autoptr(GError) error = NULL;
-  HdSfStandin *standin = hd_sf_standin_new ();
-
-  hd_sf_standin_start (standin, 0, &error);
-  g_assert_no_error (error);
-  return standin;
-}
-
-G_GNUC_UNUSED static guint
-sf_test_count_log (HdSfStandin *standin,
-                   const char  *prefix)
-{
-  g_auto(GStrv) log = hd_sf_standin_dup_write_log (standin);
-  guint n = 0;
-
-  for (guint i = 0; log[i] != NULL; i++)
-    n += g_str_has_prefix (log[i], prefix);
-  return n;
-}
-
-static gboolean
-sf_test_bytes_contain (const char *haystack,
-                       gsize       len,
-                       const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; n > 0 && i + n <= len; i++)
-    if (haystack[i] == needle[0] && memcmp (haystack + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
+void          sf_test_sign_in            (HdSfAuth     *auth);
+HdSfAuth     *sf_test_new_signed_in_auth (HdSfStandin  *standin,
+                                          HdTokenStore *store);
+HdSfStandin  *sf_test_new_standin        (void);
+/* How many writes in the stand-in's log start with @prefix. */
+guint         sf_test_count_log          (HdSfStandin  *standin,
+                                          const char   *prefix);
 /* Whether @needle occurs in any regular file under @path. */
-G_GNUC_UNUSED static gboolean
-sf_test_tree_contains (const char *path,
-                       const char *needle,
-                       guint      *n_files)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize len = 0;
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          if (sf_test_tree_contains (child, needle, n_files))
-            return TRUE;
-          continue;
-        }
-      if (n_files != NULL)
-        (*n_files)++;
-      if (g_file_get_contents (child, &contents, &len, NULL) &&
-          sf_test_bytes_contain (contents, len, needle))
-        return TRUE;
-    }
-  return FALSE;
-}
+gboolean      sf_test_tree_contains      (const char   *path,
+                                          const char   *needle,
+                                          guint        *n_files);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "hd-bounded-json.h"
 #include "hd-sf-standin-private.h"
 #include "hd-sf-standin-soql.h"
 
@@ -223,12 +224,13 @@ read_json_object (SoupServerMessage *msg)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
+  /* A request body is network input, even on loopback: bounded. */
   if (g_bytes_get_size (bytes) == 0 ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+      (root = hd_bounded_json_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     HD_BOUNDED_JSON_MAX_DEPTH, NULL, NULL)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
   return json_object_ref (json_node_get_object (root));
 }

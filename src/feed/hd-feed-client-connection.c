@@ -12,6 +12,8 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 
+#include "hd-bounded-json.h"
+#include "hd-durable.h"
 #include "hd-feed-client-private.h"
 
 /* Persistence ----------------------------------------------------------- */
@@ -19,23 +21,24 @@
 void
 _hd_feed_client_load_state (HdFeedClient *self)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
-  JsonNode *root;
 
   if (self->state_path == NULL || !g_file_test (self->state_path, G_FILE_TEST_EXISTS))
     return;
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_file (parser, self->state_path, &error))
+  /* A damaged or oversized file is named in the log and ignored: the client
+   * starts without resuming, and the next save replaces it. */
+  root = hd_bounded_json_load_file (self->state_path, HD_FEED_CLIENT_STATE_MAX_BYTES,
+                                    HD_BOUNDED_JSON_MAX_DEPTH, &error);
+  if (root == NULL)
     {
-      g_warning ("Ignoring the unreadable feed state %s: %s", self->state_path, error->message);
+      g_warning ("Ignoring the damaged feed state: %s", error->message);
       return;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_warning ("Ignoring the feed state %s: not a JSON object", self->state_path);
       return;
@@ -84,11 +87,12 @@ _hd_feed_client_save_state (HdFeedClient *self)
   root = json_builder_get_root (builder);
   text = json_to_string (root, TRUE);
 
+  /* Durable with its folder (hd-durable.h): the sequence acknowledged next
+   * must not come back older after a power cut, or the offers after it
+   * would be offered twice. */
   dir = g_path_get_dirname (self->state_path);
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (self->state_path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
+      !hd_durable_write_file (self->state_path, text, -1, 0600, &error))
     {
       g_warning ("Cannot save the feed state to %s: %s", self->state_path,
                  error != NULL ? error->message : g_strerror (errno));

@@ -335,8 +335,7 @@ decode (Decoded *decoded)
       (decoded->message->type == HD_FEED_MSG_OFFER ||
        decoded->message->type == HD_FEED_MSG_HANDOFF_DETAIL) &&
       (node = json_object_get_member (decoded->message->body, "packet")) != NULL)
-    decoded->packet = hd_packet_parse_node_with_depth (node, &decoded->limits,
-                                                       decoded->message->depth, &decoded->error);
+    decoded->packet = hd_packet_parse_node (node, &decoded->limits, &decoded->error);
   /* Before the offer is applied, so what it makes is there when it is;
    * a big offer's comes after, in prepare_thread (). */
   if (decoded->packet != NULL && node != NULL && decoded->prepare != NULL &&

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * hd-feed-client-requests.c (accept, decline, agent messages, wrap-up). */
 
 #define HD_FEED_CLIENT_STATE_FILE_VERSION 1
+/* The state file holds a few short strings and a number; anything larger
+ * is not one. */
+#define HD_FEED_CLIENT_STATE_MAX_BYTES (64 * 1024)
 /* Before the welcome names the real interval. */
 #define HD_FEED_CLIENT_DEFAULT_HEARTBEAT_MS 15000
 

@@ -39,8 +39,9 @@ G_DECLARE_FINAL_TYPE (HdFeedClient, hd_feed_client, HD, FEED_CLIENT, GObject)
  * applied.  Offers reach the HdQueue exactly once whatever reconnects,
  * replays and duplicate frames happen (sequence numbers, then handoff ids).
  * After each batch of frames it writes the last applied sequence to
- * "state-path" atomically (write, fsync, rename), then acknowledges it, so a
- * restarted app resumes too.
+ * "state-path" durably (hd_durable_write_file (): write, fsync, rename,
+ * fsync of the folder), then acknowledges it, so a restarted app resumes
+ * too.
  *
  * Bad frames (malformed, unknown type, over "max-frame-size", an offer whose
  * packet fails validation) are counted in "frames-rejected", logged with

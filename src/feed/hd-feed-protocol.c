@@ -228,6 +228,16 @@ hd_feed_message_parse (const char  *data,
   /* Not JsonParser: it has no depth limit, and a frame of 100,000 "["
    * overflowed the stack. */
   root = hd_bounded_json_parse (data, length, HD_FEED_MAX_DEPTH, &depth, &local_error);
+  if (root == NULL && depth > HD_FEED_MAX_DEPTH)
+    {
+      /* Most likely a packet past its limit; the frame's bound is what
+       * caught it (HD_FEED_MAX_DEPTH), so name both. */
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
+                   _("The frame nests deeper than %u levels of arrays and objects "
+                     "(a packet in it may nest %u): %s"),
+                   HD_FEED_MAX_DEPTH, HD_PACKET_DEFAULT_MAX_DEPTH, local_error->message);
+      return NULL;
+    }
   if (root == NULL)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("The frame is not valid JSON: %s"),
@@ -244,7 +254,6 @@ hd_feed_message_parse (const char  *data,
   message = g_new0 (HdFeedMessage, 1);
   message->root = json_node_ref (root);
   message->body = json_node_get_object (root);
-  message->depth = depth;
 
   if (!get_optional_string (message->body, "type", &message->type_name, error))
     return NULL;

@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hd-packet-parser.h"
+
 G_BEGIN_DECLS
 
 /* The assignment feed protocol, version 1: the pure codec, shared by the
@@ -32,9 +34,16 @@ G_BEGIN_DECLS
 #define HD_FEED_CLOSE_SUPERSEDED 4001
 /* Frames above this are decoded in a worker thread (in order). */
 #define HD_FEED_ASYNC_DECODE_BYTES (256 * 1024)
-/* The deepest nesting of arrays and objects a frame may have: a packet at
- * the packet parser's default limit (32) inside the envelope, with room. */
-#define HD_FEED_MAX_DEPTH 64
+/* How far below a frame's root its packet sits: "packet" is a member of
+ * the frame's object (offer, handoff_detail). */
+#define HD_FEED_ENVELOPE_DEPTH 1
+/* The deepest nesting of arrays and objects a frame may have (counted as
+ * hd_bounded_json_parse () counts, the frame's object being 1): the packet
+ * parser's default limit plus the envelope, so that a frame within it holds
+ * a packet within the packet's limit, and the packet parser need not walk
+ * the tree again.  An update's turns sit one level deeper than a packet's,
+ * so they get one level less. */
+#define HD_FEED_MAX_DEPTH (HD_PACKET_DEFAULT_MAX_DEPTH + HD_FEED_ENVELOPE_DEPTH)
 
 typedef enum
 {
@@ -160,7 +169,6 @@ typedef struct
   const char        *request_id;   /* borrowed from @body, or NULL */
   JsonObject        *body;         /* owned */
   JsonNode          *root;         /* owned */
-  guint              depth;        /* the frame's deepest nesting (the top is 0) */
 } HdFeedMessage;
 
 void           hd_feed_message_free          (HdFeedMessage *message);

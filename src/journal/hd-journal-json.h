@@ -12,8 +12,11 @@
 G_BEGIN_DECLS
 
 /* The deepest nesting a record may have (parse lines with
- * hd_bounded_json_parse ()). */
-#define HD_JOURNAL_JSON_MAX_DEPTH 64
+ * hd_bounded_json_parse ()): the bound of any document that embeds nothing
+ * with a bound of its own (hd-bounded-json.h).  A packet in an offer record
+ * sits two levels below the record's root and was within its own 32 when it
+ * was journaled. */
+#define HD_JOURNAL_JSON_MAX_DEPTH HD_BOUNDED_JSON_MAX_DEPTH
 
 /* The fast path for a line in the layout the journal writes: reads the
  * envelope members in their fixed order and parses only the payload.  Returns

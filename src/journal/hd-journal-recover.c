@@ -15,6 +15,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "hd-durable.h"
+#include "hd-error.h"
 #include "hd-journal-private.h"
 
 /* Crash recovery: opening the newest file after a crash finds the end of
@@ -129,10 +131,18 @@ _hd_journal_recover_file (HdJournal   *self,
                                                           (const guchar *) contents + good, len - good);
       g_autofree char *message = NULL;
       g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(GError) local_error = NULL;
 
       quarantine = unique_quarantine_path (path, last_seq);
-      if (!g_file_set_contents (quarantine, contents + good, (gssize) (len - good), error))
-        return FALSE;
+      /* On disk, folder included, before the journal is cut: a power cut
+       * between the two must not lose the bytes both ways. */
+      if (!hd_durable_write_file (quarantine, contents + good, (gssize) (len - good), 0600, &local_error))
+        {
+          g_set_error (error, HD_ERROR, HD_ERROR_IO,
+                       _("Could not set aside the damaged end of the journal in “%s”: %s"),
+                       quarantine, local_error->message);
+          return FALSE;
+        }
       if (ftruncate (self->fd, (off_t) good) != 0 || g_fsync (self->fd) != 0)
         {
           _hd_journal_set_io_error (error, "truncate", path, errno);

@@ -508,3 +508,78 @@ hd_journal_export_recording (const char              *journal_directory,
     return FALSE;
   return hd_recording_write (dest, handoff_id, events, flags, NULL, NULL, error);
 }
+
+typedef struct
+{
+  char                   *directory;
+  char                   *handoff_id;
+  GFile                  *dest;
+  HdRecordingRedactFlags  flags;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->directory);
+  g_free (job->handoff_id);
+  g_object_unref (job->dest);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (hd_journal_export_recording (job->directory, job->handoff_id, job->dest, job->flags, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+hd_journal_export_recording_async (const char              *journal_directory,
+                                   const char              *handoff_id,
+                                   GFile                   *dest,
+                                   HdRecordingRedactFlags   flags,
+                                   GCancellable            *cancellable,
+                                   GAsyncReadyCallback      callback,
+                                   gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (journal_directory != NULL);
+  g_return_if_fail (handoff_id != NULL);
+  g_return_if_fail (G_IS_FILE (dest));
+
+  job = g_new0 (ExportJob, 1);
+  job->directory = g_strdup (journal_directory);
+  job->handoff_id = g_strdup (handoff_id);
+  job->dest = g_object_ref (dest);
+  job->flags = flags;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hd_journal_export_recording_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  /* Reading every journal file, redacting and writing a file the user
+   * chose, maybe on a slow disk: not on the window's thread.  The job owns
+   * copies of everything it reads, and the journal is only read, as in
+   * hd_journal_collect_handoff_async (). */
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+hd_journal_export_recording_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, hd_journal_export_recording_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -54,6 +54,18 @@ gboolean      hd_journal_export_recording     (const char              *journal_
                                                HdRecordingRedactFlags   flags,
                                                GError                 **error);
 
+/* The same in a worker thread: a journal of many days takes a while to
+ * read. */
+void          hd_journal_export_recording_async  (const char              *journal_directory,
+                                                  const char              *handoff_id,
+                                                  GFile                   *dest,
+                                                  HdRecordingRedactFlags   flags,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+gboolean      hd_journal_export_recording_finish (GAsyncResult            *result,
+                                                  GError                 **error);
+
 /* Redacts one payload as hd_recording_write () does.  @names maps real names
  * to pseudonyms and grows as new names are met.  Returns a new node. */
 JsonNode     *hd_recording_redact_payload     (JsonNode                *payload,

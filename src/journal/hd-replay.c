@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "hd-bounded-json.h"
 #include "hd-packet-parser.h"
 #include "hd-replay.h"
 
@@ -123,7 +126,7 @@ turn_at (HdReplay *self,
       turn = hd_turn_parse_node (node, pointer, &error);
       if (turn == NULL)
         {
-          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autoptr(JsonNode) placeholder = NULL;
           g_autoptr(GDateTime) epoch = g_date_time_new_from_unix_utc (0);
           g_autofree char *time = hd_journal_format_time (epoch);
           g_autofree char *fallback =
@@ -131,8 +134,8 @@ turn_at (HdReplay *self,
 
           g_warning ("Recording %s: turn %u does not parse: %s",
                      hd_recording_get_handoff_id (self->recording), index, error->message);
-          json_parser_load_from_data (parser, fallback, -1, NULL);
-          turn = hd_turn_parse_node (json_parser_get_root (parser), pointer, NULL);
+          placeholder = hd_bounded_json_parse (fallback, strlen (fallback), HD_BOUNDED_JSON_MAX_DEPTH, NULL, NULL);
+          turn = hd_turn_parse_node (placeholder, pointer, NULL);
           g_assert (turn != NULL);
         }
       g_ptr_array_index (self->turn_cache, index) = turn;

@@ -23,8 +23,8 @@ typedef struct
   const char  *end;
   gboolean     writable;
   GString     *buffer;      /* scratch for strings with escapes */
-  guint        max_depth;
-  guint        depth_seen;
+  guint        max_depth;   /* nesting of arrays and objects, the top one 1 */
+  guint        depth_seen;  /* the deepest nesting read, in the same unit */
   GError     **error;       /* nullable */
   /* All FALSE after _hd_bounded_json_scan_init (); a caller sets them
    * after it. */
@@ -32,10 +32,6 @@ typedef struct
                                so a string without escapes needs no check */
   gboolean     int64_only;  /* an integer outside gint64 fails rather than
                                being read as a double */
-  gboolean     count_containers; /* max_depth bounds the nesting of arrays
-                                    and objects (the top one is 1), as the
-                                    packet limits count it, not the depth of
-                                    values (the top one is 0) */
   /* Set by the scanner. */
   gboolean     too_deep;    /* it failed on max_depth */
 } HdBoundedJsonScan;

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
 #include "hd-bounded-json-private.h"
 #include "hd-error.h"
 
@@ -286,14 +289,14 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
   skip_space (r);
   if (r->p >= r->end)
     return fail_node (r, "unexpected end", NULL);
-  /* One comparison on the common path: this runs once per value. */
-  if (G_UNLIKELY (depth >= r->max_depth) &&
-      (depth > r->max_depth || (r->count_containers && (*r->p == '{' || *r->p == '['))))
+  /* An array or object at @depth is level @depth + 1.  A scalar needs no
+   * check: the container holding it passed.  One comparison on the common
+   * path: this runs once per value. */
+  if (G_UNLIKELY (depth >= r->max_depth) && (*r->p == '{' || *r->p == '['))
     {
       r->too_deep = TRUE;
       return fail_node (r, "nested too deeply", NULL);
     }
-  r->depth_seen = MAX (r->depth_seen, depth);
 
   switch (*r->p)
     {
@@ -301,6 +304,8 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
       {
         JsonObject *object = json_object_new ();
         JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+        r->depth_seen = MAX (r->depth_seen, depth + 1);
 
         json_node_take_object (node, object);
         r->p++;
@@ -355,6 +360,8 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
       {
         JsonArray *array = json_array_new ();
         JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+        r->depth_seen = MAX (r->depth_seen, depth + 1);
 
         json_node_take_array (node, array);
         r->p++;
@@ -441,7 +448,6 @@ _hd_bounded_json_scan_init (HdBoundedJsonScan  *r,
   r->error = error;
   r->input_utf8 = FALSE;
   r->int64_only = FALSE;
-  r->count_containers = FALSE;
   r->too_deep = FALSE;
 }
 
@@ -493,11 +499,61 @@ hd_bounded_json_parse (const char  *data,
           g_clear_pointer (&root, json_node_unref);
         }
     }
+  if (depth != NULL)
+    *depth = r.too_deep ? max_depth + 1 : r.depth_seen;
   if (root == NULL)
     return NULL;
-  if (depth != NULL)
-    *depth = r.depth_seen;
   json_node_seal (root);
   return root;
 }
 
+
+JsonNode *
+hd_bounded_json_load_file (const char  *path,
+                           gsize        max_bytes,
+                           guint        max_depth,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  JsonNode *root;
+  GStatBuf st;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* The size first, so that a huge file is refused without reading it. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (st.st_size > 0 && (guint64) st.st_size > max_bytes)
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
+                   _("“%s” is %" G_GUINT64_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT " bytes"),
+                   path, (guint64) st.st_size, max_bytes);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not read “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  /* It may have grown since. */
+  if (len > max_bytes)
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
+                   _("“%s” is %" G_GUINT64_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT " bytes"),
+                   path, (guint64) len, max_bytes);
+      return NULL;
+    }
+  if (!(root = hd_bounded_json_parse (data, len, max_depth, NULL, &local_error)))
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("“%s” is not valid JSON: %s"), path, local_error->message);
+      return NULL;
+    }
+  return root;
+}

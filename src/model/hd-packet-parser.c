@@ -17,8 +17,8 @@
 #include "hd-error.h"
 #include "hd-packet-parser-private.h"
 
-/* The entry points: limits, bytes (through the bounded scanner), trees made
- * elsewhere, and the worker thread.  The schema walk they share is in
+/* The entry points: limits, bytes (through the bounded scanner), trees
+ * from hd_bounded_json_parse (), and the worker thread.  The schema walk they share is in
  * hd-packet-parser-schema.c. */
 
 void
@@ -43,67 +43,20 @@ limits_or_default (const HdPacketLimits *limits,
 }
 
 
-/* The depth limit for trees made elsewhere */
-
-/* TRUE if the tree nests deeper than max_depth.  Stops descending at the
- * limit, so its own recursion is bounded too.  Bytes never need it (the
- * scanner counts as it reads, read_tree ()); trees handed to
- * hd_packet_parse_node () and hd_turn_parse_node () do: a recording read by
- * JsonParser, or a feed frame, whose bound (HD_FEED_MAX_DEPTH) is the
- * frame's, not the packet's. */
-static gboolean
-node_too_deep (JsonNode *node,
-               guint     depth,
-               guint     max_depth)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node))
-    {
-      if (++depth > max_depth)
-        return TRUE;
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObjectIter iter;
-          JsonNode *child;
-
-          json_object_iter_init (&iter, json_node_get_object (node));
-          while (json_object_iter_next (&iter, NULL, &child))
-            if (node_too_deep (child, depth, max_depth))
-              return TRUE;
-        }
-      else
-        {
-          JsonArray *array = json_node_get_array (node);
-          guint n = json_array_get_length (array);
-
-          for (guint i = 0; i < n; i++)
-            if (node_too_deep (json_array_get_element (array, i), depth, max_depth))
-              return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static HdPacket *
-parse_node_internal (JsonNode              *node,
-                     const HdPacketLimits  *limits,
-                     gboolean               check_depth,
-                     GError               **error)
+parse_root (JsonNode              *node,
+            const HdPacketLimits  *limits,
+            GError               **error)
 {
   g_autoptr(GString) pointer = g_string_sized_new (64);
   HdJsonReader p = { limits, pointer, 0, error };
 
-  if (check_depth && node_too_deep (node, 0, limits->max_depth))
-    {
-      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                   _("the packet nests deeper than %u levels"), limits->max_depth);
-      return NULL;
-    }
-
   return _hd_packet_parse_root (&p, node);
 }
 
+/* No walk for the depth limit here: the tree came from
+ * hd_bounded_json_parse () with a bound that holds the packet within it
+ * (hd-packet-parser.h). */
 HdPacket *
 hd_packet_parse_node (JsonNode              *node,
                       const HdPacketLimits  *limits,
@@ -114,22 +67,7 @@ hd_packet_parse_node (JsonNode              *node,
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return parse_node_internal (node, limits_or_default (limits, &defaults), TRUE, error);
-}
-
-HdPacket *
-hd_packet_parse_node_with_depth (JsonNode              *node,
-                                 const HdPacketLimits  *limits,
-                                 guint                  depth,
-                                 GError               **error)
-{
-  HdPacketLimits defaults;
-
-  g_return_val_if_fail (node != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  limits = limits_or_default (limits, &defaults);
-  return parse_node_internal (node, limits, depth > limits->max_depth, error);
+  return parse_root (node, limits_or_default (limits, &defaults), error);
 }
 
 static inline gboolean
@@ -188,9 +126,10 @@ locate (const char *data,
 
 /* The tree of a packet, read by the bounded scanner under
  * hd_bounded_json_parse () (without its seal, a walk of the whole tree that
- * the packet parser does not need), or NULL with the error set.  The scanner reads strict RFC 8259 only,
- * and counts the nesting of arrays and objects exactly as the limit does, so
- * no other depth check is needed, and its recursion stops at the limit.  It
+ * the packet parser does not need), or NULL with the error set.  The
+ * scanner reads strict RFC 8259 only, and counts the nesting of arrays and
+ * objects exactly as the limit does, so no other depth check is needed, and
+ * its recursion stops at the limit.  It
  * also refuses a second value after the first.  @data must be valid UTF-8
  * (the scanner then skips checking strings without escapes again) and start
  * with "{" or "[" after white space (check_start ()). */
@@ -209,7 +148,6 @@ read_tree (const char  *data,
    * which cost more than the copy saves. */
   _hd_bounded_json_scan_init (&scan, data, len, FALSE, max_depth, &local_error);
   scan.input_utf8 = TRUE;
-  scan.count_containers = TRUE;
   if ((root = _hd_bounded_json_scan_value (&scan, 0)) != NULL)
     {
       while (scan.p < scan.end && is_json_space (*scan.p))
@@ -287,7 +225,7 @@ hd_packet_parse_bytes (GBytes                *json,
   if ((root = read_tree (data, len, limits->max_depth, error)) == NULL)
     return NULL;
 
-  return parse_node_internal (root, limits, FALSE, error);
+  return parse_root (root, limits, error);
 }
 
 HdTurn *
@@ -306,13 +244,6 @@ hd_turn_parse_node (JsonNode    *node,
   hd_packet_limits_init (&limits);
   path = g_string_new (pointer != NULL ? pointer : "");
   p.pointer = path;
-
-  if (node_too_deep (node, 0, limits.max_depth))
-    {
-      _hd_json_fail (&p, HD_ERROR_LIMIT, _("the turn nests deeper than %u levels"),
-                     limits.max_depth);
-      return NULL;
-    }
 
   if (!_hd_json_node_get_object (&p, node, &object))
     return NULL;

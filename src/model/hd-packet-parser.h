@@ -33,23 +33,21 @@ void      hd_packet_limits_init        (HdPacketLimits        *limits);
  *   HD_ERROR_PARSE    malformed JSON, invalid UTF-8, or invalid content; the
  *                     message is "<json-pointer>: <reason>", e.g.
  *                     "/verification/method: unknown value \"retina\"".
- *   HD_ERROR_LIMIT    a size, turn, string length or depth limit was exceeded.
+ *   HD_ERROR_LIMIT    a size, turn, string length or depth limit was exceeded
+ *                     (depth: "the packet nests deeper than N levels").
  *   HD_ERROR_VERSION  the packet has a newer major schema version.
  * `limits` may be NULL for the defaults. */
 HdPacket *hd_packet_parse_bytes        (GBytes                *json,
                                         const HdPacketLimits  *limits,
                                         GError               **error);
+/* The same for a tree, which must come from hd_bounded_json_parse () with a
+ * bound that keeps the packet within `limits->max_depth`: the packet's bound
+ * plus how deep the document holding it puts it (a feed frame:
+ * HD_FEED_MAX_DEPTH).  The depth is not checked again here; the other
+ * limits are. */
 HdPacket *hd_packet_parse_node         (JsonNode              *node,
                                         const HdPacketLimits  *limits,
                                         GError               **error);
-/* The same, for a node known to nest at most @depth levels of arrays and
- * objects (from hd_bounded_json_parse (), which counts the top as 0: the
- * deepest nesting of the document holding it bounds it): walking a
- * 10,000-turn tree for the depth limit is skipped when @depth is within it. */
-HdPacket *hd_packet_parse_node_with_depth (JsonNode           *node,
-                                           const HdPacketLimits *limits,
-                                           guint               depth,
-                                           GError            **error);
 
 /* The same in a worker thread, for big packets (10,000 turns and more). */
 void      hd_packet_parse_bytes_async  (GBytes                *json,
@@ -61,7 +59,8 @@ HdPacket *hd_packet_parse_bytes_finish (GAsyncResult          *result,
                                         GError               **error);
 
 /* One transcript turn, validated and masked exactly like turns inside a
- * packet (default limits).  `pointer` is the JSON Pointer used in error
+ * packet (default limits; the node comes from hd_bounded_json_parse (), as
+ * for hd_packet_parse_node ()).  `pointer` is the JSON Pointer used in error
  * messages, e.g. "/transcript/12". */
 HdTurn   *hd_turn_parse_node           (JsonNode              *node,
                                         const char            *pointer,

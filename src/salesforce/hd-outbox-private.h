@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  * and hd-outbox-reconcile.c (entries found "sending").
  *
  * On disk: one file per entry, "entry-<seq>.json", each written with
- * g_file_set_contents_full (CONSISTENT | DURABLE) and followed by an fsync
- * of the directory, so a rename or unlink survives a power cut too.
+ * hd_durable_write_file () (temporary file, fsync, rename, fsync of the
+ * directory), and each unlink followed by hd_durable_sync_directory (), so
+ * a rename or unlink survives a power cut too.
  * "links.json" maps create-or-enrich keys to the cases created for them.
  * "lock" is flock()ed by the process that owns the outbox.
  *
@@ -30,6 +31,12 @@ G_BEGIN_DECLS
 
 #define MAX_AUTO_REBASES 5
 #define COMMENT_MAX_BYTES 4000
+/* The largest files the outbox reads back: an entry holds one Case edit
+ * (Salesforce's longest field is 128 KiB of text, 32 KiB for a case
+ * comment), links.json a case id per create-or-enrich key ever sent.
+ * Anything larger is not one of them and is set aside as damaged. */
+#define HD_OUTBOX_MAX_ENTRY_BYTES ((gsize) 4 * 1024 * 1024)
+#define HD_OUTBOX_MAX_LINKS_BYTES ((gsize) 64 * 1024 * 1024)
 
 /* One entry, typed.  Each member is the on-disk member of the same (or the
  * commented) name; _hd_outbox_record_to_json () writes exactly the file

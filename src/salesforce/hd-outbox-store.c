@@ -16,6 +16,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "hd-bounded-json.h"
 #include "hd-durable.h"
 #include "hd-error.h"
 #include "hd-outbox-private.h"
@@ -424,41 +425,75 @@ compare_records (gconstpointer a,
 
 static void
 set_aside_damaged (HdOutbox   *self,
-                   const char *name)
+                   const char *name,
+                   const char *why)
 {
   g_autofree char *damaged = g_build_filename (self->directory, "damaged", NULL);
   g_autofree char *from = g_build_filename (self->directory, name, NULL);
   g_autofree char *to = g_build_filename (damaged, name, NULL);
 
   /* Never dropped silently: kept for a person to look at. */
-  g_warning ("Outbox: %s is damaged; moved to %s", from, to);
+  g_warning ("Outbox: %s is damaged (%s); moved to %s", from, why, to);
   g_mkdir_with_parents (damaged, 0700);
   if (g_rename (from, to) != 0)
     g_warning ("Outbox: could not move %s: %s", from, g_strerror (errno));
+}
+
+/* The outbox's own files, read with the bounded parser all the same: a
+ * file cut short by a full disk, or replaced by hand, is named, not a
+ * crash. */
+static JsonObject *
+load_object (const char  *path,
+             gsize        max_bytes,
+             GError     **error)
+{
+  g_autoptr(JsonNode) root = hd_bounded_json_load_file (path, max_bytes, HD_BOUNDED_JSON_MAX_DEPTH, error);
+
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("“%s” is not a JSON object"), path);
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (root));
 }
 
 static void
 load_links (HdOutbox *self)
 {
   g_autofree char *links_path = g_build_filename (self->directory, "links.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *links;
+  JsonNode *value;
 
   if (!g_file_test (links_path, G_FILE_TEST_EXISTS))
     return;
-  if (json_parser_load_from_file (parser, links_path, NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-      json_object_has_member (json_node_get_object (root), "links"))
+  if (!(root = load_object (links_path, HD_OUTBOX_MAX_LINKS_BYTES, &error)))
     {
-      JsonObject *links = json_object_get_object_member (json_node_get_object (root), "links");
-      g_autoptr(GList) keys = links != NULL ? json_object_get_members (links) : NULL;
-
-      for (GList *l = keys; l != NULL; l = l->next)
-        g_hash_table_replace (self->links, g_strdup (l->data),
-                              g_strdup (json_object_get_string_member (links, l->data)));
+      set_aside_damaged (self, "links.json", error->message);
+      return;
     }
-  else
-    set_aside_damaged (self, "links.json");
+  if ((links = json_object_get_member (root, "links")) == NULL || !JSON_NODE_HOLDS_OBJECT (links))
+    {
+      set_aside_damaged (self, "links.json", _("no “links” object"));
+      return;
+    }
+
+  /* All or nothing: a half-read map would send creates twice. */
+  json_object_iter_init (&iter, json_node_get_object (links));
+  while (json_object_iter_next (&iter, &key, &value))
+    if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+      {
+        set_aside_damaged (self, "links.json", _("a link that is not a case id"));
+        return;
+      }
+  json_object_iter_init (&iter, json_node_get_object (links));
+  while (json_object_iter_next (&iter, &key, &value))
+    g_hash_table_replace (self->links, g_strdup (key), g_strdup (json_node_get_string (value)));
 }
 
 gboolean
@@ -475,19 +510,21 @@ _hd_outbox_store_load (HdOutbox  *self,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = NULL;
-      g_autoptr(JsonParser) parser = NULL;
-      JsonNode *root;
+      g_autoptr(JsonObject) root = NULL;
+      g_autoptr(GError) local_error = NULL;
       OutboxRecord *record = NULL;
 
       if (!g_str_has_prefix (name, "entry-") || !g_str_has_suffix (name, ".json"))
         continue;
       path = g_build_filename (self->directory, name, NULL);
-      parser = json_parser_new ();
-      if (!json_parser_load_from_file (parser, path, NULL) ||
-          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-          (record = _hd_outbox_record_new_from_json (json_node_get_object (root), path)) == NULL)
+      if (!(root = load_object (path, HD_OUTBOX_MAX_ENTRY_BYTES, &local_error)))
         {
-          set_aside_damaged (self, name);
+          set_aside_damaged (self, name, local_error->message);
+          continue;
+        }
+      if ((record = _hd_outbox_record_new_from_json (root, path)) == NULL)
+        {
+          set_aside_damaged (self, name, _("not an outbox entry this version can send"));
           continue;
         }
       g_ptr_array_add (self->entries, record);

@@ -457,35 +457,78 @@ export_request_free (ExportRequest *request)
   g_free (request);
 }
 
-gboolean
-hd_journal_dialogs_export_to_file (GtkWindow              *parent,
-                                   HdJournal              *journal,
-                                   const char             *handoff_id,
-                                   GFile                  *file,
-                                   HdRecordingRedactFlags  flags)
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  GtkWindow *parent = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), FALSE);
-  g_return_val_if_fail (journal == NULL || HD_IS_JOURNAL (journal), FALSE);
-  g_return_val_if_fail (handoff_id != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (journal == NULL)
-    {
-      show_toast (parent, _("Not exported: the journal is not open"));
-      return FALSE;
-    }
-  if (!hd_journal_sync (journal, &error) ||
-      !hd_journal_export_recording (hd_journal_get_directory (journal), handoff_id, file, flags, &error))
+  if (!hd_journal_export_recording_finish (result, &error))
     {
       /* Translators: %s says why the recording could not be written. */
       g_autofree char *message = g_strdup_printf (_("Could not export the recording: %s"), error->message);
+
       show_toast (parent, message);
-      return FALSE;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
   show_toast (parent, _("Recording exported"));
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+hd_journal_dialogs_export_to_file_async (GtkWindow              *parent,
+                                         HdJournal              *journal,
+                                         const char             *handoff_id,
+                                         GFile                  *file,
+                                         HdRecordingRedactFlags  flags,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (journal == NULL || HD_IS_JOURNAL (journal));
+  g_return_if_fail (handoff_id != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (parent, NULL, callback, user_data);
+  g_task_set_source_tag (task, hd_journal_dialogs_export_to_file_async);
+  if (journal == NULL)
+    {
+      show_toast (parent, _("Not exported: the journal is not open"));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("Not exported: the journal is not open"));
+      return;
+    }
+  /* The journal is the window's: synced here, then read and the recording
+   * written in a worker (hd_journal_export_recording_async ()). */
+  if (!hd_journal_sync (journal, &error))
+    {
+      /* Translators: %s says why the recording could not be written. */
+      g_autofree char *message = g_strdup_printf (_("Could not export the recording: %s"), error->message);
+
+      show_toast (parent, message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  hd_journal_export_recording_async (hd_journal_get_directory (journal), handoff_id, file, flags, NULL,
+                                     export_written_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hd_journal_dialogs_export_to_file_finish (GtkWindow     *parent,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, parent), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, hd_journal_dialogs_export_to_file_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -498,8 +541,8 @@ export_file_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL && request->parent != NULL)
-        hd_journal_dialogs_export_to_file (request->parent, request->journal, request->handoff_id,
-                                           file, request->flags);
+        hd_journal_dialogs_export_to_file_async (request->parent, request->journal, request->handoff_id,
+                                                 file, request->flags, NULL, NULL);
     }
   export_request_free (request);
   g_object_unref (chooser);

@@ -48,17 +48,23 @@ GtkWidget *hd_journal_dialogs_show_audit    (GtkWindow              *parent,
 
 /* Asks whether to redact ("Export" or "Export Redacted"), then where to save
  * (suggesting "<handoff-id>.hdrec"), then exports with
- * hd_journal_dialogs_export_to_file (). */
+ * hd_journal_dialogs_export_to_file_async (). */
 void       hd_journal_dialogs_export        (GtkWindow              *parent,
                                              HdJournal              *journal,
                                              HdHandoff              *handoff);
 
-/* Exports @handoff_id's events from @journal to @file and toasts
- * "Recording exported" or the error on @parent. */
-gboolean   hd_journal_dialogs_export_to_file (GtkWindow              *parent,
-                                              HdJournal              *journal,
-                                              const char             *handoff_id,
-                                              GFile                  *file,
-                                              HdRecordingRedactFlags  flags);
+/* Exports @handoff_id's events from @journal to @file (synced first, then
+ * read and written in a worker thread) and toasts "Recording exported" or
+ * the error on @parent when done.  @callback may be NULL. */
+void       hd_journal_dialogs_export_to_file_async  (GtkWindow              *parent,
+                                                     HdJournal              *journal,
+                                                     const char             *handoff_id,
+                                                     GFile                  *file,
+                                                     HdRecordingRedactFlags  flags,
+                                                     GAsyncReadyCallback     callback,
+                                                     gpointer                user_data);
+gboolean   hd_journal_dialogs_export_to_file_finish (GtkWindow              *parent,
+                                                     GAsyncResult           *result,
+                                                     GError                **error);
 
 G_END_DECLS

@@ -100,13 +100,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_assert (error->domain == HD_ERROR && error->message != NULL);
   g_clear_error (&error);
 
-  root = hd_bounded_json_parse ((const char *) data, size, HD_BOUNDED_JSON_MAX_DEPTH, &depth, &error);
+  /* A tree is bounded by the parse that made it, here with the packet's
+   * own bound, as a feed frame's is with the packet's plus its envelope. */
+  root = hd_bounded_json_parse ((const char *) data, size, limits.max_depth, &depth, &error);
   g_assert ((root == NULL) != (error == NULL));
-  if (root != NULL)
+  if (root == NULL)
+    g_assert (depth <= limits.max_depth + 1);
+  else
     {
-      g_assert (depth <= HD_BOUNDED_JSON_MAX_DEPTH);
+      g_assert (depth <= limits.max_depth);
       g_assert (json_node_is_immutable (root));
-      from_tree = hd_packet_parse_node_with_depth (root, &limits, depth, &error);
+      from_tree = hd_packet_parse_node (root, &limits, &error);
       g_assert ((from_tree == NULL) != (error == NULL));
       if (from_tree != NULL)
         walk_packet (from_tree);
