@@ -43,6 +43,16 @@ typedef struct
 
 typedef struct
 {
+  char     *sobject;
+  char     *when_field;
+  char     *when_value;
+  char     *required_field;
+  gboolean  at_field;
+  char     *message;
+} ValidationRule;
+
+typedef struct
+{
   SoupServerMessage *msg;   /* owned */
   gulong             finished_id;
 } Held;
@@ -79,6 +89,7 @@ struct _HdSfStandin
   guint       delay_ms;
   GPtrArray  *held;             /* of Held */
   GPtrArray  *write_log;        /* of char* */
+  GPtrArray  *rules;            /* of ValidationRule, in the order added */
   char       *last_api_version;
   char       *last_auto_assign;
 };
@@ -114,6 +125,13 @@ JsonNode * _hd_sf_standin_record_for_output (HdSfStandin *self, const char *sobj
 void _hd_sf_standin_run_query (HdSfStandin *self, SoupServerMessage *msg, const char *soql, const char *version);
 void _hd_sf_standin_log_write (HdSfStandin *self, const char *method, const char *what, JsonObject *fields);
 gboolean _hd_sf_standin_handle_data (HdSfStandin *self, SoupServerMessage *msg, Session *session, const char *version, const char *rest, GHashTable *query);
+
+/* hd-sf-standin-rules.c */
+void _hd_sf_standin_rule_free (ValidationRule *rule);
+/* Checks @sobject's validation rules against @record with @fields written
+ * over it (@record is NULL for a create); answers the 400 itself and
+ * returns FALSE. */
+gboolean _hd_sf_standin_check_rules (HdSfStandin *self, SoupServerMessage *msg, const char *sobject, JsonObject *record, JsonObject *fields);
 
 /* hd-sf-standin-data.c */
 gboolean _hd_sf_standin_field_known (const char *sobject, const char *field);

@@ -344,7 +344,8 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
           _hd_sf_standin_set_error_array (msg, SOUP_STATUS_BAD_REQUEST, "JSON_PARSER_ERROR", "The request body is not a JSON object", NULL);
           return FALSE;
         }
-      if (!validate_fields (msg, parts[1], fields))
+      if (!validate_fields (msg, parts[1], fields) ||
+          !_hd_sf_standin_check_rules (self, msg, parts[1], NULL, fields))
         return FALSE;
       if (strcmp (parts[1], "CaseComment") == 0)
         {
@@ -436,7 +437,8 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
                   return FALSE;
                 }
             }
-          if (!validate_fields (msg, "Case", fields))
+          if (!validate_fields (msg, "Case", fields) ||
+              !_hd_sf_standin_check_rules (self, msg, "Case", record, fields))
             return FALSE;
 
           names = json_object_get_members (fields);

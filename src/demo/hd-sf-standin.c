@@ -228,6 +228,7 @@ hd_sf_standin_finalize (GObject *object)
   g_clear_pointer (&self->demo_cases, g_hash_table_unref);
   g_clear_pointer (&self->demo_accounts, g_hash_table_unref);
   g_clear_pointer (&self->write_log, g_ptr_array_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_free (self->client_id);
   g_free (self->url);
   g_free (self->last_api_version);
@@ -259,6 +260,7 @@ hd_sf_standin_init (HdSfStandin *self)
   self->demo_accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
   self->write_log = g_ptr_array_new_with_free_func (g_free);
+  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) _hd_sf_standin_rule_free);
   self->next_case_number = 1040;
   _hd_sf_standin_seed (self);
 }

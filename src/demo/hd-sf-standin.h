@@ -132,6 +132,24 @@ GStrv        hd_sf_standin_find_records          (HdSfStandin      *self,
                                                   const char       *field,
                                                   const char       *value);
 
+/* Validation rules, as an org's administrator writes them in Setup: when
+ * @when_field holds @when_value once a write to @sobject is applied (the
+ * record's other fields as stored, the written ones as sent),
+ * @required_field must not be empty, or the write is refused with 400
+ * [{"message": @message, "errorCode": "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+ * "fields": [@required_field]}] and nothing is applied.  With
+ * @at_field FALSE the error shows "at the top of the page": "fields" is
+ * [].  Rules are checked in the order they were added, after field
+ * checks (unknown fields, read-only fields, restricted picklists). */
+void         hd_sf_standin_add_validation_rule   (HdSfStandin      *self,
+                                                  const char       *sobject,
+                                                  const char       *when_field,
+                                                  const char       *when_value,
+                                                  const char       *required_field,
+                                                  gboolean          at_field,
+                                                  const char       *message);
+void         hd_sf_standin_clear_validation_rules (HdSfStandin     *self);
+
 /* The demo data: the seeded open case and person account for the demo
  * handoff template called @template_name ("overseas-card-decline", ...),
  * or NULL. */

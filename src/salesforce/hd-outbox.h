@@ -137,11 +137,16 @@ gboolean       hd_outbox_resolve_conflict     (HdOutbox            *self,
                                                const char          *entry_id,
                                                const char * const  *keep_mine,
                                                GError             **error);
-/* Replaces field values of a rejected entry (the agent fixed them) and
- * queues it again. */
+/* Corrects a rejected update (the agent fixed it) and queues it again as
+ * one request: @changes (fields and the agent's values) are set in it,
+ * and every later update of the same record still queued behind it is
+ * folded into it (their entries leave the outbox).  @base (nullable): the
+ * fields of @changes as the agent saw them, for those the entry did not
+ * have yet. */
 gboolean       hd_outbox_amend                (HdOutbox            *self,
                                                const char          *entry_id,
                                                JsonObject          *changes,
+                                               JsonObject          *base,
                                                GError             **error);
 /* Drops an entry on the agent's explicit request (never done silently).
  * Refused while the entry is being sent. */
