@@ -72,6 +72,8 @@ struct _HdSfStandin
   guint       generation;
   guint       token_lifetime_ms;
   gboolean    rotate;
+  char       *refresh_refusal;  /* nullable: the OAuth error every refresh gets */
+  char       *refresh_refusal_description;
 
   GHashTable *records;          /* sobject → (id → JsonObject) */
   GPtrArray  *order;            /* "sobject/id" in creation order */
@@ -87,6 +89,7 @@ struct _HdSfStandin
   HdSfStandinFault fault;
   guint       fault_count;
   guint       delay_ms;
+  guint       fault_status;     /* HD_SF_STANDIN_FAULT_PROXY_PAGE's status */
   GPtrArray  *held;             /* of Held */
   GPtrArray  *write_log;        /* of char* */
   GPtrArray  *rules;            /* of ValidationRule, in the order added */

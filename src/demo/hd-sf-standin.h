@@ -46,6 +46,12 @@ typedef enum
   HD_SF_STANDIN_FAULT_ERROR_500,   /* 500 UNKNOWN_EXCEPTION, not handled */
   HD_SF_STANDIN_FAULT_HOLD,        /* handle (emit "applied"), then never
                                       answer until release_held () */
+  HD_SF_STANDIN_FAULT_LOCKED_ROW,  /* 400 UNABLE_TO_LOCK_ROW, not handled:
+                                      a flow or an integration holds the record */
+  HD_SF_STANDIN_FAULT_UNAVAILABLE, /* 503 SERVER_UNAVAILABLE, not handled */
+  HD_SF_STANDIN_FAULT_PROXY_PAGE,  /* an HTML error page with "fault-status"
+                                      (default 502), as a proxy or load
+                                      balancer in front of Salesforce sends */
 } HdSfStandinFault;
 
 #define HD_TYPE_SF_STANDIN (hd_sf_standin_get_type ())
@@ -95,6 +101,16 @@ void         hd_sf_standin_set_fault             (HdSfStandin      *self,
                                                   guint             count);
 void         hd_sf_standin_set_delay_ms          (HdSfStandin      *self,
                                                   guint             ms);
+/* The HTTP status of HD_SF_STANDIN_FAULT_PROXY_PAGE (502, 503, 504, 403...). */
+void         hd_sf_standin_set_fault_status      (HdSfStandin      *self,
+                                                  guint             status);
+/* Every refresh_token grant is refused with the OAuth error @error
+ * ("invalid_client", "inactive_user"...) and @description, as an org
+ * whose External Client App or user settings forbid it; NULL: refreshes
+ * work again. */
+void         hd_sf_standin_set_refresh_refusal   (HdSfStandin      *self,
+                                                  const char       *error,
+                                                  const char       *description);
 void         hd_sf_standin_release_held          (HdSfStandin      *self);
 
 /* Counters and logs for tests. */

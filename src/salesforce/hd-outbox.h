@@ -48,7 +48,7 @@ typedef enum
   HD_OUTBOX_STATE_IDLE = 0,         /* nothing to send */
   HD_OUTBOX_STATE_SENDING,
   HD_OUTBOX_STATE_OFFLINE,          /* network failure; retrying with backoff */
-  HD_OUTBOX_STATE_BACKING_OFF,      /* 5xx or REQUEST_LIMIT_EXCEEDED; retrying later */
+  HD_OUTBOX_STATE_BACKING_OFF,      /* a transient refusal (docs/salesforce.md); retrying later */
   HD_OUTBOX_STATE_SIGNED_OUT,       /* waiting for the agent to sign in */
   HD_OUTBOX_STATE_NEEDS_ATTENTION,  /* only conflicts or rejections are left */
 } HdOutboxState;
