@@ -588,6 +588,97 @@ test_cross_field_queued_apart (Fixture       *f,
   assert_closed_with_disposition (f, case_id, n_patches);
 }
 
+static gboolean
+has_describe (Fixture *f)
+{
+  return hd_case_draft_get_describe (f->draft) != NULL;
+}
+
+/* The org's describe drives what is sent: a field it lacks is never sent
+ * nor counted as unsaved, and it is read again with If-Modified-Since. */
+static void
+test_describe (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *cache = NULL;
+  g_autofree char *leaf = NULL;
+  g_auto(GStrv) statuses = NULL;
+  g_auto(GStrv) patches = NULL;
+  g_autofree char *joined = NULL;
+  const char *case_id;
+  guint n_not_modified = 0;
+  guint n_describes;
+  HdSfDescribe *first;
+
+  hd_sf_standin_remove_field (f->standin, "Case", "Next_Step__c");
+  show_existing_case (f, "card-block", "card-block.json");
+  case_id = hd_case_draft_get_case_id (f->draft);
+  HD_TEST_WAIT_UNTIL (has_describe (f), HD_TEST_TIMEOUT_MS);
+  first = hd_case_draft_get_describe (f->draft);
+
+  /* The describe's own shape: labels, active values in order, default, restricted. */
+  g_assert_cmpstr (hd_sf_describe_get_label (first, "Type"), ==, "Case Type");
+  statuses = hd_sf_describe_dup_picklist_values (first, "Status");
+  joined = g_strjoinv (",", statuses);
+  g_assert_cmpstr (joined, ==, "New,Working,Waiting on Customer,Escalated,Closed");
+  g_assert_cmpstr (hd_sf_describe_get_default_value (first, "Status"), ==, "New");
+  g_assert_true (hd_sf_describe_is_restricted (first, "Priority"));
+  g_assert_false (hd_sf_describe_accepts_value (first, "Status", "On Hold"));   /* inactive */
+  g_assert_false (hd_sf_describe_has_field (first, "Next_Step__c"));
+  g_assert_false (hd_sf_describe_is_updateable (first, "CaseNumber"));
+  g_assert_cmpuint (hd_sf_describe_get_length (first, "Disposition__c"), ==, 255);
+
+  /* The packet's next step is not an unsaved change, and never sent. */
+  g_assert_cmpstr (hd_case_draft_get_field (f->draft, HD_CASE_FIELD_NEXT_STEP), !=, "");
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_STATUS, "Escalated");
+  save_and_wait_saved (f);
+  patches = applied_patches (f, case_id);
+  for (guint i = 0; patches[i] != NULL; i++)
+    g_assert_null (strstr (patches[i], "Next_Step__c"));
+  g_assert_false (hd_case_draft_get_dirty (f->draft));
+
+  /* On disk, for the next start; the next case asks If-Modified-Since. */
+  leaf = g_strdup_printf ("%s-Case-describe.json", hd_sf_standin_get_org_id (f->standin));
+  cache = g_build_filename (g_get_user_cache_dir (), "handoffdesk", "salesforce", leaf, NULL);
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+  n_describes = hd_sf_standin_get_n_describes (f->standin, NULL);
+  g_clear_object (&f->handoff);
+  show_existing_case (f, "kyc-documents", "kyc-document-issue.json");
+  HD_TEST_WAIT_UNTIL (hd_sf_standin_get_n_describes (f->standin, &n_not_modified) > n_describes &&
+                      hd_case_draft_get_describe (f->draft) != first, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (n_not_modified, ==, 1);
+  g_assert_false (hd_sf_describe_has_field (hd_case_draft_get_describe (f->draft), "Next_Step__c"));
+
+  /* The next test's stand-in is another org with the same id. */
+  g_assert_cmpint (g_unlink (cache), ==, 0);
+}
+
+/* The settings that say which Case fields hold disposition and next step. */
+static void
+test_field_setting (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hd_case_field_set_api_name (HD_CASE_FIELD_DISPOSITION, "Outcome__c", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (hd_case_field_get_api_name (HD_CASE_FIELD_DISPOSITION), ==, "Outcome__c");
+  g_assert_cmpint (hd_case_field_from_api_name ("Outcome__c"), ==, HD_CASE_FIELD_DISPOSITION);
+  g_assert_cmpint (hd_case_field_from_api_name ("Disposition__c"), ==, -1);
+  g_assert_cmpstr (hd_case_field_get_title ("Outcome__c"), ==, "Disposition");
+
+  g_assert_false (hd_case_field_set_api_name (HD_CASE_FIELD_NEXT_STEP, "Next step", &error));
+  g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (hd_case_field_set_api_name (HD_CASE_FIELD_NEXT_STEP, "Status", &error));
+  g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_cmpstr (hd_case_field_get_api_name (HD_CASE_FIELD_NEXT_STEP), ==, "Next_Step__c");
+
+  /* Empty: the default again. */
+  g_assert_true (hd_case_field_set_api_name (HD_CASE_FIELD_DISPOSITION, "", &error));
+  g_assert_cmpstr (hd_case_field_get_api_name (HD_CASE_FIELD_DISPOSITION), ==, "Disposition__c");
+}
+
 static void
 test_discard (Fixture       *f,
               gconstpointer  data)
@@ -659,6 +750,8 @@ main (int   argc,
   ADD ("/hd/case-draft/rejected", NULL, test_rejected);
   ADD ("/hd/case-draft/cross-field-rejected", NULL, test_cross_field_rejected);
   ADD ("/hd/case-draft/cross-field-queued-apart", NULL, test_cross_field_queued_apart);
+  ADD ("/hd/case-draft/describe", NULL, test_describe);
+  g_test_add_func ("/hd/case-draft/field-setting", test_field_setting);
   ADD ("/hd/case-draft/discard", NULL, test_discard);
   ADD ("/hd/case-draft/offline", NULL, test_offline);
 #undef ADD

@@ -93,6 +93,12 @@ struct _HdSfStandin
   GPtrArray  *held;             /* of Held */
   GPtrArray  *write_log;        /* of char* */
   GPtrArray  *rules;            /* of ValidationRule, in the order added */
+  GHashTable *removed_fields;   /* "Case.Next_Step__c": fields the org lacks */
+  GHashTable *picklists;        /* Case field → GStrv: the org's values */
+  GHashTable *picklist_defaults;/* Case field → default value */
+  gint64      describe_modified;/* unix seconds: the metadata's last change */
+  guint       n_describes;
+  guint       n_describes_not_modified;
   char       *last_api_version;
   char       *last_auto_assign;
 };
@@ -135,6 +141,12 @@ void _hd_sf_standin_rule_free (ValidationRule *rule);
  * over it (@record is NULL for a create); answers the 400 itself and
  * returns FALSE. */
 gboolean _hd_sf_standin_check_rules (HdSfStandin *self, SoupServerMessage *msg, const char *sobject, JsonObject *record, JsonObject *fields);
+
+/* hd-sf-standin-describe.c */
+void _hd_sf_standin_touch_describe (HdSfStandin *self);
+gboolean _hd_sf_standin_field_removed (HdSfStandin *self, const char *sobject, const char *field);
+const char * const * _hd_sf_standin_picklist_values (HdSfStandin *self, const char *field);
+void _hd_sf_standin_answer_describe (HdSfStandin *self, SoupServerMessage *msg, const char *sobject);
 
 /* hd-sf-standin-data.c */
 gboolean _hd_sf_standin_field_known (const char *sobject, const char *field);

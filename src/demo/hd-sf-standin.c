@@ -257,6 +257,9 @@ hd_sf_standin_finalize (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_free (self->refresh_refusal);
   g_free (self->refresh_refusal_description);
+  g_clear_pointer (&self->removed_fields, g_hash_table_unref);
+  g_clear_pointer (&self->picklists, g_hash_table_unref);
+  g_clear_pointer (&self->picklist_defaults, g_hash_table_unref);
   g_free (self->client_id);
   g_free (self->url);
   g_free (self->last_api_version);
@@ -289,6 +292,11 @@ hd_sf_standin_init (HdSfStandin *self)
   self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
   self->write_log = g_ptr_array_new_with_free_func (g_free);
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) _hd_sf_standin_rule_free);
+  self->removed_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->picklists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  self->picklist_defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* The org's metadata dates from a while ago. */
+  self->describe_modified = g_get_real_time () / G_USEC_PER_SEC - 3600;
   self->next_case_number = 1040;
   _hd_sf_standin_seed (self);
 }

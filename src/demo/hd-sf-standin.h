@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  *   /services/data/vNN.N/sobjects/<Type>      POST (Case, CaseComment)
  *   /services/data/vNN.N/sobjects/<Type>/<id> GET (Account, Contact,
  *                                     FinServ__FinancialAccount__c, CaseComment)
+ *   /services/data/vNN.N/sobjects/Case/describe  the sObject Describe
+ *                                     (If-Modified-Since → 304)
  *   /services/data/vNN.N/query?q=     a small SOQL subset: SELECT fields FROM
  *                                     type [WHERE a op v [AND ...]] [ORDER BY f
  *                                     [ASC|DESC]] [LIMIT n]
@@ -165,6 +167,23 @@ void         hd_sf_standin_add_validation_rule   (HdSfStandin      *self,
                                                   gboolean          at_field,
                                                   const char       *message);
 void         hd_sf_standin_clear_validation_rules (HdSfStandin     *self);
+
+/* The org's metadata, as GET sobjects/Case/describe shows it.
+ * remove_field () takes a field away (describe lacks it, writes to it get
+ * INVALID_FIELD); set_picklist () replaces a Case picklist's active values
+ * (Status and Priority stay restricted to them).  Each moves the
+ * metadata's modification time, so If-Modified-Since sees the change.
+ * get_n_describes () counts describe requests, and @n_not_modified
+ * (nullable) those answered 304. */
+void         hd_sf_standin_remove_field          (HdSfStandin        *self,
+                                                  const char         *sobject,
+                                                  const char         *field);
+void         hd_sf_standin_set_picklist          (HdSfStandin        *self,
+                                                  const char         *field,
+                                                  const char * const *values,
+                                                  const char         *default_value);
+guint        hd_sf_standin_get_n_describes       (HdSfStandin        *self,
+                                                  guint              *n_not_modified);
 
 /* The demo data: the seeded open case and person account for the demo
  * handoff template called @template_name ("overseas-card-decline", ...),

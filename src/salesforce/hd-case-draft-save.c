@@ -204,7 +204,9 @@ build_create_fields (HdCaseDraft *self)
   if (texts[HD_CASE_FIELD_PRIORITY] != NULL)
     json_object_set_string_member (fields, HD_SF_CASE_PRIORITY, texts[HD_CASE_FIELD_PRIORITY]);
   if (texts[HD_CASE_FIELD_NEXT_STEP] != NULL)
-    json_object_set_string_member (fields, HD_SF_CASE_NEXT_STEP, texts[HD_CASE_FIELD_NEXT_STEP]);
+    json_object_set_string_member (fields, hd_case_field_get_api_name (HD_CASE_FIELD_NEXT_STEP),
+                                   texts[HD_CASE_FIELD_NEXT_STEP]);
+  _hd_case_draft_filter_fields (self, fields, TRUE);
   return fields;
 }
 
@@ -305,7 +307,8 @@ hd_case_draft_save_async (HdCaseDraft         *self,
     {
       const char *name = hd_case_field_get_api_name (i);
 
-      if (g_strcmp0 (self->fields[i], _hd_case_draft_reference (self, i)) == 0)
+      if (g_strcmp0 (self->fields[i], _hd_case_draft_reference (self, i)) == 0 ||
+          !_hd_case_draft_can_write (self, name, FALSE))
         continue;
       json_object_set_member (changes, name, text_node (self->fields[i]));
       if (self->base[i] != NULL)
