@@ -314,6 +314,30 @@ test_oauth_refusal (Fixture       *f,
   g_assert_cmpstr (status, ==, "Waiting on Customer");
 }
 
+/* Any other refusal of a refresh may pass: the session and its tokens are
+ * kept and the outbox backs off until the refresh works again. */
+static void
+test_oauth_transient (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *status = NULL;
+
+  hd_sf_standin_set_refresh_refusal (f->standin, "rate_limit_exceeded", "too many requests");
+  hd_sf_standin_expire_access_tokens (f->standin);
+  submit (f, "Status", "Waiting on Customer");
+  HD_TEST_WAIT_UNTIL (f->states_seen & (1u << HD_OUTBOX_STATE_BACKING_OFF), HD_TEST_TIMEOUT_MS);
+  g_assert_true (hd_sf_auth_get_signed_in (f->auth));
+  g_assert_null (f->signed_out_message);
+  g_assert_cmpuint (f->rejected->len, ==, 0);
+
+  hd_sf_standin_set_refresh_refusal (f->standin, NULL, NULL);
+  hd_outbox_retry_now (f->outbox);
+  g_assert_true (hd_test_wait_until (is_drained, f, HD_TEST_TIMEOUT_MS));
+  g_assert_false (f->states_seen & (1u << HD_OUTBOX_STATE_SIGNED_OUT));
+  status = server_value (f, "Status");
+  g_assert_cmpstr (status, ==, "Waiting on Customer");
+}
+
 /* The table itself, without a server. */
 static void
 test_classify (void)
@@ -354,6 +378,7 @@ main (int   argc,
   ADD ("/hd/sf-errors/permanent/field-error", NULL, test_field_error);
   for (guint i = 0; i < G_N_ELEMENTS (oauth_rows); i++)
     ADD (oauth_rows[i].path, &oauth_rows[i], test_oauth_refusal);
+  ADD ("/hd/sf-errors/oauth/other-refusal-is-transient", NULL, test_oauth_transient);
 #undef ADD
 
   ret = g_test_run ();
