@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
+#include "hd-case-field.h"
 #include "hd-demo.h"
 #include "hd-demo-browser.h"
 #include "hd-feed-token.h"
@@ -183,7 +184,26 @@ setup_salesforce (HdApplication *self,
   g_autofree char *path = g_settings_get_string (self->settings, "salesforce-redirect-path");
   g_autofree char *api_version = g_settings_get_string (self->settings, "salesforce-api-version");
   int port = g_settings_get_int (self->settings, "salesforce-redirect-port");
+  static const struct
+  {
+    HdCaseField  field;
+    const char  *key;
+  } mapped[] = {
+    { HD_CASE_FIELD_DISPOSITION, "salesforce-disposition-field" },
+    { HD_CASE_FIELD_NEXT_STEP, "salesforce-next-step-field" },
+  };
   g_autoptr(GError) error = NULL;
+
+  /* Which Case fields hold disposition and next step; the case editor
+   * checks them against the org's describe. */
+  for (guint i = 0; i < G_N_ELEMENTS (mapped); i++)
+    {
+      g_autofree char *name = g_settings_get_string (self->settings, mapped[i].key);
+      g_autoptr(GError) name_error = NULL;
+
+      if (!hd_case_field_set_api_name (mapped[i].field, name, &name_error))
+        hd_window_show_toast (ensure_window (self), name_error->message);
+    }
 
   if (!hd_session_setup_salesforce (session, login_url, client_id, (guint) port, path,
                                     api_version, &error))

@@ -473,6 +473,212 @@ test_rejected (Fixture       *f,
   g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);
 }
 
+/* The org's rule "closing a case requires a disposition", on a case whose
+ * disposition is empty: Status alone is refused, naming Disposition__c. */
+static void
+close_without_disposition (Fixture *f)
+{
+  hd_sf_standin_add_validation_rule (f->standin, "Case", "Status", "Closed", "Disposition__c", TRUE,
+                                     "Choose a disposition before you close the case.");
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_DISPOSITION, "");
+  save_and_wait_saved (f);
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+}
+
+/* The PATCHes Salesforce applied to @case_id, as "field,field". */
+static GStrv
+applied_patches (Fixture    *f,
+                 const char *case_id)
+{
+  g_auto(GStrv) log = hd_sf_standin_dup_write_log (f->standin);
+  g_autofree char *prefix = g_strdup_printf ("PATCH Case/%s ", case_id);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; log[i] != NULL; i++)
+    if (g_str_has_prefix (log[i], prefix))
+      g_strv_builder_add (builder, log[i] + strlen (prefix));
+  return g_strv_builder_end (builder);
+}
+
+static void
+assert_closed_with_disposition (Fixture    *f,
+                                const char *case_id,
+                                guint       n_patches_before)
+{
+  g_auto(GStrv) patches = applied_patches (f, case_id);
+  g_autofree char *status = server_value (f, case_id, "Status");
+  g_autofree char *disposition = server_value (f, case_id, "Disposition__c");
+
+  /* One request carried the whole correction. */
+  g_assert_cmpuint (g_strv_length (patches), ==, n_patches_before + 1);
+  g_assert_cmpstr (patches[n_patches_before], ==, "Disposition__c,Status");
+  g_assert_cmpstr (status, ==, "Closed");
+  g_assert_cmpstr (disposition, ==, "Resolved - card replaced");
+  g_assert_null (hd_case_draft_get_attention (f->draft));
+  g_assert_null (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_DISPOSITION));
+  g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);
+  g_assert_false (hd_case_draft_get_dirty (f->draft));
+}
+
+static void
+test_cross_field_rejected (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *case_id;
+  guint rejected = f->n_rejected;
+  guint n_patches;
+
+  show_existing_case (f, "card-block", "card-block.json");
+  case_id = hd_case_draft_get_case_id (f->draft);
+  close_without_disposition (f);
+  {
+    g_auto(GStrv) patches = applied_patches (f, case_id);
+
+    n_patches = g_strv_length (patches);
+  }
+
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_STATUS, "Closed");
+  g_assert_no_error (save (f));
+  HD_TEST_WAIT_UNTIL (f->n_rejected == rejected + 1, HD_TEST_TIMEOUT_MS);
+  /* The rule's message is on the field it names, which the save did not send. */
+  g_assert_cmpstr (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_DISPOSITION), ==,
+                   "Choose a disposition before you close the case.");
+  g_assert_null (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_STATUS));
+
+  /* The agent fills it in and saves: Status and the disposition go together. */
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_DISPOSITION, "Resolved - card replaced");
+  save_and_wait_saved (f);
+  assert_closed_with_disposition (f, case_id, n_patches);
+}
+
+/* The disposition was saved on its own while the close was on its way: it
+ * sits in its own entry behind the refused one, and the correction still
+ * goes as one request. */
+static void
+test_cross_field_queued_apart (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *case_id;
+  guint rejected = f->n_rejected;
+  guint n_patches;
+
+  show_existing_case (f, "card-block", "card-block.json");
+  case_id = hd_case_draft_get_case_id (f->draft);
+  close_without_disposition (f);
+  {
+    g_auto(GStrv) patches = applied_patches (f, case_id);
+
+    n_patches = g_strv_length (patches);
+  }
+
+  hd_outbox_set_paused (f->outbox, TRUE);
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_STATUS, "Closed");
+  g_assert_no_error (save (f));
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_DISPOSITION, "Resolved - card replaced");
+  g_assert_no_error (save (f));
+  g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 2);
+  hd_outbox_set_paused (f->outbox, FALSE);
+  HD_TEST_WAIT_UNTIL (f->n_rejected == rejected + 1, HD_TEST_TIMEOUT_MS);
+  /* The disposition waits behind the refused close. */
+  g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 2);
+  g_assert_nonnull (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_DISPOSITION));
+
+  /* Saving again sends both, once. */
+  save_and_wait_saved (f);
+  assert_closed_with_disposition (f, case_id, n_patches);
+}
+
+static gboolean
+has_describe (Fixture *f)
+{
+  return hd_case_draft_get_describe (f->draft) != NULL;
+}
+
+/* The org's describe drives what is sent: a field it lacks is never sent
+ * nor counted as unsaved, and it is read again with If-Modified-Since. */
+static void
+test_describe (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *cache = NULL;
+  g_autofree char *leaf = NULL;
+  g_auto(GStrv) statuses = NULL;
+  g_auto(GStrv) patches = NULL;
+  g_autofree char *joined = NULL;
+  const char *case_id;
+  guint n_not_modified = 0;
+  guint n_describes;
+  HdSfDescribe *first;
+
+  hd_sf_standin_remove_field (f->standin, "Case", "Next_Step__c");
+  show_existing_case (f, "card-block", "card-block.json");
+  case_id = hd_case_draft_get_case_id (f->draft);
+  HD_TEST_WAIT_UNTIL (has_describe (f), HD_TEST_TIMEOUT_MS);
+  first = hd_case_draft_get_describe (f->draft);
+
+  /* The describe's own shape: labels, active values in order, default, restricted. */
+  g_assert_cmpstr (hd_sf_describe_get_label (first, "Type"), ==, "Case Type");
+  statuses = hd_sf_describe_dup_picklist_values (first, "Status");
+  joined = g_strjoinv (",", statuses);
+  g_assert_cmpstr (joined, ==, "New,Working,Waiting on Customer,Escalated,Closed");
+  g_assert_cmpstr (hd_sf_describe_get_default_value (first, "Status"), ==, "New");
+  g_assert_true (hd_sf_describe_is_restricted (first, "Priority"));
+  g_assert_false (hd_sf_describe_accepts_value (first, "Status", "On Hold"));   /* inactive */
+  g_assert_false (hd_sf_describe_has_field (first, "Next_Step__c"));
+  g_assert_false (hd_sf_describe_is_updateable (first, "CaseNumber"));
+  g_assert_cmpuint (hd_sf_describe_get_length (first, "Disposition__c"), ==, 255);
+
+  /* The packet's next step is not an unsaved change, and never sent. */
+  g_assert_cmpstr (hd_case_draft_get_field (f->draft, HD_CASE_FIELD_NEXT_STEP), !=, "");
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_STATUS, "Escalated");
+  save_and_wait_saved (f);
+  patches = applied_patches (f, case_id);
+  for (guint i = 0; patches[i] != NULL; i++)
+    g_assert_null (strstr (patches[i], "Next_Step__c"));
+  g_assert_false (hd_case_draft_get_dirty (f->draft));
+
+  /* On disk, for the next start; the next case asks If-Modified-Since. */
+  leaf = g_strdup_printf ("%s-Case-describe.json", hd_sf_standin_get_org_id (f->standin));
+  cache = g_build_filename (g_get_user_cache_dir (), "handoffdesk", "salesforce", leaf, NULL);
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+  n_describes = hd_sf_standin_get_n_describes (f->standin, NULL);
+  g_clear_object (&f->handoff);
+  show_existing_case (f, "kyc-documents", "kyc-document-issue.json");
+  HD_TEST_WAIT_UNTIL (hd_sf_standin_get_n_describes (f->standin, &n_not_modified) > n_describes &&
+                      hd_case_draft_get_describe (f->draft) != first, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (n_not_modified, ==, 1);
+  g_assert_false (hd_sf_describe_has_field (hd_case_draft_get_describe (f->draft), "Next_Step__c"));
+
+  /* The next test's stand-in is another org with the same id. */
+  g_assert_cmpint (g_unlink (cache), ==, 0);
+}
+
+/* The settings that say which Case fields hold disposition and next step. */
+static void
+test_field_setting (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hd_case_field_set_api_name (HD_CASE_FIELD_DISPOSITION, "Outcome__c", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (hd_case_field_get_api_name (HD_CASE_FIELD_DISPOSITION), ==, "Outcome__c");
+  g_assert_cmpint (hd_case_field_from_api_name ("Outcome__c"), ==, HD_CASE_FIELD_DISPOSITION);
+  g_assert_cmpint (hd_case_field_from_api_name ("Disposition__c"), ==, -1);
+  g_assert_cmpstr (hd_case_field_get_title ("Outcome__c"), ==, "Disposition");
+
+  g_assert_false (hd_case_field_set_api_name (HD_CASE_FIELD_NEXT_STEP, "Next step", &error));
+  g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (hd_case_field_set_api_name (HD_CASE_FIELD_NEXT_STEP, "Status", &error));
+  g_assert_error (error, HD_ERROR, HD_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_cmpstr (hd_case_field_get_api_name (HD_CASE_FIELD_NEXT_STEP), ==, "Next_Step__c");
+
+  /* Empty: the default again. */
+  g_assert_true (hd_case_field_set_api_name (HD_CASE_FIELD_DISPOSITION, "", &error));
+  g_assert_cmpstr (hd_case_field_get_api_name (HD_CASE_FIELD_DISPOSITION), ==, "Disposition__c");
+}
+
 static void
 test_discard (Fixture       *f,
               gconstpointer  data)
@@ -542,6 +748,10 @@ main (int   argc,
   ADD ("/hd/case-draft/draft-kept", NULL, test_draft_kept);
   ADD ("/hd/case-draft/conflict", NULL, test_conflict);
   ADD ("/hd/case-draft/rejected", NULL, test_rejected);
+  ADD ("/hd/case-draft/cross-field-rejected", NULL, test_cross_field_rejected);
+  ADD ("/hd/case-draft/cross-field-queued-apart", NULL, test_cross_field_queued_apart);
+  ADD ("/hd/case-draft/describe", NULL, test_describe);
+  g_test_add_func ("/hd/case-draft/field-setting", test_field_setting);
   ADD ("/hd/case-draft/discard", NULL, test_discard);
   ADD ("/hd/case-draft/offline", NULL, test_offline);
 #undef ADD

@@ -390,7 +390,7 @@ test_rejected (Fixture       *f,
   g_assert_cmpuint (hd_outbox_get_attention_count (f->outbox), ==, 1);
 
   /* Never dropped on its own; the agent fixes the field and it goes. */
-  g_assert_true (hd_outbox_amend (f->outbox, id, fix, &error));
+  g_assert_true (hd_outbox_amend (f->outbox, id, fix, NULL, &error));
   g_assert_no_error (error);
   wait_drained (f);
   g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);

@@ -702,6 +702,71 @@ test_offline (Fixture       *f,
 }
 
 static void
+on_describe_cb (HdCaseDraft *draft,
+                GParamSpec  *pspec,
+                guint       *n)
+{
+  (*n)++;
+}
+
+static char *
+dup_model_strings (GtkStringList *model)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? "," : "", gtk_string_list_get_string (model, i));
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* The editor shows only the fields and values the org's describe offers,
+ * and follows it when the org changes. */
+static void
+test_describe (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const priorities[] = { "Low", "Medium", "High", NULL };
+  GtkWidget *next_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "next_step_row");
+  GtkWidget *type_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "type_row");
+  GtkStringList *status_model = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_model");
+  GtkStringList *priority_model = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "priority_model");
+  g_autofree char *statuses = NULL;
+  g_autofree char *priority_values = NULL;
+  g_autofree char *leaf = NULL;
+  g_autofree char *cache = NULL;
+  guint n_describes = 0;
+
+  g_signal_connect (draft_of (f), "notify::describe", G_CALLBACK (on_describe_cb), &n_describes);
+  show_existing_case (f, "emi-hardship", "loan-emi-hardship.json");
+  HD_TEST_WAIT_UNTIL (n_describes == 1, HD_TEST_TIMEOUT_MS);
+
+  /* The org's labels and active values, in its order. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (type_row)), ==, "Case Type");
+  g_assert_true (gtk_widget_get_visible (next_row));
+  statuses = dup_model_strings (status_model);
+  g_assert_cmpstr (statuses, ==, "New,Working,Waiting on Customer,Escalated,Closed");
+  assert_field (f, HD_SF_CASE_PRIORITY, "High");
+
+  /* The administrator removes the next-step field and the Critical priority. */
+  hd_sf_standin_remove_field (f->standin, "Case", "Next_Step__c");
+  hd_sf_standin_set_picklist (f->standin, "Priority", priorities, "Medium");
+  g_clear_object (&f->handoff);
+  show_existing_case (f, "card-block", "card-block.json");
+  HD_TEST_WAIT_UNTIL (n_describes == 2, HD_TEST_TIMEOUT_MS);
+
+  g_assert_false (gtk_widget_get_visible (next_row));
+  priority_values = dup_model_strings (priority_model);
+  g_assert_cmpstr (priority_values, ==, "Low,Medium,High");
+  assert_field (f, HD_SF_CASE_PRIORITY, "High");
+
+  /* The next stand-in is another org with the same id. */
+  leaf = g_strdup_printf ("%s-Case-describe.json", hd_sf_standin_get_org_id (f->standin));
+  cache = g_build_filename (g_get_user_cache_dir (), "handoffdesk", "salesforce", leaf, NULL);
+  g_unlink (cache);
+  g_signal_handlers_disconnect_by_func (draft_of (f), on_describe_cb, &n_describes);
+}
+
+static void
 test_indicator_words (void)
 {
   static const struct
@@ -869,6 +934,7 @@ main (int   argc,
   g_test_add ("/hd/ui/case-editor/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/rejected", Fixture, NULL, fixture_setup, test_rejected, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
+  g_test_add ("/hd/ui/case-editor/describe", Fixture, NULL, fixture_setup, test_describe, fixture_teardown);
   g_test_add_func ("/hd/ui/case-editor/sign-in-row", test_sign_in_row);
 
   ret = hd_test_ui_run (test_app);

@@ -10,6 +10,7 @@
 #include "hd-feed-token.h"
 #include "hd-preferences-window.h"
 #include "hd-test-gtk-utils.h"
+#include "test-sf-common.h"
 
 static HdApplication *test_app;
 
@@ -122,6 +123,41 @@ test_preferences_token_goes_to_keyring_only (void)
   destroy_window (prefs);
 }
 
+static gboolean
+check_done_cond (gpointer data)
+{
+  GtkLabel *label = data;
+
+  return strstr (gtk_label_get_text (label), "Checking") == NULL && *gtk_label_get_text (label) != '\0';
+}
+
+/* Check Connection says, in words, that the stand-in's org is ready. */
+static void
+test_preferences_check_connection (void)
+{
+  g_autoptr(HdSfStandin) standin = sf_test_new_standin ();
+  g_autoptr(HdTokenStore) store = hd_memory_token_store_new ();
+  g_autoptr(HdSfAuth) auth = sf_test_new_signed_in_auth (standin, store);
+  GSettings *settings = hd_application_get_settings (test_app);
+  HdPreferencesWindow *prefs = hd_preferences_window_new (settings);
+  GtkLabel *label = hd_test_template_child (prefs, HD_TYPE_PREFERENCES_WINDOW, "check_result_label");
+  GtkWidget *button = hd_test_template_child (prefs, HD_TYPE_PREFERENCES_WINDOW, "check_button");
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  /* Without a Salesforce session object there is nothing to check. */
+  g_assert_false (gtk_widget_is_sensitive (button));
+  hd_preferences_window_set_sf_auth (prefs, auth, hd_demo_browser_open_uri);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.check-connection", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_true (hd_test_wait_until (check_done_cond, label, HD_TEST_TIMEOUT_MS));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Signed in as Asha Verma\nThe org is ready for HandoffDesk.");
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  destroy_window (prefs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +166,7 @@ main (int   argc,
 
   g_test_add_func ("/hd/ui/preferences/binds-settings", test_preferences_binds_settings);
   g_test_add_func ("/hd/ui/preferences/token-keyring-only", test_preferences_token_goes_to_keyring_only);
+  g_test_add_func ("/hd/ui/preferences/check-connection", test_preferences_check_connection);
 
   return hd_test_ui_run (test_app);
 }

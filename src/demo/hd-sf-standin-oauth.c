@@ -281,6 +281,14 @@ _hd_sf_standin_token_handler (SoupServer        *server,
           _hd_sf_standin_set_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_client_id", "client identifier invalid");
           return;
         }
+      if (self->refresh_refusal != NULL)
+        {
+          /* The org's settings refuse every refresh (a secret required, the
+           * app blocked, the user deactivated...). */
+          _hd_sf_standin_set_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, self->refresh_refusal,
+                                          self->refresh_refusal_description);
+          return;
+        }
       if (refresh == NULL || !g_hash_table_contains (self->refresh_tokens, refresh))
         {
           _hd_sf_standin_set_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_grant", "expired access/refresh token");

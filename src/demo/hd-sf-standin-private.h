@@ -43,6 +43,16 @@ typedef struct
 
 typedef struct
 {
+  char     *sobject;
+  char     *when_field;
+  char     *when_value;
+  char     *required_field;
+  gboolean  at_field;
+  char     *message;
+} ValidationRule;
+
+typedef struct
+{
   SoupServerMessage *msg;   /* owned */
   gulong             finished_id;
 } Held;
@@ -62,6 +72,8 @@ struct _HdSfStandin
   guint       generation;
   guint       token_lifetime_ms;
   gboolean    rotate;
+  char       *refresh_refusal;  /* nullable: the OAuth error every refresh gets */
+  char       *refresh_refusal_description;
 
   GHashTable *records;          /* sobject → (id → JsonObject) */
   GPtrArray  *order;            /* "sobject/id" in creation order */
@@ -77,8 +89,16 @@ struct _HdSfStandin
   HdSfStandinFault fault;
   guint       fault_count;
   guint       delay_ms;
+  guint       fault_status;     /* HD_SF_STANDIN_FAULT_PROXY_PAGE's status */
   GPtrArray  *held;             /* of Held */
   GPtrArray  *write_log;        /* of char* */
+  GPtrArray  *rules;            /* of ValidationRule, in the order added */
+  GHashTable *removed_fields;   /* "Case.Next_Step__c": fields the org lacks */
+  GHashTable *picklists;        /* Case field → GStrv: the org's values */
+  GHashTable *picklist_defaults;/* Case field → default value */
+  gint64      describe_modified;/* unix seconds: the metadata's last change */
+  guint       n_describes;
+  guint       n_describes_not_modified;
   char       *last_api_version;
   char       *last_auto_assign;
 };
@@ -114,6 +134,19 @@ JsonNode * _hd_sf_standin_record_for_output (HdSfStandin *self, const char *sobj
 void _hd_sf_standin_run_query (HdSfStandin *self, SoupServerMessage *msg, const char *soql, const char *version);
 void _hd_sf_standin_log_write (HdSfStandin *self, const char *method, const char *what, JsonObject *fields);
 gboolean _hd_sf_standin_handle_data (HdSfStandin *self, SoupServerMessage *msg, Session *session, const char *version, const char *rest, GHashTable *query);
+
+/* hd-sf-standin-rules.c */
+void _hd_sf_standin_rule_free (ValidationRule *rule);
+/* Checks @sobject's validation rules against @record with @fields written
+ * over it (@record is NULL for a create); answers the 400 itself and
+ * returns FALSE. */
+gboolean _hd_sf_standin_check_rules (HdSfStandin *self, SoupServerMessage *msg, const char *sobject, JsonObject *record, JsonObject *fields);
+
+/* hd-sf-standin-describe.c */
+void _hd_sf_standin_touch_describe (HdSfStandin *self);
+gboolean _hd_sf_standin_field_removed (HdSfStandin *self, const char *sobject, const char *field);
+const char * const * _hd_sf_standin_picklist_values (HdSfStandin *self, const char *field);
+void _hd_sf_standin_answer_describe (HdSfStandin *self, SoupServerMessage *msg, const char *sobject);
 
 /* hd-sf-standin-data.c */
 gboolean _hd_sf_standin_field_known (const char *sobject, const char *field);

@@ -253,7 +253,8 @@ _hd_sf_standin_log_write (HdSfStandin *self,
 
 /* Checks the fields of a write; answers the 400 itself and returns FALSE. */
 static gboolean
-validate_fields (SoupServerMessage *msg,
+validate_fields (HdSfStandin       *self,
+                 SoupServerMessage *msg,
                  const char        *sobject,
                  JsonObject        *fields)
 {
@@ -265,7 +266,7 @@ validate_fields (SoupServerMessage *msg,
       const char *one[] = { name, NULL };
       JsonNode *value = json_object_get_member (fields, name);
 
-      if (!_hd_sf_standin_field_known (sobject, name))
+      if (!_hd_sf_standin_field_known (sobject, name) || _hd_sf_standin_field_removed (self, sobject, name))
         {
           g_autofree char *message = g_strdup_printf ("No such column '%s' on sobject of type %s", name, sobject);
 
@@ -284,7 +285,7 @@ validate_fields (SoupServerMessage *msg,
       if (g_strcmp0 (sobject, "Case") == 0 &&
           (strcmp (name, "Status") == 0 || strcmp (name, "Priority") == 0))
         {
-          const char * const *allowed = strcmp (name, "Status") == 0 ? _hd_sf_standin_case_statuses : _hd_sf_standin_case_priorities;
+          const char * const *allowed = _hd_sf_standin_picklist_values (self, name);
           const char *text = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
                                ? json_node_get_string (value) : NULL;
 
@@ -346,7 +347,8 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
           _hd_sf_standin_set_error_array (msg, SOUP_STATUS_BAD_REQUEST, "JSON_PARSER_ERROR", "The request body is not a JSON object", NULL);
           return FALSE;
         }
-      if (!validate_fields (msg, parts[1], fields))
+      if (!validate_fields (self, msg, parts[1], fields) ||
+          !_hd_sf_standin_check_rules (self, msg, parts[1], NULL, fields))
         return FALSE;
       if (strcmp (parts[1], "CaseComment") == 0)
         {
@@ -372,6 +374,11 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
       return TRUE;
     }
 
+  if (n == 3 && strcmp (parts[2], "describe") == 0 && method == SOUP_METHOD_GET)
+    {
+      _hd_sf_standin_answer_describe (self, msg, parts[1]);
+      return FALSE;
+    }
   if (n == 3)
     {
       JsonObject *record = _hd_sf_standin_lookup_record (self, parts[1], parts[2]);
@@ -438,7 +445,8 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
                   return FALSE;
                 }
             }
-          if (!validate_fields (msg, "Case", fields))
+          if (!validate_fields (self, msg, "Case", fields) ||
+              !_hd_sf_standin_check_rules (self, msg, "Case", record, fields))
             return FALSE;
 
           names = json_object_get_members (fields);

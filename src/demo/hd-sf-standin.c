@@ -149,6 +149,19 @@ data_handler (SoupServer        *server,
       g_io_stream_close (stream, NULL, NULL);
       return;
     }
+  if (fault == HD_SF_STANDIN_FAULT_PROXY_PAGE)
+    {
+      guint status = self->fault_status != 0 ? self->fault_status : SOUP_STATUS_BAD_GATEWAY;
+      g_autofree char *page = g_strdup_printf ("<html><head><title>%u %s</title></head><body><h1>%s</h1>"
+                                               "<p>The proxy server received an invalid response from an "
+                                               "upstream server.</p></body></html>",
+                                               status, soup_status_get_phrase (status),
+                                               soup_status_get_phrase (status));
+
+      soup_server_message_set_status (msg, status, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_COPY, page, strlen (page));
+      return;
+    }
 
   if (!g_regex_match (version_regex, version, 0, NULL))
     {
@@ -178,6 +191,19 @@ data_handler (SoupServer        *server,
       _hd_sf_standin_set_error_array (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "UNKNOWN_EXCEPTION",
                        "An unexpected error occurred. Please include this ErrorId if you contact support: "
                        "1234567890-12345 (-1234567890)", NULL);
+      return;
+    }
+
+  if (fault == HD_SF_STANDIN_FAULT_LOCKED_ROW)
+    {
+      _hd_sf_standin_set_error_array (msg, SOUP_STATUS_BAD_REQUEST, "UNABLE_TO_LOCK_ROW",
+                                      "unable to obtain exclusive access to this record or 1 records", NULL);
+      return;
+    }
+  if (fault == HD_SF_STANDIN_FAULT_UNAVAILABLE)
+    {
+      _hd_sf_standin_set_error_array (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "SERVER_UNAVAILABLE",
+                                      "Server is unavailable. Try again later.", NULL);
       return;
     }
 
@@ -228,6 +254,12 @@ hd_sf_standin_finalize (GObject *object)
   g_clear_pointer (&self->demo_cases, g_hash_table_unref);
   g_clear_pointer (&self->demo_accounts, g_hash_table_unref);
   g_clear_pointer (&self->write_log, g_ptr_array_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_free (self->refresh_refusal);
+  g_free (self->refresh_refusal_description);
+  g_clear_pointer (&self->removed_fields, g_hash_table_unref);
+  g_clear_pointer (&self->picklists, g_hash_table_unref);
+  g_clear_pointer (&self->picklist_defaults, g_hash_table_unref);
   g_free (self->client_id);
   g_free (self->url);
   g_free (self->last_api_version);
@@ -259,6 +291,12 @@ hd_sf_standin_init (HdSfStandin *self)
   self->demo_accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
   self->write_log = g_ptr_array_new_with_free_func (g_free);
+  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) _hd_sf_standin_rule_free);
+  self->removed_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->picklists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  self->picklist_defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* The org's metadata dates from a while ago. */
+  self->describe_modified = g_get_real_time () / G_USEC_PER_SEC - 3600;
   self->next_case_number = 1040;
   _hd_sf_standin_seed (self);
 }
@@ -409,6 +447,26 @@ hd_sf_standin_set_delay_ms (HdSfStandin *self,
 {
   g_return_if_fail (HD_IS_SF_STANDIN (self));
   self->delay_ms = ms;
+}
+
+void
+hd_sf_standin_set_fault_status (HdSfStandin *self,
+                                guint        status)
+{
+  g_return_if_fail (HD_IS_SF_STANDIN (self));
+  self->fault_status = status;
+}
+
+void
+hd_sf_standin_set_refresh_refusal (HdSfStandin *self,
+                                   const char  *error,
+                                   const char  *description)
+{
+  g_return_if_fail (HD_IS_SF_STANDIN (self));
+  g_free (self->refresh_refusal);
+  g_free (self->refresh_refusal_description);
+  self->refresh_refusal = g_strdup (error);
+  self->refresh_refusal_description = g_strdup (description != NULL ? description : "");
 }
 
 void

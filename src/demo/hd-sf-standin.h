@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  *   /services/data/vNN.N/sobjects/<Type>      POST (Case, CaseComment)
  *   /services/data/vNN.N/sobjects/<Type>/<id> GET (Account, Contact,
  *                                     FinServ__FinancialAccount__c, CaseComment)
+ *   /services/data/vNN.N/sobjects/Case/describe  the sObject Describe
+ *                                     (If-Modified-Since → 304)
  *   /services/data/vNN.N/query?q=     a small SOQL subset: SELECT fields FROM
  *                                     type [WHERE a op v [AND ...]] [ORDER BY f
  *                                     [ASC|DESC]] [LIMIT n]
@@ -46,6 +48,12 @@ typedef enum
   HD_SF_STANDIN_FAULT_ERROR_500,   /* 500 UNKNOWN_EXCEPTION, not handled */
   HD_SF_STANDIN_FAULT_HOLD,        /* handle (emit "applied"), then never
                                       answer until release_held () */
+  HD_SF_STANDIN_FAULT_LOCKED_ROW,  /* 400 UNABLE_TO_LOCK_ROW, not handled:
+                                      a flow or an integration holds the record */
+  HD_SF_STANDIN_FAULT_UNAVAILABLE, /* 503 SERVER_UNAVAILABLE, not handled */
+  HD_SF_STANDIN_FAULT_PROXY_PAGE,  /* an HTML error page with "fault-status"
+                                      (default 502), as a proxy or load
+                                      balancer in front of Salesforce sends */
 } HdSfStandinFault;
 
 #define HD_TYPE_SF_STANDIN (hd_sf_standin_get_type ())
@@ -95,6 +103,16 @@ void         hd_sf_standin_set_fault             (HdSfStandin      *self,
                                                   guint             count);
 void         hd_sf_standin_set_delay_ms          (HdSfStandin      *self,
                                                   guint             ms);
+/* The HTTP status of HD_SF_STANDIN_FAULT_PROXY_PAGE (502, 503, 504, 403...). */
+void         hd_sf_standin_set_fault_status      (HdSfStandin      *self,
+                                                  guint             status);
+/* Every refresh_token grant is refused with the OAuth error @error
+ * ("invalid_client", "inactive_user"...) and @description, as an org
+ * whose External Client App or user settings forbid it; NULL: refreshes
+ * work again. */
+void         hd_sf_standin_set_refresh_refusal   (HdSfStandin      *self,
+                                                  const char       *error,
+                                                  const char       *description);
 void         hd_sf_standin_release_held          (HdSfStandin      *self);
 
 /* Counters and logs for tests. */
@@ -131,6 +149,41 @@ GStrv        hd_sf_standin_find_records          (HdSfStandin      *self,
                                                   const char       *sobject,
                                                   const char       *field,
                                                   const char       *value);
+
+/* Validation rules, as an org's administrator writes them in Setup: when
+ * @when_field holds @when_value once a write to @sobject is applied (the
+ * record's other fields as stored, the written ones as sent),
+ * @required_field must not be empty, or the write is refused with 400
+ * [{"message": @message, "errorCode": "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+ * "fields": [@required_field]}] and nothing is applied.  With
+ * @at_field FALSE the error shows "at the top of the page": "fields" is
+ * [].  Rules are checked in the order they were added, after field
+ * checks (unknown fields, read-only fields, restricted picklists). */
+void         hd_sf_standin_add_validation_rule   (HdSfStandin      *self,
+                                                  const char       *sobject,
+                                                  const char       *when_field,
+                                                  const char       *when_value,
+                                                  const char       *required_field,
+                                                  gboolean          at_field,
+                                                  const char       *message);
+void         hd_sf_standin_clear_validation_rules (HdSfStandin     *self);
+
+/* The org's metadata, as GET sobjects/Case/describe shows it.
+ * remove_field () takes a field away (describe lacks it, writes to it get
+ * INVALID_FIELD); set_picklist () replaces a Case picklist's active values
+ * (Status and Priority stay restricted to them).  Each moves the
+ * metadata's modification time, so If-Modified-Since sees the change.
+ * get_n_describes () counts describe requests, and @n_not_modified
+ * (nullable) those answered 304. */
+void         hd_sf_standin_remove_field          (HdSfStandin        *self,
+                                                  const char         *sobject,
+                                                  const char         *field);
+void         hd_sf_standin_set_picklist          (HdSfStandin        *self,
+                                                  const char         *field,
+                                                  const char * const *values,
+                                                  const char         *default_value);
+guint        hd_sf_standin_get_n_describes       (HdSfStandin        *self,
+                                                  guint              *n_not_modified);
 
 /* The demo data: the seeded open case and person account for the demo
  * handoff template called @template_name ("overseas-card-decline", ...),

@@ -167,6 +167,7 @@ _hd_case_draft_load (HdCaseDraft *self)
       if (self->case_id == NULL && self->link_key != NULL)
         _hd_case_draft_set_case_id (self, hd_outbox_lookup_link (self->outbox, self->link_key));
       scan_outbox (self);
+      _hd_case_draft_fetch_describe (self);
       _hd_case_draft_fetch_context (self);
     }
   _hd_case_draft_update_dirty (self);

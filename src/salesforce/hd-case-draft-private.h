@@ -9,6 +9,7 @@
 
 #include "hd-case-draft.h"
 #include "hd-sf-auth.h"
+#include "hd-sf-describe.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,8 @@ struct _HdCaseDraft
   char           *field_errors[HD_CASE_N_FIELDS];
   gboolean        dirty;
   GHashTable     *drafts;           /* handoff id → Draft: unsaved edits of other chats */
+  HdSfDescribe   *describe;         /* the org's Case describe, nullable until read */
+  GCancellable   *describe_cancellable;
 };
 
 enum
@@ -79,6 +82,7 @@ enum
   PROP_CASE_NUMBER,
   PROP_CREATE_QUEUED,
   PROP_ATTENTION,
+  PROP_DESCRIBE,
   PROP_FIELD_FIRST,                                  /* "status" … "description", in HdCaseField order */
   PROP_COMMENT = PROP_FIELD_FIRST + HD_CASE_N_FIELDS,
   N_PROPS
@@ -121,6 +125,19 @@ GHashTable  *_hd_case_draft_new_draft_table    (void);
 void         _hd_case_draft_load               (HdCaseDraft  *self);
 void         _hd_case_draft_stash              (HdCaseDraft  *self);
 void         _hd_case_draft_fetch_context      (HdCaseDraft  *self);
+
+/* hd-case-draft-describe.c */
+void         _hd_case_draft_fetch_describe     (HdCaseDraft  *self);
+/* Whether @field may be sent: the org has it and lets the user update
+ * (or, with @create, create) it; TRUE while the describe is unknown. */
+gboolean     _hd_case_draft_can_write          (HdCaseDraft  *self,
+                                                const char   *api_name,
+                                                gboolean      create);
+/* Removes from @fields what _hd_case_draft_can_write () refuses, and
+ * values a restricted picklist lacks. */
+void         _hd_case_draft_filter_fields      (HdCaseDraft  *self,
+                                                JsonObject   *fields,
+                                                gboolean      create);
 
 /* hd-case-draft-save.c */
 void         _hd_case_draft_op_free            (Op           *op);

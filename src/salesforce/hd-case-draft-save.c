@@ -204,12 +204,18 @@ build_create_fields (HdCaseDraft *self)
   if (texts[HD_CASE_FIELD_PRIORITY] != NULL)
     json_object_set_string_member (fields, HD_SF_CASE_PRIORITY, texts[HD_CASE_FIELD_PRIORITY]);
   if (texts[HD_CASE_FIELD_NEXT_STEP] != NULL)
-    json_object_set_string_member (fields, HD_SF_CASE_NEXT_STEP, texts[HD_CASE_FIELD_NEXT_STEP]);
+    json_object_set_string_member (fields, hd_case_field_get_api_name (HD_CASE_FIELD_NEXT_STEP),
+                                   texts[HD_CASE_FIELD_NEXT_STEP]);
+  _hd_case_draft_filter_fields (self, fields, TRUE);
   return fields;
 }
 
-/* A change Salesforce refused is corrected in place, not queued twice: the
- * fields it sets are sent again with the agent's text, and leave @changes. */
+/* A change Salesforce refused is corrected in place, not queued twice:
+ * the entry is sent again with its own fields (the agent's text now) and
+ * everything else the agent changed on the case since, as one request.
+ * A cross-field rule ("closing needs a disposition") names a field the
+ * refused request did not carry; sent apart, the fix would wait behind
+ * the same refusal for ever.  Every change leaves @changes and @base. */
 static gboolean
 amend_rejected (HdCaseDraft  *self,
                 JsonObject   *changes,
@@ -219,32 +225,46 @@ amend_rejected (HdCaseDraft  *self,
   const char *id = hd_outbox_entry_get_id (self->attention);
   g_autoptr(HdOutboxEntry) entry = hd_outbox_dup_entry (self->outbox, id);
   g_autoptr(JsonObject) amended = NULL;
-  g_auto(GStrv) names = NULL;
+  g_autoptr(GList) names = NULL;
+  g_auto(GStrv) own = NULL;
 
-  if (entry == NULL || hd_outbox_entry_get_kind (entry) == HD_OUTBOX_KIND_COMMENT)
+  if (entry == NULL || hd_outbox_entry_get_kind (entry) != HD_OUTBOX_KIND_UPDATE)
     return TRUE;
 
-  names = hd_outbox_entry_dup_field_names (entry);
+  own = hd_outbox_entry_dup_field_names (entry);
   amended = json_object_new ();
-  for (guint i = 0; names[i] != NULL; i++)
+  names = json_object_get_members (changes);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (amended, l->data, json_node_copy (json_object_get_member (changes, l->data)));
+  g_clear_pointer (&names, g_list_free);
+  for (guint i = 0; own[i] != NULL; i++)
     {
-      int field = hd_case_field_from_api_name (names[i]);
+      int field = hd_case_field_from_api_name (own[i]);
 
       if (field >= 0)
-        {
-          json_object_set_member (amended, names[i], text_node (self->fields[field]));
-          json_object_remove_member (changes, names[i]);
-          json_object_remove_member (base, names[i]);
-        }
+        json_object_set_member (amended, own[i], text_node (self->fields[field]));
     }
-  if (!hd_outbox_amend (self->outbox, id, amended, error))
+  if (!hd_outbox_amend (self->outbox, id, amended, base, error))
     return FALSE;
 
-  g_ptr_array_add (self->pending_ids, g_strdup (id));
-  for (guint i = 0; names[i] != NULL; i++)
+  /* Entries folded into the amended one are gone: their "sent" is its. */
+  for (guint i = self->pending_ids->len; i > 0; i--)
     {
-      int field = hd_case_field_from_api_name (names[i]);
+      g_autoptr(HdOutboxEntry) pending = hd_outbox_dup_entry (self->outbox,
+                                                              g_ptr_array_index (self->pending_ids, i - 1));
 
+      if (pending == NULL)
+        g_ptr_array_remove_index (self->pending_ids, i - 1);
+    }
+  g_ptr_array_add (self->pending_ids, g_strdup (id));
+
+  names = json_object_get_members (amended);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      int field = hd_case_field_from_api_name (l->data);
+
+      json_object_remove_member (changes, l->data);
+      json_object_remove_member (base, l->data);
       if (field >= 0)
         {
           g_free (self->base[field]);
@@ -287,7 +307,8 @@ hd_case_draft_save_async (HdCaseDraft         *self,
     {
       const char *name = hd_case_field_get_api_name (i);
 
-      if (g_strcmp0 (self->fields[i], _hd_case_draft_reference (self, i)) == 0)
+      if (g_strcmp0 (self->fields[i], _hd_case_draft_reference (self, i)) == 0 ||
+          !_hd_case_draft_can_write (self, name, FALSE))
         continue;
       json_object_set_member (changes, name, text_node (self->fields[i]));
       if (self->base[i] != NULL)

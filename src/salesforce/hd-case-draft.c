@@ -141,7 +141,8 @@ _hd_case_draft_update_dirty (HdCaseDraft *self)
   if (_hd_case_draft_is_connected (self) && self->handoff != NULL)
     {
       for (guint i = 0; i < HD_CASE_N_FIELDS && !dirty; i++)
-        dirty = g_strcmp0 (self->fields[i], _hd_case_draft_reference (self, i)) != 0;
+        dirty = g_strcmp0 (self->fields[i], _hd_case_draft_reference (self, i)) != 0 &&
+                _hd_case_draft_can_write (self, hd_case_field_get_api_name (i), FALSE);
       dirty = dirty || _hd_case_draft_has_comment (self);
     }
   set_flag (self, &self->dirty, dirty, PROP_DIRTY);
@@ -201,6 +202,8 @@ on_signed_in_cb (HdCaseDraft *self,
                  HdSfAuth    *auth)
 {
   update_signed_out (self);
+  if (hd_sf_auth_get_signed_in (auth))
+    _hd_case_draft_fetch_describe (self);
   if (hd_sf_auth_get_signed_in (auth) && !self->context_loaded && !self->loading)
     _hd_case_draft_fetch_context (self);
 }
@@ -247,6 +250,9 @@ hd_case_draft_dispose (GObject *object)
   HdCaseDraft *self = HD_CASE_DRAFT (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->describe_cancellable);
+  g_clear_object (&self->describe_cancellable);
+  g_clear_object (&self->describe);
   disconnect_sources (self);
   g_clear_object (&self->auth);
   g_clear_object (&self->handoff);
@@ -334,6 +340,9 @@ hd_case_draft_get_property (GObject    *object,
       break;
     case PROP_CREATE_QUEUED:
       g_value_set_boolean (value, self->create_queued);
+      break;
+    case PROP_DESCRIBE:
+      g_value_set_object (value, self->describe);
       break;
     case PROP_ATTENTION:
       g_value_set_object (value, self->attention);
@@ -423,6 +432,9 @@ hd_case_draft_class_init (HdCaseDraftClass *klass)
   properties[PROP_CREATE_QUEUED] = readable_boolean ("create-queued");
   properties[PROP_ATTENTION] =
     g_param_spec_object ("attention", NULL, NULL, HD_TYPE_OUTBOX_ENTRY,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DESCRIBE] =
+    g_param_spec_object ("describe", NULL, NULL, HD_TYPE_SF_DESCRIBE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
     properties[PROP_FIELD_FIRST + i] =

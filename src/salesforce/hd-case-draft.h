@@ -13,6 +13,7 @@
 #include "hd-handoff.h"
 #include "hd-outbox.h"
 #include "hd-sf-client.h"
+#include "hd-sf-describe.h"
 
 G_BEGIN_DECLS
 
@@ -111,5 +112,10 @@ gboolean       hd_case_draft_conflict_resolved (HdCaseDraft *self,
  * back to what Salesforce has. */
 gboolean       hd_case_draft_discard         (HdCaseDraft   *self,
                                               GError       **error);
+
+/* The org's Case describe (read when connected, and again with
+ * If-Modified-Since for each case shown), or NULL until it is known.
+ * Fields it lacks or the user may not update are never sent. */
+HdSfDescribe  *hd_case_draft_get_describe     (HdCaseDraft  *self);
 
 G_END_DECLS

@@ -10,18 +10,24 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hd-error.h"
 
 #include "hd-case-field.h"
 #include "hd-sf-client.h"
 
-static const char * const field_api[HD_CASE_N_FIELDS] = {
-  HD_SF_CASE_STATUS,
-  HD_SF_CASE_PRIORITY,
-  HD_SF_CASE_TYPE,
-  HD_SF_CASE_SUBCATEGORY,
-  HD_SF_CASE_DISPOSITION,
-  HD_SF_CASE_NEXT_STEP,
-  HD_SF_CASE_DESCRIPTION,
+/* Disposition and next step are custom fields whose API names each org
+ * chooses (the settings salesforce-disposition-field and
+ * salesforce-next-step-field, applied by the application at start-up). */
+static char *field_api[HD_CASE_N_FIELDS] = {
+  (char *) HD_SF_CASE_STATUS,
+  (char *) HD_SF_CASE_PRIORITY,
+  (char *) HD_SF_CASE_TYPE,
+  (char *) HD_SF_CASE_SUBCATEGORY,
+  (char *) HD_SF_CASE_DISPOSITION,
+  (char *) HD_SF_CASE_NEXT_STEP,
+  (char *) HD_SF_CASE_DESCRIPTION,
 };
 
 const char *
@@ -40,6 +46,39 @@ hd_case_field_from_api_name (const char *api_name)
   return -1;
 }
 
+gboolean
+hd_case_field_set_api_name (HdCaseField   field,
+                            const char   *api_name,
+                            GError      **error)
+{
+  static const char * const defaults[] = { HD_SF_CASE_DISPOSITION, HD_SF_CASE_NEXT_STEP };
+  static char *owned[G_N_ELEMENTS (defaults)];
+  guint slot = field == HD_CASE_FIELD_DISPOSITION ? 0 : 1;
+
+  g_return_val_if_fail (field == HD_CASE_FIELD_DISPOSITION || field == HD_CASE_FIELD_NEXT_STEP, FALSE);
+
+  if (api_name == NULL || *api_name == '\0')
+    api_name = defaults[slot];
+  /* An API name: letters, digits and underscores, starting with a letter. */
+  if (!g_ascii_isalpha (api_name[0]) || strlen (api_name) > 80 ||
+      strspn (api_name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen (api_name))
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("“%s” is not a Salesforce field API name"), api_name);
+      return FALSE;
+    }
+  for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
+    if (i != field && g_strcmp0 (field_api[i], api_name) == 0)
+      {
+        g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("The Case field “%s” already holds another value"),
+                     api_name);
+        return FALSE;
+      }
+  g_free (owned[slot]);
+  owned[slot] = g_strdup (api_name);
+  field_api[field] = owned[slot];
+  return TRUE;
+}
+
 const char *
 hd_case_field_get_title (const char *api_name)
 {
@@ -51,9 +90,9 @@ hd_case_field_get_title (const char *api_name)
     return _("Type");
   if (g_strcmp0 (api_name, HD_SF_CASE_SUBCATEGORY) == 0)
     return _("Subcategory");
-  if (g_strcmp0 (api_name, HD_SF_CASE_DISPOSITION) == 0)
+  if (g_strcmp0 (api_name, field_api[HD_CASE_FIELD_DISPOSITION]) == 0)
     return _("Disposition");
-  if (g_strcmp0 (api_name, HD_SF_CASE_NEXT_STEP) == 0)
+  if (g_strcmp0 (api_name, field_api[HD_CASE_FIELD_NEXT_STEP]) == 0)
     return _("Next step");
   if (g_strcmp0 (api_name, HD_SF_CASE_DESCRIPTION) == 0)
     return _("Description");

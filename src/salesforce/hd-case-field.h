@@ -31,6 +31,14 @@ const char  *hd_case_field_get_api_name      (HdCaseField  field);
 /* The field an API name is, or -1 for a field the editor does not show. */
 int          hd_case_field_from_api_name     (const char  *api_name);
 
+/* Points disposition or next step at the org's field (@api_name; NULL or
+ * "" for the default, Disposition__c and Next_Step__c).  Refuses what is
+ * not an API name, or a field another role has, with HD_ERROR_PARSE.
+ * Process-wide: the application calls it from its settings. */
+gboolean     hd_case_field_set_api_name      (HdCaseField   field,
+                                              const char   *api_name,
+                                              GError      **error);
+
 /* The words for a case field's API name ("Reason" → "Subcategory"). */
 const char  *hd_case_field_get_title         (const char  *api_name);
 /* A JSON field value as text for the agent; "" for null or absent. */

@@ -17,6 +17,7 @@
 #include "hd-error.h"
 #include "hd-oauth.h"
 #include "hd-pkce.h"
+#include "hd-sf-errors.h"
 #include "hd-sf-util.h"
 
 struct _HdOAuth
@@ -158,16 +159,15 @@ oauth_error_from_answer (SoupMessage *msg,
 
   if (hd_sf_parse_oauth_error (body, &code, &description))
     {
-      /* On a refresh only invalid_grant means the session is gone for good;
-       * anything else may pass (SALESFORCE.md §2.5). */
-      if (!refresh || g_strcmp0 (code, "invalid_grant") == 0 || status < 500)
-        {
-          if (refresh && g_strcmp0 (code, "invalid_grant") != 0)
-            return g_error_new (HD_ERROR, HD_ERROR_HTTP, _("Salesforce refused to renew the session (%s: %s)"),
-                                code, description != NULL ? description : "");
-          return g_error_new (HD_ERROR, HD_ERROR_AUTH, _("Salesforce refused the sign-in (%s: %s)"),
-                              code, description != NULL ? description : "");
-        }
+      g_autofree char *message = hd_sf_oauth_refusal_message (code, description, refresh);
+
+      /* A refresh refused for a reason retrying cannot fix (the token is
+       * gone, the app or the user is blocked) ends the session; any other
+       * refusal of a refresh may pass (SALESFORCE.md §2.5, docs/salesforce.md
+       * "Transient and permanent errors"). */
+      if (refresh && !hd_sf_oauth_error_ends_session (code))
+        return g_error_new_literal (HD_ERROR, HD_ERROR_HTTP, message);
+      return g_error_new_literal (HD_ERROR, HD_ERROR_AUTH, message);
     }
   return g_error_new (HD_ERROR, HD_ERROR_HTTP, _("Salesforce’s sign-in service answered %u"), status);
 }

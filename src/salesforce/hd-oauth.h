@@ -73,9 +73,12 @@ HdSfTokens  *hd_oauth_sign_in_finish        (HdOAuth             *self,
                                              GError             **error);
 
 /* grant_type=refresh_token.  The answer's refresh_token is NULL unless the
- * app rotates refresh tokens.  `invalid_grant` fails with HD_ERROR_AUTH
- * (sign the agent out); anything else (network, 5xx) with HD_ERROR_HTTP or
- * a GIOError (transient: keep the tokens). */
+ * app rotates refresh tokens.  A refusal retrying cannot fix
+ * (hd_sf_oauth_error_ends_session (): invalid_grant, invalid_client,
+ * unauthorized_client, unsupported_grant_type, inactive_user, inactive_org)
+ * fails with HD_ERROR_AUTH and a message for the agent saying what to do
+ * (sign the agent out); anything else (network, 5xx, other codes) with
+ * HD_ERROR_HTTP or a GIOError (transient: keep the tokens). */
 void         hd_oauth_refresh_async         (HdOAuth             *self,
                                              const char          *refresh_token,
                                              GCancellable        *cancellable,

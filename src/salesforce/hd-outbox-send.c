@@ -13,6 +13,7 @@
 
 #include "hd-error.h"
 #include "hd-outbox-private.h"
+#include "hd-sf-errors.h"
 
 /* The send loop: one entry at a time, in order per record; the answers,
  * conflicts and rebases; backoff and scheduling. */
@@ -349,14 +350,40 @@ handle_error_response (HdOutbox     *self,
 {
   g_autoptr(GError) error = hd_sf_response_to_error (response);
   g_autofree char *description = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
 
-  if (response->status >= 500 || g_error_matches (error, HD_ERROR, HD_ERROR_LIMIT) ||
-      response->status == 401)
+  for (guint i = 0; response->errors != NULL && i < response->errors->len; i++)
+    g_strv_builder_add (builder, ((HdSfApiError *) g_ptr_array_index (response->errors, i))->error_code);
+  codes = g_strv_builder_end (builder);
+
+  /* The table in docs/salesforce.md: a locked row, an unavailable server,
+   * 5xx, a proxy's HTML page and the API limit pass; a 401 waits for the
+   * session. */
+  switch (hd_sf_classify_answer (response->status, (const char * const *) codes,
+                                 response->json != NULL || response->body == NULL ||
+                                 g_bytes_get_size (response->body) == 0))
     {
+    case HD_SF_FAILURE_TRANSIENT:
+      if (!g_error_matches (error, HD_ERROR, HD_ERROR_HTTP))
+        {
+          /* A proxy's 403 page is no refusal of the session. */
+          g_autoptr(GError) passing = g_error_new (HD_ERROR, HD_ERROR_HTTP, _("Salesforce answered %u: %s"),
+                                                   response->status, error->message);
+
+          _hd_outbox_handle_failure (self, entry, passing);
+          return;
+        }
+      G_GNUC_FALLTHROUGH;
+    case HD_SF_FAILURE_LIMIT:
+    case HD_SF_FAILURE_SESSION:
       _hd_outbox_handle_failure (self, entry, error);
       return;
+    case HD_SF_FAILURE_PERMANENT:
+    default:
+      break;
     }
-  /* 400 (error array per field), 403 (no permission), 404 (deleted), ...:
+  /* 400 (validation and field errors), 403 (no permission), 404 (deleted), ...:
    * Salesforce will refuse it again; the agent decides. */
   description = _hd_outbox_record_describe (entry);
   g_message ("Outbox: Salesforce refused %s: %s", description, error->message);

@@ -607,27 +607,111 @@ hd_outbox_resolve_conflict (HdOutbox            *self,
   return TRUE;
 }
 
+/* Whether @a and @b change the same record (or the same case still to be
+ * created), for the same agent. */
+static gboolean
+same_record (HdOutbox     *self,
+             OutboxRecord *a,
+             OutboxRecord *b)
+{
+  const char *target_a = _hd_outbox_entry_target (self, a);
+  const char *target_b = _hd_outbox_entry_target (self, b);
+
+  if (g_strcmp0 (a->sobject, b->sobject) != 0 || g_strcmp0 (a->org_id, b->org_id) != 0 ||
+      g_strcmp0 (a->user_id, b->user_id) != 0)
+    return FALSE;
+  if (target_a != NULL || target_b != NULL)
+    return g_strcmp0 (target_a, target_b) == 0;
+  return g_strcmp0 (a->link, b->link) == 0;
+}
+
+/* Sets @from's members in @into; with @keep, members @into has already
+ * stay as they are. */
+static void
+merge_members (JsonObject *into,
+               JsonObject *from,
+               gboolean    keep)
+{
+  g_autoptr(GList) names = from != NULL ? json_object_get_members (from) : NULL;
+
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!keep || !json_object_has_member (into, l->data))
+      json_object_set_member (into, l->data, json_node_copy (json_object_get_member (from, l->data)));
+}
+
 gboolean
 hd_outbox_amend (HdOutbox    *self,
                  const char  *entry_id,
                  JsonObject  *changes,
+                 JsonObject  *base,
                  GError     **error)
 {
   OutboxRecord *entry;
-  g_autoptr(GList) names = NULL;
+  g_autoptr(GPtrArray) folded = g_ptr_array_new ();
+  guint index;
 
   g_return_val_if_fail (HD_IS_OUTBOX (self), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
   if (!(entry = find_for_agent (self, entry_id, HD_OUTBOX_ENTRY_REJECTED, error)))
     return FALSE;
-  names = json_object_get_members (changes);
-  for (GList *l = names; l != NULL; l = l->next)
-    json_object_set_member (entry->fields, l->data, json_node_copy (json_object_get_member (changes, l->data)));
+
+  /* A rejection is often about fields the rejected request did not carry
+   * (a validation rule "closing needs a disposition" names the
+   * disposition): the correction may sit in later updates of the same
+   * record, queued behind this one, which blocks them.  They become one
+   * request with it, or Salesforce would see the same refused PATCH again
+   * and the correction never. */
+  if (entry->kind == HD_OUTBOX_KIND_UPDATE && g_ptr_array_find (self->entries, entry, &index))
+    for (guint i = index + 1; i < self->entries->len; i++)
+      {
+        OutboxRecord *later = g_ptr_array_index (self->entries, i);
+
+        if (!same_record (self, entry, later))
+          continue;
+        /* Anything else for the record keeps its place after this entry. */
+        if (later->kind != HD_OUTBOX_KIND_UPDATE || later->state != HD_OUTBOX_ENTRY_QUEUED ||
+            later == self->current)
+          break;
+        g_ptr_array_add (folded, later);
+      }
+
+  for (guint i = 0; i < folded->len; i++)
+    {
+      OutboxRecord *later = g_ptr_array_index (folded, i);
+
+      merge_members (entry->fields, later->fields, FALSE);
+      if (later->base != NULL)
+        {
+          if (entry->base == NULL)
+            entry->base = json_object_new ();
+          /* What the agent saw first is what a conflict is judged against. */
+          merge_members (entry->base, later->base, TRUE);
+        }
+    }
+  merge_members (entry->fields, changes, FALSE);
+  if (base != NULL && json_object_get_size (base) > 0)
+    {
+      if (entry->base == NULL)
+        entry->base = json_object_new ();
+      merge_members (entry->base, base, TRUE);
+    }
   g_clear_pointer (&entry->errors, json_array_unref);
   entry->state = HD_OUTBOX_ENTRY_QUEUED;
+  /* The amended entry is durable before the ones folded into it go: a
+   * crash in between sends their fields twice, the same values, never
+   * not at all. */
   if (!_hd_outbox_store_write (self, entry, error))
     return FALSE;
+  for (guint i = 0; i < folded->len; i++)
+    {
+      OutboxRecord *later = g_ptr_array_index (folded, i);
+      g_autofree char *description = _hd_outbox_record_describe (later);
+
+      g_message ("Outbox: %s is sent with the amended %s", description, entry->id);
+      if (!_hd_outbox_remove_entry (self, later, error))
+        return FALSE;
+    }
   _hd_outbox_notify_counts (self);
   _hd_outbox_schedule (self);
   return TRUE;

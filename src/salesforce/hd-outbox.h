@@ -48,7 +48,7 @@ typedef enum
   HD_OUTBOX_STATE_IDLE = 0,         /* nothing to send */
   HD_OUTBOX_STATE_SENDING,
   HD_OUTBOX_STATE_OFFLINE,          /* network failure; retrying with backoff */
-  HD_OUTBOX_STATE_BACKING_OFF,      /* 5xx or REQUEST_LIMIT_EXCEEDED; retrying later */
+  HD_OUTBOX_STATE_BACKING_OFF,      /* a transient refusal (docs/salesforce.md); retrying later */
   HD_OUTBOX_STATE_SIGNED_OUT,       /* waiting for the agent to sign in */
   HD_OUTBOX_STATE_NEEDS_ATTENTION,  /* only conflicts or rejections are left */
 } HdOutboxState;
@@ -137,11 +137,16 @@ gboolean       hd_outbox_resolve_conflict     (HdOutbox            *self,
                                                const char          *entry_id,
                                                const char * const  *keep_mine,
                                                GError             **error);
-/* Replaces field values of a rejected entry (the agent fixed them) and
- * queues it again. */
+/* Corrects a rejected update (the agent fixed it) and queues it again as
+ * one request: @changes (fields and the agent's values) are set in it,
+ * and every later update of the same record still queued behind it is
+ * folded into it (their entries leave the outbox).  @base (nullable): the
+ * fields of @changes as the agent saw them, for those the entry did not
+ * have yet. */
 gboolean       hd_outbox_amend                (HdOutbox            *self,
                                                const char          *entry_id,
                                                JsonObject          *changes,
+                                               JsonObject          *base,
                                                GError             **error);
 /* Drops an entry on the agent's explicit request (never done silently).
  * Refused while the entry is being sent. */

@@ -292,9 +292,10 @@ refresh_cb (GObject      *object,
     {
       if (g_error_matches (error, HD_ERROR, HD_ERROR_AUTH))
         {
-          g_autoptr(GError) ended = g_error_new_literal (HD_ERROR, HD_ERROR_AUTH,
-                                                         _("Your Salesforce session has ended. Sign in again; "
-                                                           "edits waiting to be sent are kept."));
+          /* HdOAuth's message says what ended the session and, when an
+           * administrator must change something, what. */
+          g_autoptr(GError) ended = g_error_copy (error);
+
           g_message ("Salesforce refused the refresh token: %s", error->message);
           end_session (self, ended->message);
           finish_refresh (self, g_steal_pointer (&ended));

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "hd-case-field.h"
 #include "hd-sf-case.h"
 #include "hd-sf-client.h"
 #include "hd-sf-util.h"
@@ -32,7 +33,7 @@ hd_sf_case_build_fields (const char *case_type,
   if (subcategory != NULL)
     json_object_set_string_member (fields, HD_SF_CASE_SUBCATEGORY, subcategory);
   if (disposition != NULL)
-    json_object_set_string_member (fields, HD_SF_CASE_DISPOSITION, disposition);
+    json_object_set_string_member (fields, hd_case_field_get_api_name (HD_CASE_FIELD_DISPOSITION), disposition);
   if (summary != NULL)
     json_object_set_string_member (fields, HD_SF_CASE_DESCRIPTION, summary);
   if (account_id != NULL && hd_sf_is_valid_id (account_id))

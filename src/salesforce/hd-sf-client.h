@@ -31,6 +31,7 @@ typedef struct
   GBytes     *body;
   JsonNode   *json;
   GPtrArray  *errors;   /* of HdSfApiError */
+  char       *date;     /* the server's Date header, nullable */
 } HdSfResponse;
 
 #define HD_TYPE_SF_RESPONSE (hd_sf_response_get_type ())

@@ -64,6 +64,8 @@ void         _hd_case_editor_update_actions           (HdCaseEditor *self);
 void         _hd_case_editor_toast                    (HdCaseEditor *self,
                                                        const char   *message);
 void         _hd_case_editor_connect_draft_signals    (HdCaseEditor *self);
+/* hd-case-editor-describe.c: the rows follow the org's Case describe. */
+void         _hd_case_editor_connect_describe         (HdCaseEditor *self);
 void         _hd_case_editor_save_action              (GtkWidget  *widget,
                                                        const char *action_name,
                                                        GVariant   *param);

@@ -331,6 +331,7 @@ bind_draft (HdCaseEditor *self)
     }
   g_signal_connect_swapped (self->draft, "notify::attention", G_CALLBACK (on_draft_attention_cb), self);
   _hd_case_editor_connect_draft_signals (self);
+  _hd_case_editor_connect_describe (self);
 }
 
 /* GObject. */

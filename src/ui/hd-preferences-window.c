@@ -13,6 +13,7 @@
 
 #include "hd-feed-token.h"
 #include "hd-preferences-window.h"
+#include "hd-sf-check.h"
 #include "hd-sign-in-row.h"
 
 struct _HdPreferencesWindow
@@ -31,6 +32,13 @@ struct _HdPreferencesWindow
   AdwEntryRow          *login_url_row;
   AdwEntryRow          *client_id_row;
   AdwEntryRow          *api_version_row;
+  GtkWidget            *check_button;
+  GtkSpinner           *check_spinner;
+  GtkLabel             *check_result_label;
+
+  HdSfAuth             *auth;       /* owned, nullable */
+  HdOAuthOpenUriFunc    open_uri;
+  gboolean              checking;
 };
 
 G_DEFINE_FINAL_TYPE (HdPreferencesWindow, hd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -128,9 +136,72 @@ hd_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->auth);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (hd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+check_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  HdPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) problems = hd_sf_check_connection_finish (result, &summary, &error);
+  g_autoptr(GString) text = NULL;
+
+  if (problems == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* the window was closed */
+  self->checking = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), FALSE);
+  gtk_spinner_stop (self->check_spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.check-connection", self->auth != NULL);
+
+  /* Plain text: Salesforce's messages are never markup. */
+  text = g_string_new (summary != NULL ? summary : "");
+  if (problems == NULL || problems[0] == NULL)
+    g_string_append_printf (text, "\n%s", _("The org is ready for HandoffDesk."));
+  else
+    {
+      g_string_append_printf (text, "\n%s", _("The org still needs:"));
+      for (guint i = 0; problems[i] != NULL; i++)
+        g_string_append_printf (text, "\n• %s", problems[i]);
+    }
+  gtk_label_set_text (self->check_result_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_result_label), TRUE);
+}
+
+static void
+show_uri_cb (const char *uri,
+             gpointer    user_data)
+{
+  gtk_show_uri (GTK_WINDOW (user_data), uri, GDK_CURRENT_TIME);
+}
+
+static void
+check_connection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  HdPreferencesWindow *self = HD_PREFERENCES_WINDOW (widget);
+  g_autofree char *api_version = NULL;
+
+  if (self->auth == NULL || self->checking)
+    return;
+  api_version = g_settings_get_string (self->settings, "salesforce-api-version");
+  self->checking = TRUE;
+  gtk_widget_action_set_enabled (widget, "prefs.check-connection", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), TRUE);
+  gtk_spinner_start (self->check_spinner);
+  gtk_label_set_text (self->check_result_label, _("Checking the connection…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->check_result_label), TRUE);
+  hd_sf_check_connection_async (self->auth, api_version,
+                                self->open_uri != NULL ? self->open_uri : show_uri_cb,
+                                self->open_uri != NULL ? NULL : self,
+                                self->cancellable, check_cb, self);
 }
 
 static void
@@ -159,6 +230,10 @@ hd_preferences_window_class_init (HdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, login_url_row);
   gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, api_version_row);
+  gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, check_button);
+  gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, check_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HdPreferencesWindow, check_result_label);
+  gtk_widget_class_install_action (widget_class, "prefs.check-connection", NULL, check_connection_action);
 }
 
 static void
@@ -167,6 +242,7 @@ hd_preferences_window_init (HdPreferencesWindow *self)
   g_type_ensure (HD_TYPE_SIGN_IN_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.check-connection", FALSE);
 }
 
 /* Who is signed in to Salesforce, with Sign In and Sign Out; @open_uri replaces the system
@@ -181,6 +257,9 @@ hd_preferences_window_set_sf_auth (HdPreferencesWindow *self,
   hd_sign_in_row_set_auth (self->sign_in_row, auth);
   if (open_uri != NULL)
     hd_sign_in_row_set_open_uri_func (self->sign_in_row, open_uri, NULL);
+  g_set_object (&self->auth, auth);
+  self->open_uri = open_uri;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.check-connection", auth != NULL && !self->checking);
 }
 
 HdPreferencesWindow *
