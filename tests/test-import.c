@@ -171,7 +171,8 @@ test_dialogflow_cx_webhook (void)
 
   g_assert_cmpstr (hd_packet_get_conversation_id (packet), ==, "chat-7f3a91");
   g_assert_cmpstr (hd_packet_get_bot_id (packet), ==, "6a0c1e2f-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
-  g_assert_cmpstr (hd_packet_get_bot_flow (packet), ==, "Agent_handoff");
+  /* The handoff page is not the flow the customer was in. */
+  g_assert_null (hd_packet_get_bot_flow (packet));
   /* A webhook request has no time: the import's. */
   g_assert_cmpstr (created, ==, "2026-11-24T15:00:00Z");
   g_assert_cmpstr (hd_customer_get_name (hd_packet_get_customer (packet)), ==, "Rahul Mehta");
@@ -231,7 +232,7 @@ test_dialogflow_cx_conversation (void)
   /* liveAgentHandoff metadata says why. */
   g_assert_cmpint (hd_routing_get_escalation_reason (hd_packet_get_routing (packet)), ==,
                    HD_ESCALATION_REASON_CUSTOMER_REQUEST);
-  g_assert_cmpstr (hd_packet_get_bot_flow (packet), ==, "Agent_handoff");
+  g_assert_cmpstr (hd_packet_get_bot_flow (packet), ==, "Lost_card");
 }
 
 static void
@@ -274,6 +275,7 @@ test_lex_v2_logs (void)
   g_autofree char *first = time_text (hd_turn_get_time (turn (packet, 0)));
 
   g_assert_cmpstr (hd_packet_get_conversation_id (packet), ==, "sess-77a1c4");
+  g_assert_cmpstr (hd_packet_get_bot_flow (packet), ==, "BlockCard");
   g_assert_cmpstr (created, ==, "2026-11-24T11:21:15Z");
   g_assert_cmpstr (first, ==, "2026-11-24T11:20:00Z");
 

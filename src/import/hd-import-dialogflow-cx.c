@@ -173,7 +173,9 @@ _hd_import_dialogflow_cx_webhook (JsonObject  *root,
   if (page_info != NULL &&
       !_hd_import_get_string (page_info, "/pageInfo", "displayName", FALSE, &page_name, error))
     return NULL;
-  draft->bot_flow = g_strdup (page_name);
+  /* The page the flow was on, unless it is the handoff page itself. */
+  if (page_name != NULL && !_hd_import_is_handoff_name (page_name))
+    draft->bot_flow = g_strdup (page_name);
 
   /* The webhook runs before the agent answers: the customer spoke first. */
   if (!_hd_import_draft_add_turn (draft, "customer", now, text != NULL ? text : transcript,
@@ -322,10 +324,12 @@ read_interaction (HdImportDraft *draft,
     }
   if (page != NULL)
     page_name = json_object_get_string_member_with_default (page, "displayName", NULL);
-  if (page_name != NULL)
+  if (page_name != NULL && !_hd_import_is_handoff_name (page_name))
     {
       g_free (draft->bot_flow);
-      draft->bot_flow = g_strdup (page_name);
+      /* The page the flow was on, unless it is the handoff page itself. */
+  if (page_name != NULL && !_hd_import_is_handoff_name (page_name))
+    draft->bot_flow = g_strdup (page_name);
     }
   take_parameters (draft, params);
   if (!take_messages (draft, messages, messages_ptr, it->time, &handed_off, error))

@@ -194,7 +194,11 @@ read_turn (HdImportDraft *draft,
           !_hd_import_get_object (state, state_ptr, "sessionAttributes", FALSE, &attributes, error))
         return FALSE;
       take_slots (draft, intent);
-      if (intent != NULL && json_object_get_string_member_with_default (intent, "name", NULL) != NULL)
+      /* The flow is the intent being served, not a fallback or the request
+       * for a person. */
+      if (intent != NULL && json_object_get_string_member_with_default (intent, "name", NULL) != NULL &&
+          !_hd_import_is_handoff_name (json_object_get_string_member (intent, "name")) &&
+          !g_str_equal (json_object_get_string_member (intent, "name"), "FallbackIntent"))
         {
           g_free (draft->bot_flow);
           draft->bot_flow = g_strdup (json_object_get_string_member (intent, "name"));
