@@ -357,6 +357,95 @@ test_source_names (void)
   g_assert_false (hd_import_source_from_string ("watson", &source));
 }
 
+/* Every member of every fixture, replaced in turn by a value of each other
+ * JSON type: the importer takes it or says why, never crashes nor warns
+ * (the tests run with fatal criticals). */
+typedef struct
+{
+  JsonObject *object;
+  char       *member;
+} Member;
+
+static void
+collect_members (JsonNode  *node,
+                 GArray    *members)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          Member member = { object, g_strdup (l->data) };
+
+          g_array_append_val (members, member);
+          collect_members (json_object_get_member (object, l->data), members);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_members (json_array_get_element (array, i), members);
+    }
+}
+
+static void
+test_any_member_of_any_type (gconstpointer data)
+{
+  g_autoptr(GBytes) document = load (".", data);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
+  g_autoptr(GError) error = NULL;
+  const char *replacements[] = { "{}", "[]", "7", "-1e300", "\"x\"", "null" };
+  guint n_ok = 0, n_failed = 0;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (document, NULL), g_bytes_get_size (document), &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  collect_members (root, members);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      Member *member = &g_array_index (members, Member, i);
+      g_autoptr(JsonNode) original = json_node_ref (json_object_get_member (member->object, member->member));
+
+      for (guint r = 0; r < G_N_ELEMENTS (replacements); r++)
+        {
+          g_autoptr(JsonNode) replacement = json_from_string (replacements[r], NULL);
+          g_autofree char *text = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(HdPacket) packet = NULL;
+          g_autoptr(GError) local_error = NULL;
+
+          if (replacement == NULL)
+            replacement = json_node_new (JSON_NODE_NULL);
+          json_object_set_member (member->object, member->member, g_steal_pointer (&replacement));
+          text = json_to_string (root, FALSE);
+          bytes = g_bytes_new (text, strlen (text));
+          packet = hd_import_packet (bytes, HD_IMPORT_SOURCE_ANY, NULL, NULL, &local_error);
+          if (packet != NULL)
+            n_ok++;
+          else
+            {
+              g_assert_true (local_error != NULL && local_error->domain == HD_ERROR);
+              /* The importer's own packet is always valid: a refusal names
+               * the platform document's fault. */
+              if (g_str_has_prefix (local_error->message, "the imported packet is invalid"))
+                g_test_fail_printf ("%s as %s: %s", member->member, replacements[r], local_error->message);
+              n_failed++;
+            }
+        }
+      json_object_set_member (member->object, member->member, json_node_ref (original));
+    }
+  g_test_message ("%s: %u members, %u imported, %u refused", (const char *) data, members->len, n_ok, n_failed);
+  for (guint i = 0; i < members->len; i++)
+    g_free (g_array_index (members, Member, i).member);
+}
+
 /* tests/fixtures/import/invalid/X.json with X.expect: the platform named
  * ("any", "rasa", ...), the HdError, and the start of the message. */
 static void
@@ -385,6 +474,11 @@ test_invalid (gconstpointer data)
     g_test_fail_printf ("expected a message starting “%s”, got “%s”", lines[2], error->message);
 }
 
+static const char * const platform_fixtures[] = {
+  "rasa-tracker.json", "dialogflow-cx-webhook.json", "dialogflow-cx-conversation.json",
+  "lex-v2-event.json", "lex-v2-logs.json", "salesforce-composite.json",
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +497,12 @@ main (int   argc,
   g_test_add_func ("/hd/import/salesforce", test_salesforce);
   g_test_add_func ("/hd/import/packet", test_packet_passes_through);
   g_test_add_func ("/hd/import/source-names", test_source_names);
+  for (guint i = 0; i < G_N_ELEMENTS (platform_fixtures); i++)
+    {
+      g_autofree char *path = g_strconcat ("/hd/import/any-member-of-any-type/", platform_fixtures[i], NULL);
+
+      g_test_add_data_func (path, platform_fixtures[i], test_any_member_of_any_type);
+    }
 
   invalid = g_build_filename (g_getenv ("HD_TEST_FIXTURES"), "import", "invalid", NULL);
   dir = g_dir_open (invalid, 0, NULL);

@@ -39,7 +39,7 @@ sentiment_of (JsonObject *result)
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (result, "sentimentAnalysisResult")))
     return NULL;
   analysis = json_object_get_object_member (result, "sentimentAnalysisResult");
-  score = json_object_get_double_member_with_default (analysis, "score", 0);
+  score = _hd_import_lookup_number (analysis, "score", 0);
   return score < -0.25 ? "negative" : score > 0.25 ? "positive" : "neutral";
 }
 
@@ -188,9 +188,7 @@ _hd_import_dialogflow_cx_webhook (JsonObject  *root,
           !_hd_import_get_number (intent_info, "/intentInfo", "confidence", FALSE, &confidence, error))
         return NULL;
       if (intent_name == NULL)
-        intent_name = _hd_import_last_segment (json_object_get_string_member_with_default (intent_info,
-                                                                                          "lastMatchedIntent",
-                                                                                          NULL));
+        intent_name = _hd_import_last_segment (_hd_import_lookup_string (intent_info, "lastMatchedIntent"));
       _hd_import_draft_add_intent (draft, intent_name, now, confidence, "matched");
       draft->primary = g_strdup (intent_name);
       if (json_object_has_member (intent_info, "parameters") &&
@@ -297,7 +295,7 @@ read_interaction (HdImportDraft *draft,
           !_hd_import_get_object (match, match_ptr, "intent", FALSE, &intent, error))
         return FALSE;
       if (intent != NULL)
-        name = json_object_get_string_member_with_default (intent, "displayName", NULL);
+        name = _hd_import_lookup_string (intent, "displayName");
       if (match_type != NULL && (g_str_equal (match_type, "INTENT") ||
                                  g_str_equal (match_type, "DIRECT_INTENT")) && name != NULL)
         {
@@ -313,17 +311,14 @@ read_interaction (HdImportDraft *draft,
           const char *guess = NULL;
 
           /* A missing transition names the intent NLU saw but the page did not take. */
-          if (json_object_has_member (it->interaction, "missingTransition") &&
-              JSON_NODE_HOLDS_OBJECT (json_object_get_member (it->interaction, "missingTransition")))
-            guess = json_object_get_string_member_with_default (
-                json_object_get_object_member (it->interaction, "missingTransition"),
-                "intentDisplayName", NULL);
+          guess = _hd_import_lookup_string (_hd_import_lookup_object (it->interaction, "missingTransition"),
+                                            "intentDisplayName");
           _hd_import_draft_add_intent (draft, guess != NULL ? guess : "no_match", it->time,
                                        -1, "fallback");
         }
     }
   if (page != NULL)
-    page_name = json_object_get_string_member_with_default (page, "displayName", NULL);
+    page_name = _hd_import_lookup_string (page, "displayName");
   if (page_name != NULL && !_hd_import_is_handoff_name (page_name))
     {
       g_free (draft->bot_flow);

@@ -77,17 +77,17 @@ take_slots (HdImportDraft *draft,
               !JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (element), "value")))
             continue;
           value = json_object_get_object_member (json_node_get_object (element), "value");
-          if ((text = json_object_get_string_member_with_default (value, "interpretedValue", NULL)) != NULL)
+          if ((text = _hd_import_lookup_string (value, "interpretedValue")) != NULL)
             g_string_append_printf (joined, "%s%s", joined->len > 0 ? ", " : "", text);
         }
       if (values == NULL && json_object_has_member (object, "value") &&
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "value")))
         {
           JsonObject *value = json_object_get_object_member (object, "value");
-          const char *text = json_object_get_string_member_with_default (value, "interpretedValue", NULL);
+          const char *text = _hd_import_lookup_string (value, "interpretedValue");
 
           if (text == NULL)
-            text = json_object_get_string_member_with_default (value, "originalValue", NULL);
+            text = _hd_import_lookup_string (value, "originalValue");
           if (text != NULL)
             g_string_append (joined, text);
         }
@@ -107,7 +107,7 @@ read_turn (HdImportDraft *draft,
   g_autofree char *state_ptr = _hd_import_pointer (pointer, "sessionState");
   JsonObject *bot = NULL, *state = NULL, *intent = NULL, *attributes = NULL;
   JsonArray *interpretations = NULL, *messages = NULL;
-  const char *session_id, *transcript = NULL, *input_mode = NULL;
+  const char *session_id, *transcript = NULL, *input_mode = NULL, *flow;
 
   if (!_hd_import_get_string (turn, pointer, "sessionId", TRUE, &session_id, error) ||
       !_hd_import_get_object (turn, pointer, "bot", FALSE, &bot, error) ||
@@ -122,11 +122,11 @@ read_turn (HdImportDraft *draft,
   draft->conversation_id = g_strdup (session_id);
   if (bot != NULL)
     {
-      const char *name = json_object_get_string_member_with_default (bot, "name", NULL);
-      const char *locale = json_object_get_string_member_with_default (bot, "localeId", NULL);
+      const char *name = _hd_import_lookup_string (bot, "name");
+      const char *locale = _hd_import_lookup_string (bot, "localeId");
 
       if (name == NULL)
-        name = json_object_get_string_member_with_default (bot, "id", NULL);
+        name = _hd_import_lookup_string (bot, "id");
       if (name != NULL)
         {
           g_free (draft->bot_id);
@@ -184,8 +184,7 @@ read_turn (HdImportDraft *draft,
             draft->reason = "customer_request";
         }
       if (sentiment != NULL)
-        draft->sentiment = sentiment_of (json_object_get_string_member_with_default (sentiment,
-                                                                                    "sentiment", NULL));
+        draft->sentiment = sentiment_of (_hd_import_lookup_string (sentiment, "sentiment"));
     }
 
   if (state != NULL)
@@ -196,12 +195,11 @@ read_turn (HdImportDraft *draft,
       take_slots (draft, intent);
       /* The flow is the intent being served, not a fallback or the request
        * for a person. */
-      if (intent != NULL && json_object_get_string_member_with_default (intent, "name", NULL) != NULL &&
-          !_hd_import_is_handoff_name (json_object_get_string_member (intent, "name")) &&
-          !g_str_equal (json_object_get_string_member (intent, "name"), "FallbackIntent"))
+      flow = _hd_import_lookup_string (intent, "name");
+      if (flow != NULL && !_hd_import_is_handoff_name (flow) && !g_str_equal (flow, "FallbackIntent"))
         {
           g_free (draft->bot_flow);
-          draft->bot_flow = g_strdup (json_object_get_string_member (intent, "name"));
+          draft->bot_flow = g_strdup (flow);
         }
       if (attributes != NULL)
         {
@@ -314,19 +312,19 @@ _hd_import_lex_v2_logs (JsonObject  *root,
   g_array_sort (order, compare_log_events);
 
   /* A log group holds every session: hand off the one the last event is of. */
-  session = json_object_get_string_member_with_default (
-      json_node_get_object (g_array_index (order, LogEvent, order->len - 1).message), "sessionId", NULL);
+  session = _hd_import_lookup_string (json_node_get_object (g_array_index (order, LogEvent, order->len - 1).message),
+                                      "sessionId");
   for (guint i = 0; i < order->len; i++)
     {
       LogEvent *entry = &g_array_index (order, LogEvent, i);
       JsonObject *message = json_node_get_object (entry->message);
       g_autofree char *pointer = g_strdup_printf ("/events/%u/message", entry->index);
-      const char *this_session = json_object_get_string_member_with_default (message, "sessionId", NULL);
+      const char *this_session = _hd_import_lookup_string (message, "sessionId");
 
       if (session != NULL && this_session != NULL && !g_str_equal (session, this_session))
         continue;
       if (!read_turn (draft, message, pointer, entry->time,
-                      json_object_get_boolean_member_with_default (message, "missedUtterance", FALSE),
+                      _hd_import_lookup_boolean (message, "missedUtterance", FALSE),
                       error))
         return NULL;
       g_clear_pointer (&draft->created_at, g_date_time_unref);

@@ -109,6 +109,18 @@ gboolean       _hd_import_get_number      (JsonObject     *object,
                                            gboolean        required,
                                            double         *out,
                                            GError        **error);
+/* Lenient lookups for what may be absent or of another type (then NULL or
+ * @fallback), never a critical warning whatever the document holds. */
+const char    *_hd_import_lookup_string   (JsonObject     *object,
+                                           const char     *member);
+JsonObject    *_hd_import_lookup_object   (JsonObject     *object,
+                                           const char     *member);
+double         _hd_import_lookup_number   (JsonObject     *object,
+                                           const char     *member,
+                                           double          fallback);
+gboolean       _hd_import_lookup_boolean  (JsonObject     *object,
+                                           const char     *member,
+                                           gboolean        fallback);
 /* An element of an array that must be an object. */
 JsonObject    *_hd_import_array_object    (JsonArray      *array,
                                            guint           index,

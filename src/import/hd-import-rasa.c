@@ -117,11 +117,11 @@ read_intent (JsonObject  *event,
           const char *guess_name;
 
           if (guess == NULL ||
-              (guess_name = json_object_get_string_member_with_default (guess, "name", NULL)) == NULL ||
+              (guess_name = _hd_import_lookup_string (guess, "name")) == NULL ||
               g_str_equal (guess_name, "nlu_fallback"))
             continue;
           name = guess_name;
-          entry.confidence = json_object_get_double_member_with_default (guess, "confidence", -1);
+          entry.confidence = _hd_import_lookup_number (guess, "confidence", -1);
           break;
         }
     }

@@ -354,3 +354,48 @@ _hd_import_is_small_talk (const char *name)
 
   return name != NULL && (g_strv_contains (names, name) || g_str_has_prefix (name, "mood_"));
 }
+
+/* json-glib's *_with_default () getters fail a g_return_if_fail () when the
+ * member is an object or an array: from untrusted input, these instead. */
+const char *
+_hd_import_lookup_string (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+JsonObject *
+_hd_import_lookup_object (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+double
+_hd_import_lookup_number (JsonObject *object,
+                          const char *member,
+                          double      fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  GType type = node != NULL ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE ? json_node_get_double (node) : fallback;
+}
+
+gboolean
+_hd_import_lookup_boolean (JsonObject *object,
+                           const char *member,
+                           gboolean    fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}

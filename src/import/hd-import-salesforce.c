@@ -62,7 +62,7 @@ record_type (JsonObject *body)
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "attributes")))
     return NULL;
   attributes = json_object_get_object_member (body, "attributes");
-  return json_object_get_string_member_with_default (attributes, "type", NULL);
+  return _hd_import_lookup_string (attributes, "type");
 }
 
 /* A failed sub-request's body is [ { "message", "errorCode" } ]. */
@@ -72,7 +72,7 @@ fail_subrequest (JsonObject  *item,
                  gint64       status,
                  GError     **error)
 {
-  const char *reference = json_object_get_string_member_with_default (item, "referenceId", "?");
+  const char *reference = _hd_import_lookup_string (item, "referenceId");
   const char *message = NULL;
   JsonNode *body = json_object_get_member (item, "body");
   g_autofree char *reason = NULL;
@@ -80,10 +80,9 @@ fail_subrequest (JsonObject  *item,
   if (body != NULL && JSON_NODE_HOLDS_ARRAY (body) &&
       json_array_get_length (json_node_get_array (body)) > 0 &&
       JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (body), 0)))
-    message = json_object_get_string_member_with_default (
-        json_array_get_object_element (json_node_get_array (body), 0), "message", NULL);
+    message = _hd_import_lookup_string (json_array_get_object_element (json_node_get_array (body), 0), "message");
   reason = g_strdup_printf (_("the sub-request \"%s\" failed with HTTP %" G_GINT64_FORMAT "%s%s"),
-                            reference, status, message != NULL ? ": " : "",
+                            reference != NULL ? reference : "?", status, message != NULL ? ": " : "",
                             message != NULL ? message : "");
   _hd_import_fail (error, pointer, NULL, reason);
 }
@@ -235,26 +234,26 @@ _hd_import_salesforce_composite (JsonObject  *root,
   draft->channel = channel_of (channel);
   if (locale != NULL)
     draft->language = g_strdelimit (g_strdup (locale), "_", '-');
-  draft->case_id = g_strdup (json_object_get_string_member_with_default (session, "CaseId", NULL));
-  draft->crm_account_id = g_strdup (json_object_get_string_member_with_default (session, "EndUserAccountId", NULL));
-  draft->crm_contact_id = g_strdup (json_object_get_string_member_with_default (session, "EndUserContactId", NULL));
+  draft->case_id = g_strdup (_hd_import_lookup_string (session, "CaseId"));
+  draft->crm_account_id = g_strdup (_hd_import_lookup_string (session, "EndUserAccountId"));
+  draft->crm_contact_id = g_strdup (_hd_import_lookup_string (session, "EndUserContactId"));
 
   if (end_user != NULL)
     {
       const char *value;
 
-      if ((value = json_object_get_string_member_with_default (end_user, "Name", NULL)) != NULL)
+      if ((value = _hd_import_lookup_string (end_user, "Name")) != NULL)
         draft->customer_name = g_strdup (value);
       if (draft->crm_account_id == NULL &&
-          (value = json_object_get_string_member_with_default (end_user, "AccountId", NULL)) != NULL)
+          (value = _hd_import_lookup_string (end_user, "AccountId")) != NULL)
         draft->crm_account_id = g_strdup (value);
       if (draft->crm_contact_id == NULL &&
-          (value = json_object_get_string_member_with_default (end_user, "ContactId", NULL)) != NULL)
+          (value = _hd_import_lookup_string (end_user, "ContactId")) != NULL)
         draft->crm_contact_id = g_strdup (value);
       /* Verified messaging links the end user to an authenticated identity
        * (API 61.0+); how it was verified is the org's secret. */
       draft->authenticated =
-          json_object_get_string_member_with_default (end_user, "AuthenticatedEndUserId", NULL) != NULL;
+          _hd_import_lookup_string (end_user, "AuthenticatedEndUserId") != NULL;
     }
 
   if (records != NULL && !read_entries (draft, records, records_ptr, error))
