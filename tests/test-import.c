@@ -124,6 +124,8 @@ test_rasa (void)
   /* The packet is of the moment of the handoff action. */
   g_assert_cmpstr (created, ==, "2026-11-24T09:11:35.400000Z");
   g_assert_cmpstr (hd_packet_get_bot_id (packet), ==, "rasa");
+  /* Rasa Pro's flow, not its handoff pattern. */
+  g_assert_cmpstr (hd_packet_get_bot_flow (packet), ==, "card_declined_abroad");
   g_assert_cmpstr (hd_customer_get_name (hd_packet_get_customer (packet)), ==, "Ananya Rao");
   g_assert_cmpint (hd_customer_get_channel (hd_packet_get_customer (packet)), ==, HD_CHANNEL_WEB_CHAT);
   g_assert_true (hd_verification_get_authenticated (hd_packet_get_verification (packet)));

@@ -210,6 +210,26 @@ _hd_import_rasa_tracker (JsonObject  *root,
               handoff_time = g_date_time_ref (time);
             }
         }
+      else if (g_str_equal (type, "flow_started"))
+        {
+          const char *flow_id;
+
+          /* Rasa Pro's flows: the customer's business is the last flow
+           * that is not one of Rasa's own patterns; its human handoff
+           * pattern is the handoff. */
+          if (!_hd_import_get_string (event, pointer, "flow_id", TRUE, &flow_id, error))
+            return NULL;
+          if (g_str_has_prefix (flow_id, "pattern_human_handoff") && time != NULL)
+            {
+              g_clear_pointer (&handoff_time, g_date_time_unref);
+              handoff_time = g_date_time_ref (time);
+            }
+          else if (!g_str_has_prefix (flow_id, "pattern_"))
+            {
+              g_free (draft->bot_flow);
+              draft->bot_flow = g_strdup (flow_id);
+            }
+        }
       else if (g_str_equal (type, "slot"))
         {
           if (!_hd_import_get_string (event, pointer, "name", TRUE, &name, error))
@@ -258,6 +278,10 @@ _hd_import_rasa_tracker (JsonObject  *root,
     draft->reason = "low_confidence";
   else if (draft->reason == NULL && asked_for_human)
     draft->reason = "customer_request";
+
+  /* Rasa Open Source has forms rather than flows: the active one. */
+  if (draft->bot_flow == NULL)
+    draft->bot_flow = g_strdup (_hd_import_lookup_string (_hd_import_lookup_object (root, "active_loop"), "name"));
 
   draft->channel = channel_of (input_channel);
   if (handoff_time != NULL)
