@@ -29,7 +29,7 @@
 /* Sentiment score -1..1 to the packet's three words; Dialogflow's own
  * guidance reads scores within ±0.25 as neutral. */
 static const char *
-sentiment_of (JsonObject *result)
+map_sentiment (JsonObject *result)
 {
   JsonObject *analysis;
   double score;
@@ -206,7 +206,7 @@ _hd_import_dialogflow_cx_webhook (JsonObject  *root,
   if (!take_messages (draft, messages, "/messages", now, &handoff, error))
     return NULL;
 
-  draft->sentiment = sentiment_of (root);
+  draft->sentiment = map_sentiment (root);
   draft->language = g_strdup (language);
   draft->channel = "other";
   return _hd_import_draft_finish (draft, error);
@@ -329,8 +329,8 @@ read_interaction (HdImportDraft *draft,
   take_parameters (draft, params);
   if (!take_messages (draft, messages, messages_ptr, it->time, &handed_off, error))
     return FALSE;
-  if (sentiment_of (result) != NULL)
-    draft->sentiment = sentiment_of (result);
+  if (map_sentiment (result) != NULL)
+    draft->sentiment = map_sentiment (result);
 
   if (handed_off)
     {

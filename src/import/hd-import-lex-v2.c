@@ -27,7 +27,7 @@
  *    conversation, one event per turn. */
 
 static const char *
-sentiment_of (const char *sentiment)
+map_sentiment (const char *sentiment)
 {
   if (sentiment == NULL)
     return NULL;
@@ -184,7 +184,7 @@ read_turn (HdImportDraft *draft,
             draft->reason = "customer_request";
         }
       if (sentiment != NULL)
-        draft->sentiment = sentiment_of (_hd_import_lookup_string (sentiment, "sentiment"));
+        draft->sentiment = map_sentiment (_hd_import_lookup_string (sentiment, "sentiment"));
     }
 
   if (state != NULL)

@@ -36,7 +36,7 @@ is_fallback_action (const char *name)
 }
 
 static const char *
-channel_of (const char *input_channel)
+map_channel (const char *input_channel)
 {
   if (input_channel == NULL)
     return NULL;
@@ -283,7 +283,7 @@ _hd_import_rasa_tracker (JsonObject  *root,
   if (draft->bot_flow == NULL)
     draft->bot_flow = g_strdup (_hd_import_lookup_string (_hd_import_lookup_object (root, "active_loop"), "name"));
 
-  draft->channel = channel_of (input_channel);
+  draft->channel = map_channel (input_channel);
   if (handoff_time != NULL)
     draft->created_at = g_date_time_ref (handoff_time);
   else if (last_time != NULL)

@@ -23,7 +23,7 @@
  * referenceIds, which are the caller's choice. */
 
 static const char *
-channel_of (const char *channel_type)
+map_channel (const char *channel_type)
 {
   if (channel_type == NULL)
     return NULL;
@@ -40,7 +40,7 @@ channel_of (const char *channel_type)
 }
 
 static const char *
-speaker_of (const char *actor_type)
+map_speaker (const char *actor_type)
 {
   if (actor_type == NULL)
     return "system";
@@ -54,7 +54,7 @@ speaker_of (const char *actor_type)
 }
 
 static const char *
-record_type (JsonObject *body)
+get_record_type (JsonObject *body)
 {
   JsonObject *attributes;
 
@@ -153,7 +153,7 @@ read_entries (HdImportDraft *draft,
         }
       if (type == NULL || g_str_equal (type, "Text"))
         {
-          if (!_hd_import_draft_add_turn (draft, speaker_of (actor), entry->time, message,
+          if (!_hd_import_draft_add_turn (draft, map_speaker (actor), entry->time, message,
                                           entry_ptr, error))
             goto out;
         }
@@ -202,7 +202,7 @@ _hd_import_salesforce_composite (JsonObject  *root,
         }
       if (!_hd_import_get_object (item, pointer, "body", TRUE, &body, error))
         return NULL;
-      type = record_type (body);
+      type = get_record_type (body);
       if (type != NULL && g_str_equal (type, "MessagingSession"))
         {
           session = body;
@@ -231,7 +231,7 @@ _hd_import_salesforce_composite (JsonObject  *root,
     return NULL;
   draft->conversation_id = g_strdup (id);
   draft->bot_id = g_strdup ("salesforce");
-  draft->channel = channel_of (channel);
+  draft->channel = map_channel (channel);
   if (locale != NULL)
     draft->language = g_strdelimit (g_strdup (locale), "_", '-');
   draft->case_id = g_strdup (_hd_import_lookup_string (session, "CaseId"));

@@ -36,6 +36,8 @@ gboolean
 hd_import_source_from_string (const char     *name,
                               HdImportSource *source)
 {
+  g_return_val_if_fail (source != NULL, FALSE);
+
   for (guint i = 0; i < G_N_ELEMENTS (source_names); i++)
     if (name != NULL && g_str_equal (name, source_names[i].name))
       {
@@ -73,7 +75,7 @@ hd_import_format_to_string (HdImportFormat format)
 }
 
 static HdImportSource
-source_of (HdImportFormat format)
+get_source (HdImportFormat format)
 {
   switch (format)
     {
@@ -123,7 +125,7 @@ recognise (JsonObject *root)
 }
 
 static const char *
-expected_document (HdImportSource source)
+describe_expected (HdImportSource source)
 {
   switch (source)
     {
@@ -173,10 +175,10 @@ hd_import_to_json (GBytes          *document,
   object = json_node_get_object (root);
   found = recognise (object);
   if (found == HD_IMPORT_FORMAT_UNKNOWN ||
-      (source != HD_IMPORT_SOURCE_ANY && source_of (found) != source))
+      (source != HD_IMPORT_SOURCE_ANY && get_source (found) != source))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("the document is not %s"),
-                   expected_document (source));
+                   describe_expected (source));
       return NULL;
     }
   if (format != NULL)
@@ -216,6 +218,8 @@ hd_import_packet (GBytes          *document,
   g_autoptr(GError) local_error = NULL;
   HdImportFormat found = HD_IMPORT_FORMAT_UNKNOWN;
   HdPacket *packet;
+
+  g_return_val_if_fail (document != NULL, NULL);
 
   node = hd_import_to_json (document, source, now, &found, error);
   if (format != NULL)

@@ -144,7 +144,7 @@ read_input (const char  *path,
 
 /* "/a/b: reason" → "/a/b"; NULL for an error about the document as a whole. */
 static char *
-error_pointer (const char *message)
+find_error_pointer (const char *message)
 {
   const char *colon;
 
@@ -154,7 +154,7 @@ error_pointer (const char *message)
 }
 
 static const char *
-error_code_name (const GError *error)
+name_error_code (const GError *error)
 {
   if (error->domain != HD_ERROR)
     return "io";
@@ -170,12 +170,12 @@ static void
 add_error (JsonBuilder  *builder,
            const GError *error)
 {
-  g_autofree char *pointer = error_pointer (error->message);
+  g_autofree char *pointer = find_error_pointer (error->message);
 
   json_builder_set_member_name (builder, "error");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, error_code_name (error));
+  json_builder_add_string_value (builder, name_error_code (error));
   json_builder_set_member_name (builder, "pointer");
   if (pointer != NULL)
     json_builder_add_string_value (builder, pointer);
