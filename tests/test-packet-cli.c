@@ -146,6 +146,25 @@ test_validate (void)
 }
 
 static void
+test_too_big (void)
+{
+  /* 9 MiB of white space: read only to the limit. */
+  g_autofree char *big = g_strnfill (9 * 1024 * 1024, ' ');
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-packet-cli-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *expected = g_strconcat (path, ": the file is over the limit of 8388608 bytes\n", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_file_set_contents (path, big, -1, &error);
+  g_assert_no_error (error);
+  run_tool (&run, NULL, "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  hd_test_rm_rf (dir);
+}
+
+static void
 test_validate_json (void)
 {
   g_auto(Run) run = { 0 };
@@ -266,6 +285,7 @@ main (int   argc,
   g_test_add_func ("/hd/packet-cli/usage-errors", test_usage_errors);
   g_test_add_func ("/hd/packet-cli/validate", test_validate);
   g_test_add_func ("/hd/packet-cli/validate-json", test_validate_json);
+  g_test_add_func ("/hd/packet-cli/too-big", test_too_big);
   g_test_add_func ("/hd/packet-cli/import", test_import_each_platform);
   g_test_add_func ("/hd/packet-cli/import-stdin-and-errors", test_import_stdin_and_errors);
   g_test_add_func ("/hd/packet-cli/score", test_score);

@@ -139,7 +139,22 @@ read_input (const char  *path,
         break;
       g_byte_array_append (data, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
     }
+  /* Only the first bytes over the limit were read: say so, not how many. */
+  if (data->len > HD_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT, _("the file is over the limit of %" G_GSIZE_FORMAT " bytes"),
+                   HD_IMPORT_MAX_BYTES);
+      return NULL;
+    }
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* A file too big is invalid; one that cannot be read at all, unreadable. */
+static int
+choose_exit_status (GBytes       *bytes,
+                    const GError *error)
+{
+  return bytes == NULL && !g_error_matches (error, HD_ERROR, HD_ERROR_LIMIT) ? EXIT_UNREADABLE : EXIT_INVALID;
 }
 
 /* "/a/b: reason" → "/a/b"; NULL for an error about the document as a whole. */
@@ -212,7 +227,7 @@ run_validate (char         **files,
       if (bytes != NULL)
         packet = hd_packet_parse_bytes (bytes, NULL, &error);
       if (packet == NULL)
-        status = MAX (status, bytes == NULL ? EXIT_UNREADABLE : EXIT_INVALID);
+        status = MAX (status, choose_exit_status (bytes, error));
 
       if (format == FORMAT_TEXT && packet != NULL)
         g_print (_("%s: valid\n"), files[i]);
@@ -255,7 +270,7 @@ run_import (const char     *file,
   if (bytes == NULL)
     {
       g_printerr ("%s: %s\n", file, error->message);
-      return EXIT_UNREADABLE;
+      return choose_exit_status (bytes, error);
     }
   json = hd_import_to_json (bytes, source, NULL, &format, &error);
   /* What is printed is what the desk would accept: check it as the desk does. */
@@ -307,7 +322,7 @@ run_score (char           **files,
         packet = hd_import_packet (bytes, source, NULL, NULL, &error);
       if (packet == NULL)
         {
-          status = MAX (status, bytes == NULL ? EXIT_UNREADABLE : EXIT_INVALID);
+          status = MAX (status, choose_exit_status (bytes, error));
           if (format == FORMAT_TEXT)
             g_printerr ("%s: %s\n", files[i], error->message);
           else
