@@ -97,15 +97,18 @@ sent_cb (GObject      *source,
   reply->done = TRUE;
 }
 
-/* POSTs @body (NULL: a GET) with @token (NULL: none); waits for the answer. */
+/* Sends @body (NULL: none) to the intake, with @query (NULL: none) and
+ * @token (NULL: none); waits for the answer. */
 static void
-post (Fixture    *fixture,
-      const char *method,
-      const char *token,
-      GBytes     *body,
-      Reply      *reply)
+send_query (Fixture    *fixture,
+            const char *method,
+            const char *query,
+            const char *token,
+            GBytes     *body,
+            Reply      *reply)
 {
-  g_autoptr(SoupMessage) msg = soup_message_new (method, fixture->intake);
+  g_autofree char *uri = g_strconcat (fixture->intake, query, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
 
   if (token != NULL)
     {
@@ -119,6 +122,16 @@ post (Fixture    *fixture,
   soup_session_send_and_read_async (fixture->session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, reply);
   HD_TEST_WAIT_UNTIL (reply->done, HD_TEST_TIMEOUT_MS);
   reply->msg = NULL;
+}
+
+static void
+post (Fixture    *fixture,
+      const char *method,
+      const char *token,
+      GBytes     *body,
+      Reply      *reply)
+{
+  send_query (fixture, method, NULL, token, body, reply);
 }
 
 static GBytes *
@@ -194,6 +207,8 @@ test_refusals (Fixture       *fixture,
   g_auto(Reply) get = { 0 };
   g_auto(Reply) malformed = { 0 };
   g_auto(Reply) invalid = { 0 };
+  g_auto(Reply) unknown_from = { 0 };
+  g_auto(Reply) wrong_from = { 0 };
   g_auto(Reply) last = { 0 };
 
   post (fixture, SOUP_METHOD_POST, NULL, tracker, &no_token);
@@ -210,8 +225,15 @@ test_refusals (Fixture       *fixture,
   g_assert_cmpuint (invalid.status, ==, SOUP_STATUS_BAD_REQUEST);
   g_assert_nonnull (strstr (invalid.body, "/events/1: expected an object"));
 
+  /* ?from= names the platform the bot is on. */
+  send_query (fixture, SOUP_METHOD_POST, "?from=watson", hd_demo_get_token (fixture->demo), tracker, &unknown_from);
+  g_assert_cmpuint (unknown_from.status, ==, SOUP_STATUS_BAD_REQUEST);
+  send_query (fixture, SOUP_METHOD_POST, "?from=lex-v2", hd_demo_get_token (fixture->demo), tracker, &wrong_from);
+  g_assert_cmpuint (wrong_from.status, ==, SOUP_STATUS_BAD_REQUEST);
+  g_assert_nonnull (strstr (wrong_from.body, "the document is not an Amazon Lex V2"));
+
   /* None of them became an offer: the next escalation is the fourth. */
-  post (fixture, SOUP_METHOD_POST, hd_demo_get_token (fixture->demo), lex, &last);
+  send_query (fixture, SOUP_METHOD_POST, "?from=lex-v2", hd_demo_get_token (fixture->demo), lex, &last);
   g_assert_cmpuint (last.status, ==, SOUP_STATUS_ACCEPTED);
   HD_TEST_WAIT_UNTIL (find_conversation (fixture->queue, "142857000111222") != NULL, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 4);
