@@ -348,6 +348,28 @@ test_packet_passes_through (void)
   g_assert_nonnull (packet);
 }
 
+/* A webhook request and a Lambda event carry no time: the same document
+ * imported at two times is still the same handoff (a bot's retry). */
+static void
+test_timeless_documents_keep_their_id (void)
+{
+  const char *names[] = { "dialogflow-cx-webhook.json", "lex-v2-event.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GBytes) document = load (".", names[i]);
+      g_autoptr(GDateTime) now = test_now ();
+      g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 3);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HdPacket) first = hd_import_packet (document, HD_IMPORT_SOURCE_ANY, now, NULL, &error);
+      g_autoptr(HdPacket) again = hd_import_packet (document, HD_IMPORT_SOURCE_ANY, later, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (hd_packet_get_handoff_id (first), ==, hd_packet_get_handoff_id (again));
+      g_assert_true (g_date_time_compare (hd_packet_get_created_at (first), hd_packet_get_created_at (again)) < 0);
+    }
+}
+
 static void
 test_source_names (void)
 {
@@ -499,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/hd/import/salesforce", test_salesforce);
   g_test_add_func ("/hd/import/packet", test_packet_passes_through);
   g_test_add_func ("/hd/import/source-names", test_source_names);
+  g_test_add_func ("/hd/import/timeless-documents-keep-their-id", test_timeless_documents_keep_their_id);
   for (guint i = 0; i < G_N_ELEMENTS (platform_fixtures); i++)
     {
       g_autofree char *path = g_strconcat ("/hd/import/any-member-of-any-type/", platform_fixtures[i], NULL);

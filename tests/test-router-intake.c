@@ -192,6 +192,15 @@ test_rasa_tracker_becomes_offer (Fixture       *fixture,
   g_assert_cmpuint (other.status, ==, SOUP_STATUS_ACCEPTED);
   HD_TEST_WAIT_UNTIL (find_conversation (fixture->queue, "142857000111222") != NULL, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 5);
+
+  /* A Lambda event has no time of its own, yet its retry is the same handoff. */
+  {
+    g_auto(Reply) lex_again = { 0 };
+
+    post (fixture, SOUP_METHOD_POST, hd_demo_get_token (fixture->demo), lex, &lex_again);
+    g_assert_cmpuint (lex_again.status, ==, SOUP_STATUS_OK);
+    g_assert_nonnull (strstr (lex_again.body, "\"duplicate\":true"));
+  }
 }
 
 static void

@@ -209,6 +209,7 @@ _hd_import_dialogflow_cx_webhook (JsonObject  *root,
   draft->sentiment = map_sentiment (root);
   draft->language = g_strdup (language);
   draft->channel = "other";
+  draft->turn_id = g_strdup (_hd_import_lookup_string (root, "detectIntentResponseId"));
   return _hd_import_draft_finish (draft, error);
 }
 

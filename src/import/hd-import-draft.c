@@ -62,6 +62,7 @@ _hd_import_draft_free (HdImportDraft *draft)
   g_free (draft->skill_group);
   g_free (draft->case_id);
   g_free (draft->summary_text);
+  g_free (draft->turn_id);
   g_free (draft);
 }
 
@@ -357,9 +358,17 @@ _hd_import_draft_finish (HdImportDraft  *draft,
       return NULL;
     }
 
-  /* One chat may escalate more than once: the time tells them apart. */
-  handoff_id = g_strdup_printf ("%s-%.96s-%" G_GINT64_FORMAT, draft->source, conversation,
-                                g_date_time_to_unix (created_at));
+  /* One chat may escalate more than once: the time tells them apart, or
+   * for a document without one, the id of the turn it was sent at. */
+  if (draft->turn_id != NULL && *draft->turn_id != '\0')
+    {
+      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, draft->turn_id, -1);
+
+      handoff_id = g_strdup_printf ("%s-%.96s-%.12s", draft->source, conversation, digest);
+    }
+  else
+    handoff_id = g_strdup_printf ("%s-%.96s-%" G_GINT64_FORMAT, draft->source, conversation,
+                                  g_date_time_to_unix (created_at));
   created = format_time (created_at);
   json_object_set_string_member (packet, "schema_version", "1.0");
   json_object_set_string_member (packet, "handoff_id", handoff_id);

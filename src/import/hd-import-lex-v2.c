@@ -234,6 +234,8 @@ _hd_import_lex_v2_event (JsonObject  *root,
 
   if (!read_turn (draft, root, "", now, FALSE, error))
     return NULL;
+  draft->turn_id = g_strdup (_hd_import_lookup_string (_hd_import_lookup_object (root, "sessionState"),
+                                                       "originatingRequestId"));
   return _hd_import_draft_finish (draft, error);
 }
 

@@ -45,6 +45,10 @@ typedef struct
   const char *priority;
   char       *case_id;
   char       *summary_text;
+  /* A stable id of the handoff turn, for documents with no time of their
+   * own (a webhook request, a Lambda event): it names the handoff instead
+   * of the import's time, so a bot's retry is the same handoff. */
+  char       *turn_id;
 } HdImportDraft;
 
 HdImportDraft *_hd_import_draft_new       (const char     *source,
