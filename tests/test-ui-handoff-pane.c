@@ -11,6 +11,7 @@
 
 #include "hd-feed-protocol.h"
 #include "hd-handoff-pane.h"
+#include "hd-import.h"
 #include "hd-reply-bar.h"
 #include "hd-slice-model.h"
 #include "hd-story-column.h"
@@ -575,6 +576,36 @@ test_pane_fixtures (Fixture       *fixture,
       n_fixtures++;
     }
   g_assert_cmpuint (n_fixtures, >, 0);
+
+  hd_handoff_pane_set_handoff (fixture->pane, NULL);
+}
+
+/* The pane, from each bot platform's record of an escalation, imported
+ * (tests/fixtures/import/): shown as a native packet is. */
+
+static void
+test_pane_imported (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = hd_test_load_fixture ("import", data);
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(HdPacket) packet = NULL;
+  g_autoptr(HdHandoff) handoff = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+
+  json = hd_import_to_json (bytes, HD_IMPORT_SOURCE_ANY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  packet = hd_packet_parse_node (json, NULL, &error);
+  g_assert_no_error (error);
+  raw = json_to_string (json, FALSE);
+  handoff = handoff_new (packet, FALSE);
+
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  hd_test_flush (GTK_WIDGET (fixture->pane));
+  g_assert_true (hd_handoff_pane_get_handoff (fixture->pane) == handoff);
+  g_assert_cmpuint (g_list_model_get_n_items (hd_packet_get_transcript (packet)), >, 0);
+  assert_pane_shows_packet (fixture->pane, handoff, raw);
 
   hd_handoff_pane_set_handoff (fixture->pane, NULL);
 }
@@ -1471,6 +1502,18 @@ main (int   argc,
   g_test_add_func ("/hd/ui/text-block", test_text_block);
   g_test_add_func ("/hd/ui/verification/stale-rule", test_verification_stale_rule);
   g_test_add ("/hd/ui/handoff-pane/fixtures", Fixture, NULL, fixture_setup, test_pane_fixtures, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/import/rasa", Fixture, "rasa-tracker.json", fixture_setup,
+              test_pane_imported, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/import/dialogflow-cx-webhook", Fixture, "dialogflow-cx-webhook.json",
+              fixture_setup, test_pane_imported, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/import/dialogflow-cx-conversation", Fixture, "dialogflow-cx-conversation.json",
+              fixture_setup, test_pane_imported, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/import/lex-v2-event", Fixture, "lex-v2-event.json", fixture_setup,
+              test_pane_imported, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/import/lex-v2-logs", Fixture, "lex-v2-logs.json", fixture_setup,
+              test_pane_imported, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/import/salesforce", Fixture, "salesforce-composite.json", fixture_setup,
+              test_pane_imported, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/markup-literal", Fixture, NULL, fixture_setup, test_pane_markup_literal, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/journal-requests", Fixture, NULL, fixture_setup, test_pane_journal_requests,

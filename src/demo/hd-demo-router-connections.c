@@ -361,9 +361,9 @@ _hd_demo_router_websocket_cb (SoupServer              *server,
   self->n_handshakes++;
 }
 
-static gboolean
-token_matches (const char *expected,
-               const char *header)
+gboolean
+_hd_demo_router_token_matches (const char *expected,
+                               const char *header)
 {
   gsize len;
   guchar diff = 0;
@@ -394,7 +394,7 @@ _hd_demo_router_auth_cb (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
   if (!self->refuse_auth &&
-      token_matches (self->token, soup_message_headers_get_one (headers, "Authorization")))
+      _hd_demo_router_token_matches (self->token, soup_message_headers_get_one (headers, "Authorization")))
     return;
 
   self->n_auth_refused++;

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 /* Shared by hd-demo-router.c (the object, timers, lifecycle and faults),
  * hd-demo-router-streams.c (sequenced streams, offers, supervisors) and
- * hd-demo-router-connections.c (the WebSocket endpoint and client messages). */
+ * hd-demo-router-connections.c (the WebSocket endpoint and client messages)
+ * and hd-demo-router-intake.c (escalations posted over HTTP). */
 
 /* Client frames are small; anything bigger is a broken or hostile client. */
 #define MAX_CLIENT_FRAME (64 * 1024)
@@ -189,6 +190,22 @@ void     _hd_demo_router_websocket_cb    (SoupServer              *server,
                                           SoupWebsocketConnection *ws,
                                           gpointer                 user_data);
 void     _hd_demo_router_auth_cb         (SoupServer              *server,
+                                          SoupServerMessage       *msg,
+                                          const char              *path,
+                                          GHashTable              *query,
+                                          gpointer                 user_data);
+/* "Bearer <token>", compared in constant time. */
+gboolean _hd_demo_router_token_matches   (const char              *expected,
+                                          const char              *header);
+
+/* hd-demo-router-intake.c: POST /v1/escalations */
+#define HD_DEMO_ROUTER_INTAKE_PATH "/v1/escalations"
+void     _hd_demo_router_intake_early_cb (SoupServer              *server,
+                                          SoupServerMessage       *msg,
+                                          const char              *path,
+                                          GHashTable              *query,
+                                          gpointer                 user_data);
+void     _hd_demo_router_intake_cb       (SoupServer              *server,
                                           SoupServerMessage       *msg,
                                           const char              *path,
                                           GHashTable              *query,

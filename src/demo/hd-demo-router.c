@@ -370,6 +370,9 @@ hd_demo_router_start (HdDemoRouter  *self,
   soup_server_add_early_handler (server, HD_FEED_PATH, _hd_demo_router_auth_cb, self, NULL);
   soup_server_add_websocket_handler (server, HD_FEED_PATH, NULL, (char **) protocols,
                                      _hd_demo_router_websocket_cb, self, NULL);
+  soup_server_add_early_handler (server, HD_DEMO_ROUTER_INTAKE_PATH, _hd_demo_router_intake_early_cb,
+                                 self, NULL);
+  soup_server_add_handler (server, HD_DEMO_ROUTER_INTAKE_PATH, _hd_demo_router_intake_cb, self, NULL);
   if (!soup_server_listen_local (server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, &local_error))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_IO, "Cannot listen on 127.0.0.1:%u: %s",

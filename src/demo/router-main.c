@@ -134,6 +134,8 @@ main (int   argc,
   g_print ("url=%s\n", hd_demo_router_get_uri (router));
   if (generated)
     g_print ("token=%s\n", token);
+  /* Where bots post escalations (docs/import/README.md). */
+  g_print ("intake=http://127.0.0.1:%u/v1/escalations\n", hd_demo_router_get_port (router));
   fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);
