@@ -41,7 +41,7 @@ main (int   argc,
   int request_limit = 0;
   gboolean rotate = FALSE;
   GOptionEntry entries[] = {
-    { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port on 127.0.0.1 (0: any free one)"), N_("PORT") },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port on 127.0.0.1 (0: any free port)"), N_("PORT") },
     { "client-id", 0, 0, G_OPTION_ARG_STRING, &client_id, N_("Consumer key to accept"), N_("ID") },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &token_lifetime_s,
       N_("Seconds before access tokens answer INVALID_SESSION_ID (0: never)"), N_("SECONDS") },

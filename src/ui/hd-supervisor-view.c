@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hd-locale-format.h"
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view-private.h"
 
@@ -200,7 +201,7 @@ bind_waiting_cb (GtkSignalListItemFactory *factory,
   const char *from = hd_waiting_handoff_get_transferred_from (handoff);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hd_waiting_handoff_get_waiting_since (handoff) / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *clock = g_date_time_format (local, "%H:%M:%S");
+  g_autofree char *clock = hd_locale_format_time_seconds (local);
   g_autofree char *since_text = g_strdup_printf (_("since %s"), clock);
   g_autofree char *subtitle_text = NULL;
   GString *chip_text = g_string_new (NULL);
