@@ -135,7 +135,11 @@ cmd_build() {
 
 cmd_demo() {
   cmd_build
+  # The translations built in the tree; glibc ignores LANGUAGE (LANGUAGE=hi …) under the
+  # plain C locale, so an unset or C locale becomes C.UTF-8.
+  case "${LC_ALL:-${LC_MESSAGES:-${LANG:-C}}}" in C|POSIX) export LANG=C.UTF-8; unset LC_ALL LC_MESSAGES ;; esac
   local app=(env GSETTINGS_SCHEMA_DIR="$top/_build/dev/data" HANDOFFDESK_RECORDINGS_DIR="$top/data/recordings"
+             HANDOFFDESK_LOCALEDIR="$top/_build/dev/po"
              "$top/_build/dev/src/handoffdesk" --demo "$@")
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     die "no display to open the window on: run this from a desktop session (or see build-aux/screenshots.sh for a headless look)"

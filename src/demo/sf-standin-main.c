@@ -52,6 +52,10 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
+  /* Run from the build tree (dev.sh, meson devenv), the translations are there. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HANDOFFDESK_LOCALEDIR") != NULL ? g_getenv ("HANDOFFDESK_LOCALEDIR")
+                                                                              : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("A Salesforce stand-in for HandoffDesk, on loopback only."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
