@@ -85,6 +85,7 @@ update_summary (HdSupervisorView *self)
   g_autofree char *text = NULL;
   g_autofree char *queues = NULL;
   g_autofree char *waiting = NULL;
+  g_autofree char *waiting_count = NULL;
   g_autofree char *alerts = NULL;
   guint n_waiting, n_alerts, n_queues;
 
@@ -96,11 +97,12 @@ update_summary (HdSupervisorView *self)
     }
 
   n_waiting = hd_supervisor_model_get_n_waiting (self->model);
+  waiting_count = hd_locale_format_count (n_waiting);
   n_alerts = hd_supervisor_model_get_n_alerts (self->model);
   n_queues = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   /* TRANSLATORS: "9 queues · 42 waiting · 2 alerts" */
   queues = g_strdup_printf (ngettext ("%u queue", "%u queues", n_queues), n_queues);
-  waiting = g_strdup_printf (ngettext ("%u waiting", "%u waiting", n_waiting), n_waiting);
+  waiting = g_strdup_printf (ngettext ("%s waiting", "%s waiting", n_waiting), waiting_count);
   alerts = g_strdup_printf (ngettext ("%u alert", "%u alerts", n_alerts), n_alerts);
   text = g_strdup_printf ("%s · %s · %s", queues, waiting, alerts);
   gtk_label_set_label (self->summary_label, text);
@@ -239,13 +241,15 @@ static void
 update_waiting_page (HdSupervisorView *self)
 {
   guint n;
+  g_autofree char *count = NULL;
   g_autofree char *title = NULL;
 
   if (self->shown_panel == NULL)
     return;
   n = g_list_model_get_n_items (hd_queue_panel_get_waiting_handoffs (self->shown_panel));
+  count = hd_locale_format_count (n);
   /* TRANSLATORS: "Fraud · 3 waiting" */
-  title = g_strdup_printf (_("%s · %u waiting"), hd_queue_panel_get_title (self->shown_panel), n);
+  title = g_strdup_printf (ngettext ("%s · %s waiting", "%s · %s waiting", n), hd_queue_panel_get_title (self->shown_panel), count);
   gtk_label_set_label (self->waiting_title, title);
   gtk_stack_set_visible_child_name (self->waiting_stack, n > 0 ? "list" : "none");
 }
