@@ -30,7 +30,12 @@ packages=(
   xvfb xauth dbus dbus-daemon gnome-keyring at-spi2-core
   adwaita-icon-theme fonts-cantarell fonts-noto-core
   imagemagick python3 python3-gi gir1.2-atspi-2.0
+  locales
 )
+
+# The locales the format and translation tests run in: Hindi and English in India (the
+# Indian digit grouping, 1,00,000) and English in the US (the 12-hour clock).
+test_locales=(hi_IN.UTF-8 en_IN.UTF-8 en_US.UTF-8)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
@@ -40,7 +45,10 @@ install_missing() {
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
-  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ ${#missing[@]} -eq 0 ]; then
+    generate_locales
+    return 0
+  fi
   say "Installing ${missing[*]}"
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
@@ -50,6 +58,35 @@ install_missing() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
+  generate_locales
+}
+
+# Generates the test locales that are missing: uncommented in /etc/locale.gen, then
+# locale-gen, which builds every locale listed there.
+generate_locales() {
+  local missing=() l
+  for l in "${test_locales[@]}"; do
+    locale -a 2>/dev/null | grep -qix "${l/UTF-8/utf8}" || missing+=("$l")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Generating the locales ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "missing locales (${missing[*]}) and no root: generate them first"
+    sudo=(sudo)
+  fi
+  local line
+  for l in "${missing[@]}"; do
+    # Listed as SUPPORTED names them: "hi_IN UTF-8" but "en_US.UTF-8 UTF-8".
+    line=$(grep -E -m1 "^(${l}|${l%.UTF-8}) UTF-8\$" /usr/share/i18n/SUPPORTED) ||
+      die "glibc does not know the locale $l"
+    if grep -qx "# *$line" /etc/locale.gen; then
+      "${sudo[@]}" sed -i "s/^# *$line\$/$line/" /etc/locale.gen
+    elif ! grep -qx "$line" /etc/locale.gen; then
+      echo "$line" | "${sudo[@]}" tee -a /etc/locale.gen >/dev/null
+    fi
+  done
+  "${sudo[@]}" locale-gen >/dev/null
 }
 
 # meson setup, or reconfigure when the folder exists already.
@@ -98,7 +135,11 @@ cmd_build() {
 
 cmd_demo() {
   cmd_build
+  # The translations built in the tree; glibc ignores LANGUAGE (LANGUAGE=hi …) under the
+  # plain C locale, so an unset or C locale becomes C.UTF-8.
+  case "${LC_ALL:-${LC_MESSAGES:-${LANG:-C}}}" in C|POSIX) export LANG=C.UTF-8; unset LC_ALL LC_MESSAGES ;; esac
   local app=(env GSETTINGS_SCHEMA_DIR="$top/_build/dev/data" HANDOFFDESK_RECORDINGS_DIR="$top/data/recordings"
+             HANDOFFDESK_LOCALEDIR="$top/_build/dev/po"
              "$top/_build/dev/src/handoffdesk" --demo "$@")
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     die "no display to open the window on: run this from a desktop session (or see build-aux/screenshots.sh for a headless look)"

@@ -13,6 +13,7 @@ mkdir -p "$out"
 
 export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory GSK_RENDERER=cairo
 export GDK_DEBUG=gl-disable LC_ALL=C.UTF-8 HANDOFFDESK_RECORDINGS_DIR="$PWD/data/recordings"
+export HANDOFFDESK_LOCALEDIR="$build/po"
 
 # Every mode is shot on the built-in demo (HD_SCREENSHOT_ARGS overrides the arguments).
 shoot() {
@@ -30,3 +31,11 @@ for mode in agent supervisor trainer; do
   # shellcheck disable=SC2086
   shoot "$mode-mode" "${HD_SCREENSHOT_WAIT:-6}" --mode "$mode" ${HD_SCREENSHOT_ARGS:---demo}
 done
+
+# Agent mode in Hindi, with the Indian formats (hi_IN.UTF-8, which dev.sh generates).
+if locale -a 2>/dev/null | grep -qix hi_in.utf8; then
+  # shellcheck disable=SC2086
+  LC_ALL=hi_IN.UTF-8 LANGUAGE=hi shoot agent-mode-hi "${HD_SCREENSHOT_WAIT:-6}" --mode agent ${HD_SCREENSHOT_ARGS:---demo}
+else
+  echo "screenshots.sh: the locale hi_IN.UTF-8 is not generated, no agent-mode-hi.png" >&2
+fi

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-agent-view.h"
+#include "hd-locale-format.h"
 #include "hd-offer-notification.h"
 #include "hd-outbox-indicator.h"
 #include "hd-handoff-pane.h"
@@ -205,7 +206,7 @@ update_connection (HdWindow *self)
   if (state == HD_FEED_CLIENT_STATE_CONNECTED && since != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (since);
-      g_autofree char *time = g_date_time_format (local, "%X");
+      g_autofree char *time = hd_locale_format_time_seconds (local);
       g_string_append_printf (details, _("Connected since %s."), time);
       g_string_append_c (details, '\n');
     }

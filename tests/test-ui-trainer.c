@@ -10,6 +10,7 @@
 
 #include "hd-audit-view.h"
 #include "hd-handoff-pane.h"
+#include "hd-locale-format.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-trainer-view.h"
 #include "hd-text-block.h"
@@ -806,7 +807,15 @@ test_accessible_names (Fixture       *fixture,
                                        "Event 2 of 11");
   gtk_test_accessible_assert_property (hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "state_label"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Handoff state: Accepted");
-  g_assert_cmpstr (label_text (fixture, "event_label"), ==, "09:14:26 · Agent agent-0412 · Accepted the handoff");
+  {
+    /* The clock as the test's locale writes it (gtk_test_init () picks en_US.UTF-8 where
+     * it is generated: “9:14:26 AM”). */
+    g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 24, 9, 14, 26);
+    g_autofree char *clock = hd_locale_format_time_seconds (at);
+    g_autofree char *expected = g_strdup_printf ("%s · Agent agent-0412 · Accepted the handoff", clock);
+
+    g_assert_cmpstr (label_text (fixture, "event_label"), ==, expected);
+  }
 }
 
 static void

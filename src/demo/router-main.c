@@ -92,7 +92,9 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (dev.sh, meson devenv), the translations are there. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HANDOFFDESK_LOCALEDIR") != NULL ? g_getenv ("HANDOFFDESK_LOCALEDIR")
+                                                                              : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   context = g_option_context_new (_("— HandoffDesk routing layer (assignment feed) on loopback"));

@@ -41,7 +41,7 @@ main (int   argc,
   int request_limit = 0;
   gboolean rotate = FALSE;
   GOptionEntry entries[] = {
-    { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port on 127.0.0.1 (0: any free one)"), N_("PORT") },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port on 127.0.0.1 (0: any free port)"), N_("PORT") },
     { "client-id", 0, 0, G_OPTION_ARG_STRING, &client_id, N_("Consumer key to accept"), N_("ID") },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &token_lifetime_s,
       N_("Seconds before access tokens answer INVALID_SESSION_ID (0: never)"), N_("SECONDS") },
@@ -52,6 +52,10 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
+  /* Run from the build tree (dev.sh, meson devenv), the translations are there. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HANDOFFDESK_LOCALEDIR") != NULL ? g_getenv ("HANDOFFDESK_LOCALEDIR")
+                                                                              : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("A Salesforce stand-in for HandoffDesk, on loopback only."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -197,8 +197,8 @@ watchdog_cb (gpointer user_data)
 
   g_clear_pointer (&self->watchdog_source, g_source_unref);
   {
-    g_autofree char *reason = g_strdup_printf (_("No heartbeat from the routing layer for %" G_GINT64_FORMAT " ms"),
-                                               silent_ms);
+    g_autofree char *reason = g_strdup_printf (_("No heartbeat from the routing layer for %lld ms"),
+                                               (long long) silent_ms);
     _hd_feed_client_drop_connection (self, reason);
   }
   return G_SOURCE_REMOVE;

@@ -533,7 +533,7 @@ apply_decoded (HdFeedClient *self,
 
   if (decoded->oversized)
     {
-      g_autofree char *notice = g_strdup_printf (_("A message of %" G_GSIZE_FORMAT " bytes was rejected: the limit is %" G_GSIZE_FORMAT " bytes"),
+      g_autofree char *notice = g_strdup_printf (_("A message of %zu bytes was rejected: the limit is %zu bytes"),
                                                  g_bytes_get_size (decoded->frame), decoded->max_frame_size);
       _hd_feed_client_reject (self, notice);
       return;

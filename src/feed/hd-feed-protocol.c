@@ -214,8 +214,8 @@ hd_feed_message_parse (const char  *data,
   if (max_bytes > 0 && length > max_bytes)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                   _("The frame is %" G_GSIZE_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT),
-                   length, max_bytes);
+                   _("The frame is %zu bytes, more than the limit of %zu"),
+                   (size_t) length, (size_t) max_bytes);
       return NULL;
     }
 

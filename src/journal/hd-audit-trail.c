@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hd-audit-trail.h"
+#include "hd-locale-format.h"
 #include "hd-time.h"
 
 struct _HdAuditTrail
@@ -56,7 +57,7 @@ clock_of (const char *rfc3339)
   if (rfc3339 == NULL || !(time = hd_time_parse_iso8601 (rfc3339, NULL)))
     return g_strdup ("--:--:--");
   utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%H:%M:%S");
+  return hd_locale_format_time_seconds (utc);
 }
 
 static char *
@@ -64,7 +65,7 @@ clock_of_event (HdJournalEvent *event)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (hd_journal_event_get_time (event));
 
-  return g_date_time_format (utc, "%H:%M:%S");
+  return hd_locale_format_time_seconds (utc);
 }
 
 static void
@@ -200,11 +201,16 @@ add_packet (HdAuditTrail   *self,
   else
     add_item (self, HD_AUDIT_SECTION_BOT_ANSWERED, NULL, _("The bot handed over no summary"));
 
-  if (escalation != NULL)
-    add_item (self, HD_AUDIT_SECTION_WHY_ESCALATED, offer_clock, _("Escalation reason: %s%s%s"),
-              str (escalation, "reason") != NULL ? str (escalation, "reason") : _("unknown"),
-              str (escalation, "detail") != NULL ? " — " : "",
-              str (escalation, "detail") != NULL ? str (escalation, "detail") : "");
+  if (escalation != NULL && str (escalation, "detail") != NULL)
+    /* TRANSLATORS: the first %s is the bot's reason code (or “unknown”), the second its detail */
+    add_item (self, HD_AUDIT_SECTION_WHY_ESCALATED, offer_clock, _("Escalation reason: %s — %s"),
+              /* TRANSLATORS: an escalation reason the bot did not give */
+              str (escalation, "reason") != NULL ? str (escalation, "reason") : C_("escalation reason", "unknown"),
+              str (escalation, "detail"));
+  else if (escalation != NULL)
+    /* TRANSLATORS: %s is the bot's reason code (or “unknown”) */
+    add_item (self, HD_AUDIT_SECTION_WHY_ESCALATED, offer_clock, _("Escalation reason: %s"),
+              str (escalation, "reason") != NULL ? str (escalation, "reason") : C_("escalation reason", "unknown"));
   else
     add_item (self, HD_AUDIT_SECTION_WHY_ESCALATED, offer_clock, _("The packet gives no escalation reason"));
   if (str (summary, "unresolved_issue") != NULL)
@@ -235,9 +241,17 @@ add_packet (HdAuditTrail   *self,
       g_autofree char *clock = clock_of (str (verification, "verified_at"));
       g_autofree char *scope = join_strings (arr (verification, "scope"));
 
-      add_item (self, HD_AUDIT_SECTION_VERIFICATION, clock, _("The bot verified the customer by %s; scope: %s"),
-                str (verification, "method") != NULL ? str (verification, "method") : _("an unknown method"),
-                *scope != '\0' ? scope : _("none"));
+      /* TRANSLATORS: the scope of a verification that covers nothing */
+      const char *scope_text = *scope != '\0' ? scope : C_("verification scope", "none");
+
+      if (str (verification, "method") != NULL)
+        /* TRANSLATORS: the first %s is the method code (e.g. otp), the second the scope (e.g. balance, transfers) */
+        add_item (self, HD_AUDIT_SECTION_VERIFICATION, clock, _("The bot verified the customer by %s; scope: %s"),
+                  str (verification, "method"), scope_text);
+      else
+        /* TRANSLATORS: %s is the scope of the verification (e.g. balance, transfers) */
+        add_item (self, HD_AUDIT_SECTION_VERIFICATION, clock, _("The bot verified the customer by an unknown method; scope: %s"),
+                  scope_text);
       if (json_object_get_boolean_member_with_default (verification, "reverification_required", FALSE))
         add_item (self, HD_AUDIT_SECTION_VERIFICATION, NULL, _("The bot asked for re-verification before acting"));
     }
@@ -273,19 +287,34 @@ add_event (HdAuditTrail   *self,
   else if (g_str_equal (type, HD_EVENT_ACCEPT))
     add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s accepted the handoff"), who);
   else if (g_str_equal (type, HD_EVENT_DECLINE))
-    add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s declined the handoff%s%s"), who,
-              str (payload, "reason") != NULL ? ": " : "", str (payload, "reason") != NULL ? str (payload, "reason") : "");
+    {
+      if (str (payload, "reason") != NULL)
+        /* TRANSLATORS: the first %s is who (an agent's name or “The agent”), the second the reason they gave */
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s declined the handoff: %s"), who, str (payload, "reason"));
+      else
+        /* TRANSLATORS: %s is who (an agent's name or “The agent”) */
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s declined the handoff"), who);
+    }
   else if (g_str_equal (type, HD_EVENT_EXPIRE))
     add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("The offer expired unanswered"));
   else if (g_str_equal (type, HD_EVENT_REVOKE))
     add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("The handoff was withdrawn: %s"),
               str (payload, "reason") != NULL ? str (payload, "reason") : _("no reason given"));
   else if (g_str_equal (type, HD_EVENT_VERIFICATION))
-    add_item (self, HD_AUDIT_SECTION_VERIFICATION, clock, _("%s checked %s by %s: %s%s%s"), who,
-              str (payload, "check") != NULL ? str (payload, "check") : _("identity"),
-              str (payload, "method") != NULL ? str (payload, "method") : _("an unknown method"),
-              str (payload, "result") != NULL ? str (payload, "result") : _("no result"),
-              str (payload, "detail") != NULL ? " — " : "", str (payload, "detail") != NULL ? str (payload, "detail") : "");
+    {
+      const char *check = str (payload, "check") != NULL ? str (payload, "check") : _("identity");
+      /* TRANSLATORS: fills “%s checked %s by %s: %s” when the journal names no method */
+      const char *method = str (payload, "method") != NULL ? str (payload, "method") : C_("checked by", "an unknown method");
+      const char *result = str (payload, "result") != NULL ? str (payload, "result") : _("no result");
+
+      if (str (payload, "detail") != NULL)
+        /* TRANSLATORS: who checked what (e.g. identity) by which method (e.g. otp): result — detail */
+        add_item (self, HD_AUDIT_SECTION_VERIFICATION, clock, _("%s checked %s by %s: %s — %s"), who, check, method,
+                  result, str (payload, "detail"));
+      else
+        /* TRANSLATORS: who checked what (e.g. identity) by which method (e.g. otp): result */
+        add_item (self, HD_AUDIT_SECTION_VERIFICATION, clock, _("%s checked %s by %s: %s"), who, check, method, result);
+    }
   else if (g_str_equal (type, HD_EVENT_REVEAL))
     add_item (self, HD_AUDIT_SECTION_VERIFICATION, clock, _("%s revealed the masked %s, giving as reason: %s"), who,
               str (payload, "field") != NULL ? str (payload, "field") : "?",
@@ -295,18 +324,43 @@ add_event (HdAuditTrail   *self,
               str (payload, "field") != NULL ? str (payload, "field") : "?",
               str (payload, "value") != NULL ? str (payload, "value") : "");
   else if (g_str_equal (type, HD_EVENT_TRANSFER))
-    add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s transferred the handoff from %s to %s%s%s"), who,
-              str (payload, "from_queue") != NULL ? str (payload, "from_queue") : "?",
-              str (payload, "to_queue") != NULL ? str (payload, "to_queue") : "?",
-              str (payload, "reason") != NULL ? ": " : "", str (payload, "reason") != NULL ? str (payload, "reason") : "");
+    {
+      const char *from = str (payload, "from_queue") != NULL ? str (payload, "from_queue") : "?";
+      const char *to = str (payload, "to_queue") != NULL ? str (payload, "to_queue") : "?";
+
+      if (str (payload, "reason") != NULL)
+        /* TRANSLATORS: who transferred the handoff from which queue to which queue: the reason given */
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s transferred the handoff from %s to %s: %s"), who,
+                  from, to, str (payload, "reason"));
+      else
+        /* TRANSLATORS: who transferred the handoff from which queue to which queue */
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s transferred the handoff from %s to %s"), who,
+                  from, to);
+    }
   else if (g_str_equal (type, HD_EVENT_WRAP_UP))
-    add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s wrapped up with disposition %s%s%s"), who,
-              str (payload, "disposition") != NULL ? str (payload, "disposition") : "?",
-              str (payload, "summary") != NULL ? ": " : "", str (payload, "summary") != NULL ? str (payload, "summary") : "");
+    {
+      const char *disposition = str (payload, "disposition") != NULL ? str (payload, "disposition") : "?";
+
+      if (str (payload, "summary") != NULL)
+        /* TRANSLATORS: who wrapped up, the disposition code (e.g. resolved), the agent's summary */
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s wrapped up with disposition %s: %s"), who,
+                  disposition, str (payload, "summary"));
+      else
+        /* TRANSLATORS: who wrapped up, the disposition code (e.g. resolved) */
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s wrapped up with disposition %s"), who,
+                  disposition);
+    }
   else if (g_str_equal (type, HD_EVENT_SIGNAL))
-    add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("Signal: %s%s%s"),
-              str (payload, "name") != NULL ? str (payload, "name") : "?",
-              str (payload, "detail") != NULL ? " — " : "", str (payload, "detail") != NULL ? str (payload, "detail") : "");
+    {
+      const char *name = str (payload, "name") != NULL ? str (payload, "name") : "?";
+
+      if (str (payload, "detail") != NULL)
+        /* TRANSLATORS: the signal's code name (e.g. customer_typing), then its detail */
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("Signal: %s — %s"), name, str (payload, "detail"));
+      else
+        /* TRANSLATORS: the signal's code name (e.g. customer_typing) */
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("Signal: %s"), name);
+    }
   else if (g_str_equal (type, HD_EVENT_NOTE))
     add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("%s noted: %s"), who,
               str (payload, "text") != NULL ? str (payload, "text") : "");
@@ -328,10 +382,16 @@ add_event (HdAuditTrail   *self,
               g_string_append_printf (out, "%s%s=%s", out->len > 0 ? ", " : "", name, json_node_get_string (node));
           fields = g_string_free (g_steal_pointer (&out), FALSE);
         }
-      add_item (self, HD_AUDIT_SECTION_SALESFORCE, clock, _("Sent %s %s%s%s"),
-                str (payload, "operation") != NULL ? str (payload, "operation") : "?",
-                str (payload, "object") != NULL ? str (payload, "object") : "",
-                fields != NULL ? ": " : "", fields != NULL ? fields : "");
+      if (fields != NULL)
+        /* TRANSLATORS: the operation (e.g. create), the Salesforce object (e.g. Case), then field=value pairs */
+        add_item (self, HD_AUDIT_SECTION_SALESFORCE, clock, _("Sent %s %s: %s"),
+                  str (payload, "operation") != NULL ? str (payload, "operation") : "?",
+                  str (payload, "object") != NULL ? str (payload, "object") : "", fields);
+      else
+        /* TRANSLATORS: the operation (e.g. create), then the Salesforce object (e.g. Case) */
+        add_item (self, HD_AUDIT_SECTION_SALESFORCE, clock, _("Sent %s %s"),
+                  str (payload, "operation") != NULL ? str (payload, "operation") : "?",
+                  str (payload, "object") != NULL ? str (payload, "object") : "");
     }
   else if (g_str_equal (type, HD_EVENT_SF_RESPONSE))
     {
@@ -340,10 +400,13 @@ add_event (HdAuditTrail   *self,
       if (str (payload, "error") != NULL)
         add_item (self, HD_AUDIT_SECTION_SALESFORCE, clock, _("Salesforce answered %lld: %s"),
                   (long long) status, str (payload, "error"));
+      else if (str (payload, "id") != NULL)
+        /* TRANSLATORS: the HTTP status (e.g. 201), then the Salesforce record id */
+        add_item (self, HD_AUDIT_SECTION_SALESFORCE, clock, _("Salesforce answered %lld, record %s"),
+                  (long long) status, str (payload, "id"));
       else
-        add_item (self, HD_AUDIT_SECTION_SALESFORCE, clock, _("Salesforce answered %lld%s%s"),
-                  (long long) status, str (payload, "id") != NULL ? _(", record ") : "",
-                  str (payload, "id") != NULL ? str (payload, "id") : "");
+        /* TRANSLATORS: the HTTP status (e.g. 204) */
+        add_item (self, HD_AUDIT_SECTION_SALESFORCE, clock, _("Salesforce answered %lld"), (long long) status);
     }
 }
 

@@ -41,8 +41,8 @@ _hd_journal_fsync_directory (const char  *directory,
 
   if (!hd_durable_sync_directory (directory, &local_error))
     {
-      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not %s the journal file “%s”: %s"),
-                   "sync", directory, local_error->message);
+      g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not save the journal folder “%s” to disk: %s"),
+                   directory, local_error->message);
       return FALSE;
     }
   return TRUE;

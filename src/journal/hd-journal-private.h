@@ -36,6 +36,8 @@ struct _HdJournal
 };
 
 /* hd-journal.c: the writer */
+/* @what names the operation, each with a message of its own: "open", "write",
+ * "sync", "truncate" or "create the folder of". */
 void      _hd_journal_set_io_error      (GError      **error,
                                          const char   *what,
                                          const char   *path,

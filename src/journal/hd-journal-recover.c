@@ -149,9 +149,13 @@ _hd_journal_recover_file (HdJournal   *self,
           return FALSE;
         }
       quarantine_name = g_path_get_basename (quarantine);
-      message = g_strdup_printf (_("The journal file “%s” ended with %zu bytes of a torn or damaged record "
-                                   "after record %lld; they were moved to “%s”"),
-                                 name, len - good, (long long) last_seq, quarantine_name);
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* TRANSLATORS: the journal file, the number of bytes cut off, the last good record's number, the file they went to */
+                                              "The journal file “%s” ended with %zu byte of a torn or damaged record "
+                                              "after record %lld; it was moved to “%s”",
+                                              "The journal file “%s” ended with %zu bytes of a torn or damaged record "
+                                              "after record %lld; they were moved to “%s”", len - good),
+                                 name, (size_t) (len - good), (long long) last_seq, quarantine_name);
       g_warning ("%s", message);
       _hd_journal_set_last_error (self, message);
 

@@ -77,8 +77,11 @@ _hd_journal_verify_buffer (const char  *data,
           if (first_bad_seq != NULL)
             *first_bad_seq = expected_seq;
           g_set_error (error, HD_JOURNAL_ERROR, HD_JOURNAL_ERROR_TORN,
-                       _("Line %u is torn: the file ends in the middle of a record (%zu bytes without a newline), as after a crash"),
-                       line_no, (gsize) (end - line));
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Line %u is torn: the file ends in the middle of a record (%zu byte without a newline), as after a crash",
+                                    "Line %u is torn: the file ends in the middle of a record (%zu bytes without a newline), as after a crash",
+                                    end - line),
+                       line_no, (size_t) (end - line));
           return FALSE;
         }
       line_len = (gsize) (nl - line);
@@ -282,7 +285,10 @@ hd_journal_verify_report (const char  *path,
       ok = verify_path (path, NULL, &n_records, last_hash, &first_bad, &error);
       if (ok)
         {
-          *report = g_strdup_printf (_("%s: verified, %llu records, chain intact, last hash %s"),
+          *report = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* TRANSLATORS: the journal file's name, the number of records, the last record's hash */
+                                                  "%s: verified, %llu record, chain intact, last hash %s",
+                                                  "%s: verified, %llu records, chain intact, last hash %s", n_records),
                                      name, (unsigned long long) n_records, last_hash);
           return 0;
         }

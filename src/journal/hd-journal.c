@@ -56,8 +56,28 @@ _hd_journal_set_io_error (GError     **error,
                           const char  *path,
                           int          saved_errno)
 {
-  g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not %s the journal file “%s”: %s"),
-               what, path, g_strerror (saved_errno));
+  const char *reason = g_strerror (saved_errno);
+
+  /* One whole sentence per operation: a verb slotted into a sentence cannot be
+   * translated (its form depends on the language's grammar around it). */
+  if (g_str_equal (what, "write"))
+    g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not write the journal file “%s”: %s"),
+                 path, reason);
+  else if (g_str_equal (what, "sync"))
+    g_set_error (error, HD_ERROR, HD_ERROR_IO,
+                 _("Could not save the journal file “%s” to disk: %s"), path, reason);
+  else if (g_str_equal (what, "open"))
+    g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not open the journal file “%s”: %s"),
+                 path, reason);
+  else if (g_str_equal (what, "truncate"))
+    g_set_error (error, HD_ERROR, HD_ERROR_IO,
+                 _("Could not cut the torn end off the journal file “%s”: %s"), path, reason);
+  else if (g_str_equal (what, "create the folder of"))
+    g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not create the journal folder “%s”: %s"),
+                 path, reason);
+  else
+    g_set_error (error, HD_ERROR, HD_ERROR_IO, _("Could not use the journal file “%s”: %s"),
+                 path, reason);
 }
 
 static gboolean

@@ -536,9 +536,12 @@ hd_trainer_notes_export (HdTrainerNotes       *self,
     {
       HdTrainerNote *note = &g_array_index (self->notes, HdTrainerNote, i);
 
-      g_string_append_printf (out, _("- Event %u%s%s: %s\n"), note->position,
-                              note->author != NULL ? " — " : "", note->author != NULL ? note->author : "",
-                              note->text);
+      if (note->author != NULL)
+        /* TRANSLATORS: a Markdown list item: the event's position, the note's author, the note */
+        g_string_append_printf (out, _("- Event %u — %s: %s\n"), note->position, note->author, note->text);
+      else
+        /* TRANSLATORS: a Markdown list item: the event's position, then the note */
+        g_string_append_printf (out, _("- Event %u: %s\n"), note->position, note->text);
     }
   return g_string_free (out, FALSE);
 }

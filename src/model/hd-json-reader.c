@@ -213,8 +213,8 @@ _hd_json_node_get_string (HdJsonReader *p,
   if (len > p->limits->max_string)
     {
       _hd_json_fail (p, HD_ERROR_LIMIT,
-                     _("string of %" G_GSIZE_FORMAT " bytes exceeds the limit of %"
-                       G_GSIZE_FORMAT " bytes"), len, p->limits->max_string);
+                     _("string of %zu bytes exceeds the limit of %zu bytes"),
+                     (size_t) len, (size_t) p->limits->max_string);
       return NULL;
     }
 

@@ -373,8 +373,8 @@ parse_sla (HdJsonReader *p,
       seconds = json_node_get_int (target);
       if (seconds < 1 || seconds > 30 * 24 * 3600)
         return _hd_json_fail (p, HD_ERROR_PARSE,
-                              _("%" G_GINT64_FORMAT " is not between 1 and 2592000 seconds"),
-                              seconds);
+                              _("%lld is not between 1 and 2592000 seconds"),
+                              (long long) seconds);
 
       self->sla_target_seconds = (guint) seconds;
       _hd_json_pop (p, old);
@@ -597,8 +597,11 @@ _hd_packet_parse_root (HdJsonReader *p,
   if (transcript != NULL && json_array_get_length (transcript) > p->limits->max_turns)
     {
       old = _hd_json_push (p, "transcript");
-      _hd_json_fail (p, HD_ERROR_LIMIT, _("%u turns exceed the limit of %u"),
-            json_array_get_length (transcript), p->limits->max_turns);
+      /* TRANSLATORS: the number of transcript turns, then the limit */
+      _hd_json_fail (p, HD_ERROR_LIMIT,
+                     g_dngettext (GETTEXT_PACKAGE, "%u turn exceeds the limit of %u", "%u turns exceed the limit of %u",
+                                  json_array_get_length (transcript)),
+                     json_array_get_length (transcript), p->limits->max_turns);
       return NULL;
     }
   if (!_hd_json_read_list (p, root, "transcript", HD_TYPE_TURN, parse_turn_item,

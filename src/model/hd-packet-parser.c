@@ -157,8 +157,8 @@ read_tree (const char  *data,
 
       g_clear_pointer (&root, json_node_unref);
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
-                   _("malformed JSON: more than one value at the top level (byte offset %"
-                     G_GSIZE_FORMAT ")"), (gsize) (scan.p - data));
+                   _("malformed JSON: more than one value at the top level (byte offset %zu)"),
+                   (size_t) (scan.p - data));
       return NULL;
     }
 
@@ -203,8 +203,8 @@ hd_packet_parse_bytes (GBytes                *json,
   if (len > limits->max_bytes)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                   _("the packet is %" G_GSIZE_FORMAT " bytes, more than the limit of %"
-                     G_GSIZE_FORMAT " bytes"), len, limits->max_bytes);
+                   _("the packet is %zu bytes, more than the limit of %zu bytes"),
+                   (size_t) len, (size_t) limits->max_bytes);
       return NULL;
     }
 
@@ -213,9 +213,9 @@ hd_packet_parse_bytes (GBytes                *json,
   if (!g_utf8_validate_len (data, len, &invalid))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
-                   *invalid == '\0' ? _("NUL byte at offset %" G_GSIZE_FORMAT)
-                                    : _("invalid UTF-8 at byte offset %" G_GSIZE_FORMAT),
-                   (gsize) (invalid - data));
+                   *invalid == '\0' ? _("NUL byte at offset %zu")
+                                    : _("invalid UTF-8 at byte offset %zu"),
+                   (size_t) (invalid - data));
       return NULL;
     }
 

@@ -171,7 +171,10 @@ hd_case_field_build_description (HdPacket *packet)
     {
       if (text->len > 0)
         g_string_append (text, "\n\n");
-      g_string_append (text, _("Captured by the bot:"));
+      /* Written into the Salesforce case, which the whole bank reads: data sent
+       * to the CRM must not depend on the language of this agent's desktop, so
+       * the label stays English (not marked for translation). */
+      g_string_append (text, "Captured by the bot:");
       g_string_append (text, details->str);
     }
   g_string_free (details, TRUE);

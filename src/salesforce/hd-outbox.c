@@ -448,11 +448,14 @@ hd_outbox_add_comment_async (HdOutbox            *self,
   marker = _hd_outbox_record_marker (entry);
   if (*body == '\0' || strlen (body) + 2 + strlen (marker) > COMMENT_MAX_BYTES)
     {
+      g_autofree char *limit = g_format_size (COMMENT_MAX_BYTES - 2 - strlen (marker));
+      g_autofree char *size = g_format_size (strlen (body));
+
       _hd_outbox_record_free (entry);
       self->next_seq--;
-      g_task_return_new_error (task, HD_ERROR, HD_ERROR_PARSE,
-                               _("A case comment holds up to %u bytes; this one has %zu"),
-                               (guint) (COMMENT_MAX_BYTES - 2 - strlen (marker)), strlen (body));
+      /* TRANSLATORS: both are sizes, e.g. “4.0 kB” and “4.1 kB” */
+      g_task_return_new_error (task, HD_ERROR, HD_ERROR_PARSE, _("A case comment holds up to %s; this one has %s"),
+                               limit, size);
       return;
     }
   entry->fields = json_object_new ();

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hd-kpi-private.h"
+#include "hd-locale-format.h"
 
 G_DEFINE_FINAL_TYPE (HdKpiRow, hd_kpi_row, G_TYPE_OBJECT)
 
@@ -296,9 +297,9 @@ describe_missing (const Bucket *sum)
   for (guint i = 0; i < counts->len && i < 3; i++)
     {
       KeyCount *kc = &g_array_index (counts, KeyCount, i);
+      g_autofree char *share = hd_locale_format_percent ((double) kc->count / sum->offered);
 
-      g_string_append_printf (text, "%s%s %.0f%%", i > 0 ? "; " : "", kc->key,
-                              100.0 * kc->count / sum->offered);
+      g_string_append_printf (text, "%s%s %s", i > 0 ? "; " : "", kc->key, share);
     }
   return g_string_free (text, FALSE);
 }

@@ -616,7 +616,8 @@ char *
 hd_queue_panel_describe_trend (HdQueuePanel *self)
 {
   g_return_val_if_fail (HD_IS_QUEUE_PANEL (self), NULL);
-  return hd_trend_describe (&self->trend, self->now_minute, _("Waiting"));
+  /* TRANSLATORS: what the trend sentence is about: “Waiting rose from 3 to 12…” */
+  return hd_trend_describe (&self->trend, self->now_minute, C_("trend subject", "Waiting"));
 }
 
 /* How far along its SLA the queue is: the longest wait over the target. */

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hd-locale-format.h"
 #include "hd-repeat-detector.h"
 
 /* All patterns are written lower case and NFKC, as the text is normalised to
@@ -126,7 +127,7 @@ capture_identity (HdPacket  *packet,
   if (at != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_to_utc (at);
-      g_autofree char *time = g_date_time_format (utc, "%H:%M");
+      g_autofree char *time = hd_locale_format_time (utc);
 
       /* TRANSLATORS: "Verified by otp at 09:14 UTC" */
       return g_strdup_printf (_("Verified by %s at %s UTC"), method != NULL ? method : "?", time);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "hd-locale-format.h"
 #include "hd-trend.h"
 
 void
@@ -94,8 +95,8 @@ static char *
 format_value (double value)
 {
   if (fabs (value - round (value)) < 0.05)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
+    return hd_locale_format_decimal (round (value), 0);
+  return hd_locale_format_decimal (value, 1);
 }
 
 char *
@@ -133,8 +134,8 @@ hd_trend_describe_series (const double *series,
   last_text = format_value (last);
   peak_text = format_value (peak);
   if (last > first)
-    /* TRANSLATORS: "Waiting rose from 3 to 12 over the last 60 minutes (peak 14)." */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* TRANSLATORS: "Waiting rose from 3 to 12 over the last 60 minutes (peak 14)." */
                                          "%s rose from %s to %s over the last %u minute (peak %s).",
                                          "%s rose from %s to %s over the last %u minutes (peak %s).",
                                          minutes),

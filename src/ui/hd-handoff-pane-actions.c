@@ -105,7 +105,7 @@ transfer_action (GtkWidget  *widget,
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Queue name"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue Name"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue name"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-case-field.h"
+#include "hd-locale-format.h"
 #include "hd-outbox-indicator.h"
 
 struct _HdOutboxIndicator
@@ -166,7 +167,7 @@ update (HdOutboxIndicator *self)
   guint attention = self->outbox != NULL ? hd_outbox_get_attention_count (self->outbox) : 0;
   HdOutboxState state = self->outbox != NULL ? hd_outbox_get_state (self->outbox) : HD_OUTBOX_STATE_IDLE;
   g_autofree char *summary = hd_outbox_indicator_describe (state, pending, attention);
-  g_autofree char *count = g_strdup_printf ("%u", pending);
+  g_autofree char *count = hd_locale_format_count (pending);
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->outbox != NULL);
   gtk_label_set_text (self->badge_label, count);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-locale-format.h"
 #include "hd-queue-panel-card.h"
 #include "hd-trend-chart.h"
 
@@ -72,7 +73,7 @@ update (HdQueuePanelCard *self)
   alert = hd_queue_panel_get_alert (panel);
 
   gtk_label_set_label (self->title_label, hd_queue_panel_get_title (panel));
-  waiting = g_strdup_printf ("%u", hd_queue_panel_get_waiting (panel));
+  waiting = hd_locale_format_count (hd_queue_panel_get_waiting (panel));
   gtk_label_set_label (self->waiting_label, waiting);
 
   {
@@ -99,18 +100,45 @@ update (HdQueuePanelCard *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->sla_bar), "breached");
 
-  /* TRANSLATORS: "2 in push · 3 available · 4 busy · 1 away" */
-  agents = g_strdup_printf (_("%u in push · %u available · %u busy · %u away"),
-                            hd_queue_panel_get_offers_in_push (panel),
-                            hd_queue_panel_get_agents_available (panel),
-                            hd_queue_panel_get_agents_busy (panel),
-                            hd_queue_panel_get_agents_away (panel));
+  {
+    guint push = hd_queue_panel_get_offers_in_push (panel);
+    guint available = hd_queue_panel_get_agents_available (panel);
+    guint busy = hd_queue_panel_get_agents_busy (panel);
+    guint away = hd_queue_panel_get_agents_away (panel);
+    g_autofree char *push_n = hd_locale_format_count (push);
+    g_autofree char *available_n = hd_locale_format_count (available);
+    g_autofree char *busy_n = hd_locale_format_count (busy);
+    g_autofree char *away_n = hd_locale_format_count (away);
+    /* TRANSLATORS: offers waiting for an agent's answer; %s is a number */
+    g_autofree char *push_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in push", "%s in push", push), push_n);
+    /* TRANSLATORS: agents; %s is a number */
+    g_autofree char *available_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s available", "%s available", available), available_n);
+    /* TRANSLATORS: agents; %s is a number */
+    g_autofree char *busy_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s busy", "%s busy", busy), busy_n);
+    /* TRANSLATORS: agents; %s is a number */
+    g_autofree char *away_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s away", "%s away", away), away_n);
+
+    /* TRANSLATORS: "2 in push · 3 available · 4 busy · 1 away" */
+    agents = g_strdup_printf (_("%s · %s · %s · %s"), push_text, available_text, busy_text, away_text);
+  }
   gtk_label_set_label (self->agents_label, agents);
-  /* TRANSLATORS: counts over the last hour */
-  hour = g_strdup_printf (_("Last hour: %u abandoned in transfer · %u declined · %u expired"),
-                          hd_queue_panel_get_abandoned_in_transfer (panel),
-                          hd_queue_panel_get_declined (panel),
-                          hd_queue_panel_get_expired (panel));
+  {
+    guint abandoned = hd_queue_panel_get_abandoned_in_transfer (panel);
+    guint declined = hd_queue_panel_get_declined (panel);
+    guint expired = hd_queue_panel_get_expired (panel);
+    g_autofree char *abandoned_n = hd_locale_format_count (abandoned);
+    g_autofree char *declined_n = hd_locale_format_count (declined);
+    g_autofree char *expired_n = hd_locale_format_count (expired);
+    /* TRANSLATORS: handoffs; %s is a number */
+    g_autofree char *abandoned_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s abandoned in transfer", "%s abandoned in transfer", abandoned), abandoned_n);
+    /* TRANSLATORS: offers; %s is a number */
+    g_autofree char *declined_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s declined", "%s declined", declined), declined_n);
+    /* TRANSLATORS: offers; %s is a number */
+    g_autofree char *expired_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s expired", "%s expired", expired), expired_n);
+
+    /* TRANSLATORS: counts over the last hour: "Last hour: 2 abandoned in transfer · 1 declined · 0 expired" */
+    hour = g_strdup_printf (_("Last hour: %s · %s · %s"), abandoned_text, declined_text, expired_text);
+  }
   gtk_label_set_label (self->hour_label, hour);
 
   {
@@ -145,7 +173,10 @@ update (HdQueuePanelCard *self)
   hd_trend_chart_set_series (self->trend, series, HD_TREND_MINUTES, trend_text);
 
   /* One sentence for screen readers, as the card is a group. */
-  label = g_strdup_printf (_("%s: %s waiting. %s"), hd_queue_panel_get_title (panel), waiting, wait);
+  /* TRANSLATORS: the queue's name, the number of customers waiting, then the longest wait */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s waiting. %s", "%s: %s waiting. %s",
+                                        hd_queue_panel_get_waiting (panel)),
+                           hd_queue_panel_get_title (panel), waiting, wait);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

@@ -95,14 +95,21 @@ hd_queue_row_tick (HdQueueRow *self,
     {
     case HD_HANDOFF_STATE_OFFERED:
       clock = expiry != NULL ? expiry : "";
-      if (expiry != NULL)
-        status = g_strdup_printf (_("Offer · answer within %s%s%s"), expiry,
-                                  sla != NULL ? " · " : "", sla != NULL ? sla : "");
+      if (expiry != NULL && sla != NULL)
+        /* TRANSLATORS: the time left to answer (e.g. 0:42), then the SLA state (e.g. SLA in 3 min) */
+        status = g_strdup_printf (_("Offer · answer within %s · %s"), expiry, sla);
+      else if (expiry != NULL)
+        /* TRANSLATORS: %s is the time left to answer, e.g. 0:42 */
+        status = g_strdup_printf (_("Offer · answer within %s"), expiry);
+      else if (sla != NULL)
+        /* TRANSLATORS: %s is the SLA state, e.g. SLA in 3 min */
+        status = g_strdup_printf (_("Offer · %s"), sla);
       else
-        status = g_strdup_printf (_("Offer%s%s"), sla != NULL ? " · " : "", sla != NULL ? sla : "");
+        status = g_strdup (_("Offer"));
       break;
     case HD_HANDOFF_STATE_ACCEPTED:
-      status = g_strdup_printf (_("Accepted%s%s"), sla != NULL ? " · " : "", sla != NULL ? sla : "");
+      /* TRANSLATORS: %s is the SLA state, e.g. SLA in 3 min */
+      status = sla != NULL ? g_strdup_printf (_("Accepted · %s"), sla) : g_strdup (_("Accepted"));
       break;
     case HD_HANDOFF_STATE_EXPIRED:
       status = g_strdup (_("Expired: not answered in time"));
@@ -181,20 +188,36 @@ update (HdQueueRow *self)
   now = g_date_time_new_now_utc ();
   hd_queue_row_tick (self, now);
 
-  /* TRANSLATORS: a queue row for screen readers: name, intent, priority, flags, state.
-   * The state has no running clock in it: a label that changed every second
-   * would keep interrupting. */
-  accessible = g_strdup_printf (_("%s, %s, %s%s%s%s%s, %s%s%s"),
-                                gtk_label_get_text (self->name_label),
-                                gtk_label_get_text (self->intent_label),
-                                hd_ui_format_priority (hd_handoff_get_priority (self->handoff)),
-                                vip ? _(", VIP") : "",
-                                vulnerable ? _(", vulnerable customer") : "",
-                                language != NULL ? _(", language ") : "",
-                                language != NULL ? language : "",
-                                hd_ui_format_handoff_state (state),
-                                finished_reason (self->handoff) != NULL ? _(": ") : "",
-                                finished_reason (self->handoff) != NULL ? finished_reason (self->handoff) : "");
+  {
+    /* TRANSLATORS: between the items of a list read out, e.g. “High priority, VIP” */
+    const char *separator = C_("list separator", ", ");
+    GString *traits = g_string_new (hd_ui_format_priority (hd_handoff_get_priority (self->handoff)));
+    g_autofree char *traits_text = NULL;
+    g_autofree char *state_text = NULL;
+
+    if (vip)
+      g_string_append_printf (traits, "%s%s", separator, _("VIP"));
+    if (vulnerable)
+      g_string_append_printf (traits, "%s%s", separator, _("vulnerable customer"));
+    if (language != NULL)
+      {
+        g_string_append (traits, separator);
+        /* TRANSLATORS: %s is the customer's language code, e.g. hi */
+        g_string_append_printf (traits, _("language %s"), language);
+      }
+    traits_text = g_string_free (traits, FALSE);
+    if (finished_reason (self->handoff) != NULL)
+      /* TRANSLATORS: a finished handoff's state (e.g. Expired), then why */
+      state_text = g_strdup_printf (C_("state and reason", "%s: %s"), hd_ui_format_handoff_state (state),
+                                    finished_reason (self->handoff));
+    else
+      state_text = g_strdup (hd_ui_format_handoff_state (state));
+    /* TRANSLATORS: a queue row for screen readers: name, intent, priority and flags, state.
+     * The state has no running clock in it: a label that changed every second
+     * would keep interrupting. */
+    accessible = g_strdup_printf (_("%s, %s, %s, %s"), gtk_label_get_text (self->name_label),
+                                  gtk_label_get_text (self->intent_label), traits_text, state_text);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 

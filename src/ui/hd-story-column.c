@@ -222,13 +222,27 @@ update_intents (HdStoryColumn *self,
           gtk_box_append (GTK_BOX (box), label);
         }
 
-      /* TRANSLATORS: spoken intent row: position, name, confidence, outcome */
-      accessible = g_strdup_printf (_("Intent %u: %s, confidence %s%s%s%s"), i + 1,
-                                    name != NULL ? name : "",
-                                    confidence != NULL ? confidence : _("unknown"),
-                                    outcome != NULL ? _(", ") : "",
-                                    outcome != NULL ? outcome : "",
-                                    intent == primary ? _(", primary intent") : "");
+      {
+        /* TRANSLATORS: a confidence the bot did not report */
+        const char *confidence_text = confidence != NULL ? confidence : C_("confidence", "unknown");
+
+        if (outcome != NULL && intent == primary)
+          /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %), outcome */
+          accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, %s, primary intent"), i + 1,
+                                        name != NULL ? name : "", confidence_text, outcome);
+        else if (outcome != NULL)
+          /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %), outcome */
+          accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, %s"), i + 1,
+                                        name != NULL ? name : "", confidence_text, outcome);
+        else if (intent == primary)
+          /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %) */
+          accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, primary intent"), i + 1,
+                                        name != NULL ? name : "", confidence_text);
+        else
+          /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %) */
+          accessible = g_strdup_printf (_("Intent %u: %s, confidence %s"), i + 1,
+                                        name != NULL ? name : "", confidence_text);
+      }
       gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       gtk_box_append (self->intents_box, box);

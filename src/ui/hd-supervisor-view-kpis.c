@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hd-locale-format.h"
 #include "hd-supervisor-view-private.h"
 
 /* KPI table ---------------------------------------------------------------------- */
@@ -36,7 +37,16 @@ typedef enum
 static char *
 format_rate (double value)
 {
-  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", 100 * value);
+  return hd_locale_format_percent (value);
+}
+
+static char *
+offered_text (HdKpiRow *row)
+{
+  g_autofree char *offered = hd_locale_format_count (hd_kpi_row_get_n_offered (row));
+  g_autofree char *concluded = hd_locale_format_count (hd_kpi_row_get_n_concluded (row));
+
+  return g_strdup_printf ("%s / %s", offered, concluded);
 }
 
 static char *
@@ -57,7 +67,7 @@ kpi_cell_text (HdKpiRow  *row,
   switch (column)
     {
     case COL_SCOPE: return g_strdup (hd_kpi_row_get_label (row));
-    case COL_OFFERED: return g_strdup_printf ("%u / %u", hd_kpi_row_get_n_offered (row), hd_kpi_row_get_n_concluded (row));
+    case COL_OFFERED: return offered_text (row);
     case COL_SUCCESS: return format_rate (hd_kpi_row_get_escalation_success (row));
     case COL_ABANDONED: return format_rate (hd_kpi_row_get_abandonment_in_transfer (row));
     case COL_DUPLICATION: return format_rate (hd_kpi_row_get_verification_duplication (row));
@@ -175,7 +185,7 @@ _hd_supervisor_view_refresh_kpis (HdSupervisorView *self)
 {
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *clock = g_date_time_format (now, "%H:%M:%S");
+  g_autofree char *clock = hd_locale_format_time_seconds (now);
   g_autofree char *caption = NULL;
   HdKpiEngine *engine;
 
@@ -218,8 +228,11 @@ _hd_supervisor_view_refresh_kpis (HdSupervisorView *self)
       }
   }
 
-  /* TRANSLATORS: "Last 60 minutes, per queue the bot chose and per bot flow. Updated 09:14:05. Definitions: docs/kpis.md." */
-  caption = g_strdup_printf (_("Last %u minutes, by the queue the bot chose and by bot flow. Updated %s."),
+  caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* TRANSLATORS: "Last 60 minutes, by the queue the bot chose and by bot flow. Updated 09:14:05." */
+                                          "Last %u minute, by the queue the bot chose and by bot flow. Updated %s.",
+                                          "Last %u minutes, by the queue the bot chose and by bot flow. Updated %s.",
+                                          hd_kpi_engine_get_window_minutes (engine)),
                              hd_kpi_engine_get_window_minutes (engine), clock);
   gtk_label_set_label (self->kpi_caption, caption);
 }

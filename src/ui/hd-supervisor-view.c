@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hd-locale-format.h"
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view-private.h"
 
@@ -84,6 +85,7 @@ update_summary (HdSupervisorView *self)
   g_autofree char *text = NULL;
   g_autofree char *queues = NULL;
   g_autofree char *waiting = NULL;
+  g_autofree char *waiting_count = NULL;
   g_autofree char *alerts = NULL;
   guint n_waiting, n_alerts, n_queues;
 
@@ -95,11 +97,12 @@ update_summary (HdSupervisorView *self)
     }
 
   n_waiting = hd_supervisor_model_get_n_waiting (self->model);
+  waiting_count = hd_locale_format_count (n_waiting);
   n_alerts = hd_supervisor_model_get_n_alerts (self->model);
   n_queues = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   /* TRANSLATORS: "9 queues · 42 waiting · 2 alerts" */
   queues = g_strdup_printf (ngettext ("%u queue", "%u queues", n_queues), n_queues);
-  waiting = g_strdup_printf (ngettext ("%u waiting", "%u waiting", n_waiting), n_waiting);
+  waiting = g_strdup_printf (ngettext ("%s waiting", "%s waiting", n_waiting), waiting_count);
   alerts = g_strdup_printf (ngettext ("%u alert", "%u alerts", n_alerts), n_alerts);
   text = g_strdup_printf ("%s · %s · %s", queues, waiting, alerts);
   gtk_label_set_label (self->summary_label, text);
@@ -200,7 +203,7 @@ bind_waiting_cb (GtkSignalListItemFactory *factory,
   const char *from = hd_waiting_handoff_get_transferred_from (handoff);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hd_waiting_handoff_get_waiting_since (handoff) / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *clock = g_date_time_format (local, "%H:%M:%S");
+  g_autofree char *clock = hd_locale_format_time_seconds (local);
   g_autofree char *since_text = g_strdup_printf (_("since %s"), clock);
   g_autofree char *subtitle_text = NULL;
   GString *chip_text = g_string_new (NULL);
@@ -238,13 +241,15 @@ static void
 update_waiting_page (HdSupervisorView *self)
 {
   guint n;
+  g_autofree char *count = NULL;
   g_autofree char *title = NULL;
 
   if (self->shown_panel == NULL)
     return;
   n = g_list_model_get_n_items (hd_queue_panel_get_waiting_handoffs (self->shown_panel));
+  count = hd_locale_format_count (n);
   /* TRANSLATORS: "Fraud · 3 waiting" */
-  title = g_strdup_printf (_("%s · %u waiting"), hd_queue_panel_get_title (self->shown_panel), n);
+  title = g_strdup_printf (ngettext ("%s · %s waiting", "%s · %s waiting", n), hd_queue_panel_get_title (self->shown_panel), count);
   gtk_label_set_label (self->waiting_title, title);
   gtk_stack_set_visible_child_name (self->waiting_stack, n > 0 ? "list" : "none");
 }

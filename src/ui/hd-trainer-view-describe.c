@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-locale-format.h"
 #include "hd-trainer-view-private.h"
 #include "hd-ui-format.h"
 
@@ -139,10 +140,10 @@ describe_action (HdJournalEvent *event)
       const char *id = hd_journal_event_get_payload_string (event, "id");
 
       if (error != NULL)
-        return g_strdup_printf (_("Salesforce answered %" G_GINT64_FORMAT ": %s"), status, error);
+        return g_strdup_printf (_("Salesforce answered %lld: %s"), (long long) status, error);
       if (id != NULL)
-        return g_strdup_printf (_("Salesforce answered %" G_GINT64_FORMAT ", record %s"), status, id);
-      return g_strdup_printf (_("Salesforce answered %" G_GINT64_FORMAT), status);
+        return g_strdup_printf (_("Salesforce answered %lld, record %s"), (long long) status, id);
+      return g_strdup_printf (_("Salesforce answered %lld"), (long long) status);
     }
   if (g_str_equal (type, HD_EVENT_TRANSFER))
     {
@@ -199,7 +200,7 @@ _hd_trainer_describe_event (HdJournalEvent *event)
   {
     g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
 
-    clock = g_date_time_format (utc, "%H:%M:%S");
+    clock = hd_locale_format_time_seconds (utc);
   }
   /* TRANSLATORS: time · who · what happened */
   return g_strdup_printf (_("%s · %s · %s"), clock, actor, action);

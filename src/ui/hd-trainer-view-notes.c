@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-locale-format.h"
 #include "hd-trainer-view-private.h"
 
 /* Trainer notes on the current event and the broken-context checklist,
@@ -21,9 +22,13 @@ note_row_new (const HdTrainerNote *note)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *created = g_date_time_format (note->created_at, "%x %H:%M");
+  g_autofree char *date = hd_locale_format_date (note->created_at);
+  g_autofree char *time = hd_locale_format_time (note->created_at);
+  /* TRANSLATORS: a note's date, then its time: “7 December 2026, 4:05 PM” */
+  g_autofree char *created = g_strdup_printf (C_("date and time", "%s, %s"), date, time);
   g_autofree char *subtitle = note->author != NULL
-                              ? g_strdup_printf (_("%s, %s"), note->author, created)
+                              /* TRANSLATORS: a note's author, then when it was written */
+                              ? g_strdup_printf (C_("author and date", "%s, %s"), note->author, created)
                               : g_strdup (created);
 
   /* Notes are what trainers typed: never markup. */

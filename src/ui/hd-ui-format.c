@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-locale-format.h"
 #include "hd-packet.h"
 #include "hd-ui-format.h"
 
@@ -212,8 +213,9 @@ hd_ui_format_countdown (GTimeSpan span)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%d day", "%s%d days", seconds / 86400),
                             sign, (int) (seconds / 86400));
   if (seconds >= 3600)
-    /* TRANSLATORS: hours and minutes of a countdown, e.g. "2 h 05 min" */
-    return g_strdup_printf (_("%s%d h %02d min"), sign, (int) (seconds / 3600), (int) (seconds / 60 % 60));
+    /* TRANSLATORS: a sign (empty or −), hours and minutes of a countdown, e.g. "2 h 05 min" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%d h %02d min", "%s%d h %02d min", seconds / 3600),
+                            sign, (int) (seconds / 3600), (int) (seconds / 60 % 60));
   return g_strdup_printf ("%s%d:%02d", sign, (int) (seconds / 60), (int) (seconds % 60));
 }
 
@@ -245,7 +247,7 @@ hd_ui_format_clock (GDateTime *time)
   if (time == NULL)
     return NULL;
   local = g_date_time_to_timezone (time, local_zone ());
-  return g_date_time_format (local, "%H:%M");
+  return hd_locale_format_time (local);
 }
 
 gboolean

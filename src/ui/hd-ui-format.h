@@ -34,7 +34,7 @@ char       *hd_ui_format_relative_time     (GDateTime            *then,
                                             GDateTime            *now);
 /* A countdown: "1:05", "12:00", "2 h 05 min", "3 days"; negative spans give "−0:10". */
 char       *hd_ui_format_countdown         (GTimeSpan             span);
-/* A wall-clock time in the local zone: "09:14". */
+/* A wall-clock time in the local zone, as the locale writes it: "09:14", "9:14 AM". */
 char       *hd_ui_format_clock             (GDateTime            *time);
 /* Whether @text (may be NULL) holds anything but white space: what a reply or a
  * queue name needs before it can be sent. */

@@ -145,7 +145,7 @@ hd_verification_summarize (HdVerification *verification,
           g_autofree char *ago = hd_ui_format_relative_time (verified_at, now);
 
           /* TRANSLATORS: verification method and age, e.g. "OTP, 4 min ago" */
-          summary->method = g_strdup_printf (_("%s, %s"), method, ago);
+          summary->method = g_strdup_printf (C_("method and age", "%s, %s"), method, ago);
         }
       else
         summary->method = g_strdup_printf (_("%s, time unknown"), method);
