@@ -81,8 +81,14 @@ HdSfStandin *
 sf_test_new_standin (void)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *describe_cache = g_build_filename (g_get_user_cache_dir (), "handoffdesk", "salesforce", NULL);
   HdSfStandin *standin = hd_sf_standin_new ();
 
+  /* Every stand-in is a new org that shares the previous one's id.  A
+   * describe cached from the previous one, stamped in the same second as
+   * this one's change, would be answered 304 and kept: start each test
+   * with no cache, as a new org would. */
+  hd_test_rm_rf (describe_cache);
   hd_sf_standin_start (standin, 0, &error);
   g_assert_no_error (error);
   return standin;
