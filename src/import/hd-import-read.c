@@ -153,8 +153,8 @@ _hd_import_get_string (JsonObject  *object,
 
       *out = NULL;
       g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                   _("%s: string of %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT " bytes"),
-                   where, len, HD_PACKET_DEFAULT_MAX_STRING);
+                   _("%s: string of %llu bytes exceeds the limit of %llu bytes"),
+                   where, (unsigned long long) len, (unsigned long long) HD_PACKET_DEFAULT_MAX_STRING);
       return FALSE;
     }
   return TRUE;
@@ -304,9 +304,15 @@ _hd_import_parse_json (const char  *data,
 
   if (len > HD_IMPORT_MAX_BYTES)
     {
-      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                   _("%s%sdocument of %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT " bytes"),
-                   pointer, *pointer != '\0' ? ": " : "", len, HD_IMPORT_MAX_BYTES);
+      if (*pointer != '\0')
+        /* Translators: %s is a JSON Pointer into the document, e.g. /events/3/text. */
+        g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
+                     _("%s: document of %llu bytes exceeds the limit of %llu bytes"),
+                     pointer, (unsigned long long) len, (unsigned long long) HD_IMPORT_MAX_BYTES);
+      else
+        g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
+                     _("document of %llu bytes exceeds the limit of %llu bytes"),
+                     (unsigned long long) len, (unsigned long long) HD_IMPORT_MAX_BYTES);
       return NULL;
     }
   node = hd_bounded_json_parse (data, len, HD_BOUNDED_JSON_MAX_DEPTH, NULL, &local_error);

@@ -81,9 +81,14 @@ fail_subrequest (JsonObject  *item,
       json_array_get_length (json_node_get_array (body)) > 0 &&
       JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (body), 0)))
     message = _hd_import_lookup_string (json_array_get_object_element (json_node_get_array (body), 0), "message");
-  reason = g_strdup_printf (_("the sub-request \"%s\" failed with HTTP %" G_GINT64_FORMAT "%s%s"),
-                            reference != NULL ? reference : "?", status, message != NULL ? ": " : "",
-                            message != NULL ? message : "");
+  if (message != NULL)
+    /* Translators: %s is the sub-request's reference id, %lld an HTTP status, the last %s
+     * Salesforce's own message (English). */
+    reason = g_strdup_printf (_("the sub-request “%s” failed with HTTP %lld: %s"),
+                              reference != NULL ? reference : "?", (long long) status, message);
+  else
+    reason = g_strdup_printf (_("the sub-request “%s” failed with HTTP %lld"),
+                              reference != NULL ? reference : "?", (long long) status);
   _hd_import_fail (error, pointer, NULL, reason);
 }
 

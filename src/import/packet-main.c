@@ -142,8 +142,8 @@ read_input (const char  *path,
   /* Only the first bytes over the limit were read: say so, not how many. */
   if (data->len > HD_IMPORT_MAX_BYTES)
     {
-      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT, _("the file is over the limit of %" G_GSIZE_FORMAT " bytes"),
-                   HD_IMPORT_MAX_BYTES);
+      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT, _("the file is over the limit of %llu bytes"),
+                   (unsigned long long) HD_IMPORT_MAX_BYTES);
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));

@@ -533,8 +533,8 @@ hd_bounded_json_load_file (const char  *path,
   if (st.st_size > 0 && (guint64) st.st_size > max_bytes)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                   _("“%s” is %" G_GUINT64_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT " bytes"),
-                   path, (guint64) st.st_size, max_bytes);
+                   _("“%s” is %llu bytes, more than the limit of %llu bytes"),
+                   path, (unsigned long long) st.st_size, (unsigned long long) max_bytes);
       return NULL;
     }
   if (!g_file_get_contents (path, &data, &len, &local_error))
@@ -546,8 +546,8 @@ hd_bounded_json_load_file (const char  *path,
   if (len > max_bytes)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                   _("“%s” is %" G_GUINT64_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT " bytes"),
-                   path, (guint64) len, max_bytes);
+                   _("“%s” is %llu bytes, more than the limit of %llu bytes"),
+                   path, (unsigned long long) len, (unsigned long long) max_bytes);
       return NULL;
     }
   if (!(root = hd_bounded_json_parse (data, len, max_depth, NULL, &local_error)))
