@@ -198,7 +198,9 @@ on_handoff_state_cb (HdHandoff  *handoff,
       journal (self, id, HD_ACTOR_AGENT, self->agent_id, HD_EVENT_DECLINE, NULL);
       break;
     case HD_HANDOFF_STATE_EXPIRED:
-      journal (self, id, HD_ACTOR_SYSTEM, "router", HD_EVENT_EXPIRE, NULL);
+      /* The auditor tells an offer that timed out from one withdrawn by its reason. */
+      journal (self, id, HD_ACTOR_SYSTEM, "router", HD_EVENT_EXPIRE,
+               payload_with_string ("reason", hd_revoke_reason_to_string (HD_REVOKE_REASON_EXPIRED)));
       break;
     case HD_HANDOFF_STATE_REVOKED:
       journal (self, id, HD_ACTOR_SYSTEM, "router", HD_EVENT_REVOKE,
