@@ -167,6 +167,9 @@ void     _hd_feed_client_set_next_retry_at   (HdFeedClient      *self,
 void     _hd_feed_client_connect_now         (HdFeedClient      *self);
 void     _hd_feed_client_drop_connection     (HdFeedClient      *self,
                                               const char        *reason);
+void     _hd_feed_client_stop_for            (HdFeedClient      *self,
+                                              HdFeedClientState  state,
+                                              const char        *message);
 void     _hd_feed_client_start_watchdog      (HdFeedClient      *self);
 void     _hd_feed_client_teardown_ws         (HdFeedClient      *self);
 void     _hd_feed_client_send_text           (HdFeedClient      *self,
