@@ -411,7 +411,7 @@ test_session_quality_reports_and_wrap_up (Demo          *demo,
   g_assert_nonnull (strstr (text, "\"name\":\"customer-repeated-details\",\"source\":\"agent\"}"));
   g_assert_nonnull (strstr (text, "\"name\":\"customer-repeated-details\",\"source\":\"auto\",\"detail\":\"card\""));
   g_assert_nonnull (strstr (text, "\"name\":\"verification-repeated\",\"source\":\"agent\""));
-  g_assert_nonnull (strstr (text, "\"type\":\"wrap-up\",\"payload\":{\"resolved\":true}"));
+  g_assert_nonnull (strstr (text, "\"type\":\"wrap-up\",\"payload\":{\"resolved\":true"));
 }
 
 static void
@@ -456,7 +456,7 @@ test_session_revoke_reasons (Demo          *demo,
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *record = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"system\",\"id\":\"router\"},\"type\":\"%s\",\"payload\":{\"reason\":\"%s\"}",
+      g_autofree char *record = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"system\",\"id\":\"router\"},\"type\":\"%s\",\"payload\":{\"reason\":\"%s\"",
                                                  expected[i].id, expected[i].type, expected[i].reason);
       g_autoptr(GPtrArray) events = NULL;
       g_autoptr(HdAuditTrail) trail = NULL;

@@ -86,6 +86,8 @@ struct _HdFeedClient
   gint64                   persisted_seq;
   gint64                   acked_seq;
   GSource                 *ack_source;
+  gint64                   applying_seq;   /* of the sequenced message being applied, or 0 */
+  GHashTable              *journaled;      /* stream id → highest seq journaled (gint64 *) */
 
   /* Frames received and not yet applied, in order (of GBytes). */
   GQueue                   pending;
@@ -162,6 +164,10 @@ void     _hd_feed_client_set_connected_since (HdFeedClient      *self,
                                               GDateTime         *since);
 void     _hd_feed_client_set_next_retry_at   (HdFeedClient      *self,
                                               GDateTime         *at);
+
+gint64   _hd_feed_client_journaled_seq       (HdFeedClient      *self,
+                                              const char        *stream_id);
+void     _hd_feed_client_note_applied        (HdFeedClient      *self);
 
 /* hd-feed-client-connection.c */
 void     _hd_feed_client_connect_now         (HdFeedClient      *self);

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "hd-journal-index.h"
 #include "hd-session.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ struct _HdSession
   char         *agent_id;
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
+  HdJournalIndex *index;      /* owned; NULL without a journal */
   GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
   GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
   GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
@@ -30,5 +32,12 @@ struct _HdSession
   HdOutbox     *outbox;       /* NULL when its folder is held by another instance */
   GCancellable *cancellable;
 };
+
+/* hd-session-restore.c */
+void     _hd_session_open_index (HdSession  *self);
+void     _hd_session_save_index (HdSession  *self);
+gboolean _hd_session_stamp_feed (HdSession  *self,
+                                 JsonObject *payload);
+void     _hd_session_note_feed  (HdSession  *self);
 
 G_END_DECLS

@@ -80,6 +80,7 @@ journal (HdSession   *self,
          JsonNode    *payload)
 {
   g_autoptr(HdJournalEvent) event = NULL;
+  gboolean stamped;
 
   if (self->journal == NULL)
     {
@@ -88,10 +89,14 @@ journal (HdSession   *self,
       return;
     }
 
+  if (payload == NULL)
+    payload = json_node_init_object (json_node_alloc (), json_object_new ());
+  stamped = _hd_session_stamp_feed (self, json_node_get_object (payload));
   event = hd_journal_event_new (handoff_id, actor, actor_id, type, payload);
-  if (payload != NULL)
-    json_node_unref (payload);
+  json_node_unref (payload);
   append_event (self, event);
+  if (stamped)
+    _hd_session_note_feed (self);
 }
 
 static JsonNode *
@@ -146,6 +151,9 @@ on_offer_presented_cb (HdFeedClient *feed,
   HdJournalPayload *prepared = hd_feed_client_get_offer_prepared (feed);
   g_autoptr(HdJournalPayload) here = NULL;
   g_autoptr(HdJournalEvent) event = NULL;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  GDateTime *expires_at = hd_handoff_get_expires_at (handoff);
+  gboolean stamped;
 
   if (self->journal == NULL)
     return;
@@ -153,10 +161,21 @@ on_offer_presented_cb (HdFeedClient *feed,
    * same work is done here. */
   if (prepared == NULL)
     prepared = here = prepare_offer (packet, NULL);
-  event = hd_journal_event_new_prepared (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM,
-                                         "router", HD_EVENT_OFFER, prepared);
+  /* Its push expiry, for showing it again after a restart, and its feed
+   * position, for not showing it twice. */
+  if (expires_at != NULL)
+    {
+      g_autofree char *expires = hd_journal_format_time (expires_at);
+
+      json_object_set_string_member (extra, "expires_at", expires);
+    }
+  stamped = _hd_session_stamp_feed (self, extra);
+  event = hd_journal_event_new_prepared_with (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM,
+                                              "router", HD_EVENT_OFFER, prepared, extra);
   /* First, then what waited for it. */
   write_event (self, event);
+  if (stamped)
+    _hd_session_note_feed (self);
   write_held (self);
 }
 
@@ -333,6 +352,7 @@ setup (HdSession   *self,
     g_warning ("The event journal in %s could not be opened: %s", journal_dir, journal_error->message);
   else if (hd_journal_get_last_error (self->journal) != NULL)
     g_warning ("Event journal: %s", hd_journal_get_last_error (self->journal));
+  _hd_session_open_index (self);
 
   return TRUE;
 }
@@ -525,6 +545,7 @@ hd_session_stop (HdSession *self)
     hd_feed_client_stop (self->feed);
   if (self->journal != NULL && !hd_journal_sync (self->journal, &error))
     g_warning ("Could not flush the event journal: %s", error->message);
+  _hd_session_save_index (self);
 }
 
 gboolean
@@ -615,6 +636,7 @@ hd_session_dispose (GObject *object)
                    g_queue_get_length (&self->held));
       write_held (self);
       hd_journal_close (self->journal, NULL);
+      _hd_session_save_index (self);
     }
   g_queue_clear_full (&self->held, (GDestroyNotify) hd_journal_event_unref);
 
@@ -636,6 +658,7 @@ hd_session_finalize (GObject *object)
 
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->resolved, g_hash_table_unref);
+  g_clear_pointer (&self->index, hd_journal_index_free);
   g_free (self->data_dir);
   g_free (self->agent_id);
 
