@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "hd-case-draft.h"
 #include "hd-demo-router.h"
 #include "hd-demo-templates.h"
 #include "hd-journal-index.h"
@@ -295,6 +296,60 @@ test_restart_restores_open (void)
   hd_test_rm_rf (dir);
 }
 
+/* Killed mid-chat with a reply typed and case edits made: a restart finds
+ * the handoff open again, the reply in the store the reply box reads, and
+ * the case edits in the case draft. */
+static void
+test_drafts_survive_kill (void)
+{
+  g_autofree char *token = hd_demo_router_generate_token ();
+  g_autoptr(HdDemoRouter) router = hd_demo_router_new (token);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-drafts-XXXXXX");
+  g_autoptr(HdSession) session = NULL;
+  g_autoptr(HdCaseDraft) case_draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *reply = NULL;
+  g_autofree char *drafts_dir = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *draft_path = NULL;
+  HdHandoff *handoff;
+  GStatBuf st;
+
+  g_object_set (router, "heartbeat-ms", 2000, "offer-ttl-s", 3600, NULL);
+  g_assert_true (hd_demo_router_start (router, 0, &error));
+  g_assert_no_error (error);
+  id = hd_demo_router_push_offer (router, AGENT, 0);
+
+  g_assert_true (run_child (hd_demo_router_get_uri (router), token, dir, "drafts", 0, 0, 0, 1));
+
+  /* Saved beside the journal, readable by the agent only. */
+  draft_path = g_strdup_printf ("%s/%s.json", drafts_dir, id);
+  g_assert_cmpint (g_stat (draft_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  session = start_session (router, token, dir);
+  handoff = hd_queue_lookup (hd_session_get_queue (session), id);
+  g_assert_nonnull (handoff);
+  reply = hd_draft_store_dup_reply (hd_draft_store_get_default (), id);
+  g_assert_cmpstr (reply, ==, "Let me check that for you");
+  case_draft = hd_case_draft_new ();
+  hd_case_draft_set_handoff (case_draft, handoff);
+  g_assert_cmpstr (hd_case_draft_get_comment (case_draft), ==, "Customer confirmed the card is with them");
+  g_assert_cmpstr (hd_case_draft_get_field (case_draft, HD_CASE_FIELD_NEXT_STEP), ==,
+                   "Call back once the card is blocked");
+
+  /* Closing the chat clears its drafts. */
+  g_assert_true (hd_demo_router_revoke (router, id, HD_REVOKE_REASON_CUSTOMER_ABANDONED));
+  HD_TEST_WAIT_UNTIL (hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_REVOKED, HD_TEST_TIMEOUT_MS);
+  g_clear_object (&case_draft);
+  hd_session_stop (session);
+  g_assert_cmpint (g_stat (draft_path, &st), !=, 0);
+  g_clear_object (&session);
+
+  hd_demo_router_stop (router);
+  hd_test_rm_rf (dir);
+}
+
 /* The index beside the journal is rebuilt when it is missing, and when it
  * no longer matches the journal (a record after its point was removed, or
  * the record it ends at changed). */
@@ -388,6 +443,7 @@ main (int   argc,
 
   g_test_add_func ("/hd/session-crash/index-stale", test_index_stale);
   g_test_add_func ("/hd/session-crash/restart-restores-open", test_restart_restores_open);
+  g_test_add_func ("/hd/session-crash/drafts-survive-kill", test_drafts_survive_kill);
   g_test_add_func ("/hd/session-crash/exactly-once-across-kills", test_exactly_once_across_kills);
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "hd-draft-store.h"
 #include "hd-journal-index.h"
 #include "hd-session.h"
 
@@ -21,6 +22,8 @@ struct _HdSession
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   HdJournalIndex *index;      /* owned; NULL without a journal */
+  gboolean      restored;     /* what the journal had open is shown again */
+  HdDraftStore *drafts;       /* owned; the default store while this session lives */
   GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
   GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
   GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
@@ -36,6 +39,7 @@ struct _HdSession
 /* hd-session-restore.c */
 void     _hd_session_open_index (HdSession  *self);
 void     _hd_session_save_index (HdSession  *self);
+void     _hd_session_restore    (HdSession  *self);
 gboolean _hd_session_stamp_feed (HdSession  *self,
                                  JsonObject *payload);
 void     _hd_session_note_feed  (HdSession  *self);

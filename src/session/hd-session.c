@@ -208,6 +208,10 @@ on_handoff_state_cb (HdHandoff  *handoff,
     return;
   g_hash_table_insert (self->watched, g_strdup (id), GUINT_TO_POINTER ((guint) state + 1));
 
+  /* A closed chat's unsent reply and case edits have nowhere to go. */
+  if (!hd_handoff_is_open (handoff))
+    hd_draft_store_clear (self->drafts, id);
+
   switch (state)
     {
     case HD_HANDOFF_STATE_ACCEPTED:
@@ -325,11 +329,17 @@ setup (HdSession   *self,
        GError     **error)
 {
   g_autofree char *journal_dir = g_build_filename (self->data_dir, "journal", NULL);
+  g_autofree char *drafts_dir = g_build_filename (self->data_dir, "drafts", NULL);
   g_autoptr(GError) journal_error = NULL;
   HdQueue *queue;
 
   if (!ensure_dir (self->data_dir, error))
     return FALSE;
+
+  /* What the agent types, saved as they type, for after a crash; in the
+   * user's data folder with the journal, never in it. */
+  self->drafts = hd_draft_store_new (drafts_dir);
+  hd_draft_store_set_default (self->drafts);
 
   self->feed = hd_feed_client_new (url, self->agent_id, token, state_path, NULL);
   queue = hd_feed_client_get_queue (self->feed);
@@ -522,6 +532,9 @@ hd_session_start (HdSession *self)
 {
   g_return_if_fail (HD_IS_SESSION (self));
 
+  /* Before the feed: what the journal holds decides what is shown again
+   * and what is not shown twice. */
+  _hd_session_restore (self);
   hd_feed_client_start (self->feed);
 
   if (self->sf_auth == NULL)
@@ -546,6 +559,8 @@ hd_session_stop (HdSession *self)
   if (self->journal != NULL && !hd_journal_sync (self->journal, &error))
     g_warning ("Could not flush the event journal: %s", error->message);
   _hd_session_save_index (self);
+  if (self->drafts != NULL)
+    hd_draft_store_flush (self->drafts, NULL);
 }
 
 gboolean
@@ -611,6 +626,13 @@ hd_session_get_sf_client (HdSession *self)
   return self->sf_client;
 }
 
+HdDraftStore *
+hd_session_get_drafts (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->drafts;
+}
+
 HdOutbox *
 hd_session_get_outbox (HdSession *self)
 {
@@ -640,6 +662,9 @@ hd_session_dispose (GObject *object)
     }
   g_queue_clear_full (&self->held, (GDestroyNotify) hd_journal_event_unref);
 
+  if (self->drafts != NULL && hd_draft_store_get_default () == self->drafts)
+    hd_draft_store_set_default (NULL);
+  g_clear_object (&self->drafts);
   g_clear_object (&self->feed);
   g_clear_object (&self->journal);
   g_clear_object (&self->outbox);
