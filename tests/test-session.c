@@ -9,6 +9,7 @@
 
 #include "hd-audit-trail.h"
 #include "hd-error.h"
+#include "hd-recording.h"
 #include "hd-session.h"
 #include "hd-test-demo.h"
 #include "hd-test-packet-generator.h"
@@ -471,6 +472,21 @@ test_session_revoke_reasons (Demo          *demo,
       text = hd_audit_trail_to_text (trail);
       g_test_message ("%s", text);
       g_assert_nonnull (strstr (text, expected[i].words));
+
+      /* A recording keeps it, redacted for training too (a reason is a
+       * token, not free text). */
+      {
+        g_autofree char *path = g_build_filename (demo->dir, "revoked.hdrec", NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autofree char *recording = NULL;
+        g_autofree char *member = g_strdup_printf ("\"reason\":\"%s\"", expected[i].reason);
+
+        g_assert_true (hd_recording_write (file, expected[i].id, events, HD_RECORDING_REDACT_ALL,
+                                           "revoked", NULL, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &recording, NULL, NULL));
+        g_assert_nonnull (strstr (recording, member));
+      }
     }
 }
 
