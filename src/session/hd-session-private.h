@@ -23,6 +23,7 @@ struct _HdSession
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   HdJournalIndex *index;      /* owned; NULL without a journal */
   gboolean      restored;     /* what the journal had open is shown again */
+  guint         index_save_id; /* the index is saved a while after an append */
   HdDraftStore *drafts;       /* owned; the default store while this session lives */
   GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
   GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */

@@ -19,12 +19,29 @@
  * client and the queue what an earlier run (even one killed mid-offer)
  * already journaled; the handoffs still open in it come back. */
 
+/* How long the index may lag the journal on disk: a start after a crash
+ * reads the journal from where the index ends, so the lag costs reading
+ * time at start, never correctness. */
+#define INDEX_SAVE_DELAY_S 60
+
+static gboolean
+save_index_cb (gpointer data)
+{
+  HdSession *self = data;
+
+  self->index_save_id = 0;
+  _hd_session_save_index (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_journal_appended_cb (HdJournal      *journal,
                         HdJournalEvent *event,
                         HdSession      *self)
 {
   hd_journal_index_note (self->index, event, hd_journal_get_current_path (journal));
+  if (self->index_save_id == 0)
+    self->index_save_id = g_timeout_add_seconds (INDEX_SAVE_DELAY_S, save_index_cb, self);
 }
 
 /* The feed position of what is journaled now, if a sequenced message is
@@ -172,6 +189,7 @@ _hd_session_save_index (HdSession *self)
 {
   g_autoptr(GError) error = NULL;
 
+  g_clear_handle_id (&self->index_save_id, g_source_remove);
   if (self->index != NULL && !hd_journal_index_save (self->index, &error))
     g_warning ("%s", error->message);
 }

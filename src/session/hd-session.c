@@ -646,6 +646,7 @@ hd_session_dispose (GObject *object)
   HdSession *self = HD_SESSION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->index_save_id, g_source_remove);
 
   if (self->feed != NULL)
     hd_feed_client_stop (self->feed);
