@@ -44,6 +44,7 @@ typedef struct
   gint64     expect_seq;
   guint      count;
   gboolean   done;
+  gboolean   dying;     /* the kill point was reached: no clean exit now */
   HdCaseDraft *case_draft;
 } Child;
 
@@ -60,6 +61,7 @@ reached (Child      *child,
 {
   if (!g_str_equal (child->phase, phase) || ++child->count != child->nth)
     return;
+  child->dying = TRUE;
   if (child->delay_ms == 0)
     kill (getpid (), SIGKILL);
   g_timeout_add (child->delay_ms, die_cb, NULL);
@@ -70,7 +72,7 @@ check_done (Child *child)
 {
   HdQueue *queue = hd_session_get_queue (child->session);
 
-  if (g_str_equal (child->phase, "drafts"))
+  if (g_str_equal (child->phase, "drafts") || child->dying)
     return;  /* it ends by its kill */
   if (g_list_model_get_n_items (G_LIST_MODEL (queue)) >= child->expect_items &&
       hd_feed_client_get_last_seq (hd_session_get_feed (child->session)) >= child->expect_seq)
