@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "hd-draft-store.h"
 #include "hd-feed-protocol.h"
 #include "hd-handoff-pane.h"
 #include "hd-import.h"
@@ -903,6 +904,51 @@ test_pane_reply (Fixture       *fixture,
   remove_session_log (fixture->pane);
 }
 
+/* The reply box saves what the agent types to the draft store, and shows it
+ * again for the same handoff: after switching chats, or after a restart. */
+static void
+test_pane_reply_draft (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture ("overseas-card-decline.json");
+  g_autoptr(HdHandoff) handoff = handoff_new (packet, FALSE);
+  g_autoptr(HdPacket) other_packet = hd_test_parse_fixture ("card-block.json");
+  g_autoptr(HdHandoff) other = handoff_new (other_packet, FALSE);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-drafts-XXXXXX");
+  g_autoptr(HdDraftStore) store = hd_draft_store_new (dir);
+  GtkWidget *entry = reply_child (fixture->pane, "reply_entry");
+  const char *id = hd_handoff_get_handoff_id (handoff);
+  g_autofree char *saved = NULL;
+
+  hd_draft_store_set_default (store);
+  /* As a crashed run left it. */
+  hd_draft_store_set_reply (store, id, "Your card is unblocked");
+  g_assert_true (hd_draft_store_flush (store, NULL));
+  g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
+
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Your card is unblocked");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Your card is unblocked now");
+  hd_handoff_pane_set_handoff (fixture->pane, other);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  hd_handoff_pane_set_handoff (fixture->pane, handoff);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Your card is unblocked now");
+  saved = hd_draft_store_dup_reply (store, id);
+  g_assert_cmpstr (saved, ==, "Your card is unblocked now");
+
+  /* Emptied (as sending does): no draft left. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_clear_pointer (&saved, g_free);
+  saved = hd_draft_store_dup_reply (store, id);
+  g_assert_null (saved);
+
+  hd_handoff_pane_set_handoff (fixture->pane, NULL);
+  hd_draft_store_set_default (NULL);
+  g_assert_true (hd_draft_store_flush (store, NULL));
+  hd_test_rm_rf (dir);
+}
+
 /* Reveal, audit trail and export go up as session.* actions naming the handoff; reveal
  * only while policy allows it. */
 static void
@@ -1516,6 +1562,8 @@ main (int   argc,
               test_pane_imported, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/markup-literal", Fixture, NULL, fixture_setup, test_pane_markup_literal, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/reply-draft", Fixture, NULL, fixture_setup, test_pane_reply_draft,
+              fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/journal-requests", Fixture, NULL, fixture_setup, test_pane_journal_requests,
               fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/live-append", Fixture, NULL, fixture_setup, test_pane_live_append, fixture_teardown);

@@ -184,21 +184,47 @@ schedule_retry (HdFeedClient      *self,
   _hd_feed_client_set_state (self, state);
 }
 
+/* Dead after two missed heartbeats, with half an interval of slack for
+ * jitter: exactly 2.5 × heartbeat_ms of silence (docs/feed-protocol.md). */
+static gint64
+watchdog_limit_ms (HdFeedClient *self)
+{
+  return 2 * (gint64) self->heartbeat_ms + self->heartbeat_ms / 2;
+}
+
+static gboolean watchdog_cb (gpointer user_data);
+
+/* One timer, due when the silence would reach the limit: polling at a
+ * fraction of the interval would fire up to that fraction late (the limit
+ * was met at 2.5 × heartbeat_ms, but seen only at 2.75 ×). */
+static void
+arm_watchdog (HdFeedClient *self,
+              gint64        due_in_ms)
+{
+  _hd_feed_client_destroy_source (&self->watchdog_source);
+  self->watchdog_source = _hd_feed_client_add_timeout (self, (guint) MAX (due_in_ms, 1), watchdog_cb, self,
+                                                       "[hd-feed-client] watchdog");
+}
+
 static gboolean
 watchdog_cb (gpointer user_data)
 {
   HdFeedClient *self = user_data;
-  gint64 silent_ms = (g_get_monotonic_time () - self->last_rx_mono) / 1000;
-  /* Two heartbeats missed, with half an interval of slack for jitter. */
-  gint64 limit_ms = 2 * (gint64) self->heartbeat_ms + self->heartbeat_ms / 2;
-
-  if (silent_ms <= limit_ms)
-    return G_SOURCE_CONTINUE;
+  gint64 silent_us = g_get_monotonic_time () - self->last_rx_mono;
+  gint64 limit_us = watchdog_limit_ms (self) * 1000;
 
   g_clear_pointer (&self->watchdog_source, g_source_unref);
+  if (silent_us < limit_us)
+    {
+      /* A frame came meanwhile: due again the limit after it (rounded up,
+       * so it is never early). */
+      arm_watchdog (self, (limit_us - silent_us + 999) / 1000);
+      return G_SOURCE_REMOVE;
+    }
+
   {
     g_autofree char *reason = g_strdup_printf (_("No heartbeat from the routing layer for %lld ms"),
-                                               (long long) silent_ms);
+                                               (long long) (silent_us / 1000));
     _hd_feed_client_drop_connection (self, reason);
   }
   return G_SOURCE_REMOVE;
@@ -207,10 +233,8 @@ watchdog_cb (gpointer user_data)
 void
 _hd_feed_client_start_watchdog (HdFeedClient *self)
 {
-  _hd_feed_client_destroy_source (&self->watchdog_source);
   self->last_rx_mono = g_get_monotonic_time ();
-  self->watchdog_source = _hd_feed_client_add_timeout (self, MAX (self->heartbeat_ms / 4, 5), watchdog_cb, self,
-                                       "[hd-feed-client] watchdog");
+  arm_watchdog (self, watchdog_limit_ms (self));
 }
 
 void
@@ -227,14 +251,12 @@ _hd_feed_client_teardown_ws (HdFeedClient *self)
     soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
 }
 
-/* The connection is gone (closed, errored or silent): clean up and retry. */
-void
-_hd_feed_client_drop_connection (HdFeedClient *self,
-                                 const char   *reason)
+static void
+drop_connection (HdFeedClient *self,
+                 const char   *reason)
 {
   gboolean was_welcomed = self->welcomed;
 
-  g_message ("Feed connection to %s lost: %s", self->url, reason);
   _hd_feed_client_flush_ack (self);
   self->welcomed = FALSE;
   /* What was received and not applied yet is replayed after the resume. */
@@ -248,6 +270,36 @@ _hd_feed_client_drop_connection (HdFeedClient *self,
     return;
   schedule_retry (self, was_welcomed ? HD_FEED_CLIENT_STATE_RECONNECTING
                                      : HD_FEED_CLIENT_STATE_UNREACHABLE);
+}
+
+/* The connection is gone (closed, errored or silent): clean up and retry. */
+void
+_hd_feed_client_drop_connection (HdFeedClient *self,
+                                 const char   *reason)
+{
+  g_message ("Feed connection to %s lost: %s", self->url, reason);
+  drop_connection (self, reason);
+}
+
+/* The client gives up until hd_feed_client_start () is called again (the
+ * token was refused, the server is no feed of this protocol, the agent
+ * signed in elsewhere).  Every such stop goes through here, so each is
+ * logged once, on stderr, and shown: in "last-error" and "state", which
+ * the window's connection popover presents, and as a "notice" (a toast). */
+void
+_hd_feed_client_stop_for (HdFeedClient      *self,
+                          HdFeedClientState  state,
+                          const char        *message)
+{
+  self->running = FALSE;
+  g_message ("The feed client stopped (%s): %s: %s",
+             g_enum_get_value (g_type_class_peek (HD_TYPE_FEED_CLIENT_STATE), state)->value_nick,
+             self->url, message);
+  if (self->ws != NULL || self->welcomed)
+    drop_connection (self, message);
+  _hd_feed_client_set_last_error (self, message);
+  _hd_feed_client_set_state (self, state);
+  _hd_feed_client_emit (self, NOTICE, message);
 }
 
 static void
@@ -279,9 +331,8 @@ on_closed_cb (SoupWebsocketConnection *ws,
    * push that one out in turn. */
   if (code == HD_FEED_CLOSE_SUPERSEDED)
     {
-      self->running = FALSE;
-      _hd_feed_client_drop_connection (self, _("This agent signed in from another place"));
-      _hd_feed_client_set_state (self, HD_FEED_CLIENT_STATE_DISCONNECTED);
+      _hd_feed_client_stop_for (self, HD_FEED_CLIENT_STATE_DISCONNECTED,
+                                _("This agent signed in from another place"));
       return;
     }
 
@@ -328,10 +379,9 @@ connect_cb (GObject      *object,
 
       if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
         {
-          g_message ("The routing layer at %s refused the token (HTTP %u)", self->url, status);
-          _hd_feed_client_set_last_error (self, _("The routing layer refused the sign-in token"));
-          _hd_feed_client_set_state (self, HD_FEED_CLIENT_STATE_AUTH_FAILED);
-          self->running = FALSE;
+          g_autofree char *text = g_strdup_printf (_("The routing layer refused the sign-in token (HTTP %u)"),
+                                                   status);
+          _hd_feed_client_stop_for (self, HD_FEED_CLIENT_STATE_AUTH_FAILED, text);
           return;
         }
       if (status >= 400 && status < 500 && status != SOUP_STATUS_REQUEST_TIMEOUT &&
@@ -339,10 +389,7 @@ connect_cb (GObject      *object,
         {
           g_autofree char *text = g_strdup_printf (_("The server is not a compatible routing layer (HTTP %u)"),
                                                    status);
-          g_message ("%s: %s", self->url, text);
-          _hd_feed_client_set_last_error (self, text);
-          _hd_feed_client_set_state (self, HD_FEED_CLIENT_STATE_INCOMPATIBLE);
-          self->running = FALSE;
+          _hd_feed_client_stop_for (self, HD_FEED_CLIENT_STATE_INCOMPATIBLE, text);
           return;
         }
 
@@ -357,9 +404,8 @@ connect_cb (GObject      *object,
   if (g_strcmp0 (soup_websocket_connection_get_protocol (ws), HD_FEED_SUBPROTOCOL) != 0)
     {
       soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_PROTOCOL_ERROR, NULL);
-      _hd_feed_client_set_last_error (self, _("The server does not speak this version of the feed protocol"));
-      _hd_feed_client_set_state (self, HD_FEED_CLIENT_STATE_INCOMPATIBLE);
-      self->running = FALSE;
+      _hd_feed_client_stop_for (self, HD_FEED_CLIENT_STATE_INCOMPATIBLE,
+                                _("The server does not speak this version of the feed protocol (no “handoffdesk.feed.v1” subprotocol)"));
       return;
     }
 
@@ -397,9 +443,8 @@ _hd_feed_client_connect_now (HdFeedClient *self)
   msg = soup_message_new (SOUP_METHOD_GET, self->url);
   if (msg == NULL)
     {
-      _hd_feed_client_set_last_error (self, _("The routing layer address is not a valid URL"));
-      _hd_feed_client_set_state (self, HD_FEED_CLIENT_STATE_INCOMPATIBLE);
-      self->running = FALSE;
+      _hd_feed_client_stop_for (self, HD_FEED_CLIENT_STATE_INCOMPATIBLE,
+                                _("The routing layer address is not a valid URL"));
       return;
     }
 

@@ -200,19 +200,24 @@ handle_welcome (HdFeedClient  *self,
                                                                  HD_FEED_CLIENT_DEFAULT_HEARTBEAT_MS);
   gboolean relays = json_object_get_boolean_member_with_default (message->body,
                                                                  "relays_agent_messages", FALSE);
+  gint64 welcome_last_seq = json_object_get_int_member_with_default (message->body, "last_seq", 0);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 known;
 
   /* Another stream (a different router), or one that went backwards (it
    * lost its log): our sequence means nothing there. */
-  if (g_strcmp0 (stream_id, self->stream_id) != 0 ||
-      json_object_get_int_member_with_default (message->body, "last_seq", 0) < self->last_seq)
+  if (g_strcmp0 (stream_id, self->stream_id) != 0 || welcome_last_seq < self->last_seq)
     {
       if (self->stream_id != NULL)
         g_message ("Feed stream changed from %s to %s; starting from its beginning",
                    self->stream_id, stream_id);
       g_free (self->stream_id);
       self->stream_id = g_strdup (stream_id);
-      self->last_seq = self->acked_seq = 0;
+      /* A stream the journal knows (a router back from a failover) goes on
+       * after what was journaled of it; a new one from its beginning. */
+      known = _hd_feed_client_journaled_seq (self, stream_id);
+      self->last_seq = known <= welcome_last_seq ? known : 0;
+      self->acked_seq = 0;
       self->persisted_seq = -1;
       _hd_feed_client_notify (self, PROP_LAST_SEQ);
     }
@@ -416,6 +421,7 @@ prepare_cb (GObject      *object,
   Decoded *decoded = g_task_get_task_data (G_TASK (result));
 
   self->presenting = NULL;
+  self->applying_seq = decoded->message->seq;
   present_offer (self, decoded->presenting, decoded->message, decoded->prepared);
   finish_sequenced (self, decoded->message);
   finish_decoding (self, decoded);
@@ -573,6 +579,9 @@ apply_decoded (HdFeedClient *self,
                 message->seq, self->last_seq);
     }
 
+  if (hd_feed_message_type_is_sequenced (message->type))
+    self->applying_seq = message->seq;
+
   switch (message->type)
     {
     case HD_FEED_MSG_HEARTBEAT:
@@ -586,6 +595,7 @@ apply_decoded (HdFeedClient *self,
           {
             /* Presented, and its sequence number taken, by prepare_cb (). */
             decoded->presenting = g_steal_pointer (&handoff);
+            self->applying_seq = 0;
             return;
           }
         if (handoff != NULL)
@@ -652,7 +662,9 @@ static void
 finish_sequenced (HdFeedClient  *self,
                   HdFeedMessage *message)
 {
+  self->applying_seq = 0;
   self->last_seq = message->seq;
+  _hd_feed_client_note_applied (self);
   _hd_feed_client_notify (self, PROP_LAST_SEQ);
   _hd_feed_client_schedule_ack (self);
 }

@@ -89,6 +89,8 @@ struct _HdFeedClient
   gint64                   persisted_seq;
   gint64                   acked_seq;
   GSource                 *ack_source;
+  gint64                   applying_seq;   /* of the sequenced message being applied, or 0 */
+  GHashTable              *journaled;      /* stream id → highest seq journaled (gint64 *) */
 
   /* Frames received and not yet applied, in order (of GBytes). */
   GQueue                   pending;
@@ -166,10 +168,17 @@ void     _hd_feed_client_set_connected_since (HdFeedClient      *self,
 void     _hd_feed_client_set_next_retry_at   (HdFeedClient      *self,
                                               GDateTime         *at);
 
+gint64   _hd_feed_client_journaled_seq       (HdFeedClient      *self,
+                                              const char        *stream_id);
+void     _hd_feed_client_note_applied        (HdFeedClient      *self);
+
 /* hd-feed-client-connection.c */
 void     _hd_feed_client_connect_now         (HdFeedClient      *self);
 void     _hd_feed_client_drop_connection     (HdFeedClient      *self,
                                               const char        *reason);
+void     _hd_feed_client_stop_for            (HdFeedClient      *self,
+                                              HdFeedClientState  state,
+                                              const char        *message);
 void     _hd_feed_client_start_watchdog      (HdFeedClient      *self);
 void     _hd_feed_client_teardown_ws         (HdFeedClient      *self);
 void     _hd_feed_client_send_text           (HdFeedClient      *self,

@@ -208,6 +208,7 @@ hd_feed_client_finalize (GObject *object)
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->queue_ids, g_strfreev);
   g_clear_pointer (&self->stream_id, g_free);
+  g_clear_pointer (&self->journaled, g_hash_table_unref);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->connected_since, g_date_time_unref);
   g_clear_pointer (&self->next_retry_at, g_date_time_unref);
@@ -481,6 +482,87 @@ hd_feed_client_is_presenting (HdFeedClient *self)
 {
   g_return_val_if_fail (HD_IS_FEED_CLIENT (self), FALSE);
   return self->presenting != NULL;
+}
+
+gboolean
+hd_feed_client_get_applying (HdFeedClient  *self,
+                             const char   **stream_id,
+                             gint64        *seq)
+{
+  g_return_val_if_fail (HD_IS_FEED_CLIENT (self), FALSE);
+
+  if (self->applying_seq <= 0 || self->stream_id == NULL)
+    return FALSE;
+  if (stream_id != NULL)
+    *stream_id = self->stream_id;
+  if (seq != NULL)
+    *seq = self->applying_seq;
+  return TRUE;
+}
+
+gint64
+_hd_feed_client_journaled_seq (HdFeedClient *self,
+                               const char   *stream_id)
+{
+  gint64 *seq = self->journaled != NULL && stream_id != NULL
+                ? g_hash_table_lookup (self->journaled, stream_id) : NULL;
+
+  return seq != NULL ? *seq : 0;
+}
+
+void
+_hd_feed_client_note_applied (HdFeedClient *self)
+{
+  gint64 *seq;
+
+  if (self->stream_id == NULL)
+    return;
+  if (self->journaled == NULL)
+    self->journaled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((seq = g_hash_table_lookup (self->journaled, self->stream_id)) == NULL)
+    {
+      seq = g_new0 (gint64, 1);
+      g_hash_table_insert (self->journaled, g_strdup (self->stream_id), seq);
+    }
+  *seq = MAX (*seq, self->last_seq);
+}
+
+void
+hd_feed_client_set_journaled (HdFeedClient *self,
+                              GHashTable   *streams,
+                              const char   *last_stream)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 known;
+
+  g_return_if_fail (HD_IS_FEED_CLIENT (self));
+  g_return_if_fail (streams != NULL);
+
+  g_clear_pointer (&self->journaled, g_hash_table_unref);
+  self->journaled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, streams);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->journaled, g_strdup (key), g_memdup2 (value, sizeof (gint64)));
+
+  /* The state file is written up to ack-delay-ms after the journal: after
+   * a crash in between, the journal is ahead, and it is what was presented.
+   * With no state file at all, the journal's newest stream is where to
+   * resume. */
+  if (self->stream_id == NULL && last_stream != NULL)
+    {
+      self->stream_id = g_strdup (last_stream);
+      self->last_seq = 0;
+      self->persisted_seq = -1;
+    }
+  known = _hd_feed_client_journaled_seq (self, self->stream_id);
+  if (known > self->last_seq)
+    {
+      g_message ("The journal holds stream %s up to seq %" G_GINT64_FORMAT ", the feed state only up to %"
+                 G_GINT64_FORMAT ": resuming after the journal", self->stream_id, known, self->last_seq);
+      self->last_seq = known;
+      _hd_feed_client_notify (self, PROP_LAST_SEQ);
+    }
 }
 
 HdQueue *

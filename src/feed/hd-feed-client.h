@@ -110,6 +110,21 @@ gpointer           hd_feed_client_get_offer_prepared  (HdFeedClient           *s
  * to come (its preparer is running): a journal keeping the feed's order
  * holds what else happens meanwhile until then. */
 gboolean           hd_feed_client_is_presenting       (HdFeedClient           *self);
+/* While a sequenced message is being applied (its offer presented, its
+ * turns appended, its state change made): its stream and seq, for a
+ * journal that records what it has presented.  FALSE otherwise. */
+gboolean           hd_feed_client_get_applying        (HdFeedClient           *self,
+                                                       const char            **stream_id,
+                                                       gint64                 *seq);
+/* What the journal already holds, before start (): @streams maps stream id
+ * → highest seq journaled (gint64 *), @last_stream is the newest one.  The
+ * client resumes after the journal where it is ahead of the state file (a
+ * crash before the debounced write), and a welcome switching to a stream
+ * the journal knows resumes after its journaled seq, not from 0: a
+ * replayed seq already journaled is dropped. */
+void               hd_feed_client_set_journaled       (HdFeedClient           *self,
+                                                       GHashTable             *streams,
+                                                       const char             *last_stream);
 HdFeedClientState  hd_feed_client_get_state           (HdFeedClient  *self);
 GDateTime         *hd_feed_client_get_connected_since (HdFeedClient  *self);
 guint              hd_feed_client_get_reconnects      (HdFeedClient  *self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hd-audit-trail.h"
+#include "hd-handoff.h"
 #include "hd-locale-format.h"
 #include "hd-time.h"
 
@@ -298,8 +299,18 @@ add_event (HdAuditTrail   *self,
   else if (g_str_equal (type, HD_EVENT_EXPIRE))
     add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("The offer expired unanswered"));
   else if (g_str_equal (type, HD_EVENT_REVOKE))
-    add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("The handoff was withdrawn: %s"),
-              str (payload, "reason") != NULL ? str (payload, "reason") : _("no reason given"));
+    {
+      HdRevokeReason reason;
+
+      /* In words, with the routing layer's token, so an abandoned chat reads
+       * differently from a reassigned one. */
+      if (hd_revoke_reason_from_string (str (payload, "reason"), &reason))
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("The handoff was withdrawn: %s (%s)"),
+                  hd_revoke_reason_to_label (reason), str (payload, "reason"));
+      else
+        add_item (self, HD_AUDIT_SECTION_AGENT_ACTIONS, clock, _("The handoff was withdrawn: %s"),
+                  str (payload, "reason") != NULL ? str (payload, "reason") : _("no reason given"));
+    }
   else if (g_str_equal (type, HD_EVENT_VERIFICATION))
     {
       const char *check = str (payload, "check") != NULL ? str (payload, "check") : _("identity");

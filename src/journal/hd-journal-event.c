@@ -201,6 +201,43 @@ _hd_journal_event_is_prepared (HdJournalEvent *self,
 }
 
 HdJournalEvent *
+hd_journal_event_new_prepared_with (const char             *handoff_id,
+                                    HdActorKind             actor_kind,
+                                    const char             *actor_id,
+                                    const char             *type,
+                                    const HdJournalPayload *payload,
+                                    JsonObject             *extra)
+{
+  HdJournalEvent *self = hd_journal_event_new_prepared (handoff_id, actor_kind, actor_id, type, payload);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) scrubbed = NULL;
+  g_autofree char *extra_text = NULL;
+  guint n_scrubbed = 0;
+  gsize length;
+  GString *text;
+
+  if (extra == NULL || json_object_get_size (extra) == 0)
+    return self;
+
+  /* Small members (ids, times, counters): scrubbed and serialised here,
+   * then spliced in before the prepared object's closing brace. */
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, extra);
+  scrubbed = hd_journal_scrub_payload (node, &n_scrubbed);
+  extra_text = json_to_string (scrubbed, FALSE);
+  length = strlen (self->payload_text);
+  g_assert (length >= 2 && self->payload_text[length - 1] == '}');
+  text = g_string_new_len (self->payload_text, (gssize) length - 1);
+  if (length > 2)
+    g_string_append_c (text, ',');
+  g_string_append (text, extra_text + 1);
+  g_free (self->payload_text);
+  self->payload_text = g_string_free (text, FALSE);
+  self->n_scrubbed += n_scrubbed;
+  return self;
+}
+
+HdJournalEvent *
 hd_journal_event_ref (HdJournalEvent *self)
 {
   g_return_val_if_fail (self != NULL, NULL);

@@ -97,6 +97,14 @@ HdJournalEvent *hd_journal_event_new_prepared   (const char             *handoff
                                                  const char             *actor_id,
                                                  const char             *type,
                                                  const HdJournalPayload *payload);
+/* The same with the members of @extra (small: ids, times) added after the
+ * prepared ones. */
+HdJournalEvent *hd_journal_event_new_prepared_with (const char             *handoff_id,
+                                                    HdActorKind             actor_kind,
+                                                    const char             *actor_id,
+                                                    const char             *type,
+                                                    const HdJournalPayload *payload,
+                                                    JsonObject             *extra);
 HdJournalEvent *hd_journal_event_ref            (HdJournalEvent *self);
 void            hd_journal_event_unref          (HdJournalEvent *self);
 

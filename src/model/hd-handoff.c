@@ -432,13 +432,19 @@ hd_handoff_transition (HdHandoff      *self,
     return FALSE;
 
   was_open = hd_handoff_is_open (self);
+  /* Both are set before either is notified: whoever watches "state" (the
+   * journal) reads the reason of the new state, not of the old one. */
   self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (reason != self->revoke_reason)
     {
       self->revoke_reason = reason;
+      g_object_freeze_notify (G_OBJECT (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVOKE_REASON]);
+      g_object_thaw_notify (G_OBJECT (self));
     }
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (was_open != hd_handoff_is_open (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_OPEN]);
 

@@ -322,6 +322,16 @@ hd_queue_add (HdQueue   *self,
   return TRUE;
 }
 
+void
+hd_queue_remember (HdQueue    *self,
+                   const char *handoff_id)
+{
+  g_return_if_fail (HD_IS_QUEUE (self));
+  g_return_if_fail (handoff_id != NULL);
+
+  g_hash_table_add (self->seen, g_strdup (handoff_id));
+}
+
 HdHandoff *
 hd_queue_lookup (HdQueue    *self,
                  const char *handoff_id)

@@ -30,6 +30,10 @@ HdQueue   *hd_queue_new             (void);
 
 gboolean   hd_queue_add             (HdQueue    *self,
                                      HdHandoff  *handoff);
+/* Counts @handoff_id as presented (in an earlier run, says the journal):
+ * an offer of it is never added. */
+void       hd_queue_remember        (HdQueue    *self,
+                                     const char *handoff_id);
 HdHandoff *hd_queue_lookup          (HdQueue    *self,
                                      const char *handoff_id);
 gboolean   hd_queue_remove          (HdQueue    *self,

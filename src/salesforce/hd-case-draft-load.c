@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "hd-case-draft-private.h"
+#include "hd-draft-store.h"
 #include "hd-error.h"
 #include "hd-sf-util.h"
 
@@ -126,13 +127,72 @@ _hd_case_draft_stash (HdCaseDraft *self)
   g_hash_table_replace (self->drafts, g_strdup (self->link_key), draft);
 }
 
+/* What the agent had typed in this case before the app stopped (crashed or
+ * not): from the default draft store. */
+static void
+restore_saved_draft (HdCaseDraft *self)
+{
+  HdDraftStore *store = hd_draft_store_get_default ();
+  g_autoptr(JsonObject) saved = store != NULL && self->link_key != NULL
+                                ? hd_draft_store_dup_case (store, self->link_key) : NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (saved == NULL)
+    return;
+  json_object_iter_init (&iter, saved);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      const char *text = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
+                         ? json_node_get_string (value) : NULL;
+      int field = hd_case_field_from_api_name (name);
+
+      if (text == NULL)
+        continue;
+      if (g_str_equal (name, "comment"))
+        _hd_case_draft_set_comment_text (self, text);
+      else if (field >= 0 && field < HD_CASE_N_FIELDS)
+        _hd_case_draft_set_field_text (self, (HdCaseField) field, text);
+    }
+}
+
+void
+_hd_case_draft_persist (HdCaseDraft *self)
+{
+  HdDraftStore *store = hd_draft_store_get_default ();
+  g_autoptr(JsonObject) fields = NULL;
+
+  if (store == NULL || self->link_key == NULL || self->loading_draft)
+    return;
+  /* Only what differs from the case (or the packet's prefill): the rest
+   * comes back by itself. */
+  for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
+    if (g_strcmp0 (self->fields[i], _hd_case_draft_reference (self, i)) != 0)
+      {
+        if (fields == NULL)
+          fields = json_object_new ();
+        json_object_set_string_member (fields, hd_case_field_get_api_name (i), self->fields[i]);
+      }
+  if (_hd_case_draft_has_comment (self))
+    {
+      if (fields == NULL)
+        fields = json_object_new ();
+      json_object_set_string_member (fields, "comment", self->comment);
+    }
+  hd_draft_store_set_case (store, self->link_key, fields);
+}
+
 static void
 restore_draft (HdCaseDraft *self)
 {
   Draft *draft = self->link_key != NULL ? g_hash_table_lookup (self->drafts, self->link_key) : NULL;
 
   if (draft == NULL)
-    return;
+    {
+      restore_saved_draft (self);
+      return;
+    }
   for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
     _hd_case_draft_set_field_text (self, i, draft->fields[i]);
   _hd_case_draft_set_comment_text (self, draft->comment);
@@ -145,12 +205,14 @@ _hd_case_draft_load (HdCaseDraft *self)
   HdPacket *packet = self->handoff != NULL ? hd_handoff_get_packet (self->handoff) : NULL;
   HdCaseFields *case_fields;
 
+  self->loading_draft = TRUE;
   reset (self);
   _hd_case_draft_set_comment_text (self, "");
   if (packet == NULL)
     {
       for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
         _hd_case_draft_set_field_text (self, i, NULL);
+      self->loading_draft = FALSE;
       _hd_case_draft_update_dirty (self);
       return;
     }
@@ -161,6 +223,7 @@ _hd_case_draft_load (HdCaseDraft *self)
   self->create = self->case_id == NULL;
   prefill_from_packet (self, packet);
   restore_draft (self);
+  self->loading_draft = FALSE;
 
   if (_hd_case_draft_is_connected (self))
     {

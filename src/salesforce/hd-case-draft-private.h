@@ -64,6 +64,7 @@ struct _HdCaseDraft
   GHashTable     *drafts;           /* handoff id → Draft: unsaved edits of other chats */
   HdSfDescribe   *describe;         /* the org's Case describe, nullable until read */
   GCancellable   *describe_cancellable;
+  gboolean        loading_draft;    /* in _hd_case_draft_load (): nothing to persist yet */
 };
 
 enum
@@ -124,6 +125,8 @@ void         _hd_case_draft_show_attention     (HdCaseDraft   *self,
 GHashTable  *_hd_case_draft_new_draft_table    (void);
 void         _hd_case_draft_load               (HdCaseDraft  *self);
 void         _hd_case_draft_stash              (HdCaseDraft  *self);
+/* Saves the unsaved edits to the default HdDraftStore, for after a crash. */
+void         _hd_case_draft_persist            (HdCaseDraft  *self);
 void         _hd_case_draft_fetch_context      (HdCaseDraft  *self);
 
 /* hd-case-draft-describe.c */

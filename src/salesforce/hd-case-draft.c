@@ -146,6 +146,7 @@ _hd_case_draft_update_dirty (HdCaseDraft *self)
       dirty = dirty || _hd_case_draft_has_comment (self);
     }
   set_flag (self, &self->dirty, dirty, PROP_DIRTY);
+  _hd_case_draft_persist (self);
 }
 
 /* Attention: an edit of ours Salesforce did not take. */

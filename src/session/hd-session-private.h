@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "hd-draft-store.h"
+#include "hd-journal-index.h"
 #include "hd-session.h"
 
 G_BEGIN_DECLS
@@ -19,6 +21,10 @@ struct _HdSession
   char         *agent_id;
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
+  HdJournalIndex *index;      /* owned; NULL without a journal */
+  gboolean      restored;     /* what the journal had open is shown again */
+  guint         index_save_id; /* the index is saved a while after an append */
+  HdDraftStore *drafts;       /* owned; the default store while this session lives */
   GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
   GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
   GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
@@ -30,5 +36,13 @@ struct _HdSession
   HdOutbox     *outbox;       /* NULL when its folder is held by another instance */
   GCancellable *cancellable;
 };
+
+/* hd-session-restore.c */
+void     _hd_session_open_index (HdSession  *self);
+void     _hd_session_save_index (HdSession  *self);
+void     _hd_session_restore    (HdSession  *self);
+gboolean _hd_session_stamp_feed (HdSession  *self,
+                                 JsonObject *payload);
+void     _hd_session_note_feed  (HdSession  *self);
 
 G_END_DECLS

@@ -80,6 +80,7 @@ journal (HdSession   *self,
          JsonNode    *payload)
 {
   g_autoptr(HdJournalEvent) event = NULL;
+  gboolean stamped;
 
   if (self->journal == NULL)
     {
@@ -88,10 +89,14 @@ journal (HdSession   *self,
       return;
     }
 
+  if (payload == NULL)
+    payload = json_node_init_object (json_node_alloc (), json_object_new ());
+  stamped = _hd_session_stamp_feed (self, json_node_get_object (payload));
   event = hd_journal_event_new (handoff_id, actor, actor_id, type, payload);
-  if (payload != NULL)
-    json_node_unref (payload);
+  json_node_unref (payload);
   append_event (self, event);
+  if (stamped)
+    _hd_session_note_feed (self);
 }
 
 static JsonNode *
@@ -146,6 +151,9 @@ on_offer_presented_cb (HdFeedClient *feed,
   HdJournalPayload *prepared = hd_feed_client_get_offer_prepared (feed);
   g_autoptr(HdJournalPayload) here = NULL;
   g_autoptr(HdJournalEvent) event = NULL;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  GDateTime *expires_at = hd_handoff_get_expires_at (handoff);
+  gboolean stamped;
 
   if (self->journal == NULL)
     return;
@@ -153,10 +161,21 @@ on_offer_presented_cb (HdFeedClient *feed,
    * same work is done here. */
   if (prepared == NULL)
     prepared = here = prepare_offer (packet, NULL);
-  event = hd_journal_event_new_prepared (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM,
-                                         "router", HD_EVENT_OFFER, prepared);
+  /* Its push expiry, for showing it again after a restart, and its feed
+   * position, for not showing it twice. */
+  if (expires_at != NULL)
+    {
+      g_autofree char *expires = hd_journal_format_time (expires_at);
+
+      json_object_set_string_member (extra, "expires_at", expires);
+    }
+  stamped = _hd_session_stamp_feed (self, extra);
+  event = hd_journal_event_new_prepared_with (hd_handoff_get_handoff_id (handoff), HD_ACTOR_SYSTEM,
+                                              "router", HD_EVENT_OFFER, prepared, extra);
   /* First, then what waited for it. */
   write_event (self, event);
+  if (stamped)
+    _hd_session_note_feed (self);
   write_held (self);
 }
 
@@ -189,6 +208,10 @@ on_handoff_state_cb (HdHandoff  *handoff,
     return;
   g_hash_table_insert (self->watched, g_strdup (id), GUINT_TO_POINTER ((guint) state + 1));
 
+  /* A closed chat's unsent reply and case edits have nowhere to go. */
+  if (!hd_handoff_is_open (handoff))
+    hd_draft_store_clear (self->drafts, id);
+
   switch (state)
     {
     case HD_HANDOFF_STATE_ACCEPTED:
@@ -198,7 +221,9 @@ on_handoff_state_cb (HdHandoff  *handoff,
       journal (self, id, HD_ACTOR_AGENT, self->agent_id, HD_EVENT_DECLINE, NULL);
       break;
     case HD_HANDOFF_STATE_EXPIRED:
-      journal (self, id, HD_ACTOR_SYSTEM, "router", HD_EVENT_EXPIRE, NULL);
+      /* The auditor tells an offer that timed out from one withdrawn by its reason. */
+      journal (self, id, HD_ACTOR_SYSTEM, "router", HD_EVENT_EXPIRE,
+               payload_with_string ("reason", hd_revoke_reason_to_string (HD_REVOKE_REASON_EXPIRED)));
       break;
     case HD_HANDOFF_STATE_REVOKED:
       journal (self, id, HD_ACTOR_SYSTEM, "router", HD_EVENT_REVOKE,
@@ -304,11 +329,17 @@ setup (HdSession   *self,
        GError     **error)
 {
   g_autofree char *journal_dir = g_build_filename (self->data_dir, "journal", NULL);
+  g_autofree char *drafts_dir = g_build_filename (self->data_dir, "drafts", NULL);
   g_autoptr(GError) journal_error = NULL;
   HdQueue *queue;
 
   if (!ensure_dir (self->data_dir, error))
     return FALSE;
+
+  /* What the agent types, saved as they type, for after a crash; in the
+   * user's data folder with the journal, never in it. */
+  self->drafts = hd_draft_store_new (drafts_dir);
+  hd_draft_store_set_default (self->drafts);
 
   self->feed = hd_feed_client_new (url, self->agent_id, token, state_path, NULL);
   queue = hd_feed_client_get_queue (self->feed);
@@ -331,6 +362,7 @@ setup (HdSession   *self,
     g_warning ("The event journal in %s could not be opened: %s", journal_dir, journal_error->message);
   else if (hd_journal_get_last_error (self->journal) != NULL)
     g_warning ("Event journal: %s", hd_journal_get_last_error (self->journal));
+  _hd_session_open_index (self);
 
   return TRUE;
 }
@@ -500,6 +532,9 @@ hd_session_start (HdSession *self)
 {
   g_return_if_fail (HD_IS_SESSION (self));
 
+  /* Before the feed: what the journal holds decides what is shown again
+   * and what is not shown twice. */
+  _hd_session_restore (self);
   hd_feed_client_start (self->feed);
 
   if (self->sf_auth == NULL)
@@ -523,6 +558,9 @@ hd_session_stop (HdSession *self)
     hd_feed_client_stop (self->feed);
   if (self->journal != NULL && !hd_journal_sync (self->journal, &error))
     g_warning ("Could not flush the event journal: %s", error->message);
+  _hd_session_save_index (self);
+  if (self->drafts != NULL)
+    hd_draft_store_flush (self->drafts, NULL);
 }
 
 gboolean
@@ -588,6 +626,13 @@ hd_session_get_sf_client (HdSession *self)
   return self->sf_client;
 }
 
+HdDraftStore *
+hd_session_get_drafts (HdSession *self)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), NULL);
+  return self->drafts;
+}
+
 HdOutbox *
 hd_session_get_outbox (HdSession *self)
 {
@@ -601,6 +646,7 @@ hd_session_dispose (GObject *object)
   HdSession *self = HD_SESSION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->index_save_id, g_source_remove);
 
   if (self->feed != NULL)
     hd_feed_client_stop (self->feed);
@@ -613,9 +659,13 @@ hd_session_dispose (GObject *object)
                    g_queue_get_length (&self->held));
       write_held (self);
       hd_journal_close (self->journal, NULL);
+      _hd_session_save_index (self);
     }
   g_queue_clear_full (&self->held, (GDestroyNotify) hd_journal_event_unref);
 
+  if (self->drafts != NULL && hd_draft_store_get_default () == self->drafts)
+    hd_draft_store_set_default (NULL);
+  g_clear_object (&self->drafts);
   g_clear_object (&self->feed);
   g_clear_object (&self->journal);
   g_clear_object (&self->outbox);
@@ -634,6 +684,7 @@ hd_session_finalize (GObject *object)
 
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->resolved, g_hash_table_unref);
+  g_clear_pointer (&self->index, hd_journal_index_free);
   g_free (self->data_dir);
   g_free (self->agent_id);
 

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "hd-draft-store.h"
 #include "hd-feed-client.h"
 #include "hd-journal.h"
 #include "hd-oauth.h"
@@ -43,6 +44,9 @@ void          hd_session_forget_feed_position (const char *data_dir);
 void          hd_session_set_demo      (HdSession          *self,
                                         HdOAuthOpenUriFunc  open_uri);
 
+/* Shows again, first, the handoffs the journal has open (an earlier run's,
+ * even one that crashed; not for the demo, whose router is new every run),
+ * then connects. */
 void          hd_session_start         (HdSession   *self);
 void          hd_session_stop          (HdSession   *self);
 
@@ -126,5 +130,8 @@ gboolean      hd_session_setup_salesforce (HdSession   *self,
 HdSfAuth     *hd_session_get_sf_auth   (HdSession   *self);  /* NULL without Salesforce */
 HdSfClient   *hd_session_get_sf_client (HdSession   *self);
 HdOutbox     *hd_session_get_outbox    (HdSession   *self);
+/* The agent's unsent replies and case edits, per handoff (also the default
+ * HdDraftStore while the session lives); cleared when a handoff closes. */
+HdDraftStore *hd_session_get_drafts    (HdSession   *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-draft-store.h"
 #include "hd-feed-protocol.h"
 #include "hd-packet.h"
 #include "hd-reply-bar.h"
@@ -211,7 +212,14 @@ static void
 on_reply_changed_cb (HdReplyBar  *self,
                      GtkEditable *editable)
 {
+  HdDraftStore *drafts = hd_draft_store_get_default ();
+
   update_reply (self);
+  /* Saved as the agent types (debounced by the store), for after a crash;
+   * sending empties the box, and so the draft. */
+  if (drafts != NULL && self->handoff != NULL && !self->read_only)
+    hd_draft_store_set_reply (drafts, hd_handoff_get_handoff_id (self->handoff),
+                              gtk_editable_get_text (editable));
 
   /* Matching runs once the agent pauses, not on every keystroke. */
   g_clear_handle_id (&self->repeat_source_id, g_source_remove);
@@ -383,7 +391,14 @@ hd_reply_bar_set_handoff (HdReplyBar *self,
 
   disconnect_handoff (self);
   g_set_object (&self->handoff, handoff);
-  gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), "");
+  {
+    HdDraftStore *drafts = hd_draft_store_get_default ();
+    g_autofree char *draft = drafts != NULL && handoff != NULL && !self->read_only
+                             ? hd_draft_store_dup_reply (drafts, hd_handoff_get_handoff_id (handoff)) : NULL;
+
+    /* The reply the agent had typed in this chat, even before a restart. */
+    gtk_editable_set_text (GTK_EDITABLE (self->reply_entry), draft != NULL ? draft : "");
+  }
   clear_repeat_hint (self);
   if (handoff != NULL)
     self->state_notify_id =

@@ -1,0 +1,195 @@
+/* hd-session-restore.c
+ *
+ * Copyright 2026 The HandoffDesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hd-session"
+
+#include "config.h"
+
+#include "hd-journal-state.h"
+#include "hd-packet-parser.h"
+#include "hd-session-private.h"
+#include "hd-time.h"
+
+/* The journal as the source of truth for what was presented: its index is
+ * opened at start, kept up to date with every append, and tells the feed
+ * client and the queue what an earlier run (even one killed mid-offer)
+ * already journaled; the handoffs still open in it come back. */
+
+/* How long the index may lag the journal on disk: a start after a crash
+ * reads the journal from where the index ends, so the lag costs reading
+ * time at start, never correctness. */
+#define INDEX_SAVE_DELAY_S 60
+
+static gboolean
+save_index_cb (gpointer data)
+{
+  HdSession *self = data;
+
+  self->index_save_id = 0;
+  _hd_session_save_index (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_journal_appended_cb (HdJournal      *journal,
+                        HdJournalEvent *event,
+                        HdSession      *self)
+{
+  hd_journal_index_note (self->index, event, hd_journal_get_current_path (journal));
+  if (self->index_save_id == 0)
+    self->index_save_id = g_timeout_add_seconds (INDEX_SAVE_DELAY_S, save_index_cb, self);
+}
+
+/* The feed position of what is journaled now, if a sequenced message is
+ * being applied: into @payload's "feed" member, so that a rebuilt index
+ * knows it too. */
+gboolean
+_hd_session_stamp_feed (HdSession  *self,
+                        JsonObject *payload)
+{
+  const char *stream = NULL;
+  gint64 seq = 0;
+  JsonObject *feed;
+
+  if (self->feed == NULL || !hd_feed_client_get_applying (self->feed, &stream, &seq))
+    return FALSE;
+  feed = json_object_new ();
+  json_object_set_string_member (feed, "stream", stream);
+  json_object_set_int_member (feed, "seq", seq);
+  json_object_set_object_member (payload, "feed", feed);
+  return TRUE;
+}
+
+/* After a stamped record is written. */
+void
+_hd_session_note_feed (HdSession *self)
+{
+  const char *stream = NULL;
+  gint64 seq = 0;
+
+  if (self->index != NULL && hd_feed_client_get_applying (self->feed, &stream, &seq))
+    hd_journal_index_note_feed (self->index, stream, seq);
+}
+
+/* An open handoff as the journal has it: the offer's packet, the turns
+ * appended since, accepted or not. */
+static HdHandoff *
+rebuild_handoff (const char *handoff_id,
+                 GPtrArray  *events)
+{
+  g_autoptr(HdJournalState) state = hd_journal_state_new ();
+  g_autoptr(HdPacket) packet = NULL;
+  g_autoptr(GDateTime) expires_at = NULL;
+  g_autoptr(HdHandoff) handoff = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode * const *turns;
+  guint n_turns = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      HdJournalEvent *event = g_ptr_array_index (events, i);
+
+      hd_journal_state_apply (state, event);
+      if (expires_at == NULL && g_strcmp0 (hd_journal_event_get_event_type (event), HD_EVENT_OFFER) == 0 &&
+          hd_journal_event_get_payload_string (event, "expires_at") != NULL)
+        expires_at = hd_time_parse_iso8601 (hd_journal_event_get_payload_string (event, "expires_at"), NULL);
+    }
+
+  if (hd_journal_state_get_packet (state) == NULL ||
+      !(packet = hd_packet_parse_node (hd_journal_state_get_packet (state), NULL, &error)))
+    {
+      g_warning ("Handoff %s was open, but its journaled offer cannot be read back: %s", handoff_id,
+                 error != NULL ? error->message : "no packet");
+      return NULL;
+    }
+
+  handoff = hd_handoff_new (packet, expires_at);
+  turns = hd_journal_state_get_log (state, HD_STATE_LOG_TURNS, &n_turns);
+  for (guint i = 0; i < n_turns; i++)
+    {
+      g_autofree char *pointer = g_strdup_printf ("/turns/%u", i);
+      g_autoptr(HdTurn) turn = hd_turn_parse_node (turns[i], pointer, NULL);
+
+      if (turn != NULL)
+        hd_handoff_append_turn (handoff, turn);
+    }
+  if (hd_journal_state_get_state (state) == HD_HANDOFF_STATE_ACCEPTED)
+    hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE);
+  return g_steal_pointer (&handoff);
+}
+
+/* Shows again what was open when the app last stopped (crashed or not),
+ * then makes every other presented id known to the queue and the journal's
+ * feed positions to the client, all before the feed starts. */
+void
+_hd_session_restore (HdSession *self)
+{
+  HdQueue *queue = hd_feed_client_get_queue (self->feed);
+  g_autoptr(GHashTable) open = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  guint restored = 0;
+
+  if (self->index == NULL || self->restored)
+    return;
+  self->restored = TRUE;
+  /* The built-in demo's router is a new one every run: what was open at
+   * the last one's does not exist at this one. */
+  ids = self->demo_open_uri != NULL ? g_new0 (char *, 1) : hd_journal_index_dup_open (self->index);
+  open = ids[0] != NULL ? hd_journal_index_collect_open (self->index, &error) : NULL;
+  if (open == NULL && error != NULL)
+    g_warning ("Could not read the open handoffs back from the journal: %s", error->message);
+  for (guint i = 0; open != NULL && ids[i] != NULL; i++)
+    {
+      g_autoptr(HdHandoff) handoff = rebuild_handoff (ids[i], g_hash_table_lookup (open, ids[i]));
+
+      if (handoff != NULL && hd_queue_add (queue, handoff))
+        restored++;
+    }
+  if (restored > 0)
+    g_message ("Restored %u open handoffs from the journal", restored);
+
+  g_hash_table_iter_init (&iter, hd_journal_index_get_presented (self->index));
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    hd_queue_remember (queue, key);
+  hd_feed_client_set_journaled (self->feed, hd_journal_index_get_streams (self->index),
+                                hd_journal_index_get_last_stream (self->index));
+}
+
+void
+_hd_session_open_index (HdSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean rebuilt = FALSE;
+
+  if (self->journal == NULL)
+    return;
+  self->index = hd_journal_index_open (hd_journal_get_directory (self->journal), &rebuilt, &error);
+  if (self->index == NULL)
+    {
+      g_warning ("The journal's index could not be made; offers journaled by an earlier run may be shown again: %s",
+                 error->message);
+      return;
+    }
+  if (rebuilt)
+    g_debug ("The journal index was rebuilt from the journal");
+  if (!hd_journal_index_save (self->index, &error))
+    g_warning ("%s", error->message);
+  g_signal_connect_object (self->journal, "appended", G_CALLBACK (on_journal_appended_cb), self, 0);
+}
+
+void
+_hd_session_save_index (HdSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->index_save_id, g_source_remove);
+  if (self->index != NULL && !hd_journal_index_save (self->index, &error))
+    g_warning ("%s", error->message);
+}
