@@ -1000,6 +1000,63 @@ test_duplicate_updates (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_added, ==, 1);
 }
 
+typedef struct
+{
+  gboolean ok;
+  guint    n_calls;
+} Commit;
+
+static gboolean
+commit_cb (gpointer   user_data,
+           GError   **error)
+{
+  Commit *commit = user_data;
+
+  commit->n_calls++;
+  if (!commit->ok)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "the disk is full");
+  return commit->ok;
+}
+
+static gboolean
+commit_called (gpointer data)
+{
+  return ((Commit *) data)->n_calls > 0;
+}
+
+/* Nothing is acknowledged, nor written to the state file, before what the
+ * application recorded of it is on disk: a commit that fails holds both
+ * back, and the next one after it succeeds lets them through. */
+static void
+test_commit_before_ack (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  Commit commit = { FALSE, 0 };
+  g_autofree char *contents = NULL;
+
+  g_test_expect_message ("hd-feed-client", G_LOG_LEVEL_WARNING, "*Not acknowledging the feed up to * yet: the disk is full*");
+  hd_feed_client_set_commit_func (fixture->client, commit_cb, &commit);
+  hd_feed_client_start (fixture->client);
+  HD_TEST_WAIT_UNTIL (is_connected (fixture), HD_TEST_TIMEOUT_MS);
+  g_free (hd_demo_router_push_offer (fixture->router, AGENT, -1));
+  g_free (hd_demo_router_push_offer (fixture->router, AGENT, -1));
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)) == 2, HD_TEST_TIMEOUT_MS);
+
+  g_assert_true (hd_test_wait_until (commit_called, &commit, HD_TEST_TIMEOUT_MS));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (hd_demo_router_get_acked_seq (fixture->router, AGENT), ==, 0);
+  g_assert_false (g_file_test (fixture->state_path, G_FILE_TEST_EXISTS));
+
+  /* The disk recovers: the next message's ack carries both. */
+  commit.ok = TRUE;
+  g_free (hd_demo_router_push_offer (fixture->router, AGENT, -1));
+  HD_TEST_WAIT_UNTIL (hd_demo_router_get_acked_seq (fixture->router, AGENT) == 3, HD_TEST_TIMEOUT_MS);
+  g_assert_true (g_file_get_contents (fixture->state_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"last_seq\" : 3"));
+  /* @commit lives on this stack frame; the tear-down's stop commits too. */
+  hd_feed_client_set_commit_func (fixture->client, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1022,6 +1079,7 @@ main (int   argc,
   ADD ("big-packet-in-order", test_big_packet_in_order);
   ADD ("superseded", test_superseded);
   ADD ("duplicate-updates", test_duplicate_updates);
+  ADD ("commit-before-ack", test_commit_before_ack);
 #undef ADD
 
   return g_test_run ();

@@ -59,6 +59,28 @@ _hd_feed_client_load_state (HdFeedClient *self)
                                                                           NULL));
 }
 
+/* What the application recorded of the messages up to last_seq goes to
+ * disk before the sequence that promises them does (the state file, an
+ * ack, a hello's resume_after). */
+static gboolean
+commit_records (HdFeedClient *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->commit == NULL || self->commit (self->commit_data, &error))
+    {
+      self->commit_failing = FALSE;
+      return TRUE;
+    }
+  /* Every ack tries again; one warning says it until one works. */
+  if (!self->commit_failing)
+    g_warning ("Not acknowledging the feed up to %lld yet: %s", (long long) self->last_seq, error->message);
+  else
+    g_debug ("Still not acknowledging the feed up to %lld: %s", (long long) self->last_seq, error->message);
+  self->commit_failing = TRUE;
+  return FALSE;
+}
+
 void
 _hd_feed_client_save_state (HdFeedClient *self)
 {
@@ -69,6 +91,9 @@ _hd_feed_client_save_state (HdFeedClient *self)
   g_autofree char *dir = NULL;
 
   if (self->state_path == NULL || self->persisted_seq == self->last_seq)
+    return;
+
+  if (!commit_records (self))
     return;
 
   builder = json_builder_new ();
@@ -119,7 +144,7 @@ _hd_feed_client_flush_ack (HdFeedClient *self)
   _hd_feed_client_save_state (self);
 
   if (self->welcomed && self->acked_seq < self->last_seq &&
-      (self->state_path == NULL || self->persisted_seq == self->last_seq) &&
+      (self->state_path != NULL ? self->persisted_seq == self->last_seq : commit_records (self)) &&
       self->ws != NULL && soup_websocket_connection_get_state (self->ws) == SOUP_WEBSOCKET_STATE_OPEN)
     {
       g_autofree char *text = hd_feed_build_ack (self->last_seq);

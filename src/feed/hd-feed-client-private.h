@@ -50,6 +50,9 @@ struct _HdFeedClient
   gpointer                 prepare_data;
   GDestroyNotify           prepared_free;
   gpointer                 prepared;       /* during "offer-presented" only */
+  HdFeedClientCommitFunc   commit;         /* nullable */
+  gpointer                 commit_data;
+  gboolean                 commit_failing; /* warned once until it works again */
   gsize                    max_frame_size;
   guint                    backoff_initial_ms;
   guint                    backoff_max_ms;

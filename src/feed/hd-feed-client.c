@@ -470,6 +470,17 @@ hd_feed_client_set_offer_preparer (HdFeedClient           *self,
   self->prepared_free = result_free;
 }
 
+void
+hd_feed_client_set_commit_func (HdFeedClient           *self,
+                                HdFeedClientCommitFunc  func,
+                                gpointer                user_data)
+{
+  g_return_if_fail (HD_IS_FEED_CLIENT (self));
+
+  self->commit = func;
+  self->commit_data = user_data;
+}
+
 gpointer
 hd_feed_client_get_offer_prepared (HdFeedClient *self)
 {

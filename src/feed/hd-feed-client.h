@@ -125,6 +125,16 @@ gboolean           hd_feed_client_get_applying        (HdFeedClient           *s
 void               hd_feed_client_set_journaled       (HdFeedClient           *self,
                                                        GHashTable             *streams,
                                                        const char             *last_stream);
+/* Called before the client persists and acknowledges a sequence number:
+ * whatever the application made durable of the messages up to it (a
+ * journal) must be on disk first, or a power cut after the ack would lose
+ * what the router will never send again.  Returning FALSE (with @error
+ * set) holds the state file and the ack back until the next try. */
+typedef gboolean (*HdFeedClientCommitFunc) (gpointer   user_data,
+                                            GError   **error);
+void               hd_feed_client_set_commit_func     (HdFeedClient           *self,
+                                                       HdFeedClientCommitFunc  func,
+                                                       gpointer                user_data);
 HdFeedClientState  hd_feed_client_get_state           (HdFeedClient  *self);
 GDateTime         *hd_feed_client_get_connected_since (HdFeedClient  *self);
 guint              hd_feed_client_get_reconnects      (HdFeedClient  *self);

@@ -321,6 +321,18 @@ ensure_dir (const char  *path,
   return TRUE;
 }
 
+/* Offers and turns are appended without an fsync of their own (docs/journal.md);
+ * the feed acknowledges them only once this has made them durable, or a power
+ * cut after the ack would lose what the router never sends again. */
+static gboolean
+commit_journal (gpointer   user_data,
+                GError   **error)
+{
+  HdSession *self = user_data;
+
+  return self->journal == NULL || hd_journal_sync (self->journal, error);
+}
+
 static gboolean
 setup (HdSession   *self,
        const char  *url,
@@ -363,6 +375,8 @@ setup (HdSession   *self,
   else if (hd_journal_get_last_error (self->journal) != NULL)
     g_warning ("Event journal: %s", hd_journal_get_last_error (self->journal));
   _hd_session_open_index (self);
+  if (self->journal != NULL)
+    hd_feed_client_set_commit_func (self->feed, commit_journal, self);
 
   return TRUE;
 }
