@@ -30,3 +30,11 @@ for mode in agent supervisor trainer; do
   # shellcheck disable=SC2086
   shoot "$mode-mode" "${HD_SCREENSHOT_WAIT:-6}" --mode "$mode" ${HD_SCREENSHOT_ARGS:---demo}
 done
+
+# A chat accepted with a reply sent, at 1366×768 (agent-accepted) and at 800×600, where the
+# queue and the context fold away (agent-narrow). The geometry test drives the same window
+# on the built-in demo there, checks that nothing is clipped, and saves what it checked.
+ASAN_OPTIONS=detect_leaks=0 HD_SCREENSHOT_DIR="$PWD/$out" HD_TEST_FIXTURES="$PWD/tests/fixtures" \
+  "$build/tests/test-ui-geometry" -p /geometry/demo-reply >/dev/null
+echo "wrote $out/agent-accepted.png"
+echo "wrote $out/agent-narrow.png"
