@@ -41,9 +41,8 @@ hd_window_get_mode (HdWindow *self)
   return self->mode;
 }
 
-/* The header's Show Queue and Show Details buttons are there only while agent
- * mode has folded the queue or the handoff's context away; the view switcher
- * moves to the bottom bar when the header has no room for it. */
+/* The header's Show Queue and Show Details buttons show while agent mode has folded the
+ * queue or the context away; the switcher moves to the bottom bar when the header is full. */
 static void
 update_fold_buttons (HdWindow *self)
 {
@@ -70,9 +69,8 @@ update_fold_buttons_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A flap folds, and the switcher title drops its switcher, while the window
- * is being laid out, after the header bar has been (and the bar revealed by a
- * size it was not measured for): they change before the next layout instead. */
+/* Flaps fold, and the switcher title drops its switcher, during layout, after the
+ * header bar was allocated: the buttons and the bar change before the next one. */
 static void
 queue_update_fold_buttons (HdWindow *self)
 {
