@@ -32,6 +32,14 @@ for mode in agent supervisor trainer; do
   shoot "$mode-mode" "${HD_SCREENSHOT_WAIT:-6}" --mode "$mode" ${HD_SCREENSHOT_ARGS:---demo}
 done
 
+# A chat accepted with a reply sent, at 1366×768 (agent-accepted) and at 800×600, where the
+# queue and the context fold away (agent-narrow). The geometry test drives the same window
+# on the built-in demo there, checks that nothing is clipped, and saves what it checked.
+ASAN_OPTIONS=detect_leaks=0 HD_SCREENSHOT_DIR="$PWD/$out" HD_TEST_FIXTURES="$PWD/tests/fixtures" \
+  "$build/tests/test-ui-geometry" -p /geometry/demo-reply >/dev/null
+echo "wrote $out/agent-accepted.png"
+echo "wrote $out/agent-narrow.png"
+
 # Agent mode in Hindi, with the Indian formats (hi_IN.UTF-8, which dev.sh generates).
 if locale -a 2>/dev/null | grep -qix hi_in.utf8; then
   # shellcheck disable=SC2086

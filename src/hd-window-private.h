@@ -21,7 +21,8 @@ struct _HdWindow
 
   char                 *mode;            /* "agent", "supervisor" or "trainer" */
   HdSession            *session;         /* owned; NULL when not connected to a feed */
-  GCancellable         *cancellable;     /* cancelled in dispose and when the session changes */
+  GCancellable         *cancellable;
+  guint                 fold_buttons_id; /* idle: update_fold_buttons () */     /* cancelled in dispose and when the session changes */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -34,6 +35,9 @@ struct _HdWindow
   GtkStack             *agent_stack;
   HdAgentView          *agent_view;
   HdStatusSelector     *status_selector;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkToggleButton      *queue_button;
+  GtkToggleButton      *details_button;
   GtkMenuButton        *connection_button;
   GtkImage             *connection_icon;
   GtkLabel             *connection_label;

@@ -42,6 +42,43 @@ hd_window_get_mode (HdWindow *self)
   return self->mode;
 }
 
+/* The header's Show Queue and Show Details buttons show while agent mode has folded the
+ * queue or the context away; the switcher moves to the bottom bar when the header is full. */
+static void
+update_fold_buttons (HdWindow *self)
+{
+  AdwFlap *details = hd_handoff_pane_get_details_flap (hd_agent_view_get_pane (self->agent_view));
+  gboolean agent = g_strcmp0 (self->mode, "agent") == 0 &&
+                   g_strcmp0 (gtk_stack_get_visible_child_name (self->agent_stack), "queue") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->queue_button),
+                          agent && hd_agent_view_get_queue_folded (self->agent_view));
+  gtk_widget_set_visible (GTK_WIDGET (self->details_button),
+                          agent && hd_agent_view_get_selected_handoff (self->agent_view) != NULL &&
+                          adw_flap_get_folded (details));
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static gboolean
+update_fold_buttons_idle_cb (gpointer data)
+{
+  HdWindow *self = data;
+
+  self->fold_buttons_id = 0;
+  update_fold_buttons (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Flaps fold, and the switcher title drops its switcher, during layout, after the
+ * header bar was allocated: the buttons and the bar change before the next one. */
+static void
+queue_update_fold_buttons (HdWindow *self)
+{
+  if (self->fold_buttons_id == 0)
+    self->fold_buttons_id = g_idle_add_full (GTK_PRIORITY_RESIZE - 1, update_fold_buttons_idle_cb, self, NULL);
+}
+
 void
 hd_window_set_mode (HdWindow   *self,
                     const char *mode)
@@ -62,6 +99,7 @@ hd_window_set_mode (HdWindow   *self,
   self->mode = g_strdup (mode);
   adw_view_stack_set_visible_child_name (self->view_stack, mode);
   _hd_window_update_offer_actions (self);
+  update_fold_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
@@ -642,6 +680,7 @@ hd_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
+  g_clear_handle_id (&self->fold_buttons_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), HD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (hd_window_parent_class)->dispose (object);
@@ -675,6 +714,9 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, agent_stack);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, agent_view);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, status_selector);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, queue_button);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_button);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_icon);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_label);
@@ -707,6 +749,25 @@ hd_window_init (HdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _hd_window_actions_init (self);
+
+  {
+    AdwFlap *details = hd_handoff_pane_get_details_flap (hd_agent_view_get_pane (self->agent_view));
+
+    g_object_bind_property (self->agent_view, "queue-revealed", self->queue_button, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    g_object_bind_property (details, "reveal-flap", self->details_button, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    g_signal_connect_object (self->agent_view, "notify::queue-folded",
+                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->agent_view, "notify::selected-handoff",
+                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->agent_stack, "notify::visible-child-name",
+                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (details, "notify::folded",
+                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+  }
 
   /* The primary menu button shows only an icon: give it a name for screen readers. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),

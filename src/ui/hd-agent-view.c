@@ -26,7 +26,8 @@ struct _HdAgentView
   GtkWidget      *decline_dialog;  /* weak */
   gboolean        can_answer;      /* is_open (), as last notified */
 
-  /* template children */
+  /* template children (the flap is the bin's child, not bound: the bin
+   * unparents it) */
   HdQueueSidebar *sidebar;
   GtkStack       *content_stack;
   GtkRevealer    *offer_revealer;
@@ -43,6 +44,8 @@ enum {
   PROP_QUEUE,
   PROP_SELECTED_HANDOFF,
   PROP_CAN_ANSWER,
+  PROP_QUEUE_FOLDED,
+  PROP_QUEUE_REVEALED,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -53,6 +56,12 @@ static const struct { const char *id; const char *label; } decline_reasons[] = {
   { "language", N_("_Cannot Speak the Language") },
   { "other", N_("_Other Reason") },
 };
+
+static AdwFlap *
+get_flap (HdAgentView *self)
+{
+  return ADW_FLAP (adw_bin_get_child (ADW_BIN (self)));
+}
 
 static gboolean
 is_open (HdAgentView *self)
@@ -173,8 +182,22 @@ on_selected_handoff_cb (HdAgentView    *self,
 
   hd_handoff_pane_set_handoff (self->pane, handoff);
   gtk_stack_set_visible_child_name (self->content_stack, handoff != NULL ? "handoff" : "empty");
+  /* A folded queue was opened to pick a handoff: once picked, it shows. */
+  if (handoff != NULL && adw_flap_get_folded (get_flap (self)))
+    adw_flap_set_reveal_flap (get_flap (self), FALSE);
   update_offer_bar_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_HANDOFF]);
+}
+
+static void
+on_flap_notify_cb (HdAgentView *self,
+                   GParamSpec  *pspec,
+                   AdwFlap     *flap)
+{
+  if (g_str_equal (g_param_spec_get_name (pspec), "folded"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE_FOLDED]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE_REVEALED]);
 }
 
 static void
@@ -298,6 +321,12 @@ hd_agent_view_get_property (GObject    *object,
     case PROP_CAN_ANSWER:
       g_value_set_boolean (value, self->can_answer);
       break;
+    case PROP_QUEUE_FOLDED:
+      g_value_set_boolean (value, hd_agent_view_get_queue_folded (self));
+      break;
+    case PROP_QUEUE_REVEALED:
+      g_value_set_boolean (value, hd_agent_view_get_queue_revealed (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -318,6 +347,9 @@ hd_agent_view_set_property (GObject      *object,
       break;
     case PROP_SELECTED_HANDOFF:
       hd_agent_view_set_selected_handoff (self, g_value_get_object (value));
+      break;
+    case PROP_QUEUE_REVEALED:
+      hd_agent_view_set_queue_revealed (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -343,6 +375,14 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   properties[PROP_CAN_ANSWER] =
     g_param_spec_boolean ("can-answer", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether the queue is folded away to leave the handoff the width, and
+   * whether it is shown over the handoff (always, when not folded). */
+  properties[PROP_QUEUE_FOLDED] =
+    g_param_spec_boolean ("queue-folded", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_QUEUE_REVEALED] =
+    g_param_spec_boolean ("queue-revealed", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HD_TYPE_QUEUE_SIDEBAR);
@@ -358,6 +398,7 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdAgentView, pane);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_handoff_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tick_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_notify_cb);
 
   gtk_widget_class_install_action (widget_class, "agent.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "agent.decline", NULL, decline_action);
@@ -423,4 +464,26 @@ hd_agent_view_get_pane (HdAgentView *self)
 {
   g_return_val_if_fail (HD_IS_AGENT_VIEW (self), NULL);
   return self->pane;
+}
+
+gboolean
+hd_agent_view_get_queue_folded (HdAgentView *self)
+{
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), FALSE);
+  return adw_flap_get_folded (get_flap (self));
+}
+
+gboolean
+hd_agent_view_get_queue_revealed (HdAgentView *self)
+{
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), FALSE);
+  return adw_flap_get_reveal_flap (get_flap (self));
+}
+
+void
+hd_agent_view_set_queue_revealed (HdAgentView *self,
+                                  gboolean     revealed)
+{
+  g_return_if_fail (HD_IS_AGENT_VIEW (self));
+  adw_flap_set_reveal_flap (get_flap (self), revealed);
 }

@@ -32,7 +32,11 @@ G_DECLARE_FINAL_TYPE (HdAgentView, hd_agent_view, HD, AGENT_VIEW, AdwBin)
  * Decline reasons are stable keys: "busy", "wrong_skill", "language", "other".
  *
  * The pane (hd_agent_view_get_pane ()) is the one the window binds "can-reply",
- * "can-send", "allow-reveal", "sf-client" and "outbox" to. */
+ * "can-send", "allow-reveal", "sf-client" and "outbox" to.
+ *
+ * Narrower than the queue and the pane side by side, the queue folds away:
+ * "queue-folded" (read-only) says so, and "queue-revealed" shows it over the
+ * pane until a handoff is picked (the window's Show Queue button). */
 GtkWidget  *hd_agent_view_new                  (void);
 GListModel *hd_agent_view_get_queue            (HdAgentView *self);
 void        hd_agent_view_set_queue            (HdAgentView *self,
@@ -42,5 +46,9 @@ void        hd_agent_view_set_selected_handoff (HdAgentView *self,
                                                 HdHandoff   *handoff);
 gboolean    hd_agent_view_get_can_answer       (HdAgentView *self);
 HdHandoffPane *hd_agent_view_get_pane          (HdAgentView *self);
+gboolean    hd_agent_view_get_queue_folded     (HdAgentView *self);
+gboolean    hd_agent_view_get_queue_revealed   (HdAgentView *self);
+void        hd_agent_view_set_queue_revealed   (HdAgentView *self,
+                                                gboolean     revealed);
 
 G_END_DECLS

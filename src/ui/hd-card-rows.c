@@ -42,6 +42,42 @@ hd_card_rows_set_no_wrap (GtkWidget *label)
   gtk_label_set_width_chars (GTK_LABEL (label), -1);
 }
 
+/* GTK 4.8 keeps the request mode a container had when it was first asked
+ * until a resize is queued on the container itself while none is pending:
+ * a grid first asked while it held no wrapping label goes on measuring its
+ * rows without their width, one line each, and a wrapped value (an account
+ * and its masked number) runs out of the card.  Once a row is added, a
+ * resize is queued on the grid after the next frame it is drawn in, when
+ * none is pending, so that it asks its rows again.  It only needs asking
+ * once: it then keeps a wrapping row's mode. */
+static void
+refresh_after_paint_cb (GdkFrameClock *clock,
+                        GtkWidget     *grid)
+{
+  g_signal_handlers_disconnect_by_func (clock, refresh_after_paint_cb, grid);
+  gtk_widget_queue_resize (grid);
+}
+
+static void
+refresh_on_map_cb (GtkWidget *grid)
+{
+  g_signal_handlers_disconnect_by_func (grid, refresh_on_map_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (grid), "after-paint",
+                           G_CALLBACK (refresh_after_paint_cb), grid, 0);
+}
+
+static void
+refresh_request_mode (GtkGrid *grid)
+{
+  if (g_object_get_data (G_OBJECT (grid), "hd-card-rows-refreshed") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (grid), "hd-card-rows-refreshed", GINT_TO_POINTER (TRUE));
+  if (gtk_widget_get_mapped (GTK_WIDGET (grid)))
+    refresh_on_map_cb (GTK_WIDGET (grid));
+  else
+    g_signal_connect (grid, "map", G_CALLBACK (refresh_on_map_cb), NULL);
+}
+
 static void
 add_grid_row (GtkGrid    *grid,
               int        *row,
@@ -62,6 +98,7 @@ add_grid_row (GtkGrid    *grid,
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
   gtk_grid_attach (grid, key_label, 0, *row, 1, 1);
   gtk_grid_attach (grid, value_label, 1, *row, 1, 1);
+  refresh_request_mode (grid);
   (*row)++;
 }
 

@@ -47,5 +47,6 @@ struct _HdHandoffPane
 
 void _hd_handoff_pane_update_journal_actions (HdHandoffPane  *self);
 void _hd_handoff_pane_class_actions_init     (GtkWidgetClass *widget_class);
+void _hd_handoff_pane_class_layout_init      (GtkWidgetClass *widget_class);
 
 G_END_DECLS

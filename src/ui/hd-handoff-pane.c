@@ -504,6 +504,7 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.scroll-to-latest", NULL, scroll_to_latest_action);
   gtk_widget_class_install_action (widget_class, "pane.send-reply", NULL, send_reply_action);
   _hd_handoff_pane_class_actions_init (widget_class);
+  _hd_handoff_pane_class_layout_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pane.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pane.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -57,6 +57,9 @@ G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
  * activates session.quality-report (id, HD_QUALITY_REPORT_ASKED_TO_REPEAT,
  * detail, TRUE) just before session.reply. */
 GtkWidget *hd_handoff_pane_new                     (void);
+/* Where the context columns fold to when the conversation needs the width:
+ * the window's Show Details button follows its "folded" and "reveal-flap". */
+AdwFlap   *hd_handoff_pane_get_details_flap        (HdHandoffPane *self);
 HdHandoff *hd_handoff_pane_get_handoff             (HdHandoffPane *self);
 void       hd_handoff_pane_set_handoff             (HdHandoffPane *self,
                                                     HdHandoff     *handoff);

@@ -155,6 +155,14 @@ get_height_for_width (HdTextBlock *self,
   return height;
 }
 
+/* The widest it lays its text out: unwrapped, or max-width-chars. */
+static int
+get_widest (HdTextBlock *self)
+{
+  ensure_natural_size (self);
+  return MIN (self->natural_width, get_char_width (self) * self->max_chars);
+}
+
 static void
 hd_text_block_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
@@ -167,8 +175,7 @@ hd_text_block_measure (GtkWidget      *widget,
   HdTextBlock *self = HD_TEXT_BLOCK (widget);
   int widest;
 
-  ensure_natural_size (self);
-  widest = MIN (self->natural_width, get_char_width (self) * self->max_chars);
+  widest = get_widest (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *natural = widest;
@@ -176,7 +183,10 @@ hd_text_block_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = *natural = get_height_for_width (self, for_size >= 0 ? for_size : widest);
+      /* Never laid out wider than its natural width (see the snapshot):
+       * a bubble aligned to one side is offered the list's whole width
+       * but allocated only that, and must be as tall as it then is. */
+      *minimum = *natural = get_height_for_width (self, for_size >= 0 ? MIN (for_size, widest) : widest);
     }
 }
 
@@ -191,11 +201,10 @@ hd_text_block_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   HdTextBlock *self = HD_TEXT_BLOCK (widget);
-  int width = gtk_widget_get_width (widget);
+  int width = MIN (gtk_widget_get_width (widget), get_widest (self));
   GdkRGBA color;
 
   /* The layout is already at this width: it was measured for it. */
-  ensure_natural_size (self);
   set_layout_width (self, width >= self->natural_width ? -1 : MAX (width, 1) * PANGO_SCALE);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   gtk_snapshot_append_layout (snapshot, self->layout, &color);
