@@ -223,6 +223,34 @@ test_view_decline (Fixture       *fixture,
   g_assert_true (adw_message_dialog_has_response (dialog, "language"));
   g_assert_true (adw_message_dialog_has_response (dialog, "other"));
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  /* The reasons are ordinary answers, not red destructive buttons, and
+   * Keep Offer is the default. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    hd_test_collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+    g_assert_cmpuint (buttons->len, >=, 5);
+    for (guint i = 0; i < buttons->len; i++)
+      g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (buttons, i), "destructive-action"));
+  }
+  /* Enter does what the default does: it keeps the offer. */
+  hd_test_flush (GTK_WIDGET (dialog));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+    if (GTK_IS_BUTTON (focus))
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "_Keep Offer");
+  }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* GtkWindow binds Enter to "activate-default" when the focus is not on a button. */
+  g_signal_emit_by_name (dialog, "activate-default");
+  HD_TEST_WAIT_UNTIL (dialog == NULL, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (fixture->declined->len, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.decline", NULL));
+  dialog = ADW_MESSAGE_DIALOG (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
   /* What a click does: the response, then the dialog closes. Both run at
    * once, and the view answers the response in its handler. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
