@@ -33,10 +33,20 @@ typedef enum
   N_COLS
 } KpiColumn;
 
+/* A rate with the counts it came from: "92% (46 of 50)", so a 100% of one
+ * handoff does not read like a 100% of five hundred. */
 static char *
-format_rate (double value)
+format_rate (HdKpiRow   *row,
+             const char *figure,
+             double      value)
 {
-  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", 100 * value);
+  guint part = 0, whole = 0;
+
+  if (isnan (value))
+    return g_strdup ("—");
+  hd_kpi_row_get_rate_counts (row, figure, &part, &whole);
+  /* TRANSLATORS: a KPI rate and its counts, "92% (46 of 50)" */
+  return g_strdup_printf (_("%.0f%% (%u of %u)"), 100 * value, part, whole);
 }
 
 static char *
@@ -58,14 +68,14 @@ kpi_cell_text (HdKpiRow  *row,
     {
     case COL_SCOPE: return g_strdup (hd_kpi_row_get_label (row));
     case COL_OFFERED: return g_strdup_printf ("%u / %u", hd_kpi_row_get_n_offered (row), hd_kpi_row_get_n_concluded (row));
-    case COL_SUCCESS: return format_rate (hd_kpi_row_get_escalation_success (row));
-    case COL_ABANDONED: return format_rate (hd_kpi_row_get_abandonment_in_transfer (row));
-    case COL_DUPLICATION: return format_rate (hd_kpi_row_get_verification_duplication (row));
-    case COL_REPEAT: return format_rate (hd_kpi_row_get_repeat_rate (row));
+    case COL_SUCCESS: return format_rate (row, "escalation-success", hd_kpi_row_get_escalation_success (row));
+    case COL_ABANDONED: return format_rate (row, "abandonment-in-transfer", hd_kpi_row_get_abandonment_in_transfer (row));
+    case COL_DUPLICATION: return format_rate (row, "verification-duplication", hd_kpi_row_get_verification_duplication (row));
+    case COL_REPEAT: return format_rate (row, "repeat-rate", hd_kpi_row_get_repeat_rate (row));
     case COL_AHT_BOT: return format_seconds (hd_kpi_row_get_handle_time_bot (row));
     case COL_AHT_AGENT: return format_seconds (hd_kpi_row_get_handle_time_agent_only (row));
-    case COL_FCR: return format_rate (hd_kpi_row_get_first_contact_resolution (row));
-    case COL_COMPLETE: return format_rate (hd_kpi_row_get_complete_packets (row));
+    case COL_FCR: return format_rate (row, "first-contact-resolution", hd_kpi_row_get_first_contact_resolution (row));
+    case COL_COMPLETE: return format_rate (row, "complete-packets", hd_kpi_row_get_complete_packets (row));
     case COL_MISSING: return g_strdup (hd_kpi_row_get_most_missing (row));
     case N_COLS:
     default:
@@ -82,6 +92,13 @@ setup_kpi_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COL_SCOPE || column == COL_MISSING ? 0 : 1);
+  /* Cells wrap rather than push the last columns past the window's edge:
+   * "92% (46 of 50)" folds after the percentage in a narrow window. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column == COL_SCOPE || column == COL_MISSING ? 24 : 10);
+  gtk_label_set_justify (GTK_LABEL (label), column == COL_SCOPE || column == COL_MISSING
+                                            ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
   if (column != COL_SCOPE && column != COL_MISSING)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -124,6 +141,28 @@ unbind_kpi_cell_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), render_kpi_cell, item);
 }
 
+/* GTK 4.8 gives column titles no wrapping of their own, and eleven titles
+ * on one line each are wider than a 1366 px screen: the title labels in the
+ * header are made to wrap at word boundaries like the cells below them. */
+static void
+wrap_kpi_titles (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+          gtk_label_set_max_width_chars (GTK_LABEL (child), 12);
+          gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+        }
+      else if (!GTK_IS_LIST_VIEW (child) && !GTK_IS_SCROLLED_WINDOW (child))
+        wrap_kpi_titles (child);
+    }
+}
+
 void
 _hd_supervisor_view_add_kpi_columns (HdSupervisorView *self)
 {
@@ -155,6 +194,7 @@ _hd_supervisor_view_add_kpi_columns (HdSupervisorView *self)
       gtk_column_view_append_column (self->kpi_view, column);
       g_object_unref (column);
     }
+  wrap_kpi_titles (GTK_WIDGET (self->kpi_view));
 }
 
 static int
