@@ -137,3 +137,24 @@ hd_display_author_name (const char *real_name,
     return user_name;
   return real_name;
 }
+
+char *
+hd_display_decline_reason (const char *reason)
+{
+  static const struct {
+    const char *id;
+    const char *words;
+  } reasons[] = {
+    { "busy", N_("busy with another customer") },
+    { "wrong_skill", N_("not my skill area") },
+    { "language", N_("cannot speak the language") },
+    { "other", N_("another reason") },
+  };
+
+  if (reason == NULL || *reason == '\0')
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (g_str_equal (reason, reasons[i].id))
+      return g_strdup (g_dgettext (GETTEXT_PACKAGE, reasons[i].words));
+  return hd_display_name_for_token (reason);
+}

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
 char     *hd_display_name_for_token (const char *token);
 /* Whether @word (one word, any case) is an acronym the rule writes in capitals. */
 gboolean  hd_display_name_is_acronym (const char *word);
+/* The words for a decline reason id the agent chose ("wrong_skill" → "not
+ * my skill area"), lower case to go inside a sentence; other ids through
+ * the rule.  Returns a new string, or NULL for NULL or "". */
+char     *hd_display_decline_reason  (const char *reason);
 /* @time in the local zone as "2026-12-07 10:42": a four-digit year first, so
  * no reader takes 12/07/26 for the 12th of July. */
 char     *hd_display_date_time       (GDateTime  *time);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-display-names.h"
 #include "hd-packet.h"
 #include "hd-ui-format.h"
 
@@ -158,6 +159,44 @@ hd_ui_format_handoff_state (HdHandoffState state)
     case HD_HANDOFF_STATE_WRAPPED_UP:
     default:
       return _("Wrapped up");
+    }
+}
+
+char *
+hd_ui_format_ended_offer (HdHandoff *handoff)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (HD_IS_HANDOFF (handoff), NULL);
+
+  switch (hd_handoff_get_state (handoff))
+    {
+    case HD_HANDOFF_STATE_DECLINED:
+      reason = hd_display_decline_reason (hd_handoff_get_decline_reason (handoff));
+      if (reason == NULL)
+        return g_strdup (_("You declined this offer."));
+      /* TRANSLATORS: %s is the reason the agent gave, "not my skill area" */
+      return g_strdup_printf (_("You declined this offer (%s)."), reason);
+    case HD_HANDOFF_STATE_EXPIRED:
+      return g_strdup (_("This offer expired before it was accepted."));
+    case HD_HANDOFF_STATE_REVOKED:
+      switch (hd_handoff_get_revoke_reason (handoff))
+        {
+        case HD_REVOKE_REASON_CUSTOMER_ABANDONED:
+          return g_strdup (_("This offer was withdrawn: the customer left."));
+        case HD_REVOKE_REASON_REASSIGNED:
+          return g_strdup (_("This offer was withdrawn: it went to another agent."));
+        case HD_REVOKE_REASON_EXPIRED:
+          return g_strdup (_("This offer was withdrawn: it expired."));
+        case HD_REVOKE_REASON_NONE:
+        default:
+          return g_strdup (_("This offer was withdrawn."));
+        }
+    case HD_HANDOFF_STATE_OFFERED:
+    case HD_HANDOFF_STATE_ACCEPTED:
+    case HD_HANDOFF_STATE_WRAPPED_UP:
+    default:
+      return NULL;
     }
 }
 

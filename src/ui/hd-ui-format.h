@@ -26,6 +26,11 @@ const char *hd_ui_format_speaker           (HdSpeaker             speaker);
 const char *hd_ui_format_method            (HdVerificationMethod  method);
 const char *hd_ui_format_handoff_state     (HdHandoffState        state);
 
+/* Why an offer that ended before it was accepted is closed: "You declined
+ * this offer (not my skill area).", "This offer expired before it was
+ * accepted.", "This offer was withdrawn: the customer left."  NULL for a
+ * handoff in any other state.  A new string. */
+char       *hd_ui_format_ended_offer       (HdHandoff             *handoff);
 /* "international_usage_not_enabled" → "International usage not enabled"
  * (hd_packet_format_token (), which headless code calls). */
 char       *hd_ui_format_token             (const char           *token);
