@@ -348,6 +348,17 @@ assert_kpi_columns_fit (GtkWidget *view,
                       gtk_label_get_label (g_ptr_array_index (labels, i)),
                       bounds.origin.x, bounds.origin.x + bounds.size.width, viewport_width);
       g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, viewport_width);
+      /* And no title is cut: each has at least the room it asks for. */
+      {
+        GtkWidget *label = g_ptr_array_index (labels, i);
+        int min_width, min_height;
+
+        gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                            &min_height, NULL, NULL, NULL);
+        g_assert_cmpint (gtk_widget_get_width (label), >=, min_width);
+        g_assert_cmpint (gtk_widget_get_height (label), >=, min_height);
+      }
     }
 }
 

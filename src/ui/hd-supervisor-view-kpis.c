@@ -141,9 +141,9 @@ unbind_kpi_cell_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), render_kpi_cell, item);
 }
 
-/* GTK 4.8 gives column titles no wrapping of their own, and eleven titles
- * on one line each are wider than a 1366 px screen: the title labels in the
- * header are made to wrap at word boundaries like the cells below them. */
+/* GTK 4.8's column headers measure their titles on one width only, so a
+ * title that wraps by itself is cut: the titles carry their own line break
+ * instead, and are centred over their columns. */
 static void
 wrap_kpi_titles (GtkWidget *widget)
 {
@@ -152,12 +152,7 @@ wrap_kpi_titles (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_LABEL (child))
-        {
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
-          gtk_label_set_max_width_chars (GTK_LABEL (child), 12);
-          gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
-        }
+        gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
       else if (!GTK_IS_LIST_VIEW (child) && !GTK_IS_SCROLLED_WINDOW (child))
         wrap_kpi_titles (child);
     }
@@ -166,18 +161,20 @@ wrap_kpi_titles (GtkWidget *widget)
 void
 _hd_supervisor_view_add_kpi_columns (HdSupervisorView *self)
 {
+  /* TRANSLATORS: the KPI table's column titles are on two lines each (the
+   * \n) so that eleven columns fit a 1366 px screen. */
   const char *titles[N_COLS] = {
     [COL_SCOPE] = _("Scope"),
-    [COL_OFFERED] = _("Offered / Concluded"),
-    [COL_SUCCESS] = _("Right Queue First"),
-    [COL_ABANDONED] = _("Abandoned in Transfer"),
+    [COL_OFFERED] = _("Offered /\nConcluded"),
+    [COL_SUCCESS] = _("Right Queue\nFirst"),
+    [COL_ABANDONED] = _("Abandoned\nin Transfer"),
     [COL_DUPLICATION] = _("Re-verified"),
-    [COL_REPEAT] = _("Asked to Repeat"),
-    [COL_AHT_BOT] = _("Handle Time (Bot)"),
-    [COL_AHT_AGENT] = _("Handle Time (Agent Only)"),
-    [COL_FCR] = _("First-Contact Resolution"),
-    [COL_COMPLETE] = _("Complete Packets"),
-    [COL_MISSING] = _("Most Often Missing"),
+    [COL_REPEAT] = _("Asked to\nRepeat"),
+    [COL_AHT_BOT] = _("Handle Time\n(Bot)"),
+    [COL_AHT_AGENT] = _("Handle Time\n(Agent Only)"),
+    [COL_FCR] = _("First-Contact\nResolution"),
+    [COL_COMPLETE] = _("Complete\nPackets"),
+    [COL_MISSING] = _("Most Often\nMissing"),
   };
 
   for (guint i = 0; i < N_COLS; i++)
