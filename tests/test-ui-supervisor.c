@@ -12,6 +12,7 @@
 
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view.h"
+#include "hd-ui-format.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-trend-chart.h"
 #include "supervisor-test-data.h"
@@ -327,6 +328,24 @@ test_view_kpis (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "\r\noverall,,"));
   g_assert_nonnull (strstr (contents, "\r\nqueue,fraud,"));
   g_file_delete (file, NULL, NULL);
+
+  /* The toast says where the file went, and choosers open in a folder of the user's. */
+  {
+    g_autofree char *path = g_build_filename (g_get_home_dir (), "Documents", "handoff-kpis.csv", NULL);
+    g_autoptr(GFile) saved = g_file_new_for_path (path);
+    g_autofree char *message = hd_ui_format_saved_to (saved);
+    g_autoptr(GFile) folder = hd_ui_format_export_folder ();
+    g_autoptr(GFile) cwd = g_file_new_for_path (g_get_current_dir ());
+    g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+    g_autofree char *folder_path = g_file_get_path (folder);
+
+    g_assert_cmpstr (message, ==, "Saved to ~/Documents/handoff-kpis.csv");
+    g_assert_true (g_file_equal (folder, home) || g_file_has_prefix (folder, home) ||
+                   g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS)) == 0 ||
+                   g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD)) == 0);
+    if (!g_file_equal (cwd, home))
+      g_assert_false (g_file_equal (folder, cwd));
+  }
 }
 
 /* Whether every column title of @view ends inside @view's viewport. */

@@ -16,6 +16,7 @@
 #include "hd-audit-trail.h"
 #include "hd-audit-view.h"
 #include "hd-journal-dialogs.h"
+#include "hd-ui-format.h"
 
 static void
 show_toast (GtkWindow  *parent,
@@ -484,7 +485,11 @@ hd_journal_dialogs_export_to_file (GtkWindow              *parent,
       show_toast (parent, message);
       return FALSE;
     }
-  show_toast (parent, _("Recording exported"));
+  {
+    g_autofree char *message = hd_ui_format_saved_to (file);
+
+    show_toast (parent, message);
+  }
   return TRUE;
 }
 
@@ -520,6 +525,11 @@ export_choice_cb (AdwMessageDialog *dialog,
   chooser = gtk_file_chooser_native_new (_("Export Recording"), request->parent,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  {
+    g_autoptr(GFile) folder = hd_ui_format_export_folder ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   name = g_strconcat (request->handoff_id, HD_RECORDING_SUFFIX, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   filter = gtk_file_filter_new ();

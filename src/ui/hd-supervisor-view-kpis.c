@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hd-supervisor-view-private.h"
+#include "hd-ui-format.h"
 
 /* KPI table ---------------------------------------------------------------------- */
 
@@ -322,6 +323,8 @@ hd_supervisor_view_export_kpis_async (HdSupervisorView    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hd_supervisor_view_export_kpis_async);
+  /* For the toast: where the file went. */
+  g_object_set_data_full (G_OBJECT (task), "hd-file", g_object_ref (file), g_object_unref);
 
   _hd_supervisor_view_refresh_kpis (self);
   text = hd_kpi_rows_to_csv (G_LIST_MODEL (self->kpi_rows));
@@ -357,7 +360,12 @@ export_done_cb (GObject      *source,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
   else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("KPI table exported"));
+    {
+      GFile *file = g_object_get_data (G_OBJECT (result), "hd-file");
+      g_autofree char *message = file != NULL ? hd_ui_format_saved_to (file) : g_strdup (_("KPI table exported"));
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+    }
 }
 
 static void
@@ -387,6 +395,11 @@ _hd_supervisor_view_export_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Export KPI Table"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  {
+    g_autoptr(GFile) folder = hd_ui_format_export_folder ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "handoff-kpis.csv");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hd-display-names.h"
 #include "hd-packet.h"
@@ -198,6 +199,41 @@ hd_ui_format_ended_offer (HdHandoff *handoff)
     default:
       return NULL;
     }
+}
+
+char *
+hd_ui_format_saved_to (GFile *file)
+{
+  g_autofree char *path = NULL;
+  const char *home = g_get_home_dir ();
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_parse_name (file);
+  if (home != NULL && g_str_has_prefix (path, home) && path[strlen (home)] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *shortened = g_strconcat ("~", path + strlen (home), NULL);
+
+      g_free (path);
+      path = g_steal_pointer (&shortened);
+    }
+  /* TRANSLATORS: %s is where an exported file was written, "~/Documents/handoff-kpis.csv" */
+  return g_strdup_printf (_("Saved to %s"), path);
+}
+
+GFile *
+hd_ui_format_export_folder (void)
+{
+  const GUserDirectory dirs[] = { G_USER_DIRECTORY_DOCUMENTS, G_USER_DIRECTORY_DOWNLOAD };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      const char *dir = g_get_user_special_dir (dirs[i]);
+
+      if (dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR))
+        return g_file_new_for_path (dir);
+    }
+  return g_file_new_for_path (g_get_home_dir ());
 }
 
 char *
