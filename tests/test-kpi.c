@@ -421,6 +421,21 @@ test_kpi_row_properties (void)
   g_assert_false (g_hash_table_contains (seen, "complete-packets"));
   g_object_get (row, "escalation-success", &success, NULL);
   g_assert_cmpfloat_with_epsilon (success, 1, EPS);
+  /* The counts behind the rate, for "100% (1 of 1)". */
+  {
+    guint part = 0, whole = 0;
+
+    g_assert_true (hd_kpi_row_get_rate_counts (row, "escalation-success", &part, &whole));
+    g_assert_cmpuint (part, ==, 1);
+    g_assert_cmpuint (whole, ==, 1);
+    g_assert_true (hd_kpi_row_get_rate_counts (row, "complete-packets", &part, &whole));
+    g_assert_cmpuint (whole, ==, 1);
+    g_assert_false (hd_kpi_row_get_rate_counts (row, "handle-time-bot", &part, &whole));
+  }
+  /* Labels are display names, not ids. */
+  g_assert_cmpstr (hd_kpi_row_get_label (row), ==, "Cards");
+  g_assert_cmpstr (hd_kpi_row_get_label (find_row (after, HD_KPI_SCOPE_FLOW, "cards/dispute")), ==,
+                   "Bot flow: Cards › Dispute");
 
   g_hash_table_remove_all (seen);
   same = hd_kpi_engine_compute (engine, S (120));

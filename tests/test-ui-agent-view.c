@@ -223,6 +223,34 @@ test_view_decline (Fixture       *fixture,
   g_assert_true (adw_message_dialog_has_response (dialog, "language"));
   g_assert_true (adw_message_dialog_has_response (dialog, "other"));
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  /* The reasons are ordinary answers, not red destructive buttons, and
+   * Keep Offer is the default. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    hd_test_collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+    g_assert_cmpuint (buttons->len, >=, 5);
+    for (guint i = 0; i < buttons->len; i++)
+      g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (buttons, i), "destructive-action"));
+  }
+  /* Enter does what the default does: it keeps the offer. */
+  hd_test_flush (GTK_WIDGET (dialog));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+    if (GTK_IS_BUTTON (focus))
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "_Keep Offer");
+  }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* GtkWindow binds Enter to "activate-default" when the focus is not on a button. */
+  g_signal_emit_by_name (dialog, "activate-default");
+  HD_TEST_WAIT_UNTIL (dialog == NULL, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (fixture->declined->len, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.decline", NULL));
+  dialog = ADW_MESSAGE_DIALOG (hd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
   /* What a click does: the response, then the dialog closes. Both run at
    * once, and the view answers the response in its handler. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -268,8 +296,12 @@ test_view_finished_shown (Fixture       *fixture,
   g_assert_true (hd_handoff_transition (revoked, HD_HANDOFF_STATE_REVOKED, HD_REVOKE_REASON_CUSTOMER_ABANDONED));
   g_assert_true (hd_handoff_transition (expired, HD_HANDOFF_STATE_EXPIRED, HD_REVOKE_REASON_EXPIRED));
 
-  /* Still listed, with the reason in words. */
+  /* Still listed, under Recent, with the reason in words. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 3);
+  g_assert_true (gtk_widget_activate_action (hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "sidebar"),
+                                             "queue.toggle-recent", NULL));
+  HD_TEST_WAIT_UNTIL (find_row (fixture->view, revoked) != NULL &&
+                      find_row (fixture->view, expired) != NULL, HD_TEST_TIMEOUT_MS);
   row = find_row (fixture->view, revoked);
   g_assert_nonnull (row);
   expected = g_strdup_printf ("Withdrawn: %s", hd_revoke_reason_to_label (HD_REVOKE_REASON_CUSTOMER_ABANDONED));
@@ -308,6 +340,87 @@ test_view_finished_shown (Fixture       *fixture,
                                                                   "accept_button")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "agent.accept", NULL);
   g_assert_cmpuint (fixture->accepted->len, ==, 0);
+}
+
+/* The items the sidebar's list shows, in order: handoffs, and NULL for the "Recent" header. */
+static GPtrArray *
+shown_items (Fixture *fixture)
+{
+  GtkListView *list = hd_test_template_child (hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "sidebar"),
+                                              HD_TYPE_QUEUE_SIDEBAR, "list_view");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (items, HD_IS_HANDOFF (item) ? item : NULL);
+    }
+  return items;
+}
+
+static void
+test_view_recent (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(HdHandoff) declined = offer_new (7, 90);
+  g_autoptr(HdHandoff) expired = offer_new (8, 90);
+  g_autoptr(HdHandoff) withdrawn = offer_new (9, 90);
+  g_autoptr(HdHandoff) urgent = offer_new (10, 5);
+  g_autoptr(GPtrArray) items = NULL;
+  HdQueueSidebar *sidebar = hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW, "sidebar");
+
+  hd_queue_add (fixture->queue, declined);
+  hd_queue_add (fixture->queue, expired);
+  hd_queue_add (fixture->queue, withdrawn);
+  hd_queue_add (fixture->queue, urgent);
+  items = shown_items (fixture);
+  g_assert_cmpuint (items->len, ==, 4);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Ended offers go below the live one, folded under "Recent": the offer
+   * with seconds left is first, whatever arrived before it. */
+  g_assert_true (hd_handoff_transition (declined, HD_HANDOFF_STATE_DECLINED, HD_REVOKE_REASON_NONE));
+  g_assert_true (hd_handoff_transition (expired, HD_HANDOFF_STATE_EXPIRED, HD_REVOKE_REASON_EXPIRED));
+  g_assert_true (hd_handoff_transition (withdrawn, HD_HANDOFF_STATE_REVOKED, HD_REVOKE_REASON_REASSIGNED));
+  items = shown_items (fixture);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_true (g_ptr_array_index (items, 0) == urgent);
+  g_assert_null (g_ptr_array_index (items, 1));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* The header says how many, and unfolds them in arrival order. */
+  hd_test_flush (GTK_WIDGET (fixture->view));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean seen = FALSE;
+
+    hd_test_collect (GTK_WIDGET (sidebar), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      seen = seen || g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "Recent (3)") == 0;
+    g_assert_true (seen);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "queue.toggle-recent", NULL));
+  items = shown_items (fixture);
+  g_assert_cmpuint (items->len, ==, 5);
+  g_assert_true (g_ptr_array_index (items, 0) == urgent);
+  g_assert_null (g_ptr_array_index (items, 1));
+  g_assert_true (g_ptr_array_index (items, 2) == declined);
+  g_assert_true (g_ptr_array_index (items, 3) == expired);
+  g_assert_true (g_ptr_array_index (items, 4) == withdrawn);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "queue.toggle-recent", NULL));
+
+  /* The offer the agent is looking at stays selected as it ends: Recent opens for it. */
+  hd_agent_view_set_selected_handoff (fixture->view, urgent);
+  g_assert_true (hd_agent_view_get_selected_handoff (fixture->view) == urgent);
+  g_assert_true (hd_handoff_transition (urgent, HD_HANDOFF_STATE_EXPIRED, HD_REVOKE_REASON_EXPIRED));
+  g_assert_true (hd_agent_view_get_selected_handoff (fixture->view) == urgent);
+  items = shown_items (fixture);
+  g_assert_cmpuint (items->len, ==, 5);
+  g_assert_null (g_ptr_array_index (items, 0));
+  g_assert_true (g_ptr_array_index (items, 4) == urgent);
 }
 
 typedef struct
@@ -457,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/hd/ui/status-selector/choose", test_status_selector);
   g_test_add ("/hd/ui/agent-view/accept-pending", Fixture, NULL, fixture_setup, test_view_accept_pending, fixture_teardown);
   g_test_add ("/hd/ui/agent-view/action-accept", Fixture, NULL, fixture_setup, test_view_action_accept, fixture_teardown);
+  g_test_add ("/hd/ui/agent-view/recent", Fixture, NULL, fixture_setup, test_view_recent, fixture_teardown);
   g_test_add ("/hd/ui/agent-view/decline", Fixture, NULL, fixture_setup, test_view_decline, fixture_teardown);
   g_test_add ("/hd/ui/agent-view/finished-shown", Fixture, NULL, fixture_setup, test_view_finished_shown, fixture_teardown);
   g_test_add ("/hd/ui/agent-view/clock-visible-rows", Fixture, NULL, fixture_setup, test_view_clock_visible_rows_only, fixture_teardown);

@@ -13,6 +13,7 @@
 #include "hd-conflict-dialog.h"
 #include "hd-handoff-pane.h"
 #include "hd-outbox-indicator.h"
+#include "hd-reply-bar.h"
 #include "hd-sign-in-row.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
@@ -129,9 +130,10 @@ set_case_id (JsonObject *root,
   json_object_set_string_member (json_object_get_object_member (root, "case"), "id", case_id);
 }
 
+/* An offer of @fixture, not answered yet. */
 static HdHandoff *
-new_handoff (const char *fixture,
-             const char *case_id)
+new_offer (const char *fixture,
+           const char *case_id)
 {
   g_autoptr(GBytes) bytes = hd_test_load_fixture ("valid", fixture);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -154,6 +156,16 @@ new_handoff (const char *fixture,
   packet = hd_packet_parse_bytes (edited, NULL, &error);
   g_assert_no_error (error);
   handoff = hd_handoff_new (packet, expires);
+  return handoff;
+}
+
+/* A chat of @fixture the agent accepted. */
+static HdHandoff *
+new_handoff (const char *fixture,
+             const char *case_id)
+{
+  HdHandoff *handoff = new_offer (fixture, case_id);
+
   g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
   return handoff;
 }
@@ -424,8 +436,14 @@ test_create (Fixture       *f,
   g_assert_nonnull (strstr (text, "Country: United Arab Emirates"));
   g_assert_nonnull (strstr (text, "Merchant country: AE"));
   g_assert_true (hd_case_draft_get_dirty (draft_of (f)));
+  /* Saving creates it, but nobody has changed anything yet: no "Unsaved changes". */
+  g_assert_true (save_enabled (f));
+  g_assert_false (hd_case_draft_get_edited (draft_of (f)));
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "dirty_label")));
 
   hd_case_editor_set_comment (f->editor, "Travel dates confirmed: 24–30 Nov.");
+  g_assert_true (hd_case_draft_get_edited (draft_of (f)));
+  g_assert_true (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "dirty_label")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
   wait_toast (f, "Saved to Salesforce");
   g_assert_true (hd_test_wait_until (has_case_id_cond, f, HD_TEST_TIMEOUT_MS));
@@ -455,6 +473,62 @@ test_create (Fixture       *f,
   type = server_value (f, case_id, "Status");
   g_assert_cmpstr (type, ==, "Working");
   g_assert_cmpuint (sf_test_count_log (f->standin, "POST Case "), ==, 1);
+}
+
+/* The reply bar's line saying why replies are off. */
+static const char *
+reply_disabled_text (Fixture *f)
+{
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+
+  hd_test_collect (GTK_WIDGET (f->pane), HD_TYPE_REPLY_BAR, bars);
+  g_assert_cmpuint (bars->len, ==, 1);
+  return gtk_label_get_text (hd_test_template_child (g_ptr_array_index (bars, 0), HD_TYPE_REPLY_BAR,
+                                                     "reply_disabled_label"));
+}
+
+static void
+test_ended_offer (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkLabel *status = GTK_LABEL (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_label"));
+  GtkWidget *editor_box = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "editor_box");
+  g_autoptr(HdHandoff) expired = new_offer ("overseas-card-decline.json", NULL);
+  g_autoptr(HdHandoff) withdrawn = new_offer ("overseas-card-decline.json", NULL);
+
+  /* An open offer's case can be prepared. */
+  f->handoff = new_offer ("overseas-card-decline.json", NULL);
+  hd_handoff_pane_set_handoff (f->pane, f->handoff);
+  g_assert_true (gtk_widget_get_sensitive (editor_box));
+  g_assert_true (save_enabled (f));
+
+  /* Declined: read-only, and it says so, with the reason, here and under the reply box. */
+  hd_handoff_set_decline_reason (f->handoff, "wrong_skill");
+  g_assert_true (hd_handoff_transition (f->handoff, HD_HANDOFF_STATE_DECLINED, HD_REVOKE_REASON_NONE));
+  g_assert_false (gtk_widget_get_sensitive (editor_box));
+  g_assert_false (save_enabled (f));
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "dirty_label")));
+  g_assert_cmpstr (gtk_label_get_text (status), ==,
+                   "You declined this offer (not my skill area). The case cannot be edited.");
+  g_assert_cmpstr (reply_disabled_text (f), ==, "You declined this offer (not my skill area).");
+
+  /* Expired and withdrawn offers the same. */
+  g_assert_true (hd_handoff_transition (expired, HD_HANDOFF_STATE_EXPIRED, HD_REVOKE_REASON_EXPIRED));
+  hd_handoff_pane_set_handoff (f->pane, expired);
+  g_assert_false (gtk_widget_get_sensitive (editor_box));
+  g_assert_cmpstr (gtk_label_get_text (status), ==,
+                   "This offer expired before it was accepted. The case cannot be edited.");
+  g_assert_true (hd_handoff_transition (withdrawn, HD_HANDOFF_STATE_REVOKED, HD_REVOKE_REASON_CUSTOMER_ABANDONED));
+  hd_handoff_pane_set_handoff (f->pane, withdrawn);
+  g_assert_false (gtk_widget_get_sensitive (editor_box));
+  g_assert_cmpstr (reply_disabled_text (f), ==, "This offer was withdrawn: the customer left.");
+
+  /* An accepted chat's case is editable again. */
+  hd_handoff_pane_set_handoff (f->pane, NULL);
+  g_clear_object (&f->handoff);
+  f->handoff = new_handoff ("overseas-card-decline.json", NULL);
+  hd_handoff_pane_set_handoff (f->pane, f->handoff);
+  g_assert_true (gtk_widget_get_sensitive (editor_box));
 }
 
 static void
@@ -930,6 +1004,7 @@ main (int   argc,
   g_test_add ("/hd/ui/case-editor/prefill-and-save", Fixture, NULL, fixture_setup,
               test_prefill_and_save, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/create", Fixture, NULL, fixture_setup, test_create, fixture_teardown);
+  g_test_add ("/hd/ui/case-editor/ended-offer", Fixture, NULL, fixture_setup, test_ended_offer, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/draft-kept", Fixture, NULL, fixture_setup, test_draft_kept, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/rejected", Fixture, NULL, fixture_setup, test_rejected, fixture_teardown);

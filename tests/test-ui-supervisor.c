@@ -12,6 +12,7 @@
 
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view.h"
+#include "hd-ui-format.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-trend-chart.h"
 #include "supervisor-test-data.h"
@@ -327,6 +328,93 @@ test_view_kpis (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "\r\noverall,,"));
   g_assert_nonnull (strstr (contents, "\r\nqueue,fraud,"));
   g_file_delete (file, NULL, NULL);
+
+  /* The toast says where the file went, and choosers open in a folder of the user's. */
+  {
+    g_autofree char *path = g_build_filename (g_get_home_dir (), "Documents", "handoff-kpis.csv", NULL);
+    g_autoptr(GFile) saved = g_file_new_for_path (path);
+    g_autofree char *message = hd_ui_format_saved_to (saved);
+    g_autoptr(GFile) folder = hd_ui_format_export_folder ();
+    g_autoptr(GFile) cwd = g_file_new_for_path (g_get_current_dir ());
+    g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+    g_autofree char *folder_path = g_file_get_path (folder);
+
+    g_assert_cmpstr (message, ==, "Saved to ~/Documents/handoff-kpis.csv");
+    g_assert_true (g_file_equal (folder, home) || g_file_has_prefix (folder, home) ||
+                   g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS)) == 0 ||
+                   g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD)) == 0);
+    if (!g_file_equal (cwd, home))
+      g_assert_false (g_file_equal (folder, cwd));
+  }
+}
+
+/* Whether every column title of @view ends inside @view's viewport. */
+static void
+assert_kpi_columns_fit (GtkWidget *view,
+                        int        viewport_width)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *header = gtk_widget_get_first_child (view);
+
+  hd_test_collect (header, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, 11);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (labels, i), view, &bounds));
+      g_test_message ("column %u \"%s\": %.0f..%.0f of %d", i,
+                      gtk_label_get_label (g_ptr_array_index (labels, i)),
+                      bounds.origin.x, bounds.origin.x + bounds.size.width, viewport_width);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, viewport_width);
+      /* And no title is cut: each has at least the room it asks for. */
+      {
+        GtkWidget *label = g_ptr_array_index (labels, i);
+        int min_width, min_height;
+
+        gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                            &min_height, NULL, NULL, NULL);
+        g_assert_cmpint (gtk_widget_get_width (label), >=, min_width);
+        g_assert_cmpint (gtk_widget_get_height (label), >=, min_height);
+      }
+    }
+}
+
+static void
+test_view_kpi_layout (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AdwViewStack *stack = hd_test_template_child (fixture->view, HD_TYPE_SUPERVISOR_VIEW, "view_stack");
+  GtkWidget *kpi_view = hd_test_template_child (fixture->view, HD_TYPE_SUPERVISOR_VIEW, "kpi_view");
+  GtkWidget *scroller = gtk_widget_get_parent (kpi_view);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  gboolean counted = FALSE;
+
+  hd_supervisor_view_refresh (fixture->view);
+  adw_view_stack_set_visible_child_name (stack, "quality");
+  hd_test_flush (GTK_WIDGET (fixture->view));
+
+  /* At 1366 px every column is on screen, none past the right edge. */
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  HD_TEST_WAIT_UNTIL (gtk_widget_get_width (kpi_view) > 0, HD_TEST_TIMEOUT_MS);
+  assert_kpi_columns_fit (kpi_view, gtk_widget_get_width (scroller));
+  g_assert_cmpint (gtk_widget_get_width (kpi_view), <=, gtk_widget_get_width (scroller));
+
+  /* Rates show their counts. */
+  hd_test_collect (kpi_view, GTK_TYPE_LABEL, cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (g_regex_match_simple ("^[0-9]+% \\([0-9]+ of [0-9]+\\)$",
+                              gtk_label_get_label (g_ptr_array_index (cells, i)), 0, 0))
+      counted = TRUE;
+  g_assert_true (counted);
+
+  /* At 800 px the table scrolls sideways with a scrollbar one can see. */
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  HD_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 800, HD_TEST_TIMEOUT_MS);
+  hd_test_flush (GTK_WIDGET (fixture->view));
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 800);
 }
 
 int
@@ -341,6 +429,7 @@ main (int   argc,
   g_test_add ("/hd/ui/supervisor/trend-text", Fixture, NULL, fixture_setup, test_view_trend_text, fixture_teardown);
   g_test_add ("/hd/ui/supervisor/drill-down", Fixture, NULL, fixture_setup, test_view_drill_down, fixture_teardown);
   g_test_add ("/hd/ui/supervisor/alert", Fixture, NULL, fixture_setup, test_view_alert, fixture_teardown);
+  g_test_add ("/hd/ui/supervisor/kpi-layout", Fixture, NULL, fixture_setup, test_view_kpi_layout, fixture_teardown);
   g_test_add ("/hd/ui/supervisor/kpis", Fixture, NULL, fixture_setup, test_view_kpis, fixture_teardown);
 
   return hd_test_ui_run (test_app);

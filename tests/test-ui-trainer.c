@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "hd-audit-view.h"
+#include "hd-display-names.h"
 #include "hd-handoff-pane.h"
 #include "hd-locale-format.h"
 #include "hd-test-gtk-utils.h"
@@ -534,6 +535,18 @@ test_notes (Fixture       *fixture,
   g_assert_cmpuint (hd_trainer_notes_get_note (notes, 0)->position, ==, 3);
   g_assert_cmpstr (hd_trainer_notes_get_note (notes, 0)->text, ==,
                    "Good: greets the customer by name <b>without</b> asking again");
+  /* Signed with the user's name and a date no reader can misread. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (notes_list);
+    const char *author = hd_display_author_name (g_get_real_name (), g_get_user_name ());
+    g_autofree char *date = hd_display_date_time (hd_trainer_notes_get_note (notes, 0)->created_at);
+    g_autofree char *subtitle = g_strdup_printf ("%s, %s", author, date);
+
+    g_assert_cmpstr (hd_trainer_notes_get_note (notes, 0)->author, ==, author);
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
+    g_assert_true (g_regex_match_simple (", [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", subtitle, 0, 0));
+  }
 
   /* Saved beside the recording at once. */
   g_file_get_contents (notes_path, &saved, NULL, &error);

@@ -245,10 +245,15 @@ hd_feed_client_decline_async (HdFeedClient        *self,
                               gpointer             user_data)
 {
   RequestArgs args = { .text_or_reason = reason };
+  HdHandoff *handoff;
 
   g_return_if_fail (HD_IS_FEED_CLIENT (self));
   g_return_if_fail (handoff_id != NULL);
 
+  /* Kept on the offer so that, once declined, it says why. */
+  handoff = hd_queue_lookup (self->queue, handoff_id);
+  if (handoff != NULL)
+    hd_handoff_set_decline_reason (handoff, reason);
   send_request (self, HD_FEED_MSG_DECLINE, handoff_id, &args, cancellable, callback,
                 user_data, hd_feed_client_decline_async);
 }

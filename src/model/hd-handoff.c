@@ -20,6 +20,7 @@ struct _HdHandoff
   HdPacket       *packet;        /* owned, immutable */
   HdHandoffState  state;
   HdRevokeReason  revoke_reason;
+  char           *decline_reason; /* owned, nullable: the agent's reason id */
   GDateTime      *offered_at;    /* owned */
   GDateTime      *expires_at;    /* owned, nullable */
   GDateTime      *sla_deadline;  /* owned, nullable */
@@ -134,6 +135,7 @@ hd_handoff_finalize (GObject *object)
   g_clear_pointer (&self->expires_at, g_date_time_unref);
   g_clear_pointer (&self->sla_deadline, g_date_time_unref);
   g_clear_object (&self->transcript);
+  g_free (self->decline_reason);
 
   G_OBJECT_CLASS (hd_handoff_parent_class)->finalize (object);
 }
@@ -497,4 +499,21 @@ hd_handoff_set_sla_breached (HdHandoff *self,
     return;
   self->sla_breached = breached;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLA_BREACHED]);
+}
+
+const char *
+hd_handoff_get_decline_reason (HdHandoff *self)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF (self), NULL);
+  return self->decline_reason;
+}
+
+void
+hd_handoff_set_decline_reason (HdHandoff  *self,
+                               const char *reason)
+{
+  g_return_if_fail (HD_IS_HANDOFF (self));
+
+  g_free (self->decline_reason);
+  self->decline_reason = g_strdup (reason);
 }

@@ -67,6 +67,9 @@ const char     *hd_handoff_get_handoff_id    (HdHandoff      *self);
 HdPacket       *hd_handoff_get_packet        (HdHandoff      *self);
 HdHandoffState  hd_handoff_get_state         (HdHandoff      *self);
 HdRevokeReason  hd_handoff_get_revoke_reason (HdHandoff      *self);
+/* The reason id the agent gave when declining ("busy", "wrong_skill",
+ * "language", "other"), or NULL; kept so a declined offer can say why. */
+const char     *hd_handoff_get_decline_reason (HdHandoff     *self);
 GDateTime      *hd_handoff_get_offered_at    (HdHandoff      *self);
 GDateTime      *hd_handoff_get_expires_at    (HdHandoff      *self);
 GDateTime      *hd_handoff_get_sla_deadline  (HdHandoff      *self);
@@ -91,6 +94,9 @@ GTimeSpan       hd_handoff_get_time_to_expiry (HdHandoff     *self,
 gboolean        hd_handoff_transition        (HdHandoff      *self,
                                               HdHandoffState  state,
                                               HdRevokeReason  reason);
+/* Set by the feed client as it sends the agent's decline. */
+void            hd_handoff_set_decline_reason (HdHandoff     *self,
+                                               const char    *reason);
 void            hd_handoff_append_turn       (HdHandoff      *self,
                                               HdTurn         *turn);
 void            hd_handoff_set_priority      (HdHandoff      *self,

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "hd-display-names.h"
 #include "hd-packet-private.h"
 
 G_DEFINE_FINAL_TYPE (HdPacket, hd_packet, G_TYPE_OBJECT)
@@ -215,19 +216,5 @@ hd_packet_reveal_account_id (HdPacket     *packet,
 char *
 hd_packet_format_token (const char *token)
 {
-  g_autofree char *spaced = NULL;
-  gunichar first;
-  char buf[8];
-  int len;
-
-  if (token == NULL || *token == '\0')
-    return NULL;
-
-  spaced = g_strdelimit (g_strdup (token), "_-.", ' ');
-  if (!g_utf8_validate (spaced, -1, NULL))
-    return g_steal_pointer (&spaced);
-
-  first = g_unichar_totitle (g_utf8_get_char (spaced));
-  len = g_unichar_to_utf8 (first, buf);
-  return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (spaced));
+  return hd_display_name_for_token (token);
 }

@@ -62,8 +62,9 @@ HdCompleteness *hd_packet_get_completeness       (HdPacket *self);
 char           *hd_packet_reveal_account_id      (HdPacket     *packet,
                                                   HdAccountRef *ref);
 
-/* A packet token as words for people: "international_usage_not_enabled" →
- * "International usage not enabled".  NULL for NULL or "". */
+/* A packet token as words for people (hd_display_name_for_token ()):
+ * "international_usage_not_enabled" → "International usage not enabled",
+ * "emi_change" → "EMI change".  NULL for NULL or "". */
 char           *hd_packet_format_token           (const char   *token);
 
 G_END_DECLS

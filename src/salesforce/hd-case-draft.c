@@ -149,6 +149,23 @@ _hd_case_draft_update_dirty (HdCaseDraft *self)
   _hd_case_draft_persist (self);
 }
 
+gboolean
+hd_case_draft_get_edited (HdCaseDraft *self)
+{
+  g_return_val_if_fail (HD_IS_CASE_DRAFT (self), FALSE);
+
+  if (!self->dirty)
+    return FALSE;
+  for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
+    {
+      const char *before = self->base[i] != NULL ? self->base[i] : self->prefill[i];
+
+      if (g_strcmp0 (self->fields[i], before != NULL ? before : "") != 0)
+        return TRUE;
+    }
+  return _hd_case_draft_has_comment (self);
+}
+
 /* Attention: an edit of ours Salesforce did not take. */
 
 void

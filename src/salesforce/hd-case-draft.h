@@ -60,6 +60,11 @@ void           hd_case_draft_set_outbox      (HdCaseDraft   *self,
 gboolean       hd_case_draft_get_connected   (HdCaseDraft   *self);
 gboolean       hd_case_draft_get_signed_out  (HdCaseDraft   *self);
 gboolean       hd_case_draft_get_dirty       (HdCaseDraft   *self);
+/* Whether the agent changed anything: a field differs from the case's value
+ * or, while there is none yet, from what the bot prefilled; or a comment is
+ * written.  A new case nobody touched is dirty (saving creates it) but not
+ * edited.  Changes when "dirty" or a field does. */
+gboolean       hd_case_draft_get_edited      (HdCaseDraft   *self);
 gboolean       hd_case_draft_get_saving      (HdCaseDraft   *self);
 gboolean       hd_case_draft_get_loading     (HdCaseDraft   *self);
 const char    *hd_case_draft_get_load_error  (HdCaseDraft   *self);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hd-display-names.h"
 #include "hd-kpi-private.h"
 #include "hd-locale-format.h"
 
@@ -237,6 +238,40 @@ hd_kpi_row_get_complete_packets (HdKpiRow *self)
   return ratio (self->sum.complete, self->sum.offered);
 }
 
+gboolean
+hd_kpi_row_get_rate_counts (HdKpiRow   *self,
+                            const char *figure,
+                            guint      *part,
+                            guint      *whole)
+{
+  const struct {
+    const char *figure;
+    guint       part;
+    guint       whole;
+  } rates[] = {
+    { "escalation-success", self->sum.succeeded, self->sum.concluded },
+    { "abandonment-in-transfer", self->sum.abandoned_in_transfer, self->sum.transferred },
+    { "verification-duplication", self->sum.reverified, self->sum.verified_handled },
+    { "repeat-rate", self->sum.repeated, self->sum.handled },
+    { "first-contact-resolution", self->sum.fcr_resolved, self->sum.fcr_stated },
+    { "complete-packets", self->sum.complete, self->sum.offered },
+  };
+
+  g_return_val_if_fail (HD_IS_KPI_ROW (self), FALSE);
+  g_return_val_if_fail (figure != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    if (g_str_equal (figure, rates[i].figure))
+      {
+        if (part != NULL)
+          *part = rates[i].part;
+        if (whole != NULL)
+          *whole = rates[i].whole;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 double
 hd_kpi_row_get_missing_share (HdKpiRow   *self,
                               const char *key)
@@ -319,12 +354,18 @@ _hd_kpi_row_new (HdKpiScope  scope,
       self->label = g_strdup (_("All queues"));
       break;
     case HD_KPI_SCOPE_QUEUE:
-      /* TRANSLATORS: a row of the KPI table; %s is a queue id. */
-      self->label = g_strdup_printf (_("Queue %s"), name);
+      /* Queue rows read as the queue's name, as the queue panels do. */
+      self->label = hd_display_name_for_token (name);
+      if (self->label == NULL)
+        self->label = g_strdup (name);
       break;
     case HD_KPI_SCOPE_FLOW:
-      /* TRANSLATORS: a row of the KPI table; %s is a bot flow id. */
-      self->label = g_strdup_printf (_("Flow %s"), name);
+      {
+        g_autofree char *flow = hd_display_name_for_token (name);
+
+        /* TRANSLATORS: a row of the KPI table; %s is a bot flow's display name, "Cards › Dispute". */
+        self->label = g_strdup_printf (_("Bot flow: %s"), flow != NULL ? flow : name);
+      }
       break;
     default:
       g_assert_not_reached ();

@@ -43,7 +43,8 @@ G_DECLARE_FINAL_TYPE (HdKpiEngine, hd_kpi_engine, HD, KPI_ENGINE, GObject)
  * hd_kpi_row_update_from () changes it. */
 HdKpiScope   hd_kpi_row_get_scope                      (HdKpiRow *self);
 const char  *hd_kpi_row_get_name                       (HdKpiRow *self);  /* "" for overall */
-/* A translated label: "All queues", "Queue fraud", "Flow cards/dispute". */
+/* A translated label with display names, not ids: "All queues", "Fraud",
+ * "Bot flow: Cards › Dispute". */
 const char  *hd_kpi_row_get_label                      (HdKpiRow *self);
 guint        hd_kpi_row_get_n_offered                  (HdKpiRow *self);
 guint        hd_kpi_row_get_n_concluded                (HdKpiRow *self);
@@ -62,6 +63,14 @@ double       hd_kpi_row_get_missing_share              (HdKpiRow *self,
 /* The keys most often missing, most first, with their shares:
  * "case.type 40%; summary.text 12%" (at most three), or "". */
 const char  *hd_kpi_row_get_most_missing               (HdKpiRow *self);
+/* The counts behind the rate property @figure ("escalation-success",
+ * "abandonment-in-transfer", "verification-duplication", "repeat-rate",
+ * "first-contact-resolution", "complete-packets"), so a table can show
+ * "92% (46 of 50)".  Returns FALSE for a figure that is not such a rate. */
+gboolean     hd_kpi_row_get_rate_counts                (HdKpiRow   *self,
+                                                        const char *figure,
+                                                        guint      *part,
+                                                        guint      *whole);
 
 /* Copies @other's figures into @self (same scope and name) and emits
  * "changed" on @self if any differ, so a table can keep its rows and only

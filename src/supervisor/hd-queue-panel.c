@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hd-display-names.h"
 #include "hd-queue-panel-private.h"
 #include "hd-time.h"
 
@@ -220,31 +221,13 @@ hd_queue_panel_init (HdQueuePanel *self)
     self->buckets[i].minute = -1;
 }
 
-/* "cards_international" → "Cards international", "kyc" → "KYC". */
+/* "collections_hardship" → "Collections hardship", "kyc" → "KYC". */
 static char *
 make_title (const char *queue_id)
 {
-  static const char * const acronyms[] = { "kyc", "upi", "emi", "vip", "sme", "nri", "atm", "neft", NULL };
-  g_auto(GStrv) words = g_strsplit_set (queue_id, "_-", -1);
-  GString *title = g_string_new (NULL);
+  char *title = hd_display_name_for_token (queue_id);
 
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      if (title->len > 0)
-        g_string_append_c (title, ' ');
-      if (g_strv_contains (acronyms, words[i]))
-        {
-          g_autofree char *upper = g_ascii_strup (words[i], -1);
-          g_string_append (title, upper);
-        }
-      else
-        g_string_append (title, words[i]);
-    }
-  if (title->len > 0)
-    title->str[0] = g_ascii_toupper (title->str[0]);
-  return g_string_free (title, FALSE);
+  return title != NULL ? title : g_strdup (queue_id);
 }
 
 HdQueuePanel *

@@ -56,7 +56,7 @@ gint64            hd_waiting_handoff_get_waiting_since (HdWaitingHandoff *self);
 guint             hd_waiting_handoff_get_sla_target_s  (HdWaitingHandoff *self);
 
 const char   *hd_queue_panel_get_queue_id              (HdQueuePanel *self);
-/* "cards_international" → "Cards international". */
+/* The queue's display name: "collections_hardship" → "Collections hardship" (hd_display_name_for_token ()). */
 const char   *hd_queue_panel_get_title                 (HdQueuePanel *self);
 guint         hd_queue_panel_get_waiting               (HdQueuePanel *self);
 guint         hd_queue_panel_get_offers_in_push        (HdQueuePanel *self);

@@ -244,6 +244,22 @@ decline_response_cb (AdwMessageDialog *dialog,
                               hd_handoff_get_handoff_id (handoff), response);
 }
 
+/* AdwMessageDialog 1.2 has a row of response buttons and a stacked column
+ * of the same buttons, and switches to the column as it first lays itself
+ * out: the focus then falls on the first button of the column, a reason,
+ * and Enter would decline.  Whenever it switches, the focus goes to the
+ * default button of the layout shown, Keep Offer. */
+static void
+on_decline_dialog_default_cb (GtkWindow  *dialog,
+                              GParamSpec *pspec,
+                              gpointer    user_data)
+{
+  GtkWidget *keep = gtk_window_get_default_widget (dialog);
+
+  if (keep != NULL)
+    gtk_widget_grab_focus (keep);
+}
+
 static void
 decline_action (GtkWidget  *widget,
                 const char *action_name,
@@ -267,11 +283,10 @@ decline_action (GtkWidget  *widget,
   adw_message_dialog_set_body_use_markup (dialog, FALSE);
   adw_message_dialog_set_body (dialog, body);
   adw_message_dialog_add_response (dialog, "cancel", _("_Keep Offer"));
+  /* Declining is an ordinary answer that the router handles, not a loss:
+   * the reasons are plain buttons, and Keep Offer is what Enter does. */
   for (guint i = 0; i < G_N_ELEMENTS (decline_reasons); i++)
-    {
-      adw_message_dialog_add_response (dialog, decline_reasons[i].id, _(decline_reasons[i].label));
-      adw_message_dialog_set_response_appearance (dialog, decline_reasons[i].id, ADW_RESPONSE_DESTRUCTIVE);
-    }
+    adw_message_dialog_add_response (dialog, decline_reasons[i].id, _(decline_reasons[i].label));
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "hd-handoff", g_object_ref (self->handoff), g_object_unref);
@@ -279,6 +294,7 @@ decline_action (GtkWidget  *widget,
 
   self->decline_dialog = GTK_WIDGET (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->decline_dialog);
+  g_signal_connect (dialog, "notify::default-widget", G_CALLBACK (on_decline_dialog_default_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

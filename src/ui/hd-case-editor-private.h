@@ -23,6 +23,8 @@ struct _HdCaseEditor
   GCancellable   *cancellable;      /* cancelled in dispose */
   GtkWindow      *conflict_dialog;  /* weak */
   gboolean        syncing;          /* a combo row is being set from the draft */
+  HdHandoff      *watched;          /* weak: the handoff whose state is watched */
+  gulong          state_id;
 
   /* template children */
   GtkLabel       *dirty_label;

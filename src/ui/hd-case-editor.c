@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-case-editor-private.h"
+#include "hd-ui-format.h"
 
 G_DEFINE_FINAL_TYPE (HdCaseEditor, hd_case_editor, ADW_TYPE_BIN)
 
@@ -124,6 +125,36 @@ on_combo_selected_cb (HdCaseEditor *self)
 
 /* State shown. */
 
+static gboolean
+is_ended_offer (HdCaseEditor *self)
+{
+  HdHandoff *handoff = hd_case_draft_get_handoff (self->draft);
+
+  if (handoff == NULL)
+    return FALSE;
+  switch (hd_handoff_get_state (handoff))
+    {
+    case HD_HANDOFF_STATE_DECLINED:
+    case HD_HANDOFF_STATE_EXPIRED:
+    case HD_HANDOFF_STATE_REVOKED:
+      return TRUE;
+    case HD_HANDOFF_STATE_OFFERED:
+    case HD_HANDOFF_STATE_ACCEPTED:
+    case HD_HANDOFF_STATE_WRAPPED_UP:
+    default:
+      return FALSE;
+    }
+}
+
+/* "• Unsaved changes" only for what the agent changed: a new case the bot
+ * prefilled is saved to be created, but nobody has edited it yet. */
+static void
+update_dirty_label (HdCaseEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->dirty_label),
+                          hd_case_draft_get_edited (self->draft) && !is_ended_offer (self));
+}
+
 void
 _hd_case_editor_update_actions (HdCaseEditor *self)
 {
@@ -132,6 +163,8 @@ _hd_case_editor_update_actions (HdCaseEditor *self)
   gboolean usable = hd_case_draft_get_connected (self->draft) && hd_case_draft_get_handoff (self->draft) != NULL &&
                     !hd_case_draft_get_saving (self->draft);
 
+  /* An offer that ended before it was accepted has no case to keep. */
+  usable = usable && !is_ended_offer (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save", usable && hd_case_draft_get_dirty (self->draft));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.resolve",
                                  usable && attention != NULL && state == HD_OUTBOX_ENTRY_CONFLICT);
@@ -145,8 +178,18 @@ update_status (HdCaseEditor *self)
   HdCaseDraft *draft = self->draft;
   const char *case_id = hd_case_draft_get_case_id (draft);
   g_autofree char *text = NULL;
+  gboolean ended = is_ended_offer (self);
 
-  if (!hd_case_draft_get_connected (draft) || hd_case_draft_get_handoff (draft) == NULL)
+  /* Read-only, and saying why, on an offer that was declined, expired or withdrawn. */
+  gtk_widget_set_sensitive (self->editor_box, !ended);
+  if (ended)
+    {
+      g_autofree char *why = hd_ui_format_ended_offer (hd_case_draft_get_handoff (draft));
+
+      /* TRANSLATORS: %s says what happened to the offer, "You declined this offer (not my skill area)." */
+      text = g_strdup_printf (_("%s The case cannot be edited."), why);
+    }
+  else if (!hd_case_draft_get_connected (draft) || hd_case_draft_get_handoff (draft) == NULL)
     text = NULL;
   else if (hd_case_draft_get_signed_out (draft))
     text = g_strdup (_("Not signed in to Salesforce. Saved edits wait in the outbox until you sign in."));
@@ -276,7 +319,34 @@ static void
 on_draft_state_cb (HdCaseEditor *self)
 {
   update_status (self);
+  update_dirty_label (self);
   _hd_case_editor_update_actions (self);
+}
+
+static void
+unwatch_handoff (HdCaseEditor *self)
+{
+  if (self->watched == NULL)
+    return;
+  g_clear_signal_handler (&self->state_id, self->watched);
+  g_object_remove_weak_pointer (G_OBJECT (self->watched), (gpointer *) &self->watched);
+  self->watched = NULL;
+}
+
+/* The handoff's state decides whether its case can be edited. */
+static void
+on_draft_handoff_cb (HdCaseEditor *self)
+{
+  HdHandoff *handoff = hd_case_draft_get_handoff (self->draft);
+
+  unwatch_handoff (self);
+  if (handoff != NULL)
+    {
+      self->watched = handoff;
+      g_object_add_weak_pointer (G_OBJECT (handoff), (gpointer *) &self->watched);
+      self->state_id = g_signal_connect_swapped (handoff, "notify::state", G_CALLBACK (on_draft_state_cb), self);
+    }
+  on_draft_state_cb (self);
 }
 
 static void
@@ -314,7 +384,9 @@ bind_draft (HdCaseEditor *self)
   g_signal_connect_swapped (self->draft, "notify::status", G_CALLBACK (on_draft_field_cb), self);
   g_signal_connect_swapped (self->draft, "notify::priority", G_CALLBACK (on_draft_field_cb), self);
 
-  g_object_bind_property (self->draft, "dirty", self->dirty_label, "visible", G_BINDING_SYNC_CREATE);
+  /* Any change of the draft may change whether the agent edited it. */
+  g_signal_connect_swapped (self->draft, "notify", G_CALLBACK (update_dirty_label), self);
+  g_signal_connect_swapped (self->draft, "notify::handoff", G_CALLBACK (on_draft_handoff_cb), self);
   g_object_bind_property (self->draft, "saving", self->spinner, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->draft, "saving", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   /* Two boxes rather than a GtkStack: GTK 4.8's stack asks for far more
@@ -345,6 +417,7 @@ hd_case_editor_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->conflict_dialog != NULL)
     gtk_window_destroy (self->conflict_dialog);
+  unwatch_handoff (self);
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_data (self->draft, self);
   g_clear_object (&self->draft);
@@ -490,8 +563,7 @@ hd_case_editor_init (HdCaseEditor *self)
 
   self->draft = hd_case_draft_new ();
   bind_draft (self);
-  update_status (self);
-  _hd_case_editor_update_actions (self);
+  on_draft_handoff_cb (self);
 }
 
 GtkWidget *

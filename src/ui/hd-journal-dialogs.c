@@ -16,6 +16,7 @@
 #include "hd-audit-trail.h"
 #include "hd-audit-view.h"
 #include "hd-journal-dialogs.h"
+#include "hd-ui-format.h"
 
 static void
 show_toast (GtkWindow  *parent,
@@ -475,7 +476,11 @@ export_written_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  show_toast (parent, _("Recording exported"));
+  {
+    g_autofree char *message = hd_ui_format_saved_to (g_task_get_task_data (task));
+
+    show_toast (parent, message);
+  }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -498,6 +503,8 @@ hd_journal_dialogs_export_to_file_async (GtkWindow              *parent,
 
   task = g_task_new (parent, NULL, callback, user_data);
   g_task_set_source_tag (task, hd_journal_dialogs_export_to_file_async);
+  /* Where it went, for the toast. */
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   if (journal == NULL)
     {
       show_toast (parent, _("Not exported: the journal is not open"));
@@ -563,6 +570,11 @@ export_choice_cb (AdwMessageDialog *dialog,
   chooser = gtk_file_chooser_native_new (_("Export Recording"), request->parent,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  {
+    g_autoptr(GFile) folder = hd_ui_format_export_folder ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   name = g_strconcat (request->handoff_id, HD_RECORDING_SUFFIX, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   filter = gtk_file_filter_new ();

@@ -126,6 +126,7 @@ update_reply (HdReplyBar *self)
   HdHandoffState state = self->handoff != NULL ? hd_handoff_get_state (self->handoff)
                                                : HD_HANDOFF_STATE_OFFERED;
   const char *why = NULL;
+  g_autofree char *ended = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reply_entry));
   gboolean open;
   gboolean quality;
@@ -136,6 +137,9 @@ update_reply (HdReplyBar *self)
     why = _("Replies are off: the routing layer does not relay agent messages for this chat.");
   else if (state == HD_HANDOFF_STATE_OFFERED)
     why = _("Accept the handoff to reply to the customer.");
+  else if ((ended = hd_ui_format_ended_offer (self->handoff)) != NULL)
+    /* A declined, expired or withdrawn offer never was a chat: it says what happened to it. */
+    why = ended;
   else if (state != HD_HANDOFF_STATE_ACCEPTED)
     why = _("This chat has ended: replies can no longer be sent.");
 

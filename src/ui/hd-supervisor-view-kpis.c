@@ -15,6 +15,7 @@
 
 #include "hd-locale-format.h"
 #include "hd-supervisor-view-private.h"
+#include "hd-ui-format.h"
 
 /* KPI table ---------------------------------------------------------------------- */
 
@@ -34,10 +35,26 @@ typedef enum
   N_COLS
 } KpiColumn;
 
+/* A rate with the counts it came from: "92% (46 of 50)", so a 100% of one
+ * handoff does not read like a 100% of five hundred. */
 static char *
-format_rate (double value)
+format_rate (HdKpiRow   *row,
+             const char *figure,
+             double      value)
 {
-  return hd_locale_format_percent (value);
+  guint part = 0, whole = 0;
+  g_autofree char *percent = NULL;
+  g_autofree char *part_text = NULL;
+  g_autofree char *whole_text = NULL;
+
+  if (isnan (value))
+    return g_strdup ("—");
+  hd_kpi_row_get_rate_counts (row, figure, &part, &whole);
+  percent = hd_locale_format_percent (value);
+  part_text = hd_locale_format_count (part);
+  whole_text = hd_locale_format_count (whole);
+  /* TRANSLATORS: a KPI rate and the counts it came from, "92% (46 of 50)" */
+  return g_strdup_printf (_("%s (%s of %s)"), percent, part_text, whole_text);
 }
 
 static char *
@@ -68,14 +85,14 @@ kpi_cell_text (HdKpiRow  *row,
     {
     case COL_SCOPE: return g_strdup (hd_kpi_row_get_label (row));
     case COL_OFFERED: return offered_text (row);
-    case COL_SUCCESS: return format_rate (hd_kpi_row_get_escalation_success (row));
-    case COL_ABANDONED: return format_rate (hd_kpi_row_get_abandonment_in_transfer (row));
-    case COL_DUPLICATION: return format_rate (hd_kpi_row_get_verification_duplication (row));
-    case COL_REPEAT: return format_rate (hd_kpi_row_get_repeat_rate (row));
+    case COL_SUCCESS: return format_rate (row, "escalation-success", hd_kpi_row_get_escalation_success (row));
+    case COL_ABANDONED: return format_rate (row, "abandonment-in-transfer", hd_kpi_row_get_abandonment_in_transfer (row));
+    case COL_DUPLICATION: return format_rate (row, "verification-duplication", hd_kpi_row_get_verification_duplication (row));
+    case COL_REPEAT: return format_rate (row, "repeat-rate", hd_kpi_row_get_repeat_rate (row));
     case COL_AHT_BOT: return format_seconds (hd_kpi_row_get_handle_time_bot (row));
     case COL_AHT_AGENT: return format_seconds (hd_kpi_row_get_handle_time_agent_only (row));
-    case COL_FCR: return format_rate (hd_kpi_row_get_first_contact_resolution (row));
-    case COL_COMPLETE: return format_rate (hd_kpi_row_get_complete_packets (row));
+    case COL_FCR: return format_rate (row, "first-contact-resolution", hd_kpi_row_get_first_contact_resolution (row));
+    case COL_COMPLETE: return format_rate (row, "complete-packets", hd_kpi_row_get_complete_packets (row));
     case COL_MISSING: return g_strdup (hd_kpi_row_get_most_missing (row));
     case N_COLS:
     default:
@@ -92,6 +109,13 @@ setup_kpi_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COL_SCOPE || column == COL_MISSING ? 0 : 1);
+  /* Cells wrap rather than push the last columns past the window's edge:
+   * "92% (46 of 50)" folds after the percentage in a narrow window. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column == COL_SCOPE || column == COL_MISSING ? 24 : 10);
+  gtk_label_set_justify (GTK_LABEL (label), column == COL_SCOPE || column == COL_MISSING
+                                            ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
   if (column != COL_SCOPE && column != COL_MISSING)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -134,21 +158,40 @@ unbind_kpi_cell_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), render_kpi_cell, item);
 }
 
+/* GTK 4.8's column headers measure their titles on one width only, so a
+ * title that wraps by itself is cut: the titles carry their own line break
+ * instead, and are centred over their columns. */
+static void
+wrap_kpi_titles (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+      else if (!GTK_IS_LIST_VIEW (child) && !GTK_IS_SCROLLED_WINDOW (child))
+        wrap_kpi_titles (child);
+    }
+}
+
 void
 _hd_supervisor_view_add_kpi_columns (HdSupervisorView *self)
 {
+  /* TRANSLATORS: the KPI table's column titles are on two lines each (the
+   * \n) so that eleven columns fit a 1366 px screen. */
   const char *titles[N_COLS] = {
     [COL_SCOPE] = _("Scope"),
-    [COL_OFFERED] = _("Offered / Concluded"),
-    [COL_SUCCESS] = _("Right Queue First"),
-    [COL_ABANDONED] = _("Abandoned in Transfer"),
+    [COL_OFFERED] = _("Offered /\nConcluded"),
+    [COL_SUCCESS] = _("Right Queue\nFirst"),
+    [COL_ABANDONED] = _("Abandoned\nin Transfer"),
     [COL_DUPLICATION] = _("Re-verified"),
-    [COL_REPEAT] = _("Asked to Repeat"),
-    [COL_AHT_BOT] = _("Handle Time (Bot)"),
-    [COL_AHT_AGENT] = _("Handle Time (Agent Only)"),
-    [COL_FCR] = _("First-Contact Resolution"),
-    [COL_COMPLETE] = _("Complete Packets"),
-    [COL_MISSING] = _("Most Often Missing"),
+    [COL_REPEAT] = _("Asked to\nRepeat"),
+    [COL_AHT_BOT] = _("Handle Time\n(Bot)"),
+    [COL_AHT_AGENT] = _("Handle Time\n(Agent Only)"),
+    [COL_FCR] = _("First-Contact\nResolution"),
+    [COL_COMPLETE] = _("Complete\nPackets"),
+    [COL_MISSING] = _("Most Often\nMissing"),
   };
 
   for (guint i = 0; i < N_COLS; i++)
@@ -165,6 +208,7 @@ _hd_supervisor_view_add_kpi_columns (HdSupervisorView *self)
       gtk_column_view_append_column (self->kpi_view, column);
       g_object_unref (column);
     }
+  wrap_kpi_titles (GTK_WIDGET (self->kpi_view));
 }
 
 static int
@@ -298,6 +342,8 @@ hd_supervisor_view_export_kpis_async (HdSupervisorView    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hd_supervisor_view_export_kpis_async);
+  /* For the toast: where the file went. */
+  g_object_set_data_full (G_OBJECT (task), "hd-file", g_object_ref (file), g_object_unref);
 
   _hd_supervisor_view_refresh_kpis (self);
   text = hd_kpi_rows_to_csv (G_LIST_MODEL (self->kpi_rows));
@@ -333,7 +379,12 @@ export_done_cb (GObject      *source,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
   else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("KPI table exported"));
+    {
+      GFile *file = g_object_get_data (G_OBJECT (result), "hd-file");
+      g_autofree char *message = file != NULL ? hd_ui_format_saved_to (file) : g_strdup (_("KPI table exported"));
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+    }
 }
 
 static void
@@ -363,6 +414,11 @@ _hd_supervisor_view_export_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Export KPI Table"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  {
+    g_autoptr(GFile) folder = hd_ui_format_export_folder ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "handoff-kpis.csv");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hd-locale-format.h"
+#include "hd-display-names.h"
 #include "hd-trainer-view-private.h"
 
 /* Trainer notes on the current event and the broken-context checklist,
@@ -22,10 +22,7 @@ note_row_new (const HdTrainerNote *note)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *date = hd_locale_format_date (note->created_at);
-  g_autofree char *time = hd_locale_format_time (note->created_at);
-  /* TRANSLATORS: a note's date, then its time: “7 December 2026, 4:05 PM” */
-  g_autofree char *created = g_strdup_printf (C_("date and time", "%s, %s"), date, time);
+  g_autofree char *created = hd_display_date_time (note->created_at);
   g_autofree char *subtitle = note->author != NULL
                               /* TRANSLATORS: a note's author, then when it was written */
                               ? g_strdup_printf (C_("author and date", "%s, %s"), note->author, created)
@@ -153,7 +150,7 @@ void
 _hd_trainer_view_add_note (HdTrainerView *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
-  const char *author = g_get_real_name ();
+  const char *author = hd_display_author_name (g_get_real_name (), g_get_user_name ());
   guint position;
 
   if (self->current == NULL || self->current->notes == NULL || text[0] == '\0')
@@ -162,8 +159,6 @@ _hd_trainer_view_add_note (HdTrainerView *self)
   if (position == 0)
     return;
 
-  if (author == NULL || g_str_equal (author, "Unknown") || author[0] == '\0')
-    author = g_get_user_name ();
   hd_trainer_notes_add (self->current->notes, position, author, text);
   if (save_notes (self))
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");

@@ -14,6 +14,7 @@
 #include "hd-error.h"
 #include "hd-journal-verify.h"
 #include "hd-trainer-view-private.h"
+#include "hd-ui-format.h"
 
 /* Opening recordings (files, folders, drops, the file chooser), the sidebar
  * that lists them, and exporting notes. */
@@ -469,10 +470,15 @@ export_notes_cb (GObject      *object,
                  gpointer      user_data)
 {
   HdTrainerView *self = HD_TRAINER_VIEW (object);
+  g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
 
   if (hd_trainer_view_export_notes_finish (self, result, &error))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Notes and checklist exported"));
+    {
+      g_autofree char *message = hd_ui_format_saved_to (file);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message = g_strdup_printf (_("The notes could not be exported: %s"), error->message);
@@ -493,7 +499,7 @@ export_response_cb (GtkNativeDialog *dialog,
 
       if (file != NULL)
         hd_trainer_view_export_notes_async (self, file, format_for_export (file, filter),
-                                            export_notes_cb, NULL);
+                                            export_notes_cb, g_object_ref (file));
     }
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);
@@ -538,6 +544,11 @@ _hd_trainer_view_export_notes_action (GtkWidget  *widget,
   add_export_filter (GTK_FILE_CHOOSER (self->chooser), _("Markdown"), "md", HD_TRAINER_NOTES_FORMAT_MARKDOWN);
   add_export_filter (GTK_FILE_CHOOSER (self->chooser), _("CSV"), "csv", HD_TRAINER_NOTES_FORMAT_CSV);
   add_export_filter (GTK_FILE_CHOOSER (self->chooser), _("JSON"), "json", HD_TRAINER_NOTES_FORMAT_JSON);
+  {
+    g_autoptr(GFile) folder = hd_ui_format_export_folder ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "hd-display-names.h"
 #include "hd-locale-format.h"
 #include "hd-packet.h"
 #include "hd-ui-format.h"
@@ -160,6 +162,79 @@ hd_ui_format_handoff_state (HdHandoffState state)
     default:
       return _("Wrapped up");
     }
+}
+
+char *
+hd_ui_format_ended_offer (HdHandoff *handoff)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (HD_IS_HANDOFF (handoff), NULL);
+
+  switch (hd_handoff_get_state (handoff))
+    {
+    case HD_HANDOFF_STATE_DECLINED:
+      reason = hd_display_decline_reason (hd_handoff_get_decline_reason (handoff));
+      if (reason == NULL)
+        return g_strdup (_("You declined this offer."));
+      /* TRANSLATORS: %s is the reason the agent gave, "not my skill area" */
+      return g_strdup_printf (_("You declined this offer (%s)."), reason);
+    case HD_HANDOFF_STATE_EXPIRED:
+      return g_strdup (_("This offer expired before it was accepted."));
+    case HD_HANDOFF_STATE_REVOKED:
+      switch (hd_handoff_get_revoke_reason (handoff))
+        {
+        case HD_REVOKE_REASON_CUSTOMER_ABANDONED:
+          return g_strdup (_("This offer was withdrawn: the customer left."));
+        case HD_REVOKE_REASON_REASSIGNED:
+          return g_strdup (_("This offer was withdrawn: it went to another agent."));
+        case HD_REVOKE_REASON_EXPIRED:
+          return g_strdup (_("This offer was withdrawn: it expired."));
+        case HD_REVOKE_REASON_NONE:
+        default:
+          return g_strdup (_("This offer was withdrawn."));
+        }
+    case HD_HANDOFF_STATE_OFFERED:
+    case HD_HANDOFF_STATE_ACCEPTED:
+    case HD_HANDOFF_STATE_WRAPPED_UP:
+    default:
+      return NULL;
+    }
+}
+
+char *
+hd_ui_format_saved_to (GFile *file)
+{
+  g_autofree char *path = NULL;
+  const char *home = g_get_home_dir ();
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_parse_name (file);
+  if (home != NULL && g_str_has_prefix (path, home) && path[strlen (home)] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *shortened = g_strconcat ("~", path + strlen (home), NULL);
+
+      g_free (path);
+      path = g_steal_pointer (&shortened);
+    }
+  /* TRANSLATORS: %s is where an exported file was written, "~/Documents/handoff-kpis.csv" */
+  return g_strdup_printf (_("Saved to %s"), path);
+}
+
+GFile *
+hd_ui_format_export_folder (void)
+{
+  const GUserDirectory dirs[] = { G_USER_DIRECTORY_DOCUMENTS, G_USER_DIRECTORY_DOWNLOAD };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      const char *dir = g_get_user_special_dir (dirs[i]);
+
+      if (dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR))
+        return g_file_new_for_path (dir);
+    }
+  return g_file_new_for_path (g_get_home_dir ());
 }
 
 char *

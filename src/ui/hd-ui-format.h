@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "hd-handoff.h"
 #include "hd-packet-enums.h"
@@ -26,6 +26,18 @@ const char *hd_ui_format_speaker           (HdSpeaker             speaker);
 const char *hd_ui_format_method            (HdVerificationMethod  method);
 const char *hd_ui_format_handoff_state     (HdHandoffState        state);
 
+/* Why an offer that ended before it was accepted is closed: "You declined
+ * this offer (not my skill area).", "This offer expired before it was
+ * accepted.", "This offer was withdrawn: the customer left."  NULL for a
+ * handoff in any other state.  A new string. */
+char       *hd_ui_format_ended_offer       (HdHandoff             *handoff);
+/* Where an export went, for its toast: "Saved to ~/Documents/handoff-kpis.csv"
+ * (the home folder shortened to ~).  A new string. */
+char       *hd_ui_format_saved_to          (GFile                 *file);
+/* The folder a file chooser for an export opens in: the user's Documents,
+ * else Downloads, else the home folder; never the working directory.  A new
+ * reference. */
+GFile      *hd_ui_format_export_folder     (void);
 /* "international_usage_not_enabled" → "International usage not enabled"
  * (hd_packet_format_token (), which headless code calls). */
 char       *hd_ui_format_token             (const char           *token);
