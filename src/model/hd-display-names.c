@@ -122,10 +122,10 @@ char *
 hd_display_date_time (GDateTime *time)
 {
   g_autoptr(GDateTime) local = NULL;
-  g_return_val_if_fail (time != NULL, NULL);
-
   g_autofree char *date = NULL;
   g_autofree char *clock = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
 
   local = g_date_time_to_local (time);
   date = hd_locale_format_date (local);
