@@ -42,5 +42,8 @@ void        hd_agent_view_set_selected_handoff (HdAgentView *self,
                                                 HdHandoff   *handoff);
 gboolean    hd_agent_view_get_can_answer       (HdAgentView *self);
 HdHandoffPane *hd_agent_view_get_pane          (HdAgentView *self);
+/* F6 and Shift+F6: the focus to the next or previous region (queue, offer bar, the pane's). */
+gboolean    hd_agent_view_cycle_region         (HdAgentView *self,
+                                                gboolean     forward);
 
 G_END_DECLS

@@ -84,4 +84,11 @@ void       hd_handoff_pane_set_allow_reveal        (HdHandoffPane *self,
 /* Whether new transcript turns scroll into view (the agent is at the bottom). */
 gboolean   hd_handoff_pane_get_following           (HdHandoffPane *self);
 
+/* The regions Tab and F6 go through, in reading order (cards, story, transcript, reply,
+ * case); @skipped[i] is a region inside @regions[i] that is not part of it. */
+#define HD_HANDOFF_PANE_N_FOCUS_REGIONS 5
+guint      hd_handoff_pane_get_focus_regions       (HdHandoffPane  *self,
+                                                    GtkWidget     **regions,
+                                                    GtkWidget     **skipped);
+
 G_END_DECLS
