@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-trainer-view-private.h"
 #include "hd-ui-format.h"
 
@@ -686,6 +687,7 @@ hd_trainer_view_init (HdTrainerView *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hd_a11y_name_drop_down (self->speed_dropdown, _("Playback Speed"));
   self->open = g_ptr_array_new_with_free_func (_hd_trainer_open_recording_free);
   self->cancellable = g_cancellable_new ();
 

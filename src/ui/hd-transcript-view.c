@@ -11,11 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
+#include "hd-focus.h"
 #include "hd-packet.h"
 #include "hd-slice-model.h"
 #include "hd-text-block.h"
 #include "hd-transcript-view.h"
-#include "hd-focus.h"
 #include "hd-ui-format.h"
 
 /* How close to the end (in pixels) still counts as "at the bottom". */
@@ -207,6 +208,8 @@ turn_bind_cb (GtkSignalListItemFactory *factory,
   accessible = g_strdup_printf (_("%s at %s: %s"), speaker_name, clock != NULL ? clock : "",
                                 text != NULL ? text : "");
   hd_text_block_set_text (HD_TEXT_BLOCK (bubble), shown->str, attributes, accessible);
+  /* The row around the bubble takes the focus, and is what a screen reader says. */
+  hd_a11y_name_list_row (bubble, accessible);
 }
 
 static gboolean
