@@ -112,7 +112,8 @@ quality_report_action (GSimpleAction *action,
   gboolean automatic;
 
   g_variant_get (param, "(&su&sb)", &id, &report, &detail, &automatic);
-  if (self->session == NULL ||
+  /* A quality button names no handoff while none is held (hd-reply-bar.c). */
+  if (self->session == NULL || *id == '\0' ||
       (report != HD_QUALITY_REPORT_ASKED_TO_REPEAT && report != HD_QUALITY_REPORT_REVERIFIED))
     return;
   hd_session_report_quality_async (self->session, id, report, *detail != '\0' ? detail : NULL,

@@ -244,15 +244,14 @@ update_routing (HdHandoffPane *self,
   hd_card_rows_trim (self->routing_grid, row);
 }
 
-/* Handoff-quality signals are about a chat the agent holds now. */
+/* Transfer and wrap-up are about a chat the agent holds now (the reply bar's quality
+ * buttons, on session.quality-report, follow the same rule). */
 static void
 update_quality_actions (HdHandoffPane *self)
 {
   gboolean quality = self->handoff != NULL && !self->read_only &&
                      hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.signal-asked-to-repeat", quality);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.signal-re-verified", quality);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.transfer", quality);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.wrap-up", quality);
 }

@@ -48,10 +48,12 @@ G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
  *
  * Handoff quality, shown and enabled only on an accepted handoff of a pane
  * that is not read-only (KPI reports, docs/kpis.md):
- *   pane.signal-asked-to-repeat → session.quality-report (susb: id, HD_QUALITY_REPORT_ASKED_TO_REPEAT, "", FALSE)
- *   pane.signal-re-verified     → session.quality-report (id, HD_QUALITY_REPORT_REVERIFIED, "", FALSE)
+ *   the reply bar's buttons → session.quality-report (susb: id,
+ *     HD_QUALITY_REPORT_ASKED_TO_REPEAT or _REVERIFIED, "", FALSE) directly
  *   pane.transfer   → asks for a queue, then session.transfer (ss: id, queue)
  *   pane.wrap-up    → asks resolved or not, then session.wrap-up (sb: id, resolved)
+ * (pane actions, not the session's, only where a dialog comes first or the
+ * handoff shown must be named from a static menu).
  * While the agent types, a hint under the reply box lists what the bot already
  * captured that the reply asks for (hd_repeat_detect ()); sending such a reply
  * activates session.quality-report (id, HD_QUALITY_REPORT_ASKED_TO_REPEAT,
