@@ -363,24 +363,6 @@ _hd_trainer_view_set_current (HdTrainerView   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLAY]);
 }
 
-/* A recording opens on Enter or a click (the row is activated), never as the focus passes
- * over it: Tab and the arrow keys select in a browse list, and opening there would swap the
- * notes field under the trainer's hands.  The highlight stays on the recording shown. */
-static void
-on_row_activated_cb (HdTrainerView *self,
-                     GtkListBoxRow *row)
-{
-  _hd_trainer_view_set_current (self, g_object_get_data (G_OBJECT (row), "hd-open-recording"));
-}
-
-static void
-on_row_selected_cb (HdTrainerView *self,
-                    GtkListBoxRow *row)
-{
-  if (self->current != NULL && self->current->row != NULL && row != GTK_LIST_BOX_ROW (self->current->row))
-    gtk_list_box_select_row (self->recordings_list, GTK_LIST_BOX_ROW (self->current->row));
-}
-
 /* Other actions */
 
 static void
@@ -659,8 +641,10 @@ hd_trainer_view_class_init (HdTrainerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, side_box);
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, step_back_button);
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, step_forward_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_row_selected_cb",
+                                                G_CALLBACK (_hd_trainer_view_row_selected_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_row_activated_cb",
+                                                G_CALLBACK (_hd_trainer_view_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_note_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_speed_selected_cb);
