@@ -160,12 +160,17 @@ def accept_first_offer(app, mode, timeout=30.0):
     """Accepts the offer shown, as a screen reader user would (the button's action), and
     checks the names again in the state an agent works in: chat accepted, reply box open."""
     label = f"{mode} --demo, accepted"
+    # The demo's first offer arrives, and is shown, once the app has connected.
+    end = time.monotonic() + timeout * SCALE
     button = find_control(app, Atspi.Role.PUSH_BUTTON, "Accept Offer")
+    while button is None and time.monotonic() < end:
+        time.sleep(POLL)
+        button = find_control(app, Atspi.Role.PUSH_BUTTON, "Accept Offer")
     tap.append((button is not None, f"{label}: the offer bar has an “Accept Offer” button"))
     if button is None:
         return
     button.get_action_iface().do_action(0)
-    end = time.monotonic() + timeout
+    end = time.monotonic() + timeout * SCALE
     while time.monotonic() < end and find_control(app, Atspi.Role.PUSH_BUTTON, "Accept Offer") is not None:
         time.sleep(POLL)
     controls = settled_controls(app)
