@@ -424,6 +424,8 @@ hd_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *accept_accels[] = { "<Control>Return", "<Control>KP_Enter", NULL };
   static const char *decline_accels[] = { "<Control>d", NULL };
+  static const char *next_region_accels[] = { "F6", NULL };
+  static const char *previous_region_accels[] = { "<Shift>F6", NULL };
   static const char *mode_accels[][2] = { { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL } };
   HdApplication *self = HD_APPLICATION (app);
 
@@ -440,6 +442,8 @@ hd_application_startup (GApplication *app)
   /* Answering the offer shown works wherever the focus is in the window. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.accept-offer", accept_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.decline-offer", decline_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-region", next_region_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.previous-region", previous_region_accels);
 
   for (guint i = 0; modes[i] != NULL; i++)
     {

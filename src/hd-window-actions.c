@@ -112,7 +112,8 @@ quality_report_action (GSimpleAction *action,
   gboolean automatic;
 
   g_variant_get (param, "(&su&sb)", &id, &report, &detail, &automatic);
-  if (self->session == NULL ||
+  /* A quality button names no handoff while none is held (hd-reply-bar.c). */
+  if (self->session == NULL || *id == '\0' ||
       (report != HD_QUALITY_REPORT_ASKED_TO_REPEAT && report != HD_QUALITY_REPORT_REVERIFIED))
     return;
   hd_session_report_quality_async (self->session, id, report, *detail != '\0' ? detail : NULL,
@@ -162,6 +163,22 @@ _hd_window_update_offer_actions (HdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.accept-offer", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.decline-offer", enabled);
+  /* F6 has regions to cycle only in Agent mode; elsewhere the key goes on. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-region", g_strcmp0 (self->mode, "agent") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-region", g_strcmp0 (self->mode, "agent") == 0);
+}
+
+/* F6 and Shift+F6, as in GNOME's apps: the focus goes from region to region (queue, offer,
+ * cards, story, transcript, reply, case) in one press each, where Tab stops at every
+ * control on the way. */
+static void
+cycle_region_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  HdWindow *self = HD_WINDOW (widget);
+
+  hd_agent_view_cycle_region (self->agent_view, g_str_equal (action_name, "win.next-region"));
 }
 
 static void
@@ -267,6 +284,8 @@ _hd_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.accept-offer", NULL, accept_offer_action);
   gtk_widget_class_install_action (widget_class, "win.decline-offer", NULL, decline_offer_action);
+  gtk_widget_class_install_action (widget_class, "win.next-region", NULL, cycle_region_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-region", NULL, cycle_region_action);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-agent-view.h"
 #include "hd-locale-format.h"
 #include "hd-offer-notification.h"
@@ -747,6 +748,8 @@ hd_window_init (HdWindow *self)
   self->mode = g_strdup ("agent");
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Every view is built by now: each button is named once (hd-a11y.h says why). */
+  hd_a11y_fix_buttons (GTK_WIDGET (self));
 
   _hd_window_actions_init (self);
 

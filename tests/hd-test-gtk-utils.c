@@ -118,31 +118,84 @@ trigger_matches (GtkShortcutTrigger *trigger,
          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
 }
 
-gboolean
-hd_test_activate_shortcut (GtkWidget  *widget,
-                           const char *accel)
+/* Activates the first shortcut of @widget's shortcut controllers in @phase that @keyval
+ * and @mods fire and that takes it; *@found says whether one matched at all. */
+static gboolean
+activate_in_phase (GtkWidget           *widget,
+                   GtkPropagationPhase  phase,
+                   guint                keyval,
+                   GdkModifierType      mods,
+                   gboolean            *found)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  GdkModifierType mods;
-  guint keyval;
 
-  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (phase != GTK_PHASE_NONE && gtk_event_controller_get_propagation_phase (controller) != phase))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
-          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
+          if (!trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+            continue;
+          *found = TRUE;
+          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
         }
     }
-  g_test_fail_printf ("%s has no shortcut %s", G_OBJECT_TYPE_NAME (widget), accel);
+  return FALSE;
+}
+
+gboolean
+hd_test_activate_shortcut (GtkWidget  *widget,
+                           const char *accel)
+{
+  GdkModifierType mods;
+  gboolean found = FALSE;
+  guint keyval;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
+  if (activate_in_phase (widget, GTK_PHASE_NONE, keyval, mods, &found))
+    return TRUE;
+  if (!found)
+    g_test_fail_printf ("%s has no shortcut %s", G_OBJECT_TYPE_NAME (widget), accel);
+  return FALSE;
+}
+
+gboolean
+hd_test_press_key (GtkWindow  *window,
+                   const char *accel)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GdkModifierType mods;
+  gboolean found = FALSE;
+  guint keyval;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
+  /* The path from the window down to the focus, as GTK propagates a key event: the
+   * capture phase top-down, then the target and bubble phases bottom-up. */
+  for (GtkWidget *w = focus != NULL ? focus : GTK_WIDGET (window); w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (path, 0, w);
+  for (guint i = 0; i < path->len; i++)
+    if (gtk_widget_is_sensitive (g_ptr_array_index (path, i)) &&
+        activate_in_phase (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval, mods, &found))
+      return TRUE;
+  for (guint i = path->len; i > 0; i--)
+    {
+      GtkWidget *w = g_ptr_array_index (path, i - 1);
+
+      if (!gtk_widget_is_sensitive (w))
+        continue;
+      if (activate_in_phase (w, GTK_PHASE_BUBBLE, keyval, mods, &found) ||
+          (w == focus && activate_in_phase (w, GTK_PHASE_TARGET, keyval, mods, &found)))
+        return TRUE;
+    }
   return FALSE;
 }
 

@@ -46,6 +46,13 @@ void           hd_test_collect              (GtkWidget    *widget,
 gboolean       hd_test_activate_shortcut    (GtkWidget    *widget,
                                              const char   *accel);
 
+/* A key press of @accel ("Tab", "<Shift>F6") in @window, as GTK delivers it to shortcuts:
+ * the capture phase from the window down to the focus widget, then up again; the first
+ * shortcut that takes it ends it.  TRUE when one did.  Key controllers that are not
+ * shortcuts (text input) are not reached: a test of Tab checks what has the focus. */
+gboolean       hd_test_press_key            (GtkWindow    *window,
+                                             const char   *accel);
+
 /* The visible top-level window of @type, or NULL. */
 GtkWindow     *hd_test_find_toplevel        (GType         type);
 

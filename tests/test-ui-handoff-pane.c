@@ -1361,6 +1361,20 @@ click (HdHandoffPane *pane,
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* The handoff a quality button reports on: its session.quality-report target's id. */
+static const char *
+report_target_id (HdHandoffPane *pane,
+                  const char    *name)
+{
+  GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (reply_child (pane, name)));
+  const char *id;
+
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (reply_child (pane, name))), ==,
+                   "session.quality-report");
+  g_variant_get (target, "(&susb)", &id, NULL, NULL, NULL);
+  return id;
+}
+
 static void
 test_pane_quality (Fixture       *fixture,
                    gconstpointer  data)
@@ -1381,10 +1395,10 @@ test_pane_quality (Fixture       *fixture,
   insert_session_log (fixture->pane, log);
   hd_handoff_pane_set_handoff (fixture->pane, handoff);
 
-  /* An offer: no quality buttons, and the actions do nothing (what they do,
-   * they do at once: the signal, or the dialog presented). */
+  /* An offer: no quality buttons, naming no handoff, and wrap-up does nothing (what it
+   * does, it does at once: the dialog presented). */
   g_assert_false (gtk_widget_get_visible (box));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.signal-asked-to-repeat", NULL);
+  g_assert_cmpstr (report_target_id (fixture->pane, "asked_to_repeat_button"), ==, "");
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.wrap-up", NULL);
   g_assert_null (find_message_dialog ());
   g_assert_cmpuint (log->len, ==, 0);
@@ -1401,6 +1415,9 @@ test_pane_quality (Fixture       *fixture,
                                            buttons[i].a11y);
     }
 
+  /* The buttons go to the session themselves, naming the handoff held. */
+  g_assert_cmpstr (report_target_id (fixture->pane, "asked_to_repeat_button"), ==, hd_handoff_get_handoff_id (handoff));
+  g_assert_cmpstr (report_target_id (fixture->pane, "re_verified_button"), ==, hd_handoff_get_handoff_id (handoff));
   click (fixture->pane, "asked_to_repeat_button");
   click (fixture->pane, "re_verified_button");
   g_assert_cmpuint (log->len, ==, 2);
@@ -1438,7 +1455,7 @@ test_pane_quality (Fixture       *fixture,
   /* Read-only panes (supervisor, trainer) never signal. */
   hd_handoff_pane_set_read_only (fixture->pane, TRUE);
   g_assert_false (gtk_widget_get_visible (box));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.signal-re-verified", NULL);
+  g_assert_cmpstr (report_target_id (fixture->pane, "re_verified_button"), ==, "");
   g_assert_cmpuint (log->len, ==, 5);
   hd_handoff_pane_set_read_only (fixture->pane, FALSE);
   g_assert_true (gtk_widget_get_visible (box));

@@ -901,6 +901,41 @@ test_drop (Fixture       *fixture,
                                a));
 }
 
+/* Moving the focus over the recordings list (Tab, the arrow keys) only moves the focus: the
+ * recording shown, and the notes with it, change on Enter or a click. */
+static void
+test_focus_does_not_open (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkListBox *list = hd_test_template_child (fixture->view, HD_TYPE_TRAINER_VIEW, "recordings_list");
+  HdReplay *second;
+  GtkListBoxRow *first_row;
+
+  open_demo (fixture, "good-handoff.hdrec");
+  open_demo (fixture, "misrouted-chat.hdrec");
+  second = hd_trainer_view_get_replay (fixture->view);
+  first_row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (first_row);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  hd_test_flush (GTK_WIDGET (fixture->view));
+
+  /* The focus walks onto the other row as an arrow key or Tab puts it there. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1))));
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (first_row)));
+  g_assert_true (hd_trainer_view_get_replay (fixture->view) == second);
+  gtk_widget_child_focus (GTK_WIDGET (list), GTK_DIR_TAB_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (list), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (hd_trainer_view_get_replay (fixture->view) == second);
+  /* What is highlighted is still what is open. */
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 1));
+
+  /* Enter (or a click) opens it. */
+  gtk_widget_activate (GTK_WIDGET (first_row));
+  g_assert_true (hd_trainer_view_get_replay (fixture->view) != second);
+  g_assert_true (gtk_list_box_get_selected_row (list) == first_row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -919,6 +954,8 @@ main (int   argc,
   g_test_add ("/hd/ui/trainer/audit", Fixture, NULL, fixture_setup, test_audit, fixture_teardown);
   g_test_add ("/hd/ui/trainer/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   g_test_add ("/hd/ui/trainer/open-demos", Fixture, NULL, fixture_setup, test_open_demos, fixture_teardown);
+  g_test_add ("/hd/ui/trainer/focus-does-not-open", Fixture, NULL, fixture_setup, test_focus_does_not_open,
+              fixture_teardown);
   g_test_add ("/hd/ui/trainer/drop", Fixture, NULL, fixture_setup, test_drop, fixture_teardown);
 
   return hd_test_ui_run (test_app);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-agent-view.h"
+#include "hd-focus.h"
 #include "hd-handoff-pane.h"
 #include "hd-queue-sidebar.h"
 #include "hd-ui-format.h"
@@ -502,4 +503,28 @@ hd_agent_view_set_queue_revealed (HdAgentView *self,
 {
   g_return_if_fail (HD_IS_AGENT_VIEW (self));
   adw_flap_set_reveal_flap (get_flap (self), revealed);
+}
+
+/**
+ * hd_agent_view_cycle_region:
+ * @self: an agent view
+ * @forward: %TRUE for the next region (F6), %FALSE for the previous (Shift+F6)
+ *
+ * Moves the focus to the first stop of the next region in reading order: the queue, the
+ * offer bar, then the pane's cards, story, transcript, reply and case; and round.
+ *
+ * Returns: whether a region took the focus
+ */
+gboolean
+hd_agent_view_cycle_region (HdAgentView *self,
+                            gboolean     forward)
+{
+  GtkWidget *regions[2 + HD_HANDOFF_PANE_N_FOCUS_REGIONS] = { GTK_WIDGET (self->sidebar), GTK_WIDGET (self->offer_revealer) };
+  GtkWidget *skipped[2 + HD_HANDOFF_PANE_N_FOCUS_REGIONS] = { NULL, };
+  guint n;
+
+  g_return_val_if_fail (HD_IS_AGENT_VIEW (self), FALSE);
+
+  n = 2 + hd_handoff_pane_get_focus_regions (self->pane, regions + 2, skipped + 2);
+  return hd_focus_cycle_regions (regions, skipped, n, forward);
 }

@@ -50,5 +50,8 @@ gboolean    hd_agent_view_get_queue_folded     (HdAgentView *self);
 gboolean    hd_agent_view_get_queue_revealed   (HdAgentView *self);
 void        hd_agent_view_set_queue_revealed   (HdAgentView *self,
                                                 gboolean     revealed);
+/* F6 and Shift+F6: the focus to the next or previous region (queue, offer bar, the pane's). */
+gboolean    hd_agent_view_cycle_region         (HdAgentView *self,
+                                                gboolean     forward);
 
 G_END_DECLS

@@ -96,6 +96,9 @@ add_grid_row (GtkGrid    *grid,
   value_label = hd_card_rows_new_label (value, NULL);
   gtk_widget_set_hexpand (value_label, TRUE);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  /* Read, not a Tab stop: GTK 4.8's selectable label takes Tab and keeps it, focusable or
+   * not.  The mouse still selects and copies. */
+  gtk_widget_set_can_focus (value_label, FALSE);
   gtk_grid_attach (grid, key_label, 0, *row, 1, 1);
   gtk_grid_attach (grid, value_label, 1, *row, 1, 1);
   refresh_request_mode (grid);

@@ -561,6 +561,10 @@ hd_case_editor_init (HdCaseEditor *self)
                                         adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
     }
 
+  /* The text views are named by the template, not also by their headings (hd-a11y.h). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->description_view), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->comment_view), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
   self->draft = hd_case_draft_new ();
   bind_draft (self);
   on_draft_handoff_cb (self);

@@ -15,39 +15,16 @@
 #include "hd-handoff-pane-private.h"
 #include "hd-ui-format.h"
 
-/* Handoff quality: one-click KPI reports about the accepted handoff.  The
- * pane only asks, through the session.* actions; the session sends them. */
+/* Handoff quality: the one-click reports are the reply bar's buttons on
+ * session.quality-report.  Transfer and wrap-up stay pane actions because
+ * each asks something first (the queue, the outcome), then activates
+ * session.transfer or session.wrap-up; the session sends them. */
 
 static gboolean
 can_signal (HdHandoffPane *self)
 {
   return self->handoff != NULL && !self->read_only &&
          hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED;
-}
-
-static void
-report_quality (HdHandoffPane   *self,
-                HdQualityReport  report)
-{
-  if (can_signal (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "session.quality-report", "(susb)",
-                                hd_handoff_get_handoff_id (self->handoff), (guint32) report, "", FALSE);
-}
-
-static void
-signal_asked_to_repeat_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *param)
-{
-  report_quality (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_ASKED_TO_REPEAT);
-}
-
-static void
-signal_re_verified_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  report_quality (HD_HANDOFF_PANE (widget), HD_QUALITY_REPORT_REVERIFIED);
 }
 
 static AdwMessageDialog *
@@ -169,7 +146,9 @@ wrap_up_action (GtkWidget  *widget,
 }
 
 /* Reveal, audit trail and export: the pane only asks, through the session.*
- * actions; the window holds the journal and the policy, and does the rest. */
+ * actions; the window holds the journal and the policy, and does the rest.
+ * They stay pane actions because they name the handoff shown (and the
+ * account), which the static journal menu and the cards' rows cannot carry. */
 void
 _hd_handoff_pane_update_journal_actions (HdHandoffPane *self)
 {
@@ -225,9 +204,6 @@ _hd_handoff_pane_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "pane.reveal", "(bu)", reveal_action);
   gtk_widget_class_install_action (widget_class, "pane.show-audit", NULL, show_audit_action);
   gtk_widget_class_install_action (widget_class, "pane.export-recording", NULL, export_recording_action);
-  gtk_widget_class_install_action (widget_class, "pane.signal-asked-to-repeat", NULL,
-                                   signal_asked_to_repeat_action);
-  gtk_widget_class_install_action (widget_class, "pane.signal-re-verified", NULL, signal_re_verified_action);
   gtk_widget_class_install_action (widget_class, "pane.transfer", NULL, transfer_action);
   gtk_widget_class_install_action (widget_class, "pane.wrap-up", NULL, wrap_up_action);
 }

@@ -13,6 +13,7 @@
 
 #include "hd-case-editor.h"
 #include "hd-card-rows.h"
+#include "hd-focus.h"
 #include "hd-handoff-pane-private.h"
 #include "hd-packet.h"
 #include "hd-text-block.h"
@@ -243,15 +244,14 @@ update_routing (HdHandoffPane *self,
   hd_card_rows_trim (self->routing_grid, row);
 }
 
-/* Handoff-quality signals are about a chat the agent holds now. */
+/* Transfer and wrap-up are about a chat the agent holds now (the reply bar's quality
+ * buttons, on session.quality-report, follow the same rule). */
 static void
 update_quality_actions (HdHandoffPane *self)
 {
   gboolean quality = self->handoff != NULL && !self->read_only &&
                      hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_ACCEPTED;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.signal-asked-to-repeat", quality);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.signal-re-verified", quality);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.transfer", quality);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.wrap-up", quality);
 }
@@ -435,6 +435,73 @@ hd_handoff_pane_set_property (GObject      *object,
     }
 }
 
+/* The pane's regions in reading order: the cards about the customer and the handoff, the
+ * conversation, the reply, then the case the agent fills in from all of them.  The case
+ * editor sits under the cards on screen, where Tab would reach it before the transcript. */
+static guint
+focus_regions (HdHandoffPane *self,
+               GtkWidget    **regions,
+               GtkWidget    **skipped)
+{
+  GtkWidget *in_order[] = {
+    GTK_WIDGET (self->context_scroller), GTK_WIDGET (self->story), GTK_WIDGET (self->transcript),
+    GTK_WIDGET (self->reply_bar), GTK_WIDGET (self->case_editor),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_order); i++)
+    {
+      regions[i] = in_order[i];
+      skipped[i] = in_order[i] == GTK_WIDGET (self->context_scroller) ? GTK_WIDGET (self->case_editor) : NULL;
+    }
+  return G_N_ELEMENTS (in_order);
+}
+
+#define N_FOCUS_REGIONS HD_HANDOFF_PANE_N_FOCUS_REGIONS
+
+static gboolean
+hd_handoff_pane_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  HdHandoffPane *self = HD_HANDOFF_PANE (widget);
+  GtkWidget *regions[N_FOCUS_REGIONS], *skipped[N_FOCUS_REGIONS];
+  guint n = focus_regions (self, regions, skipped);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  guint current = n;
+
+  if (!hd_focus_is_tab (direction))
+    return GTK_WIDGET_CLASS (hd_handoff_pane_parent_class)->focus (widget, direction);
+
+  for (guint i = 0; i < n; i++)
+    if (hd_focus_is_within (regions[i]) && (skipped[i] == NULL || !hd_focus_is_within (skipped[i])))
+      current = i;
+
+  /* Tab moves on inside the region that has the focus, then from region to region. */
+  for (guint i = current == n ? (forward ? 0 : n - 1) : current; i < n; forward ? i++ : i--)
+    if (gtk_widget_get_visible (regions[i]) && hd_focus_child_without (regions[i], skipped[i], direction))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * hd_handoff_pane_get_focus_regions:
+ * @self: a pane
+ * @regions: (out caller-allocates): HD_HANDOFF_PANE_N_FOCUS_REGIONS widgets
+ * @skipped: (out caller-allocates): for each region, a region inside it to leave out, or %NULL
+ *
+ * The pane's regions in reading order, for F6: cards, story, transcript, reply, case.
+ *
+ * Returns: how many were written
+ */
+guint
+hd_handoff_pane_get_focus_regions (HdHandoffPane  *self,
+                                   GtkWidget     **regions,
+                                   GtkWidget     **skipped)
+{
+  g_return_val_if_fail (HD_IS_HANDOFF_PANE (self), 0);
+
+  return focus_regions (self, regions, skipped);
+}
+
 static void
 hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
 {
@@ -444,6 +511,7 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
   object_class->dispose = hd_handoff_pane_dispose;
   object_class->get_property = hd_handoff_pane_get_property;
   object_class->set_property = hd_handoff_pane_set_property;
+  widget_class->focus = hd_handoff_pane_focus;
 
   properties[PROP_HANDOFF] =
     g_param_spec_object ("handoff", NULL, NULL, HD_TYPE_HANDOFF,

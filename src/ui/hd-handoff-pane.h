@@ -48,10 +48,12 @@ G_DECLARE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, HD, HANDOFF_PANE, AdwBin)
  *
  * Handoff quality, shown and enabled only on an accepted handoff of a pane
  * that is not read-only (KPI reports, docs/kpis.md):
- *   pane.signal-asked-to-repeat → session.quality-report (susb: id, HD_QUALITY_REPORT_ASKED_TO_REPEAT, "", FALSE)
- *   pane.signal-re-verified     → session.quality-report (id, HD_QUALITY_REPORT_REVERIFIED, "", FALSE)
+ *   the reply bar's buttons → session.quality-report (susb: id,
+ *     HD_QUALITY_REPORT_ASKED_TO_REPEAT or _REVERIFIED, "", FALSE) directly
  *   pane.transfer   → asks for a queue, then session.transfer (ss: id, queue)
  *   pane.wrap-up    → asks resolved or not, then session.wrap-up (sb: id, resolved)
+ * (pane actions, not the session's, only where a dialog comes first or the
+ * handoff shown must be named from a static menu).
  * While the agent types, a hint under the reply box lists what the bot already
  * captured that the reply asks for (hd_repeat_detect ()); sending such a reply
  * activates session.quality-report (id, HD_QUALITY_REPORT_ASKED_TO_REPEAT,
@@ -86,5 +88,12 @@ void       hd_handoff_pane_set_allow_reveal        (HdHandoffPane *self,
                                                     gboolean       allow_reveal);
 /* Whether new transcript turns scroll into view (the agent is at the bottom). */
 gboolean   hd_handoff_pane_get_following           (HdHandoffPane *self);
+
+/* The regions Tab and F6 go through, in reading order (cards, story, transcript, reply,
+ * case); @skipped[i] is a region inside @regions[i] that is not part of it. */
+#define HD_HANDOFF_PANE_N_FOCUS_REGIONS 5
+guint      hd_handoff_pane_get_focus_regions       (HdHandoffPane  *self,
+                                                    GtkWidget     **regions,
+                                                    GtkWidget     **skipped);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-packet.h"
 #include "hd-queue-row.h"
 #include "hd-ui-format.h"
@@ -219,6 +220,8 @@ update (HdQueueRow *self)
                                   gtk_label_get_text (self->intent_label), traits_text, state_text);
   }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The row around it takes the focus, and is what a screen reader says. */
+  hd_a11y_name_list_row (GTK_WIDGET (self), accessible);
 }
 
 static void

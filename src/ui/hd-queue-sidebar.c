@@ -13,6 +13,7 @@
 
 #include "hd-queue-row.h"
 #include "hd-queue-sidebar.h"
+#include "hd-focus.h"
 
 struct _HdQueueSidebar
 {
@@ -449,6 +450,25 @@ hd_queue_sidebar_set_property (GObject      *object,
     }
 }
 
+/* GTK 4.8's list view stops Tab at every row (tab-behavior came in 4.12): the list is one
+ * stop, entered at the row last focused, and the arrow keys move in it. */
+static gboolean
+hd_queue_sidebar_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  HdQueueSidebar *self = HD_QUEUE_SIDEBAR (widget);
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  gboolean moved;
+
+  if (!hd_focus_is_tab (direction) || !hd_focus_is_within (list) || !gtk_widget_get_can_focus (list))
+    return GTK_WIDGET_CLASS (hd_queue_sidebar_parent_class)->focus (widget, direction);
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = GTK_WIDGET_CLASS (hd_queue_sidebar_parent_class)->focus (widget, direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
 static void
 hd_queue_sidebar_class_init (HdQueueSidebarClass *klass)
 {
@@ -456,6 +476,7 @@ hd_queue_sidebar_class_init (HdQueueSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hd_queue_sidebar_dispose;
+  widget_class->focus = hd_queue_sidebar_focus;
   object_class->finalize = hd_queue_sidebar_finalize;
   object_class->get_property = hd_queue_sidebar_get_property;
   object_class->set_property = hd_queue_sidebar_set_property;

@@ -40,6 +40,8 @@ struct _HdReplyBar
   GtkWidget *send_button;
   GtkLabel  *repeat_hint_label;
   GtkWidget *quality_box;
+  GtkWidget *asked_to_repeat_button;
+  GtkWidget *re_verified_button;
 };
 
 G_DEFINE_FINAL_TYPE (HdReplyBar, hd_reply_bar, ADW_TYPE_BIN)
@@ -120,6 +122,19 @@ repeat_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The quality buttons activate session.quality-report directly; their templates give the
+ * report, this the handoff. */
+static void
+set_report_target (GtkWidget  *button,
+                   const char *handoff_id)
+{
+  GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  guint32 report;
+
+  g_variant_get (target, "(&su&sb)", NULL, &report, NULL, NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(susb)", handoff_id, report, "", FALSE);
+}
+
 static void
 update_reply (HdReplyBar *self)
 {
@@ -154,10 +169,12 @@ update_reply (HdReplyBar *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reply.send",
                                  open && !self->read_only && hd_ui_format_has_text (text));
 
-  /* Handoff-quality signals are about a chat the agent holds now (the pane's
-   * pane.signal-* actions behind the buttons follow the same rule). */
+  /* Handoff-quality reports are about a chat the agent holds now: the buttons show then,
+   * and only then name it (session.quality-report ignores a report that names none). */
   quality = self->handoff != NULL && state == HD_HANDOFF_STATE_ACCEPTED && !self->read_only;
   gtk_widget_set_visible (self->quality_box, quality);
+  set_report_target (self->asked_to_repeat_button, quality ? hd_handoff_get_handoff_id (self->handoff) : "");
+  set_report_target (self->re_verified_button, quality ? hd_handoff_get_handoff_id (self->handoff) : "");
   if (!open)
     clear_repeat_hint (self);
 }
@@ -342,9 +359,9 @@ hd_reply_bar_class_init (HdReplyBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdReplyBar, send_button);
   gtk_widget_class_bind_template_child (widget_class, HdReplyBar, repeat_hint_label);
   gtk_widget_class_bind_template_child (widget_class, HdReplyBar, quality_box);
+  gtk_widget_class_bind_template_child (widget_class, HdReplyBar, asked_to_repeat_button);
+  gtk_widget_class_bind_template_child (widget_class, HdReplyBar, re_verified_button);
   /* Not kept in the struct, only named for tests and accessibility checks. */
-  gtk_widget_class_bind_template_child_full (widget_class, "asked_to_repeat_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "re_verified_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "transfer_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "wrap_up_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_reply_activate_cb);

@@ -27,8 +27,9 @@ G_DECLARE_FINAL_TYPE (HdReplyBar, hd_reply_bar, HD, REPLY_BAR, AdwBin)
  * session.quality-report (id, HD_QUALITY_REPORT_ASKED_TO_REPEAT, detail,
  * TRUE) first.  "read-only" hides it all.
  *
- * The quality buttons activate the enclosing pane's pane.signal-*,
- * pane.transfer and pane.wrap-up; they show on an accepted handoff only. */
+ * The quality buttons activate session.quality-report (id, report, "", FALSE)
+ * themselves, and the enclosing pane's pane.transfer and pane.wrap-up, which
+ * ask for the queue or the outcome first; they show on an accepted handoff only. */
 GtkWidget *hd_reply_bar_new           (void);
 HdHandoff *hd_reply_bar_get_handoff   (HdReplyBar *self);
 void       hd_reply_bar_set_handoff   (HdReplyBar *self,

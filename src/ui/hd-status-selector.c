@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-status-selector.h"
 
 struct _HdStatusSelector
@@ -39,7 +40,7 @@ on_selected_cb (HdStatusSelector *self,
   g_autofree char *label = g_strdup_printf (_("Availability: %s"),
                                             gtk_string_object_get_string (gtk_drop_down_get_selected_item (drop_down)));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  hd_a11y_name_drop_down (drop_down, label);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   if (!self->setting)
     g_signal_emit (self, signals[STATUS_CHANGED], 0, status);

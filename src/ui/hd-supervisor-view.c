@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hd-a11y.h"
 #include "hd-locale-format.h"
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view-private.h"
@@ -612,6 +613,7 @@ hd_supervisor_view_init (HdSupervisorView *self)
 
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (on_sort_changed_cb), self);
+  hd_a11y_name_drop_down (self->sort_dropdown, _("Sort Queues"));
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->alerts_toggle, "toggled", G_CALLBACK (on_filter_changed_cb), self);
   update_summary (self);

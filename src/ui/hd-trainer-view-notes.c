@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-display-names.h"
 #include "hd-trainer-view-private.h"
 
@@ -140,6 +141,8 @@ _hd_trainer_view_update_checklist (HdTrainerView *self)
       g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* Named once, not followed by the row title it is labelled by (hd-a11y.h). */
+      hd_a11y_set_name (check, label);
       gtk_widget_set_name (row, hd_checklist_item_to_string (i));
       gtk_list_box_append (self->checklist_list, row);
     }

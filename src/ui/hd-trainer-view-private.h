@@ -127,4 +127,10 @@ void             _hd_trainer_view_close_recording_action (GtkWidget       *widge
                                                           const char      *action_name,
                                                           GVariant        *param);
 
+/* The recordings list: a row opens on activation, not on selection. */
+void             _hd_trainer_view_row_activated_cb       (HdTrainerView   *self,
+                                                          GtkListBoxRow   *row);
+void             _hd_trainer_view_row_selected_cb        (HdTrainerView   *self,
+                                                          GtkListBoxRow   *row);
+
 G_END_DECLS

@@ -679,3 +679,21 @@ hd_trainer_view_export_notes_finish (HdTrainerView  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* A recording opens on Enter or a click (the row is activated), never as the focus passes
+ * over it: Tab and the arrow keys select in a browse list, and opening there would swap the
+ * notes field under the trainer's hands.  The highlight stays on the recording shown. */
+void
+_hd_trainer_view_row_activated_cb (HdTrainerView *self,
+                                   GtkListBoxRow *row)
+{
+  _hd_trainer_view_set_current (self, g_object_get_data (G_OBJECT (row), "hd-open-recording"));
+}
+
+void
+_hd_trainer_view_row_selected_cb (HdTrainerView *self,
+                                  GtkListBoxRow *row)
+{
+  if (self->current != NULL && self->current->row != NULL && row != GTK_LIST_BOX_ROW (self->current->row))
+    gtk_list_box_select_row (self->recordings_list, GTK_LIST_BOX_ROW (self->current->row));
+}

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-trainer-view-private.h"
 #include "hd-ui-format.h"
 
@@ -362,14 +363,6 @@ _hd_trainer_view_set_current (HdTrainerView   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLAY]);
 }
 
-static void
-on_row_selected_cb (HdTrainerView *self,
-                    GtkListBoxRow *row)
-{
-  if (row != NULL)
-    _hd_trainer_view_set_current (self, g_object_get_data (G_OBJECT (row), "hd-open-recording"));
-}
-
 /* Other actions */
 
 static void
@@ -648,7 +641,10 @@ hd_trainer_view_class_init (HdTrainerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, side_box);
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, step_back_button);
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, step_forward_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_row_selected_cb",
+                                                G_CALLBACK (_hd_trainer_view_row_selected_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_row_activated_cb",
+                                                G_CALLBACK (_hd_trainer_view_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_note_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_speed_selected_cb);
@@ -675,6 +671,7 @@ hd_trainer_view_init (HdTrainerView *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hd_a11y_name_drop_down (self->speed_dropdown, _("Playback Speed"));
   self->open = g_ptr_array_new_with_free_func (_hd_trainer_open_recording_free);
   self->cancellable = g_cancellable_new ();
 
@@ -752,7 +749,7 @@ hd_trainer_view_select_recording (HdTrainerView *self,
 
   row = gtk_list_box_get_row_at_index (self->recordings_list, index);
   g_return_if_fail (row != NULL);
-  gtk_list_box_select_row (self->recordings_list, row);
+  _hd_trainer_view_set_current (self, g_object_get_data (G_OBJECT (row), "hd-open-recording"));
 }
 
 HdReplay *

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
+#include "hd-focus.h"
 #include "hd-packet.h"
 #include "hd-slice-model.h"
 #include "hd-text-block.h"
@@ -206,6 +208,8 @@ turn_bind_cb (GtkSignalListItemFactory *factory,
   accessible = g_strdup_printf (_("%s at %s: %s"), speaker_name, clock != NULL ? clock : "",
                                 text != NULL ? text : "");
   hd_text_block_set_text (HD_TEXT_BLOCK (bubble), shown->str, attributes, accessible);
+  /* The row around the bubble takes the focus, and is what a screen reader says. */
+  hd_a11y_name_list_row (bubble, accessible);
 }
 
 static gboolean
@@ -632,6 +636,25 @@ hd_transcript_view_get_property (GObject    *object,
     }
 }
 
+/* GTK 4.8's list view stops Tab at every row (tab-behavior came in 4.12): the list is one
+ * stop, entered at the row last focused, and the arrow keys move in it. */
+static gboolean
+hd_transcript_view_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  HdTranscriptView *self = HD_TRANSCRIPT_VIEW (widget);
+  GtkWidget *list = GTK_WIDGET (self->transcript_view);
+  gboolean moved;
+
+  if (!hd_focus_is_tab (direction) || !hd_focus_is_within (list) || !gtk_widget_get_can_focus (list))
+    return GTK_WIDGET_CLASS (hd_transcript_view_parent_class)->focus (widget, direction);
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = GTK_WIDGET_CLASS (hd_transcript_view_parent_class)->focus (widget, direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
 static void
 hd_transcript_view_class_init (HdTranscriptViewClass *klass)
 {
@@ -639,6 +662,7 @@ hd_transcript_view_class_init (HdTranscriptViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hd_transcript_view_dispose;
+  widget_class->focus = hd_transcript_view_focus;
   object_class->finalize = hd_transcript_view_finalize;
   object_class->get_property = hd_transcript_view_get_property;
 
