@@ -11,9 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
+#include "hd-focus.h"
 #include "hd-queue-row.h"
 #include "hd-queue-sidebar.h"
-#include "hd-focus.h"
 
 struct _HdQueueSidebar
 {
@@ -120,6 +121,8 @@ update_header (HdQueueSidebar *self,
   spoken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Recent: %u ended offer", "Recent: %u ended offers", n), n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, self->recent_expanded, -1);
+  /* The list's own row around it is what takes the focus and is read. */
+  hd_a11y_name_list_row (button, spoken);
 }
 
 static void
