@@ -9,6 +9,9 @@
 
 #include "hd-test-gtk-utils.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 HdApplication *
 hd_test_ui_application_new (void)
 {
@@ -28,7 +31,20 @@ HdApplication *
 hd_test_ui_init (int    *argc,
                  char ***argv)
 {
+  const char *locale = g_getenv ("HD_TEST_LOCALE");
+
   gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init () sets en_US.UTF-8; a program registered a second time for another
+   * language (tests/meson.build) takes that locale and the build tree's catalogues, as
+   * the uninstalled app does with HANDOFFDESK_LOCALEDIR. */
+  if (locale != NULL)
+    {
+      if (setlocale (LC_ALL, locale) == NULL)
+        g_error ("The locale %s is not generated: ./build-aux/dev.sh generates it", locale);
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HANDOFFDESK_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   adw_init ();
   return hd_test_ui_application_new ();
 }

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 HdApplication *hd_test_ui_application_new   (void);
 
 /* gtk_test_init (), adw_init () and the application; hd_test_ui_run () runs the cases and
- * releases it. */
+ * releases it. With HD_TEST_LOCALE (e.g. hi_IN.UTF-8) and HANDOFFDESK_LOCALEDIR in the
+ * environment, the program runs in that locale with the build tree's translations. */
 HdApplication *hd_test_ui_init              (int          *argc,
                                              char       ***argv);
 int            hd_test_ui_run               (HdApplication *app);
