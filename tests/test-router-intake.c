@@ -192,6 +192,10 @@ test_rasa_tracker_becomes_offer (Fixture       *fixture,
   g_assert_cmpuint (other.status, ==, SOUP_STATUS_ACCEPTED);
   HD_TEST_WAIT_UNTIL (find_conversation (fixture->queue, "142857000111222") != NULL, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->queue)), ==, 5);
+  /* Routed in the queue its packet names, as the bot asked. */
+  g_assert_cmpstr (hd_demo_router_get_offer_queue (hd_demo_get_router (fixture->demo),
+                                                   hd_handoff_get_handoff_id (find_conversation (fixture->queue, "142857000111222"))),
+                   ==, "collections_hardship");
 
   /* A Lambda event has no time of its own, yet its retry is the same handoff. */
   {

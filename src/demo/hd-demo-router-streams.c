@@ -177,6 +177,27 @@ _hd_demo_router_emit_turn (HdDemoRouter *self,
   _hd_demo_router_emit_sequenced (self, _hd_demo_router_ensure_stream (self, offer->agent_id), object);
 }
 
+/* The packet's routing.skill_group when it is a token, else "general". */
+static const char *
+packet_skill_group (JsonNode *packet)
+{
+  JsonObject *routing = NULL;
+  JsonNode *skill;
+
+  if (packet != NULL && JSON_NODE_HOLDS_OBJECT (packet))
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (packet), "routing");
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        routing = json_node_get_object (node);
+    }
+  skill = routing != NULL ? json_object_get_member (routing, "skill_group") : NULL;
+  if (skill != NULL && JSON_NODE_HOLDS_VALUE (skill) && json_node_get_value_type (skill) == G_TYPE_STRING &&
+      *json_node_get_string (skill) != '\0')
+    return json_node_get_string (skill);
+  return "general";
+}
+
 static char *
 offer_packet (HdDemoRouter *self,
               const char   *agent_id,
@@ -199,8 +220,9 @@ offer_packet (HdDemoRouter *self,
                                             ++self->next_offer_no);
   offer->agent_id = g_strdup (agent_id);
   offer->template_index = template_index;
+  /* A bot's escalation (the intake) names its queue in the packet's routing. */
   offer->queue_id = g_strdup (template_index >= 0 ? hd_demo_template_get_queue (template_index)
-                                                  : "general");
+                                                  : packet_skill_group (packet));
   offer->state = HD_HANDOFF_STATE_OFFERED;
   offer->expires_mono = mono + (gint64) self->offer_ttl_s * G_USEC_PER_SEC;
   offer->next_turn_mono = mono + (gint64) self->turn_interval_ms * 1000;
@@ -313,6 +335,18 @@ hd_demo_router_get_offer_state (HdDemoRouter *self,
 
   offer = g_hash_table_lookup (self->offers, handoff_id);
   return offer != NULL ? hd_handoff_state_to_string (offer->state) : NULL;
+}
+
+const char *
+hd_demo_router_get_offer_queue (HdDemoRouter *self,
+                                const char   *handoff_id)
+{
+  Offer *offer;
+
+  g_return_val_if_fail (HD_IS_DEMO_ROUTER (self), NULL);
+
+  offer = g_hash_table_lookup (self->offers, handoff_id);
+  return offer != NULL ? offer->queue_id : NULL;
 }
 
 gint64

@@ -75,6 +75,10 @@ gboolean      hd_demo_router_revoke          (HdDemoRouter  *self,
 /* The router's state of an offer: "offered", "accepted", ..., or NULL. */
 const char   *hd_demo_router_get_offer_state (HdDemoRouter  *self,
                                               const char    *handoff_id);
+/* The queue an offer is routed in (an escalation from a bot: its packet's
+ * routing.skill_group, else "general"), or NULL. */
+const char   *hd_demo_router_get_offer_queue (HdDemoRouter  *self,
+                                              const char    *handoff_id);
 /* The last sequence @agent_id acknowledged, or 0. */
 gint64        hd_demo_router_get_acked_seq   (HdDemoRouter  *self,
                                               const char    *agent_id);
