@@ -11,6 +11,7 @@
 
 #include "hd-case-editor.h"
 #include "hd-conflict-dialog.h"
+#include "hd-customer-card.h"
 #include "hd-handoff-pane.h"
 #include "hd-outbox-indicator.h"
 #include "hd-reply-bar.h"
@@ -285,7 +286,8 @@ test_not_connected (Fixture       *f,
   g_assert_false (hd_case_draft_get_dirty (draft_of (f)));
   g_assert_false (save_enabled (f));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->indicator)));
-  name = GTK_LABEL (hd_test_template_child (f->pane, HD_TYPE_HANDOFF_PANE, "customer_name_label"));
+  name = GTK_LABEL (hd_test_template_child (hd_test_template_child (f->pane, HD_TYPE_HANDOFF_PANE, "customer_card"),
+                                                HD_TYPE_CUSTOMER_CARD, "customer_name_label"));
   g_assert_cmpstr (gtk_label_get_text (name), ==, "Priya Raman");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
 

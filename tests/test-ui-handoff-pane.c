@@ -9,11 +9,13 @@
 
 #include <math.h>
 
+#include "hd-customer-card.h"
 #include "hd-draft-store.h"
 #include "hd-feed-protocol.h"
 #include "hd-handoff-pane.h"
 #include "hd-import.h"
 #include "hd-reply-bar.h"
+#include "hd-routing-card.h"
 #include "hd-slice-model.h"
 #include "hd-story-column.h"
 #include "hd-test-packet-generator.h"
@@ -56,13 +58,35 @@ transcript_child (gpointer    pane,
                                  HD_TYPE_TRANSCRIPT_VIEW, name);
 }
 
+/* A template child of the pane's customer card. */
+static gpointer
+customer_child (gpointer    pane,
+                const char *name)
+{
+  return hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "customer_card"),
+                                 HD_TYPE_CUSTOMER_CARD, name);
+}
+
+/* A template child of the pane's routing card. */
+static gpointer
+routing_child (gpointer    pane,
+               const char *name)
+{
+  return hd_test_template_child (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "routing_card"),
+                                 HD_TYPE_ROUTING_CARD, name);
+}
+
 static const char *
 label_text (HdHandoffPane *pane,
             const char    *name)
 {
-  /* The pane's own cards, or else its story column's. */
-  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (pane), HD_TYPE_HANDOFF_PANE, name));
+  /* The pane's cards, or else its story column's. */
+  GtkWidget *customer_card = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "customer_card");
+  GtkWidget *routing_card = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "routing_card");
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (customer_card, HD_TYPE_CUSTOMER_CARD, name));
 
+  if (widget == NULL)
+    widget = GTK_WIDGET (gtk_widget_get_template_child (routing_card, HD_TYPE_ROUTING_CARD, name));
   if (widget == NULL)
     widget = story_child (pane, name);
 
@@ -425,7 +449,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
   /* Its grid: a row per identifier and account, a Reveal button per account,
    * nothing left of the handoff shown before (the rows are reused). */
   {
-    GtkWidget *grid = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "customer_grid");
+    GtkWidget *grid = customer_child (pane, "customer_grid");
     GListModel *lists[] = { hd_customer_get_accounts (customer), hd_customer_get_linked_accounts (customer) };
     guint rows = has_text (hd_customer_get_crm_account_id (customer)) +
                  has_text (hd_customer_get_crm_contact_id (customer));
@@ -459,7 +483,7 @@ assert_pane_shows_packet (HdHandoffPane *pane,
     guint chips = 1 + hd_routing_get_vip (routing) + hd_handoff_get_vulnerable (handoff) +
                   (hd_routing_get_language (routing) != NULL) + hd_handoff_get_sla_breached (handoff);
 
-    g_assert_cmpuint (count_children (hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "routing_chips")),
+    g_assert_cmpuint (count_children (routing_child (pane, "routing_chips")),
                       ==, chips);
   }
 

@@ -11,6 +11,7 @@
 
 #include "hd-agent-view.h"
 #include "hd-audit-view.h"
+#include "hd-customer-card.h"
 #include "hd-handoff-pane.h"
 #include "hd-journal-dialogs.h"
 #include "hd-journal-verify.h"
@@ -198,7 +199,8 @@ static guint
 count_reveal_buttons (Fixture *fixture,
                       guint   *n_visible)
 {
-  GtkWidget *grid = hd_test_template_child (pane (fixture), HD_TYPE_HANDOFF_PANE, "customer_grid");
+  GtkWidget *grid = hd_test_template_child (hd_test_template_child (pane (fixture), HD_TYPE_HANDOFF_PANE, "customer_card"),
+                                            HD_TYPE_CUSTOMER_CARD, "customer_grid");
   guint n = 0;
 
   *n_visible = 0;

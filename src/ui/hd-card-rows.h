@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* Builders for the few widgets of the pane's context cards made at run time,
- * shared by the pane's own cards and HdStoryColumn.  Every text that came
+ * shared by HdCustomerCard, HdRoutingCard and HdStoryColumn.  Every text that came
  * over the network goes through gtk_label_set_text (), never markup. */
 
 /* A wrapping label of at most 30 characters' width, with @css_class (or NULL). */

@@ -8,8 +8,10 @@
 #pragma once
 
 #include "hd-case-editor.h"
+#include "hd-customer-card.h"
 #include "hd-handoff-pane.h"
 #include "hd-reply-bar.h"
+#include "hd-routing-card.h"
 #include "hd-story-column.h"
 #include "hd-text-block.h"
 #include "hd-transcript-view.h"
@@ -28,20 +30,12 @@ struct _HdHandoffPane
 
   /* template children */
   GtkScrolledWindow   *context_scroller;
-  GtkWidget           *customer_card;
-  GtkLabel            *customer_name_label;
-  GtkLabel            *customer_meta_label;
-  GtkGrid             *customer_grid;
+  HdCustomerCard      *customer_card;
   HdVerificationBadge *verification_badge;
-  GtkWidget           *routing_card;
-  GtkLabel            *escalation_reason_label;
-  GtkLabel            *escalation_detail_label;
-  GtkFlowBox          *routing_chips;
-  GtkGrid             *routing_grid;
+  HdRoutingCard       *routing_card;
   HdStoryColumn       *story;
   HdTranscriptView    *transcript;
   HdReplyBar          *reply_bar;
-  GtkWidget           *journal_button;
   HdCaseEditor        *case_editor;
 };
 

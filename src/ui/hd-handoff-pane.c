@@ -9,15 +9,13 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "hd-case-editor.h"
-#include "hd-card-rows.h"
+#include "hd-customer-card.h"
 #include "hd-focus.h"
 #include "hd-handoff-pane-private.h"
 #include "hd-packet.h"
+#include "hd-routing-card.h"
 #include "hd-text-block.h"
-#include "hd-ui-format.h"
 #include "hd-verification-badge.h"
 
 G_DEFINE_FINAL_TYPE (HdHandoffPane, hd_handoff_pane, ADW_TYPE_BIN)
@@ -35,214 +33,6 @@ enum {
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
-
-static const char * const chip_variants[] = {
-  "chip-high", "chip-vip", "chip-vulnerable", "chip-breached",
-};
-
-/* The @n th routing chip, made the first time only: a new handoff, or a
- * state change of this one, changes the words of the chips already there
- * rather than making new widgets. */
-static void
-set_chip (HdHandoffPane *self,
-          guint         *n,
-          const char    *text,
-          const char    *variant)
-{
-  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->routing_chips, (int) *n);
-  GtkWidget *chip;
-
-  if (child == NULL)
-    {
-      chip = hd_card_rows_new_label (text, "chip");
-      hd_card_rows_set_no_wrap (chip);
-      child = GTK_FLOW_BOX_CHILD (gtk_flow_box_child_new ());
-      /* Chips are words to read, not stops for the Tab key. */
-      gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
-      gtk_flow_box_child_set_child (child, chip);
-      gtk_flow_box_append (self->routing_chips, GTK_WIDGET (child));
-    }
-  else
-    {
-      chip = gtk_flow_box_child_get_child (child);
-      gtk_label_set_text (GTK_LABEL (chip), text);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (chip_variants); i++)
-    if (g_strcmp0 (variant, chip_variants[i]) == 0)
-      gtk_widget_add_css_class (chip, chip_variants[i]);
-    else
-      gtk_widget_remove_css_class (chip, chip_variants[i]);
-  (*n)++;
-}
-
-/* Drops the chips past the first @n. */
-static void
-trim_chips (HdHandoffPane *self,
-            guint          n)
-{
-  GtkFlowBoxChild *child;
-
-  while ((child = gtk_flow_box_get_child_at_index (self->routing_chips, (int) n)) != NULL)
-    gtk_flow_box_remove (self->routing_chips, GTK_WIDGET (child));
-}
-
-static char *
-describe_account (HdAccountRef *account)
-{
-  const char *label = hd_account_ref_get_label (account);
-  const char *masked = hd_account_ref_get_masked_id (account);
-  g_autofree char *kind = hd_ui_format_token (hd_account_ref_get_kind (account));
-  const char *name = label != NULL ? label : kind;
-
-  if (name == NULL)
-    return g_strdup (masked != NULL ? masked : "");
-  if (masked == NULL)
-    return g_strdup (name);
-  /* TRANSLATORS: an account and its masked number, e.g. "Premier savings ••••6789" */
-  return g_strdup_printf (_("%s %s"), name, masked);
-}
-
-/* Takes away whatever is in the grid's cell (@column, @row). */
-static void
-clear_cell (GtkGrid *grid,
-            int      column,
-            int      row)
-{
-  GtkWidget *child = gtk_grid_get_child_at (grid, column, row);
-
-  if (child != NULL)
-    gtk_grid_remove (grid, child);
-}
-
-/* One row per account, the key on the first only.  Next to each a "Reveal"
- * button, shown only while policy allows it: it asks upward through
- * pane.reveal, the pane itself never sees the unmasked number.  The rows
- * and buttons of the previous handoff are reused. */
-static void
-add_account_rows (HdHandoffPane *self,
-                  int           *row,
-                  const char    *key,
-                  GListModel    *accounts,
-                  gboolean       linked)
-{
-  guint n = accounts != NULL ? g_list_model_get_n_items (accounts) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HdAccountRef) account = g_list_model_get_item (accounts, i);
-      g_autofree char *line = describe_account (account);
-      g_autofree char *tooltip = NULL;
-      GtkWidget *button;
-      int at = *row;
-
-      hd_card_rows_set_row (self->customer_grid, row, i == 0 ? key : "", line);
-      if (*row == at)
-        continue;
-
-      button = gtk_grid_get_child_at (self->customer_grid, 2, at);
-      if (button == NULL)
-        {
-          button = gtk_button_new_with_label (_("Reveal"));
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_add_css_class (button, "caption");
-          gtk_widget_add_css_class (button, "reveal-button");
-          gtk_widget_set_valign (button, GTK_ALIGN_START);
-          /* The target first: the action takes one. */
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(bu)", linked, i);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pane.reveal");
-          gtk_grid_attach (self->customer_grid, button, 2, at, 1, 1);
-        }
-      /* A visible widget's new tooltip asks the X server where the pointer
-       * is, a round trip per button: hidden, it does not. */
-      gtk_widget_set_visible (button, FALSE);
-      /* TRANSLATORS: the tooltip of the Reveal button, e.g. "Reveal Premier savings ••••6789" */
-      tooltip = g_strdup_printf (_("Reveal %s"), line);
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(bu)", linked, i);
-      gtk_widget_set_visible (button, self->allow_reveal);
-    }
-}
-
-static void
-update_customer (HdHandoffPane *self,
-                 HdPacket      *packet)
-{
-  HdCustomer *customer = hd_packet_get_customer (packet);
-  const char *name = hd_customer_get_name (customer);
-  g_autofree char *segment = hd_ui_format_token (hd_customer_get_segment (customer));
-  g_autofree char *meta = NULL;
-  const char *channel = hd_ui_format_channel (hd_customer_get_channel (customer));
-  int row = 0;
-
-  gtk_label_set_text (self->customer_name_label,
-                      name != NULL && *name != '\0' ? name : _("Name not given"));
-  if (segment != NULL)
-    /* TRANSLATORS: customer segment and channel, e.g. "Premier · In-app chat" */
-    meta = g_strdup_printf (_("%s · %s"), segment, channel);
-  else
-    meta = g_strdup (channel);
-  gtk_label_set_text (self->customer_meta_label, meta);
-
-  hd_card_rows_set_row (self->customer_grid, &row, _("CRM account"), hd_customer_get_crm_account_id (customer));
-  hd_card_rows_set_row (self->customer_grid, &row, _("CRM contact"), hd_customer_get_crm_contact_id (customer));
-  /* Those two rows have no Reveal button (a reused row may have had one). */
-  for (int i = 0; i < row; i++)
-    clear_cell (self->customer_grid, 2, i);
-  add_account_rows (self, &row, _("Accounts"), hd_customer_get_accounts (customer), FALSE);
-  add_account_rows (self, &row, _("Linked"), hd_customer_get_linked_accounts (customer), TRUE);
-  hd_card_rows_trim (self->customer_grid, row);
-}
-
-static void
-update_routing (HdHandoffPane *self,
-                HdPacket      *packet)
-{
-  HdRouting *routing = hd_packet_get_routing (packet);
-  HdPriority priority = hd_handoff_get_priority (self->handoff);
-  const char *language = hd_routing_get_language (routing);
-  g_autofree char *skill = hd_ui_format_token (hd_routing_get_skill_group (routing));
-  g_autofree char *sla = NULL;
-  GDateTime *deadline = hd_handoff_get_sla_deadline (self->handoff);
-  guint n_chips = 0;
-  int row = 0;
-
-  gtk_label_set_text (self->escalation_reason_label,
-                      hd_ui_format_escalation_reason (hd_routing_get_escalation_reason (routing)));
-  hd_card_rows_set_optional (self->escalation_detail_label, NULL, hd_routing_get_escalation_detail (routing));
-
-  set_chip (self, &n_chips, hd_ui_format_priority (priority),
-            priority >= HD_PRIORITY_HIGH ? "chip-high" : NULL);
-  if (hd_routing_get_vip (routing))
-    set_chip (self, &n_chips, _("VIP"), "chip-vip");
-  if (hd_handoff_get_vulnerable (self->handoff))
-    set_chip (self, &n_chips, _("Vulnerable customer"), "chip-vulnerable");
-  if (language != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Language: %s"), language);
-
-      set_chip (self, &n_chips, text, NULL);
-    }
-  if (hd_handoff_get_sla_breached (self->handoff))
-    set_chip (self, &n_chips, _("SLA breached"), "chip-breached");
-  trim_chips (self, n_chips);
-
-  if (deadline != NULL)
-    {
-      g_autofree char *clock = hd_ui_format_clock (deadline);
-      guint target = hd_routing_get_sla_target_seconds (routing);
-
-      /* TRANSLATORS: SLA deadline and target, e.g. "Due 09:15 (target 2 min)" */
-      sla = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due %s (target %u min)",
-                                          "Due %s (target %u min)", (target + 59) / 60),
-                             clock, (target + 59) / 60);
-    }
-
-  hd_card_rows_set_row (self->routing_grid, &row, _("Skill"), skill);
-  hd_card_rows_set_row (self->routing_grid, &row, _("SLA"), sla);
-  hd_card_rows_trim (self->routing_grid, row);
-}
 
 /* Transfer and wrap-up are about a chat the agent holds now (the reply bar's quality
  * buttons, on session.quality-report, follow the same rule). */
@@ -309,9 +99,6 @@ on_handoff_notify_cb (HdHandoffPane *self,
 
   if (g_str_equal (name, "state"))
     update_quality_actions (self);
-  else if (g_str_equal (name, "priority") || g_str_equal (name, "vulnerable") ||
-           g_str_equal (name, "sla-breached"))
-    update_routing (self, hd_handoff_get_packet (handoff));
 }
 
 static void
@@ -329,15 +116,16 @@ update_all (HdHandoffPane *self)
   update_quality_actions (self);
   _hd_handoff_pane_update_journal_actions (self);
   gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self)), packet != NULL);
+  /* With no packet the cards keep what they showed, hidden with the rest. */
+  hd_customer_card_set_handoff (self->customer_card, self->handoff);
+  hd_routing_card_set_handoff (self->routing_card, self->handoff);
   if (packet == NULL)
     {
       hd_verification_badge_set_verification (self->verification_badge, NULL);
       return;
     }
 
-  update_customer (self, packet);
   hd_verification_badge_set_verification (self->verification_badge, hd_packet_get_verification (packet));
-  update_routing (self, packet);
   hd_story_column_set_packet (self->story, packet);
 
   /* A new chat starts at its latest turn, reading along. */
@@ -541,7 +329,9 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HD_TYPE_CUSTOMER_CARD);
   g_type_ensure (HD_TYPE_VERIFICATION_BADGE);
+  g_type_ensure (HD_TYPE_ROUTING_CARD);
   g_type_ensure (HD_TYPE_TEXT_BLOCK);
   g_type_ensure (HD_TYPE_CASE_EDITOR);
   g_type_ensure (HD_TYPE_STORY_COLUMN);
@@ -551,19 +341,11 @@ hd_handoff_pane_class_init (HdHandoffPaneClass *klass)
                                                "/com/example/HandoffDesk/ui/hd-handoff-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, context_scroller);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_card);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_name_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_meta_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, customer_grid);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, verification_badge);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, routing_card);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, escalation_reason_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, escalation_detail_label);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, routing_chips);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, routing_grid);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, story);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, transcript);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, reply_bar);
-  gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, journal_button);
   gtk_widget_class_bind_template_child (widget_class, HdHandoffPane, case_editor);
 
   gtk_widget_class_install_action (widget_class, "pane.find", NULL, find_action);
@@ -583,11 +365,6 @@ static void
 hd_handoff_pane_init (HdHandoffPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->customer_card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Customer"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->routing_card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Escalation and Routing"), -1);
 
   update_all (self);
 }
@@ -689,7 +466,7 @@ hd_handoff_pane_set_read_only (HdHandoffPane *self,
   self->read_only = read_only;
   /* Supervisors and trainers look on; only the agent edits the case. */
   gtk_widget_set_visible (GTK_WIDGET (self->case_editor), !read_only);
-  gtk_widget_set_visible (self->journal_button, !read_only);
+  hd_customer_card_set_show_journal (self->customer_card, !read_only);
   hd_reply_bar_set_read_only (self->reply_bar, read_only);
   update_quality_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
@@ -772,8 +549,6 @@ void
 hd_handoff_pane_set_allow_reveal (HdHandoffPane *self,
                                   gboolean       allow_reveal)
 {
-  GtkWidget *child;
-
   g_return_if_fail (HD_IS_HANDOFF_PANE (self));
 
   allow_reveal = !!allow_reveal;
@@ -781,11 +556,7 @@ hd_handoff_pane_set_allow_reveal (HdHandoffPane *self,
     return;
   self->allow_reveal = allow_reveal;
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->customer_grid));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, "reveal-button"))
-      gtk_widget_set_visible (child, allow_reveal);
+  hd_customer_card_set_allow_reveal (self->customer_card, allow_reveal);
   _hd_handoff_pane_update_journal_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_REVEAL]);
 }
