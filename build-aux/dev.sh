@@ -136,8 +136,17 @@ cmd_build() {
 cmd_demo() {
   cmd_build
   # The translations built in the tree; glibc ignores LANGUAGE (LANGUAGE=hi …) under the
-  # plain C locale, so an unset or C locale becomes C.UTF-8.
-  case "${LC_ALL:-${LC_MESSAGES:-${LANG:-C}}}" in C|POSIX) export LANG=C.UTF-8; unset LC_ALL LC_MESSAGES ;; esac
+  # plain C locale, so an unset or C locale becomes the language's own locale where dev.sh
+  # generated one (hi → hi_IN.UTF-8, with the Indian number and time formats), else C.UTF-8.
+  case "${LC_ALL:-${LC_MESSAGES:-${LANG:-C}}}" in
+    C|POSIX)
+      case "${LANGUAGE:-}" in
+        hi*) export LANG=hi_IN.UTF-8 ;;
+        *) export LANG=C.UTF-8 ;;
+      esac
+      locale -a 2>/dev/null | grep -qix "${LANG%.UTF-8}.utf8" || export LANG=C.UTF-8
+      unset LC_ALL LC_MESSAGES ;;
+  esac
   local app=(env GSETTINGS_SCHEMA_DIR="$top/_build/dev/data" HANDOFFDESK_RECORDINGS_DIR="$top/data/recordings"
              HANDOFFDESK_LOCALEDIR="$top/_build/dev/po"
              "$top/_build/dev/src/handoffdesk" --demo "$@")
