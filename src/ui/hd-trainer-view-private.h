@@ -47,6 +47,8 @@ struct _HdTrainerView
   gboolean              updating;        /* moving the controls to the replay */
 
   /* template children */
+  GtkToggleButton      *recordings_button;
+  GtkToggleButton      *details_button;
   GtkSpinner           *spinner;
   GtkWidget            *open_button;
   GtkWidget            *open_demos_button;
@@ -128,6 +130,10 @@ void             _hd_trainer_view_close_recording_action (GtkWidget       *widge
                                                           GVariant        *param);
 
 /* The recordings list: a row opens on activation, not on selection. */
+void             _hd_trainer_view_layout_class_init      (GtkWidgetClass  *widget_class);
+void             _hd_trainer_view_layout_init            (HdTrainerView   *self);
+void             _hd_trainer_view_recording_shown        (HdTrainerView   *self);
+
 void             _hd_trainer_view_row_activated_cb       (HdTrainerView   *self,
                                                           GtkListBoxRow   *row);
 void             _hd_trainer_view_row_selected_cb        (HdTrainerView   *self,

@@ -352,6 +352,7 @@ _hd_trainer_view_set_current (HdTrainerView   *self,
     {
       update_from_replay (self);
       gtk_stack_set_visible_child_name (self->content_stack, "replay");
+      _hd_trainer_view_recording_shown (self);
     }
   else
     {
@@ -614,6 +615,7 @@ hd_trainer_view_class_init (HdTrainerViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-trainer-view.ui");
+  _hd_trainer_view_layout_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, spinner);
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, error_label);
@@ -671,6 +673,7 @@ hd_trainer_view_init (HdTrainerView *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _hd_trainer_view_layout_init (self);
   hd_a11y_name_drop_down (self->speed_dropdown, _("Playback Speed"));
   self->open = g_ptr_array_new_with_free_func (_hd_trainer_open_recording_free);
   self->cancellable = g_cancellable_new ();

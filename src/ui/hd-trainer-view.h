@@ -67,6 +67,13 @@ void            hd_trainer_view_select_recording   (HdTrainerView         *self,
 HdReplay       *hd_trainer_view_get_replay         (HdTrainerView         *self);
 HdTrainerNotes *hd_trainer_view_get_notes          (HdTrainerView         *self);
 
+/* Whether the recordings sidebar is folded away to leave the replay the width, and whether
+ * it is shown over the replay (always, when not folded). */
+gboolean        hd_trainer_view_get_recordings_folded   (HdTrainerView *self);
+gboolean        hd_trainer_view_get_recordings_revealed (HdTrainerView *self);
+void            hd_trainer_view_set_recordings_revealed (HdTrainerView *self,
+                                                         gboolean       revealed);
+
 /* What trainer.export-notes writes once a file is chosen, without blocking
  * the window: "busy" holds until the file is written. */
 void            hd_trainer_view_export_notes_async  (HdTrainerView         *self,
