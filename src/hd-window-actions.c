@@ -30,8 +30,10 @@ request_cb (GObject      *object,
   Request *request = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* An answer asked twice is not sent twice; the offer bar already says it waits. */
   if (!hd_session_request_finish (HD_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
     {
       /* Translators: what failed and why, e.g. "Could not accept the chat: timed out". */
       g_autofree char *message = g_strdup_printf (_("%s: %s"), request->what, error->message);
