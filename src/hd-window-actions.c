@@ -30,8 +30,10 @@ request_cb (GObject      *object,
   Request *request = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* An answer asked twice is not sent twice; the offer bar already says it waits. */
   if (!hd_session_request_finish (HD_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
     {
       /* Translators: what failed and why, e.g. "Could not accept the chat: timed out". */
       g_autofree char *message = g_strdup_printf (_("%s: %s"), request->what, error->message);
@@ -151,9 +153,10 @@ wrap_up_action (GSimpleAction *action,
 }
 
 /* Ctrl+Return and Ctrl+D, set on the application: the offer shown is answered wherever
- * the focus is in the window.  The agent view marks it pending, asks for a reason to
- * decline, then activates session.accept or session.decline.  With no offer to answer
- * both are disabled, so the keys go to the focused widget (a text field of the case
+ * the focus is in the window.  The agent view asks for a reason to decline, then
+ * activates session.accept or session.decline; the session holds the answer pending
+ * until the router answers.  With no offer to answer (or one already answered) both
+ * are disabled, so the keys go to the focused widget (a text field of the case
  * editor, say) as if they were not set. */
 void
 _hd_window_update_offer_actions (HdWindow *self)

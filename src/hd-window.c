@@ -479,6 +479,7 @@ hd_window_set_session (HdWindow  *self,
   queue = hd_session_get_queue (session);
 
   hd_agent_view_set_queue (self->agent_view, G_LIST_MODEL (queue));
+  hd_agent_view_set_session (self->agent_view, session);
   pane = hd_agent_view_get_pane (self->agent_view);
   g_object_bind_property (feed, "relays-agent-messages", pane, "can-reply", G_BINDING_SYNC_CREATE);
   g_object_bind_property_full (feed, "state", pane, "can-send", G_BINDING_SYNC_CREATE,

@@ -336,6 +336,89 @@ test_session_accept_and_decline (Demo          *demo,
 }
 
 static void
+count_pending_cb (HdSession  *session,
+                  const char *handoff_id,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static guint
+count_in_journal (HdSession  *session,
+                  const char *needle)
+{
+  g_autofree char *text = read_journal (session);
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* A double click or Ctrl+Return pressed twice: while the first accept is with the router,
+ * the second is refused at once and never sent; the pending state clears on the answer,
+ * whether the router confirmed or refused. */
+static void
+test_session_answer_pending (Demo          *demo,
+                             gconstpointer  data)
+{
+  const char *first = hd_handoff_get_handoff_id (demo->offers[0]);
+  const char *second = hd_handoff_get_handoff_id (demo->offers[1]);
+  g_autofree char *accept = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"agent\",\"id\":\"agent-demo\"},\"type\":\"accept\"", first);
+  Done done = { 0 };
+  Done again = { 0 };
+  Done declined = { 0 };
+  guint changes = 0;
+
+  g_signal_connect (demo->session, "request-pending-changed", G_CALLBACK (count_pending_cb), &changes);
+  g_assert_false (hd_session_is_request_pending (demo->session, first));
+
+  hd_session_accept_async (demo->session, first, NULL, request_done_cb, &done);
+  g_assert_true (hd_session_is_request_pending (demo->session, first));
+  g_assert_false (hd_session_is_request_pending (demo->session, second));
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Refused before anything is sent: had it reached the router, it would fail as a
+   * conflict (the offer is accepted) rather than as pending. */
+  hd_session_accept_async (demo->session, first, NULL, request_done_cb, &again);
+  hd_session_decline_async (demo->session, first, "busy", NULL, request_done_cb, &declined);
+  hd_test_wait_flag (&again.done, HD_TEST_TIMEOUT_MS);
+  hd_test_wait_flag (&declined.done, HD_TEST_TIMEOUT_MS);
+  g_assert_error (again.error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_assert_error (declined.error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&again.error);
+  g_clear_error (&declined.error);
+  g_assert_cmpuint (changes, ==, 1);
+
+  assert_done (&done);
+  g_assert_false (hd_session_is_request_pending (demo->session, first));
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpint (hd_handoff_get_state (demo->offers[0]), ==, HD_HANDOFF_STATE_ACCEPTED);
+  g_assert_cmpstr (hd_demo_router_get_offer_state (hd_demo_get_router (demo->servers), first), ==, "accepted");
+  HD_TEST_WAIT_UNTIL (journal_has (demo->session, accept), HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (count_in_journal (demo->session, accept), ==, 1);
+
+  /* A decline is pending the same way; refused by the router (the offer is declined
+   * already), an accept clears it all the same. */
+  hd_session_decline_async (demo->session, second, "busy", NULL, request_done_cb, &done);
+  g_assert_true (hd_session_is_request_pending (demo->session, second));
+  assert_done (&done);
+  g_assert_false (hd_session_is_request_pending (demo->session, second));
+  hd_session_accept_async (demo->session, second, NULL, request_done_cb, &done);
+  g_assert_true (hd_session_is_request_pending (demo->session, second));
+  hd_test_wait_flag (&done.done, HD_TEST_TIMEOUT_MS);
+  g_assert_nonnull (done.error);
+  g_assert_false (g_error_matches (done.error, G_IO_ERROR, G_IO_ERROR_PENDING));
+  g_clear_error (&done.error);
+  g_assert_false (hd_session_is_request_pending (demo->session, second));
+  g_assert_cmpuint (changes, ==, 6);
+  g_assert_cmpint (hd_handoff_get_state (demo->offers[1]), ==, HD_HANDOFF_STATE_DECLINED);
+  g_assert_cmpuint (count_in_journal (demo->session, accept), ==, 1);
+
+  g_signal_handlers_disconnect_by_func (demo->session, count_pending_cb, &changes);
+}
+
+static void
 test_session_reply (Demo          *demo,
                     gconstpointer  data)
 {
@@ -502,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/hd/session/feed-refuses-plain-remote", test_session_feed_refuses_plain_remote);
   g_test_add_func ("/hd/session/reply-needs-connection", test_session_reply_needs_connection);
   g_test_add ("/hd/session/accept-and-decline", Demo, NULL, demo_setup, test_session_accept_and_decline, demo_teardown);
+  g_test_add ("/hd/session/answer-pending", Demo, NULL, demo_setup, test_session_answer_pending, demo_teardown);
   g_test_add ("/hd/session/reply", Demo, NULL, demo_setup, test_session_reply, demo_teardown);
   g_test_add ("/hd/session/quality-reports-and-wrap-up", Demo, NULL, demo_setup,
               test_session_quality_reports_and_wrap_up, demo_teardown);

@@ -26,6 +26,9 @@ typedef struct
   GtkWindow   *window;
   HdAgentView *view;
   HdQueue     *queue;
+  char        *dir;
+  HdSession   *session;    /* never connected: an answer to it fails after a turn of the loop */
+  guint        in_flight;  /* answers the session has not finished */
   GPtrArray   *accepted;   /* of HdHandoff */
   GPtrArray   *declined;   /* of HdHandoff */
   GPtrArray   *reasons;    /* of char */
@@ -45,7 +48,20 @@ offer_new (guint32 seed,
   return hd_handoff_new (packet, expires);
 }
 
-/* Stands in for the window's session.* actions: records what the view asked for. */
+static void
+answered_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_assert_false (hd_session_request_finish (HD_SESSION (object), result, NULL));
+  fixture->in_flight--;
+}
+
+/* Stands in for the window's session.* actions: records what the view asked for, and
+ * asks the session, which holds the answer as pending until its (unconnected) feed
+ * fails it on the next turn of the main loop. */
 static void
 accept_activated_cb (GSimpleAction *action,
                      GVariant      *param,
@@ -56,6 +72,8 @@ accept_activated_cb (GSimpleAction *action,
 
   g_assert_nonnull (handoff);
   g_ptr_array_add (fixture->accepted, g_object_ref (handoff));
+  fixture->in_flight++;
+  hd_session_accept_async (fixture->session, hd_handoff_get_handoff_id (handoff), NULL, answered_cb, fixture);
 }
 
 static void
@@ -72,13 +90,20 @@ decline_activated_cb (GSimpleAction *action,
   g_assert_nonnull (handoff);
   g_ptr_array_add (fixture->declined, g_object_ref (handoff));
   g_ptr_array_add (fixture->reasons, g_strdup (reason));
+  fixture->in_flight++;
+  hd_session_decline_async (fixture->session, id, reason, NULL, answered_cb, fixture);
 }
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
+
   fixture->queue = hd_queue_new ();
+  fixture->dir = hd_test_make_tmp_dir ("hd-agent-view-XXXXXX");
+  fixture->session = hd_session_new_for_feed ("ws://127.0.0.1:9/feed", "agent-7", NULL, fixture->dir, &error);
+  g_assert_no_error (error);
   fixture->accepted = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->declined = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->reasons = g_ptr_array_new_with_free_func (g_free);
@@ -87,6 +112,7 @@ fixture_setup (Fixture       *fixture,
   fixture->view = HD_AGENT_VIEW (hd_agent_view_new ());
   g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
   hd_agent_view_set_queue (fixture->view, G_LIST_MODEL (fixture->queue));
+  hd_agent_view_set_session (fixture->view, fixture->session);
   {
     const GActionEntry entries[] = {
       { .name = "accept", .activate = accept_activated_cb, .parameter_type = "s" },
@@ -115,6 +141,12 @@ fixture_teardown (Fixture       *fixture,
   g_ptr_array_unref (fixture->declined);
   g_ptr_array_unref (fixture->reasons);
   g_assert_finalize_object (fixture->queue);
+  /* An answer the unconnected feed has not failed yet holds the session. */
+  HD_TEST_WAIT_UNTIL (fixture->in_flight == 0, HD_TEST_TIMEOUT_MS);
+  hd_session_stop (fixture->session);
+  g_assert_finalize_object (fixture->session);
+  hd_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
 }
 
 static HdQueueRow *

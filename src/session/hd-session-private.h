@@ -28,6 +28,7 @@ struct _HdSession
   GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
   GHashTable   *watched;      /* handoff id → last journaled HdHandoffState + 1 */
   GHashTable   *resolved;     /* handoff id → 1 + whether the agent said it was resolved */
+  GHashTable   *pending;      /* handoff ids, owned: accepted or declined, not yet answered */
   HdSupervisorModel *supervisor; /* owned; fed by the feed's supervisor stream */
 
   HdOAuthOpenUriFunc demo_open_uri; /* NULL unless demo: signs in to the stand-in */
@@ -44,5 +45,10 @@ void     _hd_session_restore    (HdSession  *self);
 gboolean _hd_session_stamp_feed (HdSession  *self,
                                  JsonObject *payload);
 void     _hd_session_note_feed  (HdSession  *self);
+
+/* hd-session.c: emits "request-pending-changed" when it changes. */
+void     _hd_session_set_request_pending (HdSession  *self,
+                                          const char *handoff_id,
+                                          gboolean    pending);
 
 G_END_DECLS

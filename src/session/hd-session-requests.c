@@ -20,8 +20,16 @@ typedef gboolean (*FeedFinish) (HdFeedClient *, GAsyncResult *, GError **);
 
 typedef struct
 {
-  FeedFinish finish;
+  FeedFinish  finish;
+  char       *pending_id;  /* owned, an accept's or decline's handoff: pending until answered */
 } Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->pending_id);
+  g_free (request);
+}
 
 static void
 request_cb (GObject      *object,
@@ -31,8 +39,13 @@ request_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Request *request = g_task_get_task_data (task);
   GError *error = NULL;
+  gboolean ok = request->finish (HD_FEED_CLIENT (object), result, &error);
 
-  if (request->finish (HD_FEED_CLIENT (object), result, &error))
+  /* Answered, either way: the agent may ask again (a refused accept leaves the offer as
+   * it was).  Cleared before the caller hears the answer, so it reads the new state. */
+  if (request->pending_id != NULL)
+    _hd_session_set_request_pending (g_task_get_source_object (task), request->pending_id, FALSE);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -52,7 +65,7 @@ request_new (HdSession           *self,
 
   request->finish = finish;
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, request, g_free);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   return task;
 }
 
@@ -65,6 +78,40 @@ hd_session_request_finish (HdSession     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+hd_session_is_request_pending (HdSession  *self,
+                               const char *handoff_id)
+{
+  g_return_val_if_fail (HD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (handoff_id != NULL, FALSE);
+
+  return g_hash_table_contains (self->pending, handoff_id);
+}
+
+/* An offer is answered once: while the first accept or decline is with the routing
+ * layer, a second (a double click, Ctrl+Return pressed twice) is not sent.  Returns FALSE,
+ * with @task finished, when one is pending already. */
+static gboolean
+begin_answer (HdSession  *self,
+              GTask      *task,
+              const char *handoff_id)
+{
+  Request *request = g_task_get_task_data (task);
+
+  if (hd_session_is_request_pending (self, handoff_id))
+    {
+      g_debug ("Not answering %s again: the routing layer has not answered yet", handoff_id);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The offer was already answered; waiting for the routing layer"));
+      g_object_unref (task);
+      return FALSE;
+    }
+
+  request->pending_id = g_strdup (handoff_id);
+  _hd_session_set_request_pending (self, handoff_id, TRUE);
+  return TRUE;
 }
 
 void
@@ -81,6 +128,8 @@ hd_session_accept_async (HdSession           *self,
 
   task = request_new (self, hd_session_accept_async, hd_feed_client_accept_finish,
                       cancellable, callback, user_data);
+  if (!begin_answer (self, task, handoff_id))
+    return;
   hd_feed_client_accept_async (self->feed, handoff_id, cancellable, request_cb, task);
 }
 
@@ -99,6 +148,8 @@ hd_session_decline_async (HdSession           *self,
 
   task = request_new (self, hd_session_decline_async, hd_feed_client_decline_finish,
                       cancellable, callback, user_data);
+  if (!begin_answer (self, task, handoff_id))
+    return;
   hd_feed_client_decline_async (self->feed, handoff_id, reason, cancellable, request_cb, task);
 }
 

@@ -15,7 +15,7 @@
 #include "hd-error.h"
 #include "hd-session-private.h"
 
-enum { NOTICE, N_SIGNALS };
+enum { NOTICE, REQUEST_PENDING_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HdSession, hd_session, G_TYPE_OBJECT)
@@ -698,6 +698,7 @@ hd_session_finalize (GObject *object)
 
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->resolved, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->index, hd_journal_index_free);
   g_free (self->data_dir);
   g_free (self->agent_id);
@@ -717,6 +718,24 @@ hd_session_class_init (HdSessionClass *klass)
    * problem at sign-in. */
   signals[NOTICE] = g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* "request-pending-changed" (const char *handoff_id): an accept or decline for the
+   * handoff was sent, or the routing layer answered it; see
+   * hd_session_is_request_pending (). */
+  signals[REQUEST_PENDING_CHANGED] = g_signal_new ("request-pending-changed", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+_hd_session_set_request_pending (HdSession  *self,
+                                 const char *handoff_id,
+                                 gboolean    pending)
+{
+  gboolean changed = pending ? g_hash_table_add (self->pending, g_strdup (handoff_id))
+                             : g_hash_table_remove (self->pending, handoff_id);
+
+  if (changed)
+    g_signal_emit (self, signals[REQUEST_PENDING_CHANGED], 0, handoff_id);
 }
 
 static void
@@ -724,5 +743,6 @@ hd_session_init (HdSession *self)
 {
   self->watched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }

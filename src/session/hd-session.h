@@ -60,7 +60,8 @@ HdSupervisorModel *hd_session_get_supervisor_model (HdSession *self);
 
 /* What the agent asks of the routing layer.  A handoff changes state only when the
  * routing layer confirms, so a failed request leaves it as it was; each finishes with
- * hd_session_request_finish ().  A quality report and a transfer are journaled as they
+ * hd_session_request_finish ().  An accept or decline is pending until answered
+ * (hd_session_is_request_pending ()).  A quality report and a transfer are journaled as they
  * are sent, a wrap-up's outcome once the routing layer confirms it. */
 void          hd_session_accept_async  (HdSession           *self,
                                         const char          *handoff_id,
@@ -105,6 +106,12 @@ void          hd_session_wrap_up_async (HdSession           *self,
 gboolean      hd_session_request_finish (HdSession          *self,
                                          GAsyncResult       *result,
                                          GError            **error);
+/* Whether an accept or decline for the handoff was sent and the routing layer has not
+ * answered yet.  Meanwhile a second accept or decline for it is not sent: it fails at once
+ * with G_IO_ERROR_PENDING, so a double click or a key pressed twice asks only once.
+ * "request-pending-changed" (const char *handoff_id) says when this changes. */
+gboolean      hd_session_is_request_pending (HdSession      *self,
+                                             const char     *handoff_id);
 /* Whether a reply would be sent now: the feed is connected. */
 gboolean      hd_session_get_can_send  (HdSession           *self);
 

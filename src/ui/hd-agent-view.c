@@ -15,6 +15,7 @@
 #include "hd-focus.h"
 #include "hd-handoff-pane.h"
 #include "hd-queue-sidebar.h"
+#include "hd-session.h"
 #include "hd-ui-format.h"
 
 struct _HdAgentView
@@ -23,7 +24,7 @@ struct _HdAgentView
 
   HdHandoff      *handoff;         /* owned: the selected one */
   gulong          notify_id;
-  HdHandoff      *pending;         /* unowned, compared only: asked, not yet confirmed */
+  HdSession      *session;         /* owned; holds which answers are pending */
   GtkWidget      *decline_dialog;  /* weak */
   gboolean        can_answer;      /* is_open (), as last notified */
 
@@ -64,12 +65,21 @@ get_flap (HdAgentView *self)
   return ADW_FLAP (adw_bin_get_child (ADW_BIN (self)));
 }
 
+/* Asked, not yet confirmed: the session, not the view, knows (a key pressed in the
+ * window answers through it too). */
+static gboolean
+is_pending (HdAgentView *self)
+{
+  return self->session != NULL && self->handoff != NULL &&
+         hd_session_is_request_pending (self->session, hd_handoff_get_handoff_id (self->handoff));
+}
+
 static gboolean
 is_open (HdAgentView *self)
 {
   return self->handoff != NULL &&
          hd_handoff_get_state (self->handoff) == HD_HANDOFF_STATE_OFFERED &&
-         self->pending != self->handoff;
+         !is_pending (self);
 }
 
 static void
@@ -100,7 +110,7 @@ update_offer_bar (HdAgentView *self,
   switch (state)
     {
     case HD_HANDOFF_STATE_OFFERED:
-      if (self->pending == self->handoff)
+      if (is_pending (self))
         text = g_strdup (_("Waiting for the router to confirm…"));
       else if (hd_handoff_get_expires_at (self->handoff) != NULL)
         {
@@ -153,13 +163,19 @@ on_handoff_notify_cb (HdAgentView *self,
 {
   if (g_str_equal (g_param_spec_get_name (pspec), "state"))
     {
-      /* The server answered: the request is no longer pending. */
-      if (self->pending == handoff)
-        self->pending = NULL;
       if (self->decline_dialog != NULL && hd_handoff_get_state (handoff) != HD_HANDOFF_STATE_OFFERED)
         gtk_window_destroy (GTK_WINDOW (self->decline_dialog));
     }
   update_offer_bar_now (self);
+}
+
+static void
+on_request_pending_cb (HdAgentView *self,
+                       const char  *handoff_id,
+                       HdSession   *session)
+{
+  if (self->handoff != NULL && g_strcmp0 (handoff_id, hd_handoff_get_handoff_id (self->handoff)) == 0)
+    update_offer_bar_now (self);
 }
 
 static void
@@ -177,7 +193,6 @@ on_selected_handoff_cb (HdAgentView    *self,
   if (self->handoff != NULL)
     g_clear_signal_handler (&self->notify_id, self->handoff);
   g_set_object (&self->handoff, handoff);
-  self->pending = NULL;
   if (handoff != NULL)
     self->notify_id = g_signal_connect_swapped (handoff, "notify", G_CALLBACK (on_handoff_notify_cb), self);
 
@@ -221,11 +236,9 @@ accept_action (GtkWidget  *widget,
   if (!is_open (self))
     return;
 
-  /* The state changes only when the router confirms; until then the
-   * request stays pending and cannot be sent twice. */
+  /* The state changes only when the router confirms; until then the session
+   * holds the request as pending (on_request_pending_cb) and sends it once. */
   handoff = g_object_ref (self->handoff);
-  self->pending = handoff;
-  update_offer_bar_now (self);
   gtk_widget_activate_action (widget, "session.accept", "s", hd_handoff_get_handoff_id (handoff));
 }
 
@@ -239,8 +252,6 @@ decline_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "cancel") || handoff != self->handoff || !is_open (self))
     return;
 
-  self->pending = handoff;
-  update_offer_bar_now (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "session.decline", "(ss)",
                               hd_handoff_get_handoff_id (handoff), response);
 }
@@ -313,7 +324,7 @@ hd_agent_view_dispose (GObject *object)
   if (self->handoff != NULL)
     g_clear_signal_handler (&self->notify_id, self->handoff);
   g_clear_object (&self->handoff);
-  self->pending = NULL;
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_AGENT_VIEW);
 
   G_OBJECT_CLASS (hd_agent_view_parent_class)->dispose (object);
@@ -459,6 +470,32 @@ hd_agent_view_get_selected_handoff (HdAgentView *self)
 {
   g_return_val_if_fail (HD_IS_AGENT_VIEW (self), NULL);
   return self->handoff;
+}
+
+/**
+ * hd_agent_view_set_session:
+ * @session: (nullable): whose pending answers the offer bar shows
+ *
+ * The offer bar reads from @session whether the selected offer's accept or
+ * decline is with the routing layer; the requests themselves go through the
+ * window's session.* actions.
+ */
+void
+hd_agent_view_set_session (HdAgentView *self,
+                           HdSession   *session)
+{
+  g_return_if_fail (HD_IS_AGENT_VIEW (self));
+  g_return_if_fail (session == NULL || HD_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_request_pending_cb, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "request-pending-changed", G_CALLBACK (on_request_pending_cb),
+                             self, G_CONNECT_SWAPPED);
+  update_offer_bar_now (self);
 }
 
 gboolean

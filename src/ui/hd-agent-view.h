@@ -11,6 +11,7 @@
 
 #include "hd-handoff.h"
 #include "hd-handoff-pane.h"
+#include "hd-session.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,8 @@ G_DECLARE_FINAL_TYPE (HdAgentView, hd_agent_view, HD, AGENT_VIEW, AdwBin)
  * actions (see HdWindow), as the pane inside it does:
  *   agent.accept  → session.accept (s: handoff id)
  *   agent.decline → asks for a reason, then session.decline (ss: id, reason)
- * and shows the request pending until the model changes (the server confirmed).
+ * and shows the request pending while its session (hd_agent_view_set_session ())
+ * says so: the session, not the view, keeps an answer from being sent twice.
  * "can-answer" (read-only) is TRUE while they can: the handoff shown is an
  * offer, and no answer to it is pending.  The window's win.accept-offer and
  * win.decline-offer (Ctrl+Return, Ctrl+D, anywhere in the window) activate
@@ -45,6 +47,8 @@ HdHandoff  *hd_agent_view_get_selected_handoff (HdAgentView *self);
 void        hd_agent_view_set_selected_handoff (HdAgentView *self,
                                                 HdHandoff   *handoff);
 gboolean    hd_agent_view_get_can_answer       (HdAgentView *self);
+void        hd_agent_view_set_session          (HdAgentView *self,
+                                                HdSession   *session);
 HdHandoffPane *hd_agent_view_get_pane          (HdAgentView *self);
 gboolean    hd_agent_view_get_queue_folded     (HdAgentView *self);
 gboolean    hd_agent_view_get_queue_revealed   (HdAgentView *self);
