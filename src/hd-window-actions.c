@@ -305,3 +305,38 @@ _hd_window_actions_init (HdWindow *self)
                            G_CALLBACK (_hd_window_update_offer_actions), self, G_CONNECT_SWAPPED);
   _hd_window_update_offer_actions (self);
 }
+
+/* From the notification's buttons: the agent decided without opening the window. */
+void
+hd_window_accept_offer (HdWindow   *self,
+                        const char *handoff_id)
+{
+  HdHandoff *handoff;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+
+  if ((handoff = _hd_window_lookup_handoff (self, handoff_id)) != NULL &&
+      hd_handoff_get_state (handoff) == HD_HANDOFF_STATE_OFFERED)
+    {
+      hd_window_set_mode (self, "agent");
+      hd_agent_view_set_selected_handoff (self->agent_view, handoff);
+      gtk_widget_activate_action (GTK_WIDGET (self), "session.accept", "s", handoff_id);
+    }
+}
+
+/* A decline needs a reason: show the offer and ask, as Ctrl+D does. */
+void
+hd_window_decline_offer (HdWindow   *self,
+                         const char *handoff_id)
+{
+  HdHandoff *handoff;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+
+  if ((handoff = _hd_window_lookup_handoff (self, handoff_id)) != NULL)
+    {
+      hd_window_set_mode (self, "agent");
+      hd_agent_view_set_selected_handoff (self->agent_view, handoff);
+      gtk_widget_activate_action (GTK_WIDGET (self->agent_view), "agent.decline", NULL);
+    }
+}
