@@ -45,11 +45,17 @@ if entries:
         limit = f"of {timeout:4d} s ({share:4.0%})" if timeout else "(no timeout)"
         print(f"  {name:<18} {duration:7.1f} s {limit}  {result}")
 
+todo = []
 for e in entries:
     ok = e.get("result") in ("OK", "EXPECTEDFAIL", "SKIP")
-    cases = re.findall(r"^(ok|not ok)\b", e.get("stdout") or "", re.M)
+    stdout = e.get("stdout") or ""
+    # A TAP "not ok … # TODO" is a known gap the program reports, not a failure (TAP 13):
+    # listed below, counted in neither number.
+    todo += re.findall(r"^not ok\b.*#\s*TODO\b.*$", stdout, re.M | re.I)
+    cases = [c for c in re.findall(r"^(ok|not ok)\b(.*)$", stdout, re.M)
+             if not (c[0] == "not ok" and re.search(r"#\s*TODO\b", c[1], re.I))]
     if cases:
-        p = sum(1 for c in cases if c == "ok")
+        p = sum(1 for c, _ in cases if c == "ok")
         passed += p
         failed += len(cases) - p
         if not ok and len(cases) == p:
@@ -69,4 +75,6 @@ for path in extras:
     elif ": FAIL" in text:
         failed += 1
 
+for line in todo:
+    print(f"known gap (TAP TODO): {line}")
 print(f"{passed} passed, {failed} failed")
