@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "hd-mask.h"
 #include "hd-test-packet-util.h"
 
@@ -46,6 +48,33 @@ hd_test_parse_fixture (const char *name)
 
   g_assert_no_error (error);
   g_assert_nonnull (packet);
+  return packet;
+}
+
+HdPacket *
+hd_test_parse_fixture_for_case (const char *name,
+                                const char *case_id)
+{
+  g_autoptr(GBytes) bytes = hd_test_load_fixture ("valid", name);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  HdPacket *packet;
+  char *json;
+
+  if (case_id == NULL)
+    return hd_test_parse_fixture (name);
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                "case"),
+                                 "id", case_id);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json = json_generator_to_data (generator, NULL);
+  edited = g_bytes_new_take (json, strlen (json));
+  packet = hd_packet_parse_bytes (edited, NULL, &error);
+  g_assert_no_error (error);
   return packet;
 }
 

@@ -28,6 +28,9 @@ GBytes   *hd_test_load_fixture           (const char         *kind,
                                           const char         *name);
 /* A valid fixture, parsed with the default limits; asserts it parses. */
 HdPacket *hd_test_parse_fixture          (const char         *name);
+/* The same with its case.id set to @case_id (or as the fixture has it, for NULL). */
+HdPacket *hd_test_parse_fixture_for_case (const char         *name,
+                                          const char         *case_id);
 
 /* Fails the test if `text` holds a Luhn-valid 13–19 digit run (spaces and
  * dashes allowed between digits) or any run of 9 or more digits.  ASCII

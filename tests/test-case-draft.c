@@ -95,29 +95,11 @@ static HdHandoff *
 new_handoff (const char *fixture,
              const char *case_id)
 {
-  g_autoptr(GBytes) bytes = hd_test_load_fixture ("valid", fixture);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HdPacket) packet = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture_for_case (fixture, case_id);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, 60);
-  HdHandoff *handoff;
-  char *json;
+  HdHandoff *handoff = hd_handoff_new (packet, expires);
 
-  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  if (case_id != NULL)
-    json_object_set_string_member (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                                                  "case"),
-                                   "id", case_id);
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  json = json_generator_to_data (generator, NULL);
-  edited = g_bytes_new_take (json, strlen (json));
-  packet = hd_packet_parse_bytes (edited, NULL, &error);
-  g_assert_no_error (error);
-  handoff = hd_handoff_new (packet, expires);
   g_assert_true (hd_handoff_transition (handoff, HD_HANDOFF_STATE_ACCEPTED, HD_REVOKE_REASON_NONE));
   return handoff;
 }

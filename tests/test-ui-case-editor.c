@@ -124,40 +124,16 @@ draft_of (Fixture *f)
   return hd_case_editor_get_draft (f->editor);
 }
 
-static void
-set_case_id (JsonObject *root,
-             const char *case_id)
-{
-  json_object_set_string_member (json_object_get_object_member (root, "case"), "id", case_id);
-}
-
 /* An offer of @fixture, not answered yet. */
 static HdHandoff *
 new_offer (const char *fixture,
            const char *case_id)
 {
-  g_autoptr(GBytes) bytes = hd_test_load_fixture ("valid", fixture);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HdPacket) packet = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(HdPacket) packet = hd_test_parse_fixture_for_case (fixture, case_id);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, 60);
-  HdHandoff *handoff;
-  char *json;
 
-  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  if (case_id != NULL)
-    set_case_id (json_node_get_object (json_parser_get_root (parser)), case_id);
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  json = json_generator_to_data (generator, NULL);
-  edited = g_bytes_new_take (json, strlen (json));
-  packet = hd_packet_parse_bytes (edited, NULL, &error);
-  g_assert_no_error (error);
-  handoff = hd_handoff_new (packet, expires);
-  return handoff;
+  return hd_handoff_new (packet, expires);
 }
 
 /* A chat of @fixture the agent accepted. */
