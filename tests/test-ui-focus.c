@@ -13,7 +13,7 @@
 #include "hd-reply-bar.h"
 #include "hd-session.h"
 #include "hd-story-column.h"
-#include "hd-test-demo.h"
+#include "hd-test-demo-window.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-transcript-view.h"
 #include "hd-window.h"
@@ -24,55 +24,20 @@
 
 static HdApplication *test_app;
 
-typedef struct
-{
-  char      *dir;
-  HdDemo    *demo;
-  HdSession *session;
-  HdWindow  *window;
-} Fixture;
-
-static gboolean
-three_offers_connected (gpointer data)
-{
-  Fixture *fixture = data;
-  HdFeedClient *feed = hd_session_get_feed (fixture->session);
-
-  return hd_feed_client_get_state (feed) == HD_FEED_CLIENT_STATE_CONNECTED &&
-         g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (fixture->session))) >= 3;
-}
+typedef HdTestDemoWindow Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("hd-ui-focus-XXXXXX", NULL);
-  fixture->demo = hd_demo_new ();
-  fixture->session = hd_test_demo_session_new (fixture->demo, fixture->dir, &error);
-  g_assert_no_error (error);
-
-  fixture->window = hd_window_new (test_app);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
-  hd_window_set_session (fixture->window, fixture->session);
-  hd_session_start (fixture->session);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (hd_test_wait_until (three_offers_connected, fixture, HD_TEST_TIMEOUT_MS));
+  hd_test_demo_window_open (fixture, test_app, "hd-ui-focus", 1366, 768);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  hd_session_stop (fixture->session);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  HD_TEST_WAIT_UNTIL (fixture->window == NULL, HD_TEST_TIMEOUT_MS);
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->demo);
-  hd_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
+  hd_test_demo_window_close (fixture);
 }
 
 static HdAgentView *

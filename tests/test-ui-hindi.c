@@ -15,20 +15,14 @@
 #include "hd-queue-panel-private.h"
 #include "hd-session.h"
 #include "hd-supervisor-view.h"
-#include "hd-test-demo.h"
+#include "hd-test-demo-window.h"
 #include "hd-test-gtk-utils.h"
 #include "hd-window.h"
 
 static HdApplication *test_app;
 static gboolean in_hindi;
 
-typedef struct
-{
-  char      *dir;
-  HdDemo    *demo;
-  HdSession *session;
-  HdWindow  *window;
-} Fixture;
+typedef HdTestDemoWindow Fixture;
 
 /* Whether @text has a letter of the Devanagari block (U+0900–U+097F). */
 static gboolean
@@ -65,36 +59,13 @@ count_hindi_labels (GtkWidget *widget)
   return n;
 }
 
-static gboolean
-connected_with_offers (gpointer data)
-{
-  Fixture *fixture = data;
-  HdFeedClient *feed = hd_session_get_feed (fixture->session);
-
-  return hd_feed_client_get_state (feed) == HD_FEED_CLIENT_STATE_CONNECTED &&
-         g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (fixture->session))) >= 3;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   if (!in_hindi)
     return;
-  fixture->dir = g_dir_make_tmp ("hd-ui-hindi-XXXXXX", NULL);
-  fixture->demo = hd_demo_new ();
-  fixture->session = hd_test_demo_session_new (fixture->demo, fixture->dir, &error);
-  g_assert_no_error (error);
-
-  fixture->window = hd_window_new (test_app);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 720);
-  hd_window_set_session (fixture->window, fixture->session);
-  hd_session_start (fixture->session);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (hd_test_wait_until (connected_with_offers, fixture, HD_TEST_TIMEOUT_MS));
+  hd_test_demo_window_open (fixture, test_app, "hd-ui-hindi", 1366, 720);
   hd_test_flush (GTK_WIDGET (fixture->window));
 }
 
@@ -102,14 +73,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  if (fixture->session == NULL)
-    return;
-  hd_session_stop (fixture->session);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  HD_TEST_WAIT_UNTIL (fixture->window == NULL, HD_TEST_TIMEOUT_MS);
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->demo);
-  g_free (fixture->dir);
+  hd_test_demo_window_close (fixture);
 }
 
 static gboolean
