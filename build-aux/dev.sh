@@ -6,11 +6,16 @@
 #   ./build-aux/dev.sh test    install, build with -Werror and ASan/UBSan, run every test
 #                              under Xvfb, a private D-Bus and an unlocked gnome-keyring,
 #                              then fuzz the packet parser for 60 seconds
-#   ./build-aux/dev.sh bench   install, build for release, run the benchmarks, print figures
+#   ./build-aux/dev.sh bench [--runs N]   install, build for release, run the benchmarks
+#                              once and the UI ones N times (HD_BENCH_RUNS, default 1) under
+#                              headless mutter and under Xvfb, print every figure and a
+#                              table of the targets, met or missed, per compositor
 #   ./build-aux/dev.sh screenshots   regenerate docs/screenshots/ under Xvfb
 #   ./build-aux/dev.sh session CMD…  run one command in the test session (Xvfb, a private
 #                              D-Bus and an unlocked keyring), e.g.
 #                              meson test -C _build/test ui-trainer
+#   ./build-aux/dev.sh mutter-session CMD…   the same on headless mutter (Wayland, as
+#                              GNOME on Debian 12 runs) instead of Xvfb
 #
 # Copyright 2026 The HandoffDesk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,14 +25,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 top=$(pwd)
 
 # Debian 12 packages, each for one job: build tools, the libraries the app links, the
-# validators of the data tests, and the virtual desktop the UI tests run in.
+# validators of the data tests, and the virtual desktops the UI tests and benchmarks run in
+# (Xvfb, and mutter as GNOME's own Wayland compositor).
 packages=(
   meson ninja-build pkg-config gcc gettext
   clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
   desktop-file-utils appstream
-  xvfb xauth dbus dbus-daemon gnome-keyring at-spi2-core
+  xvfb xauth mutter dbus dbus-daemon gnome-keyring at-spi2-core
   adwaita-icon-theme fonts-cantarell fonts-noto-core
   imagemagick python3 python3-gi gir1.2-atspi-2.0
   locales
@@ -101,14 +107,22 @@ configure() {
 
 # Runs a command on a virtual display, a private session bus and a real, unlocked
 # gnome-keyring, with private XDG folders so that nothing touches the user's own data.
+# The display is Xvfb (X11) or, with COMPOSITOR=mutter, a headless mutter: GNOME's own
+# Wayland compositor with one 1366×768 virtual monitor, where GTK takes the Wayland path
+# that agents' desktops take (Xvfb's X11 path has round trips of its own).
 in_session() {
-  local tmp
+  local compositor=${COMPOSITOR:-xvfb} tmp display=()
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/handoffdesk-session.XXXXXX")
   mkdir -p "$tmp"/{data,config,cache,runtime}
   chmod 700 "$tmp/runtime"
+  case "$compositor" in
+    xvfb) display=(xvfb-run -a -s "-screen 0 1366x768x24") ;;
+    mutter) display=(env -u DISPLAY) ;;
+    *) die "unknown compositor $compositor (xvfb or mutter)" ;;
+  esac
   XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" \
-  XDG_RUNTIME_DIR="$tmp/runtime" GSK_RENDERER=cairo NO_AT_BRIDGE=0 \
-    xvfb-run -a -s "-screen 0 1366x768x24" \
+  XDG_RUNTIME_DIR="$tmp/runtime" GSK_RENDERER=cairo NO_AT_BRIDGE=0 HD_SESSION_COMPOSITOR="$compositor" \
+    "${display[@]}" \
     dbus-run-session -- bash -c '
       # A keyring of our own, unlocked with a throwaway password, ended with the session.
       printf pw | gnome-keyring-daemon --foreground --unlock --components=secrets \
@@ -119,7 +133,28 @@ in_session() {
         sleep 0.1
       done
       set -a; . "$XDG_RUNTIME_DIR/keyring.env"; set +a
+      compositor=
+      if [ "$HD_SESSION_COMPOSITOR" = mutter ]; then
+        # mutter makes its socket once its virtual monitor is up; the app waits for that.
+        name=handoffdesk-$$
+        mutter --wayland --headless --no-x11 --virtual-monitor 1366x768 \
+          --wayland-display="$name" >"$XDG_RUNTIME_DIR/mutter.log" 2>&1 &
+        compositor=$!
+        for _ in $(seq 300); do
+          [ -S "$XDG_RUNTIME_DIR/$name" ] && break
+          kill -0 "$compositor" 2>/dev/null || break
+          sleep 0.1
+        done
+        if [ ! -S "$XDG_RUNTIME_DIR/$name" ]; then
+          echo "dev.sh: mutter did not start:" >&2
+          cat "$XDG_RUNTIME_DIR/mutter.log" >&2
+          kill "$keyring" "$compositor" 2>/dev/null
+          exit 1
+        fi
+        export WAYLAND_DISPLAY=$name GDK_BACKEND=wayland
+      fi
       "$@"; rc=$?
+      [ -n "$compositor" ] && { kill "$compositor" 2>/dev/null; wait "$compositor" 2>/dev/null; }
       kill "$keyring" 2>/dev/null || true
       exit $rc' session "$@"
   local rc=$?
@@ -187,12 +222,52 @@ cmd_test() {
   return $rc
 }
 
+# The machine and its load, for reading every figure beside it.
+describe_machine() {
+  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),"\
+       "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r)"
+  echo "machine: $(. /etc/os-release && echo "$PRETTY_NAME"), $(mutter --version 2>/dev/null | head -1),"\
+       "Xvfb $(dpkg-query -W -f='${Version}' xvfb 2>/dev/null), GTK $(pkg-config --modversion gtk4)"
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo ' (with changes)')"
+}
+
+# Runs the benchmarks in a release build: the non-UI ones once, the UI ones (meson suite
+# ui-bench) RUNS times under each compositor, interleaved so that a change in the machine's
+# load falls on both, then one table of the targets. Every log stays in
+# _build/release/bench-logs/.
 cmd_bench() {
+  local runs=${HD_BENCH_RUNS:-1}
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --runs) runs=${2:?--runs needs a number}; shift 2 ;;
+      --runs=*) runs=${1#--runs=}; shift ;;
+      *) die "bench: unknown argument $1 (bench [--runs N])" ;;
+    esac
+  done
+  [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "bench: --runs wants a positive number, not $runs"
   install_missing
   configure _build/release --buildtype=release
   ninja -C _build/release >/dev/null
-  say "Running the benchmarks (release build)"
-  in_session meson test -C _build/release --benchmark --num-processes 1 --verbose
+  local logs
+  logs=_build/release/bench-logs/$(date +%Y%m%d-%H%M%S)
+  mkdir -p "$logs"
+  describe_machine | tee "$logs/machine.txt"
+  say "Running the benchmarks that draw nothing, once (release build, load:$(uptime | sed 's/.*load average://'))"
+  in_session meson test -C _build/release --benchmark --no-suite ui-bench --num-processes 1 --verbose \
+    2>&1 | tee "$logs/other.log" || true
+  local run compositor
+  for run in $(seq "$runs"); do
+    for compositor in mutter xvfb; do
+      say "UI benchmarks under $compositor, run $run of $runs (load:$(uptime | sed 's/.*load average://'))"
+      { echo "load:$(uptime | sed 's/.*load average://')"
+        COMPOSITOR=$compositor in_session meson test -C _build/release --benchmark --suite ui-bench \
+          --num-processes 1 --verbose 2>&1 || true
+        echo "load after:$(uptime | sed 's/.*load average://')"
+      } | tee "$logs/$compositor-$run.log"
+    done
+  done
+  say "Targets ($logs)"
+  python3 "$top/build-aux/bench-summary.py" "$logs"
 }
 
 cmd_screenshots() {
@@ -203,9 +278,10 @@ cmd_screenshots() {
 case "${1:-}" in
   demo) shift; cmd_demo "$@" ;;
   test) cmd_test ;;
-  bench) cmd_bench ;;
+  bench) shift; cmd_bench "$@" ;;
   build) cmd_build ;;
   screenshots) cmd_screenshots ;;
   session) shift; install_missing; in_session "$@" ;;
-  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  mutter-session) shift; install_missing; COMPOSITOR=mutter in_session "$@" ;;
+  *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

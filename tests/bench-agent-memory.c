@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "hd-agent-view.h"
 #include "hd-packet-parser.h"
 #include "hd-queue.h"
@@ -15,6 +17,8 @@
 
 #define N_OFFERS 1000
 #define TURNS    50
+/* Issue #20. */
+#define TARGET_MIB 100.0
 
 static void
 ticked_cb (GtkWidget *sidebar,
@@ -90,8 +94,13 @@ main (int   argc,
   after = resident_mib ();
 
   g_print ("agent mode resident memory: %.1f MiB with %u offers of %u turns "
-           "(%.1f MiB before the offers; target <= 150 MB: %s)\n",
-           after, N_OFFERS, TURNS, before, after * 1.048576 <= 150 ? "met" : "NOT MET");
+           "(%.1f MiB before the offers; target <= %.0f MiB: %s)\n",
+           after, N_OFFERS, TURNS, before, TARGET_MIB, after <= TARGET_MIB ? "met" : "NOT MET");
+  /* For build-aux/bench-summary.py: KEY | WHAT | FIGURE | TARGET | verdict | NOTE. */
+  /* stdio, not g_print (): the figures go out as UTF-8 whatever the locale. */
+  printf ("target: memory | resident memory with %u queued offers | %.1f MiB | ≤ %.0f MiB | %s | "
+           "%.1f MiB before the offers\n",
+           N_OFFERS, after, TARGET_MIB, after <= TARGET_MIB ? "met" : "missed", before);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -29,10 +29,12 @@
 #include "hd-test-gtk-utils.h"
 #include "hd-test-packet-generator.h"
 
-/* Figures for docs/PERFORMANCE.md, end to end the way the app receives
- * offers: "offer frame received → pane drawn: p95 ≤ 16 ms for a typical
- * packet, ≤ 100 ms for a 10,000-turn transcript, main thread never blocked
- * more than one frame".  Needs a display (xvfb-run, GSK_RENDERER=cairo).
+/* Figures for docs/PERFORMANCE.md (issue #20), end to end the way the app
+ * receives offers: "offer frame on the wire → pane presented: p95 ≤ 16.7 ms
+ * for a typical packet, with main-thread work (selection + the frame that
+ * draws it) ≤ 8 ms; ≤ 40 ms for a 10,000-turn transcript, with no
+ * main-thread burst over 16.7 ms".  Needs a display: `dev.sh bench` runs it
+ * under headless mutter (Wayland, where the targets hold) and under Xvfb.
  *
  * The routing layer runs in its own thread with its own main context, as a
  * stand-in for the remote router, so the main thread does only what the app
@@ -45,7 +47,11 @@
  * interval runs from the router thread's clock reading just after
  * hd_demo_router_push_packet () has serialised the frame and handed it to
  * the socket ("frame on the wire") to the frame clock's "after-paint" of the
- * first frame painted after the pane got the handoff; the same from just
+ * first frame painted after the pane got the handoff, and to that frame's
+ * presentation time as the compositor reports it (gdk_frame_timings_get_
+ * presentation_time (): mutter sends it over wp_presentation; a backend that
+ * gives none, as GTK's X11 one without a compositing manager, leaves it 0,
+ * and the frame's end stands in, which the output says); the same from just
  * before the push is reported too.  Offers are spaced
  * 150–450 ms apart at random, so they land at random phases of the window's
  * own frames; nothing forces redraws beyond what the app itself does.
@@ -67,7 +73,7 @@
  * floor). */
 
 #define RUNS_TYPICAL 60
-#define RUNS_LARGE 20
+#define RUNS_LARGE 60
 #define WARM_UP 8
 #define N_SEEDS 3
 #define AGENT "bench-agent"
@@ -97,11 +103,17 @@ typedef struct
   char        *expected_id;   /* the offer in flight, or NULL */
   gint64       handler_start;
   gint64       handler_work;  /* µs, items-changed up to the selection */
+  gint64       handler_cpu_start;
+  gint64       handler_cpu;   /* µs on the processor, the same */
+  gint64       frame_cpu_start;
+  gint64       frame_cpu;     /* µs on the processor, the frame showing it */
   gint64       dispatch_work; /* µs, items-changed up to the end of its dispatch */
   gint64       frame_start;
   gint64       shown_frame_start; /* frame_start of the frame showing it */
   gint64       frame_work;    /* µs, before-paint → after-paint of the frame showing it */
   gint64       drawn_at;
+  gint64       shown_frame;   /* the frame clock's counter of the frame showing it */
+  GdkFrameClock *clock;
   gboolean     armed;         /* the pane has the handoff; the next frame shows it */
   gint         drawn;
   gint64       last_beat;
@@ -239,6 +251,7 @@ items_changed_first_cb (GListModel *queue,
                         Bench      *b)
 {
   b->handler_start = g_get_monotonic_time ();
+  b->handler_cpu_start = thread_cpu_time ();
 }
 
 /* Runs first once the loop regains control: the feed client's dispatch that
@@ -270,6 +283,7 @@ items_changed_cb (GListModel *queue,
        * does it itself only for an agent with nothing open). */
       hd_agent_view_set_selected_handoff (b->view, handoff);
       b->handler_work = g_get_monotonic_time () - b->handler_start;
+      b->handler_cpu = thread_cpu_time () - b->handler_cpu_start;
       b->armed = TRUE;
       g_idle_add_full (G_PRIORITY_HIGH - 10, dispatch_done_cb, b, NULL);
       g_clear_pointer (&b->expected_id, g_free);
@@ -313,6 +327,7 @@ before_paint_cb (GdkFrameClock *clock,
                  Bench         *b)
 {
   b->frame_start = g_get_monotonic_time ();
+  b->frame_cpu_start = thread_cpu_time ();
 }
 
 static void
@@ -324,8 +339,10 @@ after_paint_cb (GdkFrameClock *clock,
   if (!b->armed)
     return;
   b->drawn_at = g_get_monotonic_time ();
+  b->shown_frame = gdk_frame_clock_get_frame_counter (clock);
   b->shown_frame_start = b->frame_start;
   b->frame_work = b->drawn_at - b->frame_start;
+  b->frame_cpu = thread_cpu_time () - b->frame_cpu_start;
   b->armed = FALSE;
   b->drawn = TRUE;
 }
@@ -414,6 +431,49 @@ idle_stall_ms (Bench     *b,
   return stall_ms (b);
 }
 
+static gboolean
+frame_complete (gpointer user_data)
+{
+  Bench *b = user_data;
+  GdkFrameTimings *timings = gdk_frame_clock_get_timings (b->clock, b->shown_frame);
+
+  return timings == NULL || gdk_frame_timings_get_complete (timings);
+}
+
+/* When the frame that showed the offer reached the screen: its
+ * presentation time, once the compositor has told it (the frame's timings
+ * are complete), or 0 where the backend gives none. */
+static gint64
+presentation_time (Bench *b)
+{
+  GdkFrameTimings *timings;
+  gint64 presented;
+
+  if (!hd_test_wait_until (frame_complete, b, 500))
+    return 0;
+  timings = gdk_frame_clock_get_timings (b->clock, b->shown_frame);
+  if (timings == NULL)
+    return 0;
+  presented = gdk_frame_timings_get_presentation_time (timings);
+  /* The frame clock's time base is the monotonic clock; anything before the
+   * frame was drawn or far after it is not a usable reading. */
+  if (presented < b->shown_frame_start || presented > b->drawn_at + G_USEC_PER_SEC)
+    return 0;
+  return presented;
+}
+
+/* One line for build-aux/bench-summary.py: KEY | WHAT | FIGURE | TARGET | verdict | NOTE. */
+static void
+print_target (const char *key,
+              const char *what,
+              double      figure,
+              double      target,
+              const char *note)
+{
+  printf ("target: %s | %s | %.2f ms | ≤ %.1f ms | %s | %s\n",
+          key, what, figure, target, figure <= target ? "met" : "missed", note);
+}
+
 /* Sorts @values and prints them like bench-pane; returns the p95. */
 static double
 report_unit (const char *label,
@@ -449,13 +509,17 @@ bench (Bench      *b,
        guint       n_turns,
        guint       runs,
        const char *label,
+       const char *key,
        double      target_ms,
        GString    *verdicts)
 {
   static guint next_offer;
   g_autofree double *latency = g_new (double, runs);
+  g_autofree double *presented = g_new (double, runs);
+  guint n_presented = 0;
   g_autofree double *from_push = g_new (double, runs);
   g_autofree double *work = g_new (double, runs);
+  g_autofree double *work_cpu = g_new (double, runs);
   g_autofree double *dispatch = g_new (double, runs);
   g_autofree double *stall = g_new (double, runs);
   g_autofree double *stall_cpu = g_new (double, runs);
@@ -503,9 +567,18 @@ bench (Bench      *b,
       if (i < WARM_UP)
         continue;
 
+      {
+        gint64 at = presentation_time (b);
+
+        if (at != 0)
+          n_presented++;
+        presented[k] = ((at != 0 ? at : b->drawn_at) - r->pushed_at) / 1000.0;
+      }
+
       latency[k] = (b->drawn_at - r->pushed_at) / 1000.0;
       from_push[k] = (b->drawn_at - r->sent_at) / 1000.0;
       work[k] = (b->handler_work + b->frame_work) / 1000.0;
+      work_cpu[k] = (b->handler_cpu + b->frame_cpu) / 1000.0;
       dispatch[k] = (b->dispatch_work + b->frame_work) / 1000.0;
       stall[k] = stall_ms (b);
       stall_cpu[k] = b->stall_cpu / 1000.0;
@@ -525,23 +598,54 @@ bench (Bench      *b,
                 (b->journaled_at - b->handler_start) / 1000.0, b->n_frames, b->frame_max / 1000.0);
     }
 
-  p95 = report (label, "offer frame on the wire → pane drawn", latency, runs);
+  {
+    g_autofree char *what = g_strdup_printf ("%s: on the wire → presented, p95", label);
+    g_autofree char *note = NULL;
+
+    if (n_presented == runs)
+      note = g_strdup ("the compositor's presentation time in every run");
+    else
+      note = g_strdup_printf ("the compositor's presentation time in %u of %u runs, the frame's end in the others",
+                              n_presented, runs);
+    p95 = report (label, "offer frame on the wire → pane presented", presented, runs);
+    printf ("%s: presented is %s\n", label, note);
+    print_target (key, what, p95, target_ms, note);
+    g_string_append_printf (verdicts, "%s: offer frame on the wire → pane presented, p95 %.2f ms ≤ %.1f ms: %s\n",
+                            label, p95, target_ms, p95 <= target_ms ? "met" : "NOT met");
+  }
+  report (label, "offer frame on the wire → pane drawn (frame end)", latency, runs);
   report (label, "router starts the push → pane drawn", from_push, runs);
-  g_string_append_printf (verdicts, "%s: offer frame on the wire → pane drawn, p95 %.2f ms ≤ %.0f ms: %s\n",
-                          label, p95, target_ms, p95 <= target_ms ? "met" : "NOT met");
-  report (label, "main-thread work (select + frame)", work, runs);
+  p95 = report (label, "main-thread work (select + frame)", work, runs);
+  if (n_turns <= 50)
+    {
+      g_autofree char *what = g_strdup_printf ("%s: main-thread work (select + frame), p95", label);
+
+      print_target ("offer-typical-work", what, p95, 8, "half a frame");
+    }
   report (label, "main-thread work (select + frame + dispatch tail)", dispatch, runs);
+  /* The same work's processor time: what a loaded machine does not stretch. */
+  report (label, "main-thread work (select + frame) on the processor", work_cpu, runs);
   /* Read before report () sorts them: the longest stall's own share. */
   {
+    g_autofree char *what = NULL;
+    g_autofree char *note = NULL;
     guint longest = 0;
 
     for (guint k = 1; k < runs; k++)
       if (stall[k] > stall[longest])
         longest = k;
+    what = g_strdup_printf ("%s: longest main-thread burst (1 ms probe), max over the runs", label);
+    note = g_strdup_printf ("%.1f ms of it on the processor, %.0f page faults",
+                            stall_cpu[longest], stall_faults[longest]);
+
     g_string_append_printf (verdicts, "%s: longest main-loop stall %.2f ms ≤ %.1f ms: %s "
                             "(%.1f ms of it on the processor, %.0f page faults)\n",
                             label, stall[longest], FRAME_MS, stall[longest] <= FRAME_MS ? "met" : "NOT met",
                             stall_cpu[longest], stall_faults[longest]);
+    /* The issue sets the burst target for the big offer; a typical one's is
+     * reported beside it. */
+    if (n_turns > 50)
+      print_target ("offer-large-burst", what, stall[longest], FRAME_MS, note);
   }
   report (label, "longest main-loop stall", stall, runs);
   report (label, "longest stall: main thread on the processor", stall_cpu, runs);
@@ -580,13 +684,13 @@ main (int   argc,
     }
   adw_init ();
   setvbuf (stdout, NULL, _IOLBF, 0);
-  printf ("# bench-offer (%s build)\n",
+  printf ("# bench-offer (%s build, %s)\n",
 #ifdef __OPTIMIZE__
           "optimised"
 #else
           "unoptimised: figures are not representative"
 #endif
-          );
+          , G_OBJECT_TYPE_NAME (gdk_display_get_default ()));
 
   r.token = hd_demo_router_generate_token ();
   r.context = g_main_context_new ();
@@ -614,6 +718,7 @@ main (int   argc,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (b.view));
   gtk_window_present (GTK_WINDOW (window));
   clock = gtk_widget_get_frame_clock (window);
+  b.clock = clock;
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &b);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &b);
   heartbeat_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, heartbeat_cb, &b, NULL);
@@ -630,9 +735,9 @@ main (int   argc,
 
   /* HD_BENCH_ONLY=typical or =large runs one half, for profiling. */
   if (g_strcmp0 (g_getenv ("HD_BENCH_ONLY"), "large") != 0)
-    bench (&b, &r, 50, RUNS_TYPICAL, "typical packet (50 turns)", 16, verdicts);
+    bench (&b, &r, 50, RUNS_TYPICAL, "typical packet (50 turns)", "offer-typical-presented", FRAME_MS, verdicts);
   if (g_strcmp0 (g_getenv ("HD_BENCH_ONLY"), "typical") != 0)
-    bench (&b, &r, 10000, RUNS_LARGE, "large packet (10,000 turns)", 100, verdicts);
+    bench (&b, &r, 10000, RUNS_LARGE, "large packet (10,000 turns)", "offer-large-presented", 40, verdicts);
   printf ("# targets\n%s", verdicts->str);
 
   g_source_remove (heartbeat_id);
