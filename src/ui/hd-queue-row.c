@@ -14,6 +14,7 @@
 #include "hd-a11y.h"
 #include "hd-packet.h"
 #include "hd-queue-row.h"
+#include "hd-text-block.h"
 #include "hd-ui-format.h"
 
 struct _HdQueueRow
@@ -27,13 +28,13 @@ struct _HdQueueRow
   /* template children */
   GtkWidget  *box;
   GtkLabel   *name_label;
-  GtkLabel   *clock_label;
+  HdTextBlock *clock_label;
   GtkLabel   *intent_label;
   GtkLabel   *priority_chip;
   GtkWidget  *vip_chip;
   GtkWidget  *vulnerable_chip;
   GtkLabel   *language_chip;
-  GtkLabel   *status_label;
+  HdTextBlock *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (HdQueueRow, hd_queue_row, ADW_TYPE_BIN)
@@ -127,10 +128,12 @@ hd_queue_row_tick (HdQueueRow *self,
       break;
     }
 
-  gtk_label_set_text (self->clock_label, clock);
+  /* Text blocks with tabular figures: a second going by is a redraw, where
+   * a label's new text would queue a resize of the whole window. */
+  hd_text_block_set_text (self->clock_label, clock, NULL, NULL);
   if (g_strcmp0 (status, self->status) != 0)
     {
-      gtk_label_set_text (self->status_label, status);
+      hd_text_block_set_text (self->status_label, status, NULL, NULL);
       g_free (self->status);
       self->status = g_steal_pointer (&status);
     }
@@ -310,6 +313,7 @@ hd_queue_row_class_init (HdQueueRowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HD_TYPE_TEXT_BLOCK);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-queue-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HdQueueRow, box);

@@ -39,6 +39,10 @@ struct _HdTextBlock
   PangoFontDescription *font;           /* owned: what the sizes above are for */
   int                   min_chars;
   int                   max_chars;
+  gboolean              tabular;        /* "tabular-figures" */
+  gboolean              has_attributes; /* the caller's, beside tabular figures */
+  int                   digits_even;    /* the font's ten digits take one advance; -1 not known yet */
+  int                   natural_units;  /* Pango units, unwrapped; -1 not known yet */
 };
 
 G_DEFINE_FINAL_TYPE (HdTextBlock, hd_text_block, GTK_TYPE_WIDGET)
@@ -49,6 +53,7 @@ enum
   PROP_TEXT,
   PROP_WIDTH_CHARS,
   PROP_MAX_WIDTH_CHARS,
+  PROP_TABULAR_FIGURES,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -81,6 +86,7 @@ static void
 forget_sizes (HdTextBlock *self)
 {
   self->natural_width = -1;
+  self->natural_units = -1;
   memset (self->heights, 0, sizeof self->heights);
   self->next_height = 0;
 }
@@ -92,6 +98,61 @@ ensure_natural_size (HdTextBlock *self)
     return;
   set_layout_width (self, -1);
   pango_layout_get_pixel_size (self->layout, &self->natural_width, &self->natural_height);
+  pango_layout_get_size (self->layout, &self->natural_units, NULL);
+}
+
+/* The caller's attributes, and tabular figures if asked for (owned). */
+static PangoAttrList *
+make_attributes (HdTextBlock   *self,
+                 PangoAttrList *attributes)
+{
+  PangoAttrList *list;
+
+  if (!self->tabular)
+    return attributes != NULL ? pango_attr_list_ref (attributes) : NULL;
+  list = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
+  pango_attr_list_insert (list, pango_attr_font_features_new ("tnum=1"));
+  return list;
+}
+
+/* Whether @a and @b differ only in which ASCII digits they hold, place for place. */
+static gboolean
+same_but_digits (const char *a,
+                 const char *b)
+{
+  for (; *a != '\0' && *b != '\0'; a++, b++)
+    if (*a != *b && !(g_ascii_isdigit (*a) && g_ascii_isdigit (*b)))
+      return FALSE;
+  return *a == *b;
+}
+
+/* Whether the font, with the layout's attributes, gives all ten digits the
+ * same advance: then a digit for a digit moves no other glyph.  Known once
+ * per font (forgotten with the sizes on a change of font). */
+static gboolean
+digits_even (HdTextBlock *self)
+{
+  g_autoptr(PangoLayout) probe = NULL;
+  int first = 0;
+
+  if (self->digits_even >= 0)
+    return self->digits_even;
+  probe = pango_layout_new (pango_layout_get_context (ensure_layout (self)));
+  pango_layout_set_attributes (probe, pango_layout_get_attributes (self->layout));
+  self->digits_even = TRUE;
+  for (char digit = '0'; digit <= '9' && self->digits_even; digit++)
+    {
+      char text[2] = { digit, '\0' };
+      int width;
+
+      pango_layout_set_text (probe, text, 1);
+      pango_layout_get_size (probe, &width, NULL);
+      if (digit == '0')
+        first = width;
+      else if (width != first)
+        self->digits_even = FALSE;
+    }
+  return self->digits_even;
 }
 
 /* pango_context_get_metrics () shapes a sample text on every call, and
@@ -218,6 +279,7 @@ relayout (GtkWidget *widget)
   if (self->layout != NULL)
     pango_layout_context_changed (self->layout);
   self->char_width = -1;
+  self->digits_even = -1;
   forget_sizes (self);
   gtk_widget_queue_resize (widget);
 }
@@ -288,6 +350,9 @@ hd_text_block_get_property (GObject    *object,
     case PROP_MAX_WIDTH_CHARS:
       g_value_set_int (value, self->max_chars);
       break;
+    case PROP_TABULAR_FIGURES:
+      g_value_set_boolean (value, self->tabular);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -313,6 +378,9 @@ hd_text_block_set_property (GObject      *object,
     case PROP_MAX_WIDTH_CHARS:
       self->max_chars = g_value_get_int (value);
       gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_TABULAR_FIGURES:
+      hd_text_block_set_tabular_figures (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -340,6 +408,10 @@ hd_text_block_class_init (HdTextBlockClass *klass)
   properties[PROP_MAX_WIDTH_CHARS] =
     g_param_spec_int ("max-width-chars", NULL, NULL, 1, G_MAXINT16, DEFAULT_MAX_CHARS,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Digits of one width, and a change of digits alone only redrawn. */
+  properties[PROP_TABULAR_FIGURES] =
+    g_param_spec_boolean ("tabular-figures", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->get_request_mode = hd_text_block_get_request_mode;
   widget_class->measure = hd_text_block_measure;
@@ -360,6 +432,7 @@ hd_text_block_init (HdTextBlock *self)
   self->char_width = -1;
   self->min_chars = DEFAULT_MIN_CHARS;
   self->max_chars = DEFAULT_MAX_CHARS;
+  self->digits_even = -1;
   forget_sizes (self);
 }
 
@@ -375,25 +448,74 @@ hd_text_block_set_text (HdTextBlock   *self,
                         PangoAttrList *attributes,
                         const char    *spoken)
 {
+  g_autoptr(PangoAttrList) list = NULL;
+  gboolean redraw_only = FALSE;
+
   g_return_if_fail (HD_IS_TEXT_BLOCK (self));
 
   if (text == NULL)
     text = "";
   /* The same words again keep their layout and sizes. */
-  if (attributes == NULL && self->layout != NULL && pango_layout_get_attributes (self->layout) == NULL &&
+  if (attributes == NULL && self->layout != NULL && !self->has_attributes &&
       g_strcmp0 (pango_layout_get_text (self->layout), text) == 0)
     return;
 
+  /* A countdown's next second: digits for digits, of one advance each, so
+   * every line breaks where it did and every size holds (checked on the
+   * unwrapped width, which a font's kerning could still move). */
+  if (self->tabular && attributes == NULL && !self->has_attributes && self->layout != NULL &&
+      self->natural_units >= 0 && same_but_digits (pango_layout_get_text (self->layout), text) &&
+      digits_even (self))
+    {
+      int units;
+
+      pango_layout_set_text (self->layout, text, -1);
+      set_layout_width (self, -1);
+      pango_layout_get_size (self->layout, &units, NULL);
+      redraw_only = units == self->natural_units;
+    }
+
+  list = make_attributes (self, attributes);
   /* Plain text: pango_layout_set_text () never reads markup. */
   pango_layout_set_text (ensure_layout (self), text, -1);
-  pango_layout_set_attributes (self->layout, attributes);
+  pango_layout_set_attributes (self->layout, list);
+  self->has_attributes = attributes != NULL;
   /* Read by screen readers as a label's text is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   spoken != NULL ? spoken : text, -1);
-  /* The layout forgot its lines; the width it was set to still holds. */
+  if (redraw_only)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else
+    {
+      /* The layout forgot its lines; the width it was set to still holds. */
+      forget_sizes (self);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+void
+hd_text_block_set_tabular_figures (HdTextBlock *self,
+                                   gboolean     tabular)
+{
+  g_autoptr(PangoAttrList) list = NULL;
+
+  g_return_if_fail (HD_IS_TEXT_BLOCK (self));
+
+  tabular = !!tabular;
+  if (self->tabular == tabular)
+    return;
+  self->tabular = tabular;
+  /* The caller's own attributes, if any, are not kept: set the text again after this. */
+  list = make_attributes (self, NULL);
+  pango_layout_set_attributes (ensure_layout (self), list);
+  self->has_attributes = FALSE;
+  self->digits_even = -1;
   forget_sizes (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABULAR_FIGURES]);
 }
 
 const char *
