@@ -11,6 +11,7 @@
 #include "hd-outbox-indicator.h"
 #include "hd-status-selector.h"
 #include "hd-supervisor-view.h"
+#include "hd-trainer-view.h"
 #include "hd-window.h"
 
 G_BEGIN_DECLS
@@ -31,7 +32,7 @@ struct _HdWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *agent_page;
   GtkWidget            *supervisor_page;
-  GtkWidget            *trainer_page;
+  GtkWidget            *trainer_bin;     /* holds trainer_view once built */
   GtkStack             *agent_stack;
   HdAgentView          *agent_view;
   HdStatusSelector     *status_selector;
@@ -44,7 +45,11 @@ struct _HdWindow
   GtkLabel             *connection_details;
   HdOutboxIndicator    *outbox_indicator;
   GtkStack             *supervisor_stack;
+
+  /* Built on first use (hd-window-views.c), NULL until then. */
   HdSupervisorView     *supervisor_view;
+  HdTrainerView        *trainer_view;
+  gboolean              alerts_connected; /* to the session's supervisor model */
 };
 
 HdHandoff *_hd_window_lookup_handoff       (HdWindow       *self,
@@ -52,5 +57,8 @@ HdHandoff *_hd_window_lookup_handoff       (HdWindow       *self,
 void       _hd_window_class_actions_init   (GtkWidgetClass *widget_class);
 void       _hd_window_actions_init         (HdWindow       *self);
 void       _hd_window_update_offer_actions (HdWindow       *self);
+void       _hd_window_ensure_mode_view     (HdWindow       *self,
+                                           const char     *mode);
+void       _hd_window_views_set_session    (HdWindow       *self);
 
 G_END_DECLS

@@ -18,8 +18,6 @@
 #include "hd-outbox-indicator.h"
 #include "hd-handoff-pane.h"
 #include "hd-status-selector.h"
-#include "hd-supervisor-view.h"
-#include "hd-trainer-view.h"
 #include "hd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HdWindow, hd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,6 +96,8 @@ hd_window_set_mode (HdWindow   *self,
 
   g_free (self->mode);
   self->mode = g_strdup (mode);
+  /* Supervisor and Trainer are built the first time they are shown. */
+  _hd_window_ensure_mode_view (self, mode);
   adw_view_stack_set_visible_child_name (self->view_stack, mode);
   _hd_window_update_offer_actions (self);
   update_fold_buttons (self);
@@ -384,73 +384,6 @@ on_queue_items_changed_cb (HdWindow   *self,
     }
 }
 
-/* Supervisor mode ----------------------------------------------------------- */
-
-/* A supervisor opens any waiting handoff in the same pane as an agent, read-only. */
-static void
-fetch_handoff_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  HdWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HdHandoff) handoff = hd_feed_client_fetch_handoff_finish (HD_FEED_CLIENT (object), result, &error);
-  g_autofree char *title = NULL;
-  GtkWidget *window, *box, *pane;
-
-  if (handoff == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not open the handoff: %s"), error->message);
-          hd_window_show_toast (self, message);
-        }
-      return;
-    }
-
-  title = g_strdup_printf (_("Handoff — %s"), hd_handoff_get_customer_name (handoff));
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 720);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  pane = g_object_new (HD_TYPE_HANDOFF_PANE, "read-only", TRUE, "vexpand", TRUE, NULL);
-  hd_handoff_pane_set_handoff (HD_HANDOFF_PANE (pane), handoff);
-  gtk_box_append (GTK_BOX (box), pane);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-on_open_handoff_cb (HdWindow   *self,
-                    const char *handoff_id,
-                    const char *queue_id)
-{
-  HdFeedClient *feed = feed_of (self);
-
-  if (feed != NULL)
-    hd_feed_client_fetch_handoff_async (feed, handoff_id, self->cancellable, fetch_handoff_cb, self);
-}
-
-static void
-on_supervisor_alert_cb (HdWindow   *self,
-                        const char *text)
-{
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  hd_window_show_toast (self, text);
-  if (app != NULL && !gtk_window_is_active (GTK_WINDOW (self)))
-    {
-      g_autoptr(GNotification) notification = g_notification_new (_("Queue Alert"));
-
-      g_notification_set_body (notification, text);
-      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-      g_notification_set_default_action_and_target (notification, "app.show-mode", "s", "supervisor");
-      g_application_send_notification (app, "queue-alert", notification);
-    }
-}
-
 static gboolean
 state_to_can_send (GBinding     *binding,
                    const GValue *from,
@@ -510,8 +443,7 @@ hd_window_set_session (HdWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_selector), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->connection_button), TRUE);
   gtk_stack_set_visible_child_name (self->agent_stack, "queue");
-  hd_supervisor_view_set_model (self->supervisor_view, hd_session_get_supervisor_model (session));
-  gtk_stack_set_visible_child_name (self->supervisor_stack, "queues");
+  _hd_window_views_set_session (self);
   update_connection (self);
 }
 
@@ -556,28 +488,6 @@ hd_window_dup_demo_recordings (void)
   const char *dir = g_getenv ("HANDOFFDESK_RECORDINGS_DIR");
 
   return g_file_new_for_path (dir != NULL && *dir != '\0' ? dir : HD_RECORDINGS_DIR);
-}
-
-void
-hd_window_open_recording (HdWindow *self,
-                          GFile    *file)
-{
-  g_return_if_fail (HD_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  hd_window_set_mode (self, "trainer");
-  hd_trainer_view_open_file (HD_TRAINER_VIEW (self->trainer_page), file);
-  gtk_widget_grab_focus (self->trainer_page);
-}
-
-void
-hd_window_open_demo_recordings (HdWindow *self)
-{
-  g_autoptr(GFile) demos = hd_window_dup_demo_recordings ();
-
-  g_return_if_fail (HD_IS_WINDOW (self));
-
-  hd_trainer_view_open_directory (HD_TRAINER_VIEW (self->trainer_page), demos);
 }
 
 static void
@@ -677,7 +587,7 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, agent_page);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, supervisor_page);
-  gtk_widget_class_bind_template_child (widget_class, HdWindow, trainer_page);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, trainer_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, agent_stack);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, agent_view);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, status_selector);
@@ -690,9 +600,6 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_details);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, outbox_indicator);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, supervisor_stack);
-  gtk_widget_class_bind_template_child (widget_class, HdWindow, supervisor_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_open_handoff_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_supervisor_alert_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_name_cb);
 
@@ -707,14 +614,13 @@ hd_window_init (HdWindow *self)
 {
   g_type_ensure (HD_TYPE_AGENT_VIEW);
   g_type_ensure (HD_TYPE_STATUS_SELECTOR);
-  g_type_ensure (HD_TYPE_TRAINER_VIEW);
   g_type_ensure (HD_TYPE_OUTBOX_INDICATOR);
-  g_type_ensure (HD_TYPE_SUPERVISOR_VIEW);
 
   self->mode = g_strdup ("agent");
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Every view is built by now: each button is named once (hd-a11y.h says why). */
+  /* The agent's view is built by now: each button is named once (hd-a11y.h says
+   * why); the Supervisor and Trainer views name theirs when they are built. */
   hd_a11y_fix_buttons (GTK_WIDGET (self));
 
   _hd_window_actions_init (self);
@@ -749,11 +655,6 @@ hd_window_init (HdWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
-
-  {
-    g_autoptr(GFile) demos = hd_window_dup_demo_recordings ();
-    hd_trainer_view_set_demo_directory (HD_TRAINER_VIEW (self->trainer_page), demos);
-  }
 }
 
 HdWindow *

@@ -36,5 +36,8 @@ GFile      *hd_window_dup_demo_recordings  (void);
 void        hd_window_open_recording       (HdWindow   *self,
                                             GFile      *file);
 void        hd_window_open_demo_recordings (HdWindow   *self);
+/* Built the first time they are asked for (or their mode shown). */
+GtkWidget  *hd_window_get_supervisor_view  (HdWindow   *self);
+GtkWidget  *hd_window_get_trainer_view     (HdWindow   *self);
 
 G_END_DECLS

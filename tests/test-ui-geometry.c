@@ -607,7 +607,7 @@ static void
 test_trainer (Fixture       *fixture,
               gconstpointer  data)
 {
-  HdTrainerView *view = HD_TRAINER_VIEW (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "trainer_page"));
+  HdTrainerView *view = HD_TRAINER_VIEW (hd_window_get_trainer_view (fixture->window));
   g_autoptr(GFile) recordings = g_file_new_for_path (g_getenv ("HANDOFFDESK_RECORDINGS_DIR"));
   GtkWidget *recordings_button;
   GtkListBox *recordings_list;
@@ -644,7 +644,7 @@ static void
 test_trainer_long_name (Fixture       *fixture,
                         gconstpointer  data)
 {
-  HdTrainerView *view = HD_TRAINER_VIEW (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "trainer_page"));
+  HdTrainerView *view = HD_TRAINER_VIEW (hd_window_get_trainer_view (fixture->window));
   g_autofree char *id = accept_hard_offer (fixture);
   HdHandoff *handoff = hd_queue_lookup (hd_session_get_queue (fixture->session), id);
   HdJournal *journal = hd_session_get_journal (fixture->session);

@@ -100,8 +100,8 @@ test_every_mode_in_hindi (Fixture       *fixture,
 {
   GtkWidget *button = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "connection_button");
   GtkWidget *agent_view = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "agent_view");
-  GtkWidget *supervisor_view = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "supervisor_view");
-  GtkWidget *trainer = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "trainer_page");
+  GtkWidget *supervisor_view = hd_window_get_supervisor_view (fixture->window);
+  GtkWidget *trainer = hd_window_get_trainer_view (fixture->window);
   GtkWidget *switcher = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "switcher_title");
 
   if (!in_hindi)

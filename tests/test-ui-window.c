@@ -59,7 +59,7 @@ test_window_modes (Fixture       *fixture,
 {
   static const struct { const char *mode; const char *page; const char *title; } cases[] = {
     { "supervisor", "supervisor_stack", NULL },
-    { "trainer", "trainer_page", NULL },
+    { "trainer", "trainer_bin", NULL },
     { "agent", "agent_stack", NULL },
   };
   AdwViewStack *stack = ADW_VIEW_STACK (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "view_stack"));
@@ -105,7 +105,12 @@ test_window_without_feed (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (offline)), ==, "Not Connected");
   g_assert_false (gtk_widget_get_visible (hd_test_template_child (window, HD_TYPE_WINDOW, "connection_button")));
   g_assert_false (gtk_widget_get_visible (hd_test_template_child (window, HD_TYPE_WINDOW, "status_selector")));
-  g_assert_true (HD_IS_TRAINER_VIEW (hd_test_template_child (window, HD_TYPE_WINDOW, "trainer_page")));
+  /* Supervisor and Trainer are built on first use, not at start-up. */
+  g_assert_null (adw_bin_get_child (ADW_BIN (hd_test_template_child (window, HD_TYPE_WINDOW, "trainer_bin"))));
+  g_assert_null (gtk_stack_get_child_by_name (supervisor_stack, "queues"));
+  g_assert_true (HD_IS_TRAINER_VIEW (hd_window_get_trainer_view (window)));
+  g_assert_true (adw_bin_get_child (ADW_BIN (hd_test_template_child (window, HD_TYPE_WINDOW, "trainer_bin"))) ==
+                 hd_window_get_trainer_view (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (supervisor_stack), ==, "offline");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (supervisor_page)), ==, "No Queues to Watch");
 }
