@@ -372,13 +372,13 @@ bench (GtkWidget  *window,
         print_target ("pane-load-earlier-burst",
                       "10,000 turns: longest main-thread burst loading earlier turns (1 ms probe)",
                       scroll_burst, FRAME_MS, note);
-        g_free (note);
+        g_clear_pointer (&note, g_free);
         note = g_strdup_printf ("one step a frame, 60 frames each way; %.1f ms of the burst on the processor",
                                 drag_cpu);
         print_target ("pane-drag-burst",
                       "10,000 turns: longest main-thread burst dragging the scrollbar end to end and back",
                       drag_burst, FRAME_MS, note);
-        g_free (note);
+        g_clear_pointer (&note, g_free);
         p95 = report ("large packet (10,000 turns): live turn appended: append + its frames", append, RUNS_APPEND);
         report ("large packet (10,000 turns): live turn appended: its frames alone", append_frames, RUNS_APPEND);
         report ("large packet (10,000 turns): live turn appended: main thread on the processor meanwhile",
