@@ -698,6 +698,84 @@ test_pane_markup_literal (Fixture       *fixture,
   g_assert_nonnull (strstr (shown->str, latest_turn.text));
 }
 
+/* A countdown's text block (the queue rows' clock and status line): a change
+ * of digits alone redraws it without a layout of the window, and its sizes
+ * are then those of a fresh block with the new text, at every width; any
+ * other change is laid out again. */
+
+static void
+count_layout_cb (GdkFrameClock *clock,
+                 guint         *n)
+{
+  (*n)++;
+}
+
+static void
+assert_sizes_as_fresh (GtkWidget  *block,
+                       const char *text)
+{
+  GtkWidget *fresh = g_object_new (HD_TYPE_TEXT_BLOCK, "tabular-figures", TRUE, "width-chars", 20, NULL);
+  GtkWidget *box = gtk_widget_get_parent (block);
+  int min, nat, fresh_min, fresh_nat;
+
+  gtk_widget_add_css_class (fresh, "caption");
+  gtk_box_append (GTK_BOX (box), fresh);
+  hd_text_block_set_text (HD_TEXT_BLOCK (fresh), text, NULL, NULL);
+  /* Styled (its caption font) by a frame, as the block was. */
+  hd_test_flush (gtk_widget_get_ancestor (box, GTK_TYPE_WINDOW));
+  gtk_widget_measure (block, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (fresh, GTK_ORIENTATION_HORIZONTAL, -1, &fresh_min, &fresh_nat, NULL, NULL);
+  g_assert_cmpint (min, ==, fresh_min);
+  g_assert_cmpint (nat, ==, fresh_nat);
+  for (int width = min; width <= nat + 40; width += 7)
+    {
+      int height, fresh_height;
+
+      gtk_widget_measure (block, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      gtk_widget_measure (fresh, GTK_ORIENTATION_VERTICAL, width, NULL, &fresh_height, NULL, NULL);
+      g_assert_cmpint (height, ==, fresh_height);
+    }
+  gtk_box_remove (GTK_BOX (box), fresh);
+}
+
+static void
+test_text_block_tabular (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *block = g_object_new (HD_TYPE_TEXT_BLOCK, "tabular-figures", TRUE, "width-chars", 20, NULL);
+  GdkFrameClock *clock;
+  guint n_layouts = 0;
+
+  gtk_widget_add_css_class (block, "caption");
+  gtk_box_append (GTK_BOX (box), block);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, 100);
+  hd_text_block_set_text (HD_TEXT_BLOCK (block), "Offer · answer within 0:42 · SLA 3 min left", NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  hd_test_flush (window);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "layout", G_CALLBACK (count_layout_cb), &n_layouts);
+
+  /* The next second: drawn, not laid out, and read out as it shows. */
+  hd_text_block_set_text (HD_TEXT_BLOCK (block), "Offer · answer within 0:41 · SLA 3 min left", NULL, NULL);
+  hd_test_flush (window);
+  g_assert_cmpuint (n_layouts, ==, 0);
+  g_assert_cmpstr (hd_text_block_get_text (HD_TEXT_BLOCK (block)), ==, "Offer · answer within 0:41 · SLA 3 min left");
+  assert_sizes_as_fresh (block, "Offer · answer within 0:41 · SLA 3 min left");
+
+  /* A new shape (one more digit) is measured again. */
+  hd_test_flush (window);
+  n_layouts = 0;
+  hd_text_block_set_text (HD_TEXT_BLOCK (block), "Offer · answer within 10:00 · SLA 3 min left", NULL, NULL);
+  hd_test_flush (window);
+  g_assert_cmpuint (n_layouts, >, 0);
+  assert_sizes_as_fresh (block, "Offer · answer within 10:00 · SLA 3 min left");
+
+  g_signal_handlers_disconnect_by_func (clock, count_layout_cb, &n_layouts);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A turn's widget: plain text, wrapped like a label, sizes that hold. */
 
 static void
@@ -1587,6 +1665,7 @@ main (int   argc,
   g_test_add_func ("/hd/ui/handoff-pane/lifecycle", test_pane_lifecycle);
   g_test_add_func ("/hd/ui/format/words", test_format);
   g_test_add_func ("/hd/ui/text-block", test_text_block);
+  g_test_add_func ("/hd/ui/text-block/tabular", test_text_block_tabular);
   g_test_add_func ("/hd/ui/verification/stale-rule", test_verification_stale_rule);
   g_test_add ("/hd/ui/handoff-pane/fixtures", Fixture, NULL, fixture_setup, test_pane_fixtures, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/import/rasa", Fixture, "rasa-tracker.json", fixture_setup,
