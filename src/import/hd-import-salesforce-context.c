@@ -241,9 +241,9 @@ get_millis (JsonObject  *entry,
             GDateTime  **out,
             GError     **error)
 {
-  const char *member = json_object_has_member (entry, "serverReceivedTimestamp") &&
-                       !JSON_NODE_HOLDS_NULL (json_object_get_member (entry, "serverReceivedTimestamp"))
-                       ? "serverReceivedTimestamp" : "clientTimestamp";
+  JsonNode *received = json_object_get_member (entry, "serverReceivedTimestamp");
+  const char *member = received != NULL && !JSON_NODE_HOLDS_NULL (received) ? "serverReceivedTimestamp"
+                                                                            : "clientTimestamp";
   double millis = -1;
 
   if (!_hd_import_get_number (entry, pointer, member, TRUE, &millis, error))
