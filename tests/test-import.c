@@ -330,6 +330,92 @@ test_salesforce (void)
                                                         HD_CONTEXT_INTENTS), <, 0.5);
 }
 
+/* An enhanced channel whose bot wrote its context on the session: the
+ * Connect REST transcript, the context fields and pre-chat entries, the
+ * Case and the person account. */
+static void
+test_salesforce_messaging (void)
+{
+  g_autoptr(HdPacket) packet = import_fixture ("salesforce-messaging.json", HD_IMPORT_SOURCE_SALESFORCE,
+                                               HD_IMPORT_FORMAT_SALESFORCE_COMPOSITE);
+  g_autofree char *created = time_text (hd_packet_get_created_at (packet));
+  HdCustomer *customer = hd_packet_get_customer (packet);
+  HdVerification *verification = hd_packet_get_verification (packet);
+  HdRouting *routing = hd_packet_get_routing (packet);
+  HdSummary *summary = hd_packet_get_summary (packet);
+  HdCaseFields *case_fields = hd_packet_get_case_fields (packet);
+  HdCompleteness *completeness = hd_packet_get_completeness (packet);
+  const char * const *missing;
+
+  g_assert_cmpstr (hd_packet_get_conversation_id (packet), ==, "0Mw5g000000UcRyCAK");
+  /* The last routing entry is the moment of the handoff. */
+  g_assert_cmpstr (created, ==, "2026-11-24T12:41:10Z");
+  g_assert_cmpstr (hd_packet_get_handoff_id (packet), ==, "salesforce-0Mw5g000000UcRyCAK-1795524070");
+
+  /* The person account names the customer, not the chat's "Guest 4821";
+   * the Case links them when the session does not. */
+  g_assert_cmpstr (hd_customer_get_name (customer), ==, "Ananya Rao");
+  g_assert_cmpstr (hd_customer_get_crm_account_id (customer), ==, "0015g00000Z9y8xAAB");
+  g_assert_cmpstr (hd_customer_get_crm_contact_id (customer), ==, "0035g00000Y7w6vAAB");
+  g_assert_cmpstr (hd_customer_get_segment (customer), ==, NULL);
+  g_assert_cmpint (hd_customer_get_channel (customer), ==, HD_CHANNEL_WEB_CHAT);
+
+  /* The bot's session fields. */
+  g_assert_true (hd_verification_get_authenticated (verification));
+  g_assert_cmpint (hd_verification_get_method (verification), ==, HD_VERIFICATION_METHOD_OTP);
+  g_assert_cmpint (hd_routing_get_escalation_reason (routing), ==, HD_ESCALATION_REASON_REGULATED_ACTION);
+  g_assert_cmpstr (hd_routing_get_escalation_detail (routing), ==,
+                   "Card disputes are a regulated action: a specialist must raise the chargeback.");
+  g_assert_cmpstr (hd_routing_get_skill_group (routing), ==, "cards_disputes");
+  g_assert_cmpstr (hd_routing_get_product_category (routing), ==, "credit_card");
+  g_assert_cmpstr (hd_routing_get_language (routing), ==, "en-IN");
+  g_assert_cmpstr (hd_summary_get_text (summary), ==,
+                   "Customer reports a duplicate card charge at FreshMart and wants one refunded.");
+  g_assert_cmpint (hd_summary_get_sentiment (summary), ==, HD_SENTIMENT_NEGATIVE);
+  g_assert_cmpstr (hd_intent_get_name (hd_packet_get_primary_intent (packet)), ==, "Dispute_Transaction");
+  g_assert_cmpuint (g_list_model_get_n_items (hd_packet_get_intents (packet)), ==, 1);
+
+  /* Other session fields and pre-chat keys are captured entities, masked. */
+  g_assert_cmpstr (entity (packet, "card_number"), ==, "••••1111");
+  g_assert_cmpstr (entity (packet, "loan_number"), ==, "••••9123");
+  g_assert_cmpstr (entity (packet, "merchant"), ==, "FreshMart");
+  g_assert_cmpstr (entity (packet, "bot_confidence"), ==, "0.42");
+  g_assert_cmpstr (entity (packet, "preferred_contact_time"), ==, "evenings");
+
+  /* The Case fills what the bot left out, never what it said. */
+  g_assert_cmpstr (hd_case_fields_get_case_id (case_fields), ==, "5005g00000BcDeFAAZ");
+  g_assert_cmpstr (hd_case_fields_get_case_type (case_fields), ==, "Card_Dispute");
+  g_assert_cmpstr (hd_case_fields_get_subcategory (case_fields), ==, "Duplicate_charge");
+  g_assert_cmpstr (hd_summary_get_unresolved_issue (summary), ==, "Duplicate card charge at FreshMart");
+  g_assert_cmpint (hd_routing_get_priority (routing), ==, HD_PRIORITY_HIGH);
+
+  /* The Connect entries, newest first in the document, oldest first here;
+   * routing and participant entries are not turns; the empty legacy query
+   * does not matter. */
+  g_assert_cmpuint (g_list_model_get_n_items (hd_packet_get_transcript (packet)), ==, 6);
+  g_assert_cmpint (hd_turn_get_speaker (turn (packet, 0)), ==, HD_SPEAKER_CUSTOMER);
+  g_assert_cmpstr (hd_turn_get_text (turn (packet, 0)), ==, "Hi, my card was charged twice at FreshMart");
+  g_assert_cmpint (hd_turn_get_speaker (turn (packet, 1)), ==, HD_SPEAKER_BOT);
+  g_assert_cmpstr (hd_turn_get_text (turn (packet, 2)), ==, "••••");
+  g_assert_cmpstr (hd_turn_get_text (turn (packet, 4)), ==,
+                   "It's my credit card ••••1111, both charges were Rs 2,340");
+  g_assert_cmpint (hd_turn_get_speaker (turn (packet, 5)), ==, HD_SPEAKER_BOT);
+
+  /* What the bot left out, the completeness report names. */
+  missing = hd_completeness_get_missing_keys (completeness, HD_CONTEXT_CUSTOMER);
+  g_assert_true (g_strv_contains (missing, "customer.segment"));
+  g_assert_true (g_strv_contains (missing, "customer.accounts"));
+  g_assert_false (g_strv_contains (missing, "customer.name"));
+  missing = hd_completeness_get_missing_keys (completeness, HD_CONTEXT_VERIFICATION);
+  g_assert_true (g_strv_contains (missing, "verification.scope"));
+  g_assert_false (g_strv_contains (missing, "verification.method"));
+  missing = hd_completeness_get_missing_keys (completeness, HD_CONTEXT_CASE);
+  g_assert_true (g_strv_contains (missing, "case.next_best_action"));
+  g_assert_false (g_strv_contains (missing, "case.type"));
+  /* Far more than the composite of a bot that wrote nothing. */
+  g_assert_cmpfloat (hd_completeness_get_score (completeness), >, 0.5);
+}
+
 static void
 test_packet_passes_through (void)
 {
@@ -500,7 +586,7 @@ test_invalid (gconstpointer data)
 
 static const char * const platform_fixtures[] = {
   "rasa-tracker.json", "dialogflow-cx-webhook.json", "dialogflow-cx-conversation.json",
-  "lex-v2-event.json", "lex-v2-logs.json", "salesforce-composite.json",
+  "lex-v2-event.json", "lex-v2-logs.json", "salesforce-composite.json", "salesforce-messaging.json",
 };
 
 int
@@ -519,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/hd/import/lex-v2/event", test_lex_v2_event);
   g_test_add_func ("/hd/import/lex-v2/logs", test_lex_v2_logs);
   g_test_add_func ("/hd/import/salesforce", test_salesforce);
+  g_test_add_func ("/hd/import/salesforce/messaging", test_salesforce_messaging);
   g_test_add_func ("/hd/import/packet", test_packet_passes_through);
   g_test_add_func ("/hd/import/source-names", test_source_names);
   g_test_add_func ("/hd/import/timeless-documents-keep-their-id", test_timeless_documents_keep_their_id);

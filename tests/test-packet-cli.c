@@ -198,6 +198,7 @@ test_import_each_platform (void)
     { "lex-v2", "import/lex-v2-event.json" },
     { "lex-v2", "import/lex-v2-logs.json" },
     { "salesforce", "import/salesforce-composite.json" },
+    { "salesforce", "import/salesforce-messaging.json" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

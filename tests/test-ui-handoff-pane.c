@@ -1680,6 +1680,8 @@ main (int   argc,
               test_pane_imported, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/import/salesforce", Fixture, "salesforce-composite.json", fixture_setup,
               test_pane_imported, fixture_teardown);
+  g_test_add ("/hd/ui/handoff-pane/import/salesforce-messaging", Fixture, "salesforce-messaging.json",
+              fixture_setup, test_pane_imported, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/markup-literal", Fixture, NULL, fixture_setup, test_pane_markup_literal, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/reply", Fixture, NULL, fixture_setup, test_pane_reply, fixture_teardown);
   g_test_add ("/hd/ui/handoff-pane/reply-draft", Fixture, NULL, fixture_setup, test_pane_reply_draft,

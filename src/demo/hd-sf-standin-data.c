@@ -45,6 +45,29 @@ static const char *financial_fields[] = {
   "CreatedById", "LastModifiedDate", NULL
 };
 static const char *user_fields[] = { "Id", "Name", "Username", "Email", "CreatedDate", "LastModifiedDate", NULL };
+/* Messaging for In-App and Web, as docs/import/salesforce.md reads it: the
+ * session with the context fields a bot writes before it transfers (custom
+ * fields, as an org adds them), its end user, the legacy transcript rows
+ * and the pre-chat entries. */
+static const char *messaging_session_fields[] = {
+  "Id", "Name", "Status", "ChannelType", "ChannelName", "ChannelLocale", "MessagingEndUserId",
+  "StartTime", "AcceptTime", "EndTime", "AgentType", "Origin", "CaseId", "EndUserAccountId",
+  "EndUserContactId", "ConversationId", "OwnerId", "Handoff_Reason__c", "Handoff_Summary__c",
+  "Intent__c", "Verified__c", "Verification_Method__c", "Skill_Group__c", "CreatedDate",
+  "CreatedById", "LastModifiedDate", NULL
+};
+static const char *messaging_end_user_fields[] = {
+  "Id", "Name", "MessageType", "MessagingPlatformKey", "AccountId", "ContactId",
+  "AuthenticatedEndUserId", "IsFullyOptedIn", "CreatedDate", "CreatedById", "LastModifiedDate", NULL
+};
+static const char *conversation_entry_fields[] = {
+  "Id", "ConversationId", "ActorType", "ActorName", "EntryType", "Message", "EntryTime", "Seq",
+  "CreatedDate", "CreatedById", "LastModifiedDate", NULL
+};
+static const char *conversation_context_entry_fields[] = {
+  "Id", "ParentId", "ConversationContextEntryName", "CustomDetailContextKey",
+  "CustomDetailContextValue", "CreatedDate", "CreatedById", "LastModifiedDate", NULL
+};
 
 const char * const *
 _hd_sf_standin_fields_of (const char *sobject)
@@ -61,6 +84,14 @@ _hd_sf_standin_fields_of (const char *sobject)
     return financial_fields;
   if (g_strcmp0 (sobject, "User") == 0)
     return user_fields;
+  if (g_strcmp0 (sobject, "MessagingSession") == 0)
+    return messaging_session_fields;
+  if (g_strcmp0 (sobject, "MessagingEndUser") == 0)
+    return messaging_end_user_fields;
+  if (g_strcmp0 (sobject, "ConversationEntry") == 0)
+    return conversation_entry_fields;
+  if (g_strcmp0 (sobject, "ConversationContextEntry") == 0)
+    return conversation_context_entry_fields;
   return NULL;
 }
 
@@ -101,6 +132,14 @@ _hd_sf_standin_prefix_of (const char *sobject)
     return "003";
   if (g_strcmp0 (sobject, "User") == 0)
     return "005";
+  if (g_strcmp0 (sobject, "MessagingSession") == 0)
+    return "0Mw";
+  if (g_strcmp0 (sobject, "MessagingEndUser") == 0)
+    return "0PA";
+  if (g_strcmp0 (sobject, "ConversationEntry") == 0)
+    return "0XE";
+  if (g_strcmp0 (sobject, "ConversationContextEntry") == 0)
+    return "0Xc";
   return "a0B";
 }
 
@@ -154,6 +193,90 @@ static const DemoCustomer demo_customers[] = {
     "payment_investigation", "upi_reversal" },
 };
 
+/* The web chat the merchant-dispute customer had with the bank's bot before
+ * it handed off, as Messaging keeps it: what the bot wrote on the session,
+ * the legacy transcript, one pre-chat entry.  Times run up to now. */
+static const struct
+{
+  const char *actor_type;
+  const char *actor_name;
+  const char *entry_type;
+  const char *message;
+  int         seconds_ago;
+} demo_entries[] = {
+  { "EndUser", "Emily Clarke", "Text", "Hi, I paid for a sofa on my credit card 4111 1111 1111 1111 and it never came", 95 },
+  { "Chatbot", "Assistant", "Text", "I'm sorry. Did you contact the merchant first?", 92 },
+  { "EndUser", "Emily Clarke", "Text", "Yes, twice, they don't answer. I want my money back", 60 },
+  { "Chatbot", "Assistant", "Text", "A chargeback needs one of our disputes team. I'm passing you over now.", 57 },
+  { "Chatbot", "Assistant", "BotEscalated", NULL, 56 },
+};
+
+static void
+seed_messaging (HdSfStandin *self,
+                const char  *case_id,
+                const char  *account_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_seconds (now, -96);
+  g_autofree char *start_text = _hd_sf_standin_format_datetime (start);
+  g_autoptr(JsonObject) end_user = json_object_new ();
+  g_autoptr(JsonObject) session = json_object_new ();
+  g_autoptr(JsonObject) context = json_object_new ();
+  g_autofree char *end_user_id = NULL;
+  g_autofree char *session_id = NULL;
+
+  json_object_set_string_member (end_user, "Name", "Guest 2231");
+  json_object_set_string_member (end_user, "MessageType", "EmbeddedMessaging");
+  json_object_set_string_member (end_user, "MessagingPlatformKey", "v2/iamessage/AUTH/Bank_Web_Chat/uid:2231");
+  json_object_set_string_member (end_user, "AccountId", account_id);
+  json_object_set_string_member (end_user, "AuthenticatedEndUserId", "0HaHs0000000DEMOAAA");
+  json_object_set_boolean_member (end_user, "IsFullyOptedIn", FALSE);
+  end_user_id = _hd_sf_standin_insert (self, "MessagingEndUser", end_user, USER_ID);
+
+  json_object_set_string_member (session, "Name", "00000101");
+  json_object_set_string_member (session, "Status", "Waiting");
+  json_object_set_string_member (session, "ChannelType", "EmbeddedMessaging");
+  json_object_set_string_member (session, "ChannelName", "Bank Web Chat");
+  json_object_set_string_member (session, "ChannelLocale", "en_GB");
+  json_object_set_string_member (session, "MessagingEndUserId", end_user_id);
+  json_object_set_string_member (session, "StartTime", start_text);
+  json_object_set_string_member (session, "AgentType", "BotToAgent");
+  json_object_set_string_member (session, "Origin", "InboundInitiated");
+  json_object_set_string_member (session, "CaseId", case_id);
+  json_object_set_string_member (session, "EndUserAccountId", account_id);
+  json_object_set_string_member (session, "Handoff_Reason__c", "regulated_action");
+  json_object_set_string_member (session, "Handoff_Summary__c",
+                                 "Sofa paid by credit card never delivered; merchant unresponsive; customer wants a chargeback.");
+  json_object_set_string_member (session, "Intent__c", "Raise_Chargeback");
+  json_object_set_boolean_member (session, "Verified__c", TRUE);
+  json_object_set_string_member (session, "Verification_Method__c", "otp");
+  json_object_set_string_member (session, "Skill_Group__c", "cards_disputes");
+  session_id = _hd_sf_standin_insert (self, "MessagingSession", session, USER_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_entries); i++)
+    {
+      g_autoptr(JsonObject) entry = json_object_new ();
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, -demo_entries[i].seconds_ago);
+      g_autofree char *when_text = _hd_sf_standin_format_datetime (when);
+
+      json_object_set_string_member (entry, "ConversationId", session_id);
+      json_object_set_string_member (entry, "ActorType", demo_entries[i].actor_type);
+      json_object_set_string_member (entry, "ActorName", demo_entries[i].actor_name);
+      json_object_set_string_member (entry, "EntryType", demo_entries[i].entry_type);
+      if (demo_entries[i].message != NULL)
+        json_object_set_string_member (entry, "Message", demo_entries[i].message);
+      json_object_set_string_member (entry, "EntryTime", when_text);
+      json_object_set_int_member (entry, "Seq", i + 1);
+      g_free (_hd_sf_standin_insert (self, "ConversationEntry", entry, USER_ID));
+    }
+
+  json_object_set_string_member (context, "ParentId", session_id);
+  json_object_set_string_member (context, "ConversationContextEntryName", "CCE-000001");
+  json_object_set_string_member (context, "CustomDetailContextKey", "Order_Reference");
+  json_object_set_string_member (context, "CustomDetailContextValue", "FM-88412");
+  g_free (_hd_sf_standin_insert (self, "ConversationContextEntry", context, USER_ID));
+}
+
 void
 _hd_sf_standin_seed (HdSfStandin *self)
 {
@@ -197,5 +320,8 @@ _hd_sf_standin_seed (HdSfStandin *self)
       g_hash_table_insert (self->demo_cases, g_strdup (c->template_name), g_steal_pointer (&case_id));
       g_hash_table_insert (self->demo_accounts, g_strdup (c->template_name), g_steal_pointer (&account_id));
     }
+  /* After the customers, so that their ids stay what they were. */
+  seed_messaging (self, g_hash_table_lookup (self->demo_cases, "merchant-dispute"),
+                  g_hash_table_lookup (self->demo_accounts, "merchant-dispute"));
 }
 

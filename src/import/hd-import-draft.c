@@ -61,7 +61,12 @@ _hd_import_draft_free (HdImportDraft *draft)
   g_free (draft->language);
   g_free (draft->skill_group);
   g_free (draft->case_id);
+  g_free (draft->case_type);
+  g_free (draft->case_subcategory);
   g_free (draft->summary_text);
+  g_free (draft->unresolved_issue);
+  g_free (draft->product_category);
+  g_free (draft->segment);
   g_free (draft->turn_id);
   g_free (draft);
 }
@@ -385,6 +390,7 @@ _hd_import_draft_finish (HdImportDraft  *draft,
     }
 
   set_text (customer, "name", draft->customer_name);
+  set_token (customer, "segment", draft->segment);
   if (is_salesforce_id (draft->crm_account_id, "001") || is_salesforce_id (draft->crm_contact_id, "003"))
     {
       JsonObject *crm = json_object_new ();
@@ -429,11 +435,12 @@ _hd_import_draft_finish (HdImportDraft  *draft,
   if (json_array_get_length (draft->transcript) > 0)
     json_object_set_array_member (packet, "transcript", json_array_ref (draft->transcript));
 
-  if (draft->summary_text != NULL || draft->sentiment != NULL)
+  if (draft->summary_text != NULL || draft->unresolved_issue != NULL || draft->sentiment != NULL)
     {
       JsonObject *summary = json_object_new ();
 
       set_text (summary, "text", draft->summary_text);
+      set_text (summary, "unresolved_issue", draft->unresolved_issue);
       if (draft->sentiment != NULL)
         json_object_set_string_member (summary, "sentiment", draft->sentiment);
       json_object_set_object_member (packet, "summary", summary);
@@ -444,17 +451,21 @@ _hd_import_draft_finish (HdImportDraft  *draft,
   set_text (escalation, "detail", draft->detail);
   json_object_set_object_member (routing, "escalation", escalation);
   set_token (routing, "skill_group", draft->skill_group);
+  set_token (routing, "product_category", draft->product_category);
   if (draft->priority != NULL)
     json_object_set_string_member (routing, "priority", draft->priority);
   if (draft->language != NULL && is_language_tag (draft->language))
     json_object_set_string_member (routing, "language", draft->language);
   json_object_set_object_member (packet, "routing", routing);
 
-  if (is_salesforce_id (draft->case_id, "500"))
+  if (is_salesforce_id (draft->case_id, "500") || draft->case_type != NULL || draft->case_subcategory != NULL)
     {
       JsonObject *case_fields = json_object_new ();
 
-      json_object_set_string_member (case_fields, "id", draft->case_id);
+      if (is_salesforce_id (draft->case_id, "500"))
+        json_object_set_string_member (case_fields, "id", draft->case_id);
+      set_token (case_fields, "type", draft->case_type);
+      set_token (case_fields, "subcategory", draft->case_subcategory);
       json_object_set_object_member (packet, "case", case_fields);
     }
 

@@ -44,7 +44,12 @@ typedef struct
   char       *skill_group;
   const char *priority;
   char       *case_id;
+  char       *case_type;         /* raw; made a token */
+  char       *case_subcategory;  /* raw; made a token */
   char       *summary_text;
+  char       *unresolved_issue;
+  char       *product_category;  /* raw; made a token */
+  char       *segment;           /* raw; made a token */
   /* A stable id of the handoff turn, for documents with no time of their
    * own (a webhook request, a Lambda event): it names the handoff instead
    * of the import's time, so a bot's retry is the same handoff. */
@@ -180,5 +185,34 @@ JsonNode      *_hd_import_lex_v2_logs     (JsonObject     *root,
 JsonNode      *_hd_import_salesforce_composite (JsonObject *root,
                                                 GDateTime  *now,
                                                 GError    **error);
+
+/* The Salesforce Messaging records beside the session and its legacy
+ * transcript (hd-import-salesforce-context.c): the context fields a bot or
+ * flow wrote on the MessagingSession, ConversationContextEntry rows, the
+ * Connect REST entries of an enhanced channel, the linked Case and the
+ * person account. */
+void           _hd_import_salesforce_take_key        (HdImportDraft *draft,
+                                                      const char    *key,
+                                                      const char    *value);
+gboolean       _hd_import_salesforce_session_fields  (HdImportDraft *draft,
+                                                      JsonObject    *session,
+                                                      const char    *pointer,
+                                                      GError       **error);
+gboolean       _hd_import_salesforce_context_entries (HdImportDraft *draft,
+                                                      JsonArray     *records,
+                                                      const char    *pointer,
+                                                      GError       **error);
+gboolean       _hd_import_salesforce_connect_entries (HdImportDraft *draft,
+                                                      JsonArray     *entries,
+                                                      const char    *pointer,
+                                                      GError       **error);
+gboolean       _hd_import_salesforce_case            (HdImportDraft *draft,
+                                                      JsonObject    *record,
+                                                      const char    *pointer,
+                                                      GError       **error);
+gboolean       _hd_import_salesforce_account         (HdImportDraft *draft,
+                                                      JsonObject    *record,
+                                                      const char    *pointer,
+                                                      GError       **error);
 
 G_END_DECLS

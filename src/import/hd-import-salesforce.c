@@ -16,11 +16,15 @@
 #include "hd-import-private.h"
 
 /* Salesforce Messaging (docs/import/salesforce.md): one Composite API
- * response (POST /services/data/vXX.X/composite) of three sub-requests, the
- * MessagingSession record, its MessagingEndUser record and a SOQL query of
- * its ConversationEntry rows.  The sub-responses are told apart by their
- * bodies (attributes.type, or "records" for the query), not by the
- * referenceIds, which are the caller's choice. */
+ * response (POST /services/data/vXX.X/composite) of the MessagingSession
+ * record, and as the org has them its MessagingEndUser, a SOQL query of its
+ * ConversationEntry rows (legacy channels) or the Connect REST entries of an
+ * enhanced channel, a query of its ConversationContextEntry rows, the linked
+ * Case and the person Account.  The sub-responses are told apart by their
+ * bodies (attributes.type, the type of a query's records, or
+ * "conversationEntries"), not by the referenceIds, which are the caller's
+ * choice.  What the session and legacy transcript give is read here; the
+ * rest in hd-import-salesforce-context.c. */
 
 static const char *
 map_channel (const char *channel_type)
@@ -173,12 +177,58 @@ out:
   return ok;
 }
 
+/* The type of a query's records: the first record's attributes.type, or
+ * NULL (a ConversationEntry query from before the records carried it). */
+static const char *
+get_records_type (JsonArray *records)
+{
+  JsonNode *first;
+
+  if (json_array_get_length (records) == 0)
+    return NULL;
+  first = json_array_get_element (records, 0);
+  return JSON_NODE_HOLDS_OBJECT (first) ? get_record_type (json_node_get_object (first)) : NULL;
+}
+
+/* The records beside the session, each with its JSON Pointer. */
+typedef struct
+{
+  JsonObject *case_record;
+  JsonObject *account;
+  JsonArray  *context;
+  JsonArray  *connect;
+  char       *case_ptr;
+  char       *account_ptr;
+  char       *context_ptr;
+  char       *connect_ptr;
+} Related;
+
+static void
+related_clear (Related *related)
+{
+  g_free (related->case_ptr);
+  g_free (related->account_ptr);
+  g_free (related->context_ptr);
+  g_free (related->connect_ptr);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Related, related_clear)
+
+static void
+take_ptr (char **field,
+          char  *pointer)
+{
+  g_free (*field);
+  *field = pointer;
+}
+
 JsonNode *
 _hd_import_salesforce_composite (JsonObject  *root,
                                  GDateTime   *now,
                                  GError     **error)
 {
   g_autoptr(HdImportDraft) draft = _hd_import_draft_new ("salesforce", now);
+  g_auto(Related) related = { 0 };
   JsonObject *session = NULL, *end_user = NULL;
   JsonArray *items, *records = NULL;
   g_autofree char *records_ptr = NULL;
@@ -215,11 +265,40 @@ _hd_import_salesforce_composite (JsonObject  *root,
         }
       else if (type != NULL && g_str_equal (type, "MessagingEndUser"))
         end_user = body;
+      else if (type != NULL && g_str_equal (type, "Case"))
+        {
+          related.case_record = body;
+          take_ptr (&related.case_ptr, g_steal_pointer (&body_ptr));
+        }
+      else if (type != NULL && g_str_equal (type, "Account"))
+        {
+          related.account = body;
+          take_ptr (&related.account_ptr, g_steal_pointer (&body_ptr));
+        }
+      else if (json_object_has_member (body, "conversationEntries"))
+        {
+          if (!_hd_import_get_array (body, body_ptr, "conversationEntries", TRUE, &related.connect, error))
+            return NULL;
+          take_ptr (&related.connect_ptr, _hd_import_pointer (body_ptr, "conversationEntries"));
+        }
       else if (json_object_has_member (body, "records"))
         {
-          if (!_hd_import_get_array (body, body_ptr, "records", TRUE, &records, error))
+          JsonArray *rows;
+          const char *rows_type;
+
+          if (!_hd_import_get_array (body, body_ptr, "records", TRUE, &rows, error))
             return NULL;
-          records_ptr = _hd_import_pointer (body_ptr, "records");
+          rows_type = get_records_type (rows);
+          if (rows_type != NULL && g_str_equal (rows_type, "ConversationContextEntry"))
+            {
+              related.context = rows;
+              take_ptr (&related.context_ptr, _hd_import_pointer (body_ptr, "records"));
+            }
+          else if (rows_type == NULL || g_str_equal (rows_type, "ConversationEntry"))
+            {
+              records = rows;
+              take_ptr (&records_ptr, _hd_import_pointer (body_ptr, "records"));
+            }
         }
     }
 
@@ -261,10 +340,32 @@ _hd_import_salesforce_composite (JsonObject  *root,
           _hd_import_lookup_string (end_user, "AuthenticatedEndUserId") != NULL;
     }
 
-  if (records != NULL && !read_entries (draft, records, records_ptr, error))
+  /* What the bot or flow wrote for the desk, then the transcript: an
+   * enhanced channel's from Connect REST (its legacy query, if sent too, is
+   * empty or stale), else the ConversationEntry rows. */
+  if (!_hd_import_salesforce_session_fields (draft, session, session_ptr, error) ||
+      (related.context != NULL &&
+       !_hd_import_salesforce_context_entries (draft, related.context, related.context_ptr, error)))
+    return NULL;
+  if (related.connect != NULL)
+    {
+      if (!_hd_import_salesforce_connect_entries (draft, related.connect, related.connect_ptr, error))
+        return NULL;
+    }
+  else if (records != NULL && !read_entries (draft, records, records_ptr, error))
     return NULL;
   if (draft->created_at == NULL && start != NULL)
     draft->created_at = _hd_import_parse_time (start);
+
+  /* The Case fills the gaps the bot left; the person account names the
+   * customer as the bank knows them. */
+  if ((related.case_record != NULL &&
+       !_hd_import_salesforce_case (draft, related.case_record, related.case_ptr, error)) ||
+      (related.account != NULL &&
+       !_hd_import_salesforce_account (draft, related.account, related.account_ptr, error)))
+    return NULL;
+  if (draft->primary != NULL && json_array_get_length (draft->history) == 0)
+    _hd_import_draft_add_intent (draft, draft->primary, draft->created_at, -1, "matched");
 
   return _hd_import_draft_finish (draft, error);
 }
