@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * Salesforce HandoffDesk uses, with Salesforce's shapes (docs/salesforce.md):
  *
  *   GET  /services/oauth2/authorize   auto-approves the demo agent, 302 to
- *                                     redirect_uri?code&state (PKCE S256 required)
+ *                                     redirect_uri?code&state (PKCE S256 required,
+ *                                     redirect_uri a registered callback URL)
  *   POST /services/oauth2/token       authorization_code (checks the
  *                                     code_verifier) and refresh_token grants
  *   POST /services/oauth2/revoke
@@ -83,6 +84,14 @@ void         hd_sf_standin_set_client_id         (HdSfStandin      *self,
                                                   const char       *client_id);
 const char  *hd_sf_standin_get_org_id            (HdSfStandin      *self);
 const char  *hd_sf_standin_get_user_id           (HdSfStandin      *self);
+
+/* The External Client App's callback URLs, compared exactly with
+ * redirect_uri (port included); an authorize request with another answers
+ * 400 "error=redirect_uri_mismatch" as Salesforce does.  NULL (the
+ * default): http://localhost:<any port>/OauthRedirect, for the demo and
+ * tests, which listen on a port the system picks. */
+void         hd_sf_standin_set_callback_urls     (HdSfStandin        *self,
+                                                  const char * const *urls);
 
 /* Access tokens expire @ms after being issued (0: never, the default). */
 void         hd_sf_standin_set_token_lifetime_ms (HdSfStandin      *self,

@@ -145,6 +145,7 @@ sign_in_cb (GObject      *object,
   GTask *task = user_data;
   Check *check = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  g_autofree char *callback_url = NULL;
 
   if (!hd_sf_auth_sign_in_finish (HD_SF_AUTH (object), result, &error))
     {
@@ -155,11 +156,13 @@ sign_in_cb (GObject      *object,
           return;
         }
       check->summary = g_strdup (_("Could not sign in"));
+      callback_url = hd_oauth_dup_callback_url (hd_sf_auth_get_oauth (check->auth));
       g_ptr_array_add (check->problems,
-                       g_strdup_printf (_("%s. The External Client App must list HandoffDesk’s callback URL "
-                                          "exactly (see the redirect port and path settings), allow the "
-                                          "“api” and “refresh_token” scopes, require PKCE and not require a "
-                                          "secret for the web server flow."), error->message));
+                       /* TRANSLATORS: the first %s is an error message, the second a URL */
+                       g_strdup_printf (_("%s. The External Client App must list the callback URL %s exactly "
+                                          "(with “localhost”, not “127.0.0.1”), allow the “api” and "
+                                          "“refresh_token” scopes, require PKCE and not require a secret for "
+                                          "the web server flow."), error->message, callback_url));
       finish (task);
       return;
     }
