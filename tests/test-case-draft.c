@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "hd-case-draft.h"
+#include "hd-sf-describe-cache.h"
 #include "hd-test-packet-util.h"
 #include "test-sf-common.h"
 
@@ -577,7 +578,9 @@ has_describe (Fixture *f)
 }
 
 /* The org's describe drives what is sent: a field it lacks is never sent
- * nor counted as unsaved, and it is read again with If-Modified-Since. */
+ * nor counted as unsaved.  It is read once per sign-in, and again (with
+ * If-Modified-Since) only when a save suggests it is out of date or on
+ * request. */
 static void
 test_describe (Fixture       *f,
                gconstpointer  data)
@@ -587,16 +590,17 @@ test_describe (Fixture       *f,
   g_auto(GStrv) statuses = NULL;
   g_auto(GStrv) patches = NULL;
   g_autofree char *joined = NULL;
+  static const char * const priorities[] = { "Low", "Medium", "High", NULL };
   const char *case_id;
   guint n_not_modified = 0;
   guint n_describes;
-  HdSfDescribe *first;
+  g_autoptr(HdSfDescribe) first = NULL;
 
   hd_sf_standin_remove_field (f->standin, "Case", "Next_Step__c");
   show_existing_case (f, "card-block", "card-block.json");
   case_id = hd_case_draft_get_case_id (f->draft);
   HD_TEST_WAIT_UNTIL (has_describe (f), HD_TEST_TIMEOUT_MS);
-  first = hd_case_draft_get_describe (f->draft);
+  first = g_object_ref (hd_case_draft_get_describe (f->draft));
 
   /* The describe's own shape: labels, active values in order, default, restricted. */
   g_assert_cmpstr (hd_sf_describe_get_label (first, "Type"), ==, "Case Type");
@@ -619,20 +623,122 @@ test_describe (Fixture       *f,
     g_assert_null (strstr (patches[i], "Next_Step__c"));
   g_assert_false (hd_case_draft_get_dirty (f->draft));
 
-  /* On disk, for the next start; the next case asks If-Modified-Since. */
+  /* On disk, for the next start.  Read once per sign-in: the next case
+   * asks nothing. */
   leaf = g_strdup_printf ("%s-Case-describe.json", hd_sf_standin_get_org_id (f->standin));
   cache = g_build_filename (g_get_user_cache_dir (), "handoffdesk", "salesforce", leaf, NULL);
   g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
   n_describes = hd_sf_standin_get_n_describes (f->standin, NULL);
+  g_assert_cmpuint (n_describes, ==, 1);
   g_clear_object (&f->handoff);
   show_existing_case (f, "kyc-documents", "kyc-document-issue.json");
-  HD_TEST_WAIT_UNTIL (hd_sf_standin_get_n_describes (f->standin, &n_not_modified) > n_describes &&
-                      hd_case_draft_get_describe (f->draft) != first, HD_TEST_TIMEOUT_MS);
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (hd_sf_standin_get_n_describes (f->standin, NULL), ==, n_describes);
+  g_assert_true (hd_case_draft_get_describe (f->draft) == first);
+
+  /* A save refused for a value the describe offered reads it again, with
+   * If-Modified-Since: the administrator retired Critical. */
+  hd_sf_standin_set_picklist (f->standin, "Priority", priorities, "Medium");
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_PRIORITY, "Critical");
+  hd_case_draft_save_async (f->draft, NULL, NULL, NULL);
+  HD_TEST_WAIT_UNTIL (hd_case_draft_get_describe (f->draft) != first, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (hd_sf_standin_get_n_describes (f->standin, &n_not_modified), ==, n_describes + 1);
+  g_assert_cmpuint (n_not_modified, ==, 0);
+  g_assert_false (hd_sf_describe_accepts_value (hd_case_draft_get_describe (f->draft), "Priority", "Critical"));
+  g_assert_nonnull (hd_case_draft_get_field_error (f->draft, HD_CASE_FIELD_PRIORITY));
+  g_assert_true (hd_case_draft_discard (f->draft, NULL));
+
+  /* Asked again (Check Connection does), nothing changed: a 304. */
+  hd_sf_describe_cache_refresh_async (hd_sf_describe_cache_get_for_auth (f->auth), f->client, NULL,
+                                      NULL, NULL);
+  HD_TEST_WAIT_UNTIL (hd_sf_standin_get_n_describes (f->standin, &n_not_modified) == n_describes + 2,
+                      HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (n_not_modified, ==, 1);
   g_assert_false (hd_sf_describe_has_field (hd_case_draft_get_describe (f->draft), "Next_Step__c"));
 
   /* The next test's stand-in is another org with the same id. */
   g_assert_cmpint (g_unlink (cache), ==, 0);
+}
+
+static char *
+dup_values (Fixture     *f,
+            HdCaseField  field)
+{
+  g_auto(GStrv) values = hd_case_draft_dup_picklist_values (f->draft, field);
+
+  return values != NULL ? g_strjoinv (",", values) : NULL;
+}
+
+static gboolean
+values_are (Fixture     *f,
+            HdCaseField  field,
+            const char  *expected)
+{
+  g_autofree char *values = dup_values (f, field);
+
+  return g_strcmp0 (values, expected) == 0;
+}
+
+/* The values on offer follow the case's record type (the User Interface
+ * API's values for it, read once per sign-in) and, for Reason, what Type
+ * holds (validFor); when the org changes them, the draft follows. */
+static void
+test_picklists (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const reasons[] = {
+    "international_usage", "lost", "damaged", "card_not_present", "goods_not_received", "job_loss",
+    "emi_change", "document_rejected", "address_change", "inward_neft", "upi_reversal", NULL
+  };
+  static const char * const kyc_reasons[] = { "document_rejected", "address_change", NULL };
+  static const char * const card_types[] = { "card_replacement", "fraud_claim", NULL };
+  g_autofree char *cache = NULL;
+  g_autofree char *leaf = NULL;
+
+  /* A Card Services case: its record type's Type values, and the Reasons
+   * that go with its Type. */
+  show_existing_case (f, "card-block", "card-block.json");
+  HD_TEST_WAIT_UNTIL (is_loaded (f) && has_describe (f), HD_TEST_TIMEOUT_MS);
+  g_assert_cmpstr (hd_case_draft_get_record_type_id (f->draft), ==, HD_SF_STANDIN_CARD_RECORD_TYPE);
+  HD_TEST_WAIT_UNTIL (values_are (f, HD_CASE_FIELD_TYPE, "card_service_request,card_replacement,fraud_claim,dispute"),
+                      HD_TEST_TIMEOUT_MS);
+  g_assert_cmpstr (hd_case_draft_get_field (f->draft, HD_CASE_FIELD_TYPE), ==, "card_replacement");
+  g_assert_true (values_are (f, HD_CASE_FIELD_SUBCATEGORY, "lost,damaged"));
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_TYPE, "fraud_claim");
+  g_assert_true (values_are (f, HD_CASE_FIELD_SUBCATEGORY, "card_not_present"));
+  hd_case_draft_set_field (f->draft, HD_CASE_FIELD_TYPE, "");
+  g_assert_true (values_are (f, HD_CASE_FIELD_SUBCATEGORY, ""));
+  /* Text fields take free text. */
+  g_assert_null (hd_case_draft_dup_picklist_values (f->draft, HD_CASE_FIELD_DESCRIPTION));
+  g_assert_cmpuint (hd_sf_standin_get_n_picklist_reads (f->standin), ==, 1);
+
+  /* A case of the master record type: the describe's values, and the
+   * dependency from its validFor bitmaps. */
+  g_clear_object (&f->handoff);
+  show_existing_case (f, "kyc-documents", "kyc-document-issue.json");
+  HD_TEST_WAIT_UNTIL (is_loaded (f), HD_TEST_TIMEOUT_MS);
+  g_assert_null (hd_case_draft_get_record_type_id (f->draft));
+  g_assert_true (values_are (f, HD_CASE_FIELD_TYPE, "card_service_request,card_replacement,fraud_claim,dispute,"
+                                                    "hardship_request,loan_query,kyc_update,payment_investigation"));
+  g_assert_true (values_are (f, HD_CASE_FIELD_SUBCATEGORY, "document_rejected"));
+
+  /* The administrator adds a Reason for KYC and narrows Card Services'
+   * Types; the next read of the org's metadata shows it. */
+  hd_sf_standin_set_picklist (f->standin, "Reason", reasons, NULL);
+  hd_sf_standin_set_dependent_values (f->standin, "Reason", "kyc_update", kyc_reasons);
+  hd_sf_standin_set_record_type_values (f->standin, HD_SF_STANDIN_CARD_RECORD_TYPE, "Type", card_types);
+  hd_sf_describe_cache_refresh_async (hd_sf_describe_cache_get_for_auth (f->auth), f->client, NULL, NULL, NULL);
+  HD_TEST_WAIT_UNTIL (values_are (f, HD_CASE_FIELD_SUBCATEGORY, "document_rejected,address_change"),
+                      HD_TEST_TIMEOUT_MS);
+  g_clear_object (&f->handoff);
+  show_existing_case (f, "card-block", "card-block.json");
+  HD_TEST_WAIT_UNTIL (values_are (f, HD_CASE_FIELD_TYPE, "card_replacement,fraud_claim"), HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (hd_sf_standin_get_n_picklist_reads (f->standin), ==, 2);
+
+  /* The next test's stand-in is another org with the same id. */
+  leaf = g_strdup_printf ("%s-Case-describe.json", hd_sf_standin_get_org_id (f->standin));
+  cache = g_build_filename (g_get_user_cache_dir (), "handoffdesk", "salesforce", leaf, NULL);
+  g_unlink (cache);
 }
 
 /* The settings that say which Case fields hold disposition and next step. */
@@ -733,6 +839,7 @@ main (int   argc,
   ADD ("/hd/case-draft/cross-field-rejected", NULL, test_cross_field_rejected);
   ADD ("/hd/case-draft/cross-field-queued-apart", NULL, test_cross_field_queued_apart);
   ADD ("/hd/case-draft/describe", NULL, test_describe);
+  ADD ("/hd/case-draft/picklists", NULL, test_picklists);
   g_test_add_func ("/hd/case-draft/field-setting", test_field_setting);
   ADD ("/hd/case-draft/discard", NULL, test_discard);
   ADD ("/hd/case-draft/offline", NULL, test_offline);

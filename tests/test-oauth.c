@@ -222,7 +222,7 @@ get_code (SoupSession *session,
           HdSfStandin *standin,
           const char  *challenge)
 {
-  g_autofree char *redirect = g_uri_escape_string ("http://127.0.0.1:1/cb", NULL, FALSE);
+  g_autofree char *redirect = g_uri_escape_string ("http://localhost:1/OauthRedirect", NULL, FALSE);
   g_autofree char *url = g_strdup_printf ("%s/services/oauth2/authorize?response_type=code&client_id=%s"
                                           "&redirect_uri=%s&code_challenge=%s&code_challenge_method=S256&state=s",
                                           hd_sf_standin_get_url (standin), hd_sf_standin_get_client_id (standin),
@@ -261,7 +261,7 @@ post_token (SoupSession *session,
   g_hash_table_insert (form, (gpointer) "grant_type", (gpointer) "authorization_code");
   g_hash_table_insert (form, (gpointer) "code", (gpointer) code);
   g_hash_table_insert (form, (gpointer) "client_id", (gpointer) hd_sf_standin_get_client_id (standin));
-  g_hash_table_insert (form, (gpointer) "redirect_uri", (gpointer) "http://127.0.0.1:1/cb");
+  g_hash_table_insert (form, (gpointer) "redirect_uri", (gpointer) "http://localhost:1/OauthRedirect");
   if (verifier != NULL)
     g_hash_table_insert (form, (gpointer) "code_verifier", (gpointer) verifier);
   msg = soup_message_new_from_encoded_form ("POST", url, soup_form_encode_hash (form));
@@ -273,6 +273,101 @@ post_token (SoupSession *session,
   if (*status != SOUP_STATUS_OK)
     g_assert_true (hd_sf_parse_oauth_error (body, &code_name, NULL));
   return g_steal_pointer (&code_name);
+}
+
+/* The authorize page's answer to @redirect_uri: its status, and its body. */
+static guint
+authorize_status (SoupSession *session,
+                  HdSfStandin *standin,
+                  const char  *redirect_uri,
+                  char       **body_text)
+{
+  g_autofree char *redirect = g_uri_escape_string (redirect_uri, NULL, FALSE);
+  g_autofree char *url = g_strdup_printf ("%s/services/oauth2/authorize?response_type=code&client_id=%s"
+                                          "&redirect_uri=%s&code_challenge=c&code_challenge_method=S256&state=s",
+                                          hd_sf_standin_get_url (standin), hd_sf_standin_get_client_id (standin),
+                                          redirect);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  SfTestAsync async = { 0 };
+
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sf_test_async_cb, &async);
+  body = soup_session_send_and_read_finish (session, sf_test_async_wait (&async), &error);
+  g_assert_no_error (error);
+  sf_test_async_clear (&async);
+  *body_text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  return soup_message_get_status (msg);
+}
+
+static gboolean
+is_redirect_to (const char *uri,
+                gpointer    user_data)
+{
+  return g_str_has_prefix (uri, user_data);
+}
+
+static void
+check_open (const char *uri,
+            gpointer    user_data)
+{
+  g_autofree char *redirect = query_param (uri, "redirect_uri");
+
+  /* What the app asks Salesforce to redirect to: localhost, not 127.0.0.1. */
+  g_assert_true (is_redirect_to (redirect, user_data));
+  hd_demo_browser_open_uri (uri, NULL);
+}
+
+/* The loopback callback URL: the app sends http://localhost:PORT/…, and
+ * the stand-in, as Salesforce, accepts only a registered callback URL,
+ * exactly. */
+static void
+test_callback_url (void)
+{
+  g_autoptr(HdSfStandin) standin = sf_test_new_standin ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupServer) probe = soup_server_new (NULL, NULL);
+  g_autoptr(HdTokenStore) store = hd_memory_token_store_new ();
+  g_autoptr(HdOAuth) oauth = NULL;
+  g_autoptr(HdSfAuth) auth = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *registered = NULL;
+  g_autofree char *body = NULL;
+  GSList *uris;
+  guint port;
+  SfTestAsync async = { 0 };
+  const char *exact[2] = { NULL, NULL };
+
+  /* The IP literal, a trailing slash: not the registered URL. */
+  g_assert_cmpuint (authorize_status (session, standin, "http://127.0.0.1:1/OauthRedirect", &body), ==, 400);
+  g_assert_nonnull (strstr (body, "redirect_uri_mismatch"));
+  g_clear_pointer (&body, g_free);
+  g_assert_cmpuint (authorize_status (session, standin, "http://localhost:1/OauthRedirect/", &body), ==, 400);
+  g_clear_pointer (&body, g_free);
+
+  /* A fixed port, registered as the app's settings say. */
+  g_assert_true (soup_server_listen_local (probe, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (probe);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  soup_server_disconnect (probe);
+  registered = g_strdup_printf ("http://localhost:%u/OauthRedirect", port);
+  exact[0] = registered;
+  hd_sf_standin_set_callback_urls (standin, exact);
+  g_assert_cmpuint (authorize_status (session, standin, "http://localhost:1/OauthRedirect", &body), ==, 400);
+  g_clear_pointer (&body, g_free);
+  g_assert_cmpuint (authorize_status (session, standin, registered, &body), ==, SOUP_STATUS_FOUND);
+
+  /* The app's sign-in on that port gets through. */
+  oauth = hd_oauth_new (hd_sf_standin_get_url (standin), hd_sf_standin_get_client_id (standin), port,
+                        "/OauthRedirect");
+  auth = hd_sf_auth_new (oauth, store);
+  hd_sf_auth_sign_in_async (auth, check_open, registered, NULL, sf_test_async_cb, &async);
+  g_assert_true (hd_sf_auth_sign_in_finish (auth, sf_test_async_wait (&async), &error));
+  g_assert_no_error (error);
+  sf_test_async_clear (&async);
 }
 
 static void
@@ -493,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/hd/oauth/state-mismatch", test_state_mismatch);
   g_test_add_func ("/hd/oauth/denied", test_denied);
   g_test_add_func ("/hd/oauth/standin-pkce-checks", test_standin_pkce_checks);
+  g_test_add_func ("/hd/oauth/callback-url", test_callback_url);
   g_test_add_func ("/hd/oauth/insecure-login-url", test_insecure_login_url);
   g_test_add_func ("/hd/oauth/cancel", test_cancel);
   g_test_add_func ("/hd/oauth/refresh-rotation", test_refresh_rotation);

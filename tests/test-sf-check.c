@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "hd-sf-check.h"
+#include "hd-sf-describe-cache.h"
 #include "test-sf-common.h"
 
 static GStrv
@@ -46,6 +47,8 @@ test_ready (void)
   g_autoptr(HdOAuth) oauth = sf_test_new_oauth (standin);
   g_autoptr(HdSfAuth) auth = hd_sf_auth_new (oauth, store);
   g_autofree char *summary = NULL;
+  g_autofree char *leaf = NULL;
+  g_autofree char *cache = NULL;
   g_auto(GStrv) problems = NULL;
 
   problems = run_check (auth, &summary);
@@ -55,6 +58,11 @@ test_ready (void)
   /* It renewed the session once and read the Case describe. */
   g_assert_cmpuint (hd_sf_standin_get_n_refreshes (standin), ==, 1);
   g_assert_cmpuint (hd_sf_standin_get_n_describes (standin, NULL), ==, 1);
+  /* The case editors see what the check read. */
+  g_assert_nonnull (hd_sf_describe_cache_get_describe (hd_sf_describe_cache_get_for_auth (auth)));
+  leaf = g_strdup_printf ("%s-Case-describe.json", hd_sf_standin_get_org_id (standin));
+  cache = g_build_filename (g_get_user_cache_dir (), "handoffdesk", "salesforce", leaf, NULL);
+  g_unlink (cache);
 }
 
 /* An org without the next-step field whose app requires a secret for

@@ -753,14 +753,6 @@ test_offline (Fixture       *f,
   g_assert_cmpstr (next, ==, "Raise chargeback with the merchant");
 }
 
-static void
-on_describe_cb (HdCaseDraft *draft,
-                GParamSpec  *pspec,
-                guint       *n)
-{
-  (*n)++;
-}
-
 static char *
 dup_model_strings (GtkStringList *model)
 {
@@ -771,8 +763,40 @@ dup_model_strings (GtkStringList *model)
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
-/* The editor shows only the fields and values the org's describe offers,
- * and follows it when the org changes. */
+static gboolean
+model_is_cond (gpointer data)
+{
+  gpointer *args = data;
+  g_autofree char *values = dup_model_strings (args[0]);
+
+  return g_strcmp0 (values, args[1]) == 0;
+}
+
+static void
+wait_model (GtkStringList *model,
+            const char    *expected)
+{
+  gpointer args[] = { model, (gpointer) expected };
+
+  if (!hd_test_wait_until (model_is_cond, args, HD_TEST_TIMEOUT_MS))
+    {
+      g_autofree char *values = dup_model_strings (model);
+
+      g_assert_cmpstr (values, ==, expected);
+    }
+}
+
+static gboolean
+has_describe (Fixture *f)
+{
+  return hd_case_draft_get_describe (draft_of (f)) != NULL;
+}
+
+/* The editor shows only the fields and values the org's describe offers:
+ * Type and Subcategory become the org's lists, Subcategory follows Type
+ * (a dependent picklist), a case's record type narrows the values.  The
+ * describe is read once per sign-in, not per case, and again when a save
+ * is refused for a value it offered. */
 static void
 test_describe (Fixture       *f,
                gconstpointer  data)
@@ -780,42 +804,77 @@ test_describe (Fixture       *f,
   static const char * const priorities[] = { "Low", "Medium", "High", NULL };
   GtkWidget *next_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "next_step_row");
   GtkWidget *type_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "type_row");
+  GtkWidget *type_combo = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "type_combo");
+  GtkWidget *subcategory_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "subcategory_row");
+  GtkWidget *subcategory_combo = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "subcategory_combo");
+  GtkWidget *disposition_row = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "disposition_row");
   GtkStringList *status_model = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "status_model");
   GtkStringList *priority_model = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "priority_model");
+  GtkStringList *type_model = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "type_model");
+  GtkStringList *subcategory_model = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "subcategory_model");
   g_autofree char *statuses = NULL;
-  g_autofree char *priority_values = NULL;
   g_autofree char *leaf = NULL;
   g_autofree char *cache = NULL;
-  guint n_describes = 0;
 
-  g_signal_connect (draft_of (f), "notify::describe", G_CALLBACK (on_describe_cb), &n_describes);
   show_existing_case (f, "emi-hardship", "loan-emi-hardship.json");
-  HD_TEST_WAIT_UNTIL (n_describes == 1, HD_TEST_TIMEOUT_MS);
+  HD_TEST_WAIT_UNTIL (has_describe (f), HD_TEST_TIMEOUT_MS);
 
   /* The org's labels and active values, in its order. */
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (type_row)), ==, "Case Type");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (type_combo)), ==, "Case Type");
   g_assert_true (gtk_widget_get_visible (next_row));
   statuses = dup_model_strings (status_model);
   g_assert_cmpstr (statuses, ==, "New,Working,Waiting on Customer,Escalated,Closed");
   assert_field (f, HD_SF_CASE_PRIORITY, "High");
 
-  /* The administrator removes the next-step field and the Critical priority. */
+  /* Type and Subcategory are picklists in the org: lists, not free text;
+   * Disposition is text. */
+  g_assert_false (gtk_widget_get_visible (type_row));
+  g_assert_true (gtk_widget_get_visible (type_combo));
+  g_assert_false (gtk_widget_get_visible (subcategory_row));
+  g_assert_true (gtk_widget_get_visible (subcategory_combo));
+  g_assert_true (gtk_widget_get_visible (disposition_row));
+  wait_model (type_model, "card_service_request,card_replacement,fraud_claim,dispute,hardship_request,"
+                          "loan_query,kyc_update,payment_investigation");
+  assert_field (f, HD_SF_CASE_TYPE, "hardship_request");
+  wait_model (subcategory_model, "job_loss");
+  assert_field (f, HD_SF_CASE_SUBCATEGORY, "job_loss");
+
+  /* Choosing another Type offers its Subcategories. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_combo), 5);
+  g_assert_cmpstr (hd_case_draft_get_field (draft_of (f), HD_CASE_FIELD_TYPE), ==, "loan_query");
+  wait_model (subcategory_model, "emi_change,job_loss");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (subcategory_combo), 0);
+  g_assert_cmpstr (hd_case_draft_get_field (draft_of (f), HD_CASE_FIELD_SUBCATEGORY), ==, "emi_change");
+  wait_model (subcategory_model, "emi_change");
+
+  /* The administrator removes the next-step field and the Critical
+   * priority.  The next case does not read the describe again... */
   hd_sf_standin_remove_field (f->standin, "Case", "Next_Step__c");
   hd_sf_standin_set_picklist (f->standin, "Priority", priorities, "Medium");
   g_clear_object (&f->handoff);
   show_existing_case (f, "card-block", "card-block.json");
-  HD_TEST_WAIT_UNTIL (n_describes == 2, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (hd_sf_standin_get_n_describes (f->standin, NULL), ==, 1);
+  g_assert_true (gtk_widget_get_visible (next_row));
 
-  g_assert_false (gtk_widget_get_visible (next_row));
-  priority_values = dup_model_strings (priority_model);
-  g_assert_cmpstr (priority_values, ==, "Low,Medium,High");
+  /* ...but its record type (Card Services) has its own Types. */
+  wait_model (type_model, "card_service_request,card_replacement,fraud_claim,dispute");
+  assert_field (f, HD_SF_CASE_TYPE, "card_replacement");
+  wait_model (subcategory_model, "lost,damaged");
+
+  /* A save refused for the retired Critical reads the describe again. */
+  hd_case_editor_set_field_text (f->editor, HD_SF_CASE_PRIORITY, "Critical");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
+  HD_TEST_WAIT_UNTIL (!gtk_widget_get_visible (next_row), HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (hd_sf_standin_get_n_describes (f->standin, NULL), ==, 2);
+  wait_model (priority_model, "Low,Medium,High,Critical");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.discard", NULL));
+  wait_model (priority_model, "Low,Medium,High");
   assert_field (f, HD_SF_CASE_PRIORITY, "High");
 
   /* The next stand-in is another org with the same id. */
   leaf = g_strdup_printf ("%s-Case-describe.json", hd_sf_standin_get_org_id (f->standin));
   cache = g_build_filename (g_get_user_cache_dir (), "handoffdesk", "salesforce", leaf, NULL);
   g_unlink (cache);
-  g_signal_handlers_disconnect_by_func (draft_of (f), on_describe_cb, &n_describes);
 }
 
 static void

@@ -19,12 +19,12 @@
 
 static const char *case_fields[] = {
   "Id", "CaseNumber", "Subject", "Status", "Priority", "Type", "Reason", "Origin", "Description",
-  "Disposition__c", "Next_Step__c", "AccountId", "ContactId", "OwnerId", "IsClosed", "IsEscalated",
+  "Disposition__c", "Next_Step__c", "AccountId", "ContactId", "OwnerId", "RecordTypeId", "IsClosed", "IsEscalated",
   "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", NULL
 };
 const char * const _hd_sf_standin_case_writable[] = {
   "Subject", "Status", "Priority", "Type", "Reason", "Origin", "Description", "Disposition__c",
-  "Next_Step__c", "AccountId", "ContactId", "OwnerId", "IsEscalated", NULL
+  "Next_Step__c", "AccountId", "ContactId", "OwnerId", "RecordTypeId", "IsEscalated", NULL
 };
 const char * const _hd_sf_standin_case_statuses[] = { "New", "Working", "Waiting on Customer", "Escalated", "Closed", NULL };
 const char * const _hd_sf_standin_case_priorities[] = { "Low", "Medium", "High", "Critical", NULL };
@@ -315,6 +315,11 @@ _hd_sf_standin_seed (HdSfStandin *self)
       json_object_set_string_member (kase, "Origin", "Chat");
       json_object_set_string_member (kase, "Description", description);
       json_object_set_string_member (kase, "AccountId", account_id);
+      /* The card cases have the Card Services record type, the others the master one. */
+      json_object_set_string_member (kase, "RecordTypeId", g_str_has_prefix (c->type, "card_") ||
+                                                              strcmp (c->type, "fraud_claim") == 0 ||
+                                                              strcmp (c->type, "dispute") == 0
+                                                              ? HD_SF_STANDIN_CARD_RECORD_TYPE : "012000000000000AAA");
       case_id = _hd_sf_standin_insert (self, "Case", kase, USER_ID);
 
       g_hash_table_insert (self->demo_cases, g_strdup (c->template_name), g_steal_pointer (&case_id));

@@ -87,6 +87,42 @@ redirect_to (SoupServerMessage *msg,
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location", location);
 }
 
+#define REDIRECT_MISMATCH "error=redirect_uri_mismatch&error_description=redirect_uri%20must%20match%20configuration"
+
+/* The External Client App's callback URLs: those set_callback_urls ()
+ * registered, compared exactly; by default the demo's own,
+ * http://localhost:<port>/OauthRedirect, on any port, because the tests
+ * and the demo listen on a port the system picks.  Host, scheme and path
+ * are compared exactly either way, so http://127.0.0.1:… is refused as
+ * Salesforce refuses it. */
+static gboolean
+callback_registered (HdSfStandin *self,
+                     const char  *redirect_uri)
+{
+  const char * const *registered = g_object_get_data (G_OBJECT (self), "hd-callback-urls");
+  g_autoptr(GUri) redirect = NULL;
+
+  if (redirect_uri == NULL)
+    return FALSE;
+  if (registered != NULL)
+    return g_strv_contains (registered, redirect_uri);
+  redirect = g_uri_parse (redirect_uri, G_URI_FLAGS_NONE, NULL);
+  return redirect != NULL && g_strcmp0 (g_uri_get_scheme (redirect), "http") == 0 &&
+         g_strcmp0 (g_uri_get_host (redirect), "localhost") == 0 && g_uri_get_port (redirect) > 0 &&
+         g_strcmp0 (g_uri_get_path (redirect), "/OauthRedirect") == 0 && g_uri_get_query (redirect) == NULL &&
+         g_uri_get_userinfo (redirect) == NULL && g_uri_get_fragment (redirect) == NULL;
+}
+
+void
+hd_sf_standin_set_callback_urls (HdSfStandin        *self,
+                                 const char * const *urls)
+{
+  g_return_if_fail (HD_IS_SF_STANDIN (self));
+
+  g_object_set_data_full (G_OBJECT (self), "hd-callback-urls", g_strdupv ((char **) urls),
+                          (GDestroyNotify) g_strfreev);
+}
+
 void
 _hd_sf_standin_authorize_handler (SoupServer        *server,
                                   SoupServerMessage *msg,
@@ -101,7 +137,6 @@ _hd_sf_standin_authorize_handler (SoupServer        *server,
   const char *challenge = query != NULL ? g_hash_table_lookup (query, "code_challenge") : NULL;
   const char *method = query != NULL ? g_hash_table_lookup (query, "code_challenge_method") : NULL;
   const char *state = query != NULL ? g_hash_table_lookup (query, "state") : NULL;
-  g_autoptr(GUri) redirect = NULL;
   g_autofree char *location = NULL;
   g_autofree char *code = NULL;
   AuthCode *auth;
@@ -112,14 +147,14 @@ _hd_sf_standin_authorize_handler (SoupServer        *server,
       soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "error=invalid_client_id", 23);
       return;
     }
-  /* Only loopback redirects are registered for the stand-in (any port,
-   * like RFC 8252 asks; Salesforce itself matches exactly). */
-  redirect = redirect_uri != NULL ? g_uri_parse (redirect_uri, G_URI_FLAGS_NONE, NULL) : NULL;
-  if (redirect == NULL || g_strcmp0 (g_uri_get_scheme (redirect), "http") != 0 ||
-      (g_strcmp0 (g_uri_get_host (redirect), "127.0.0.1") != 0 && g_strcmp0 (g_uri_get_host (redirect), "localhost") != 0))
+  /* Salesforce compares redirect_uri with the app's callback URLs
+   * character for character and, on a mismatch, shows an error page
+   * instead of redirecting (the redirect is not trusted). */
+  if (!callback_registered (self, redirect_uri))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
-      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "error=redirect_uri_mismatch", 27);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC,
+                                        REDIRECT_MISMATCH, strlen (REDIRECT_MISMATCH));
       return;
     }
   if (g_strcmp0 (response_type, "code") != 0)

@@ -99,6 +99,7 @@ struct _HdSfStandin
   gint64      describe_modified;/* unix seconds: the metadata's last change */
   guint       n_describes;
   guint       n_describes_not_modified;
+  guint       n_picklist_reads; /* ui-api picklist-values requests */
   char       *last_api_version;
   char       *last_auto_assign;
 };
@@ -147,6 +148,8 @@ void _hd_sf_standin_touch_describe (HdSfStandin *self);
 gboolean _hd_sf_standin_field_removed (HdSfStandin *self, const char *sobject, const char *field);
 const char * const * _hd_sf_standin_picklist_values (HdSfStandin *self, const char *field);
 void _hd_sf_standin_answer_describe (HdSfStandin *self, SoupServerMessage *msg, const char *sobject);
+/* GET ui-api/… (@parts: the path split at '/'): the picklist values of a record type. */
+void _hd_sf_standin_answer_ui_picklists (HdSfStandin *self, SoupServerMessage *msg, const char *version, const char * const *parts);
 
 /* hd-sf-standin-data.c */
 gboolean _hd_sf_standin_field_known (const char *sobject, const char *field);

@@ -327,6 +327,11 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
       _hd_sf_standin_run_query (self, msg, query != NULL ? g_hash_table_lookup (query, "q") : NULL, version);
       return FALSE;
     }
+  if (n >= 1 && strcmp (parts[0], "ui-api") == 0)
+    {
+      _hd_sf_standin_answer_ui_picklists (self, msg, version, (const char * const *) parts);
+      return FALSE;
+    }
   if (n < 2 || strcmp (parts[0], "sobjects") != 0 || _hd_sf_standin_fields_of (parts[1]) == NULL)
     {
       _hd_sf_standin_set_error_array (msg, SOUP_STATUS_NOT_FOUND, "NOT_FOUND", "The requested resource does not exist", NULL);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * Salesforce HandoffDesk uses, with Salesforce's shapes (docs/salesforce.md):
  *
  *   GET  /services/oauth2/authorize   auto-approves the demo agent, 302 to
- *                                     redirect_uri?code&state (PKCE S256 required)
+ *                                     redirect_uri?code&state (PKCE S256 required,
+ *                                     redirect_uri a registered callback URL)
  *   POST /services/oauth2/token       authorization_code (checks the
  *                                     code_verifier) and refresh_token grants
  *   POST /services/oauth2/revoke
@@ -27,6 +28,8 @@ G_BEGIN_DECLS
  *                                     FinServ__FinancialAccount__c, CaseComment)
  *   /services/data/vNN.N/sobjects/Case/describe  the sObject Describe
  *                                     (If-Modified-Since → 304)
+ *   /services/data/vNN.N/ui-api/object-info/Case/picklist-values/<record type>
+ *                                     a record type's picklist values
  *   /services/data/vNN.N/query?q=     a small SOQL subset: SELECT fields FROM
  *                                     type [WHERE a op v [AND ...]] [ORDER BY f
  *                                     [ASC|DESC]] [LIMIT n]
@@ -81,6 +84,14 @@ void         hd_sf_standin_set_client_id         (HdSfStandin      *self,
                                                   const char       *client_id);
 const char  *hd_sf_standin_get_org_id            (HdSfStandin      *self);
 const char  *hd_sf_standin_get_user_id           (HdSfStandin      *self);
+
+/* The External Client App's callback URLs, compared exactly with
+ * redirect_uri (port included); an authorize request with another answers
+ * 400 "error=redirect_uri_mismatch" as Salesforce does.  NULL (the
+ * default): http://localhost:<any port>/OauthRedirect, for the demo and
+ * tests, which listen on a port the system picks. */
+void         hd_sf_standin_set_callback_urls     (HdSfStandin        *self,
+                                                  const char * const *urls);
 
 /* Access tokens expire @ms after being issued (0: never, the default). */
 void         hd_sf_standin_set_token_lifetime_ms (HdSfStandin      *self,
@@ -184,6 +195,26 @@ void         hd_sf_standin_set_picklist          (HdSfStandin        *self,
                                                   const char         *default_value);
 guint        hd_sf_standin_get_n_describes       (HdSfStandin        *self,
                                                   guint              *n_not_modified);
+
+/* Record types and dependent picklists.  Besides the master record type
+ * (012000000000000AAA) the org has "Card Services", whose Type picklist
+ * offers only the card values; the demo's card cases have it.  Reason
+ * depends on Type.  set_record_type_values () sets the values a record
+ * type offers for a picklist (the User Interface API's picklist-values
+ * answer); set_dependent_values () which Reason values go with a Type
+ * value (validFor in the describe and the UI API).  Both move the
+ * metadata's modification time.  get_n_picklist_reads () counts the UI API
+ * picklist-values requests. */
+#define HD_SF_STANDIN_CARD_RECORD_TYPE "012Hs000000CARDAAA"
+void         hd_sf_standin_set_record_type_values (HdSfStandin       *self,
+                                                   const char        *record_type_id,
+                                                   const char        *field,
+                                                   const char * const *values);
+void         hd_sf_standin_set_dependent_values  (HdSfStandin        *self,
+                                                  const char         *field,
+                                                  const char         *controller_value,
+                                                  const char * const *values);
+guint        hd_sf_standin_get_n_picklist_reads  (HdSfStandin        *self);
 
 /* The demo data: the seeded open case and person account for the demo
  * handoff template called @template_name ("overseas-card-decline", ...),

@@ -97,6 +97,7 @@ reset (HdCaseDraft *self)
   g_clear_pointer (&self->link_key, g_free);
   _hd_case_draft_set_string (self, &self->load_error, NULL, PROP_LOAD_ERROR);
   g_clear_pointer (&self->last_modified, g_free);
+  g_clear_pointer (&self->record_type_id, g_free);
   for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
     {
       g_clear_pointer (&self->prefill[i], g_free);
@@ -270,6 +271,8 @@ apply_case (HdCaseDraft *self,
     }
   g_free (self->last_modified);
   self->last_modified = g_strdup (json_object_get_string_member_with_default (record, "LastModifiedDate", NULL));
+  /* Which values the picklists offer depends on the case's record type. */
+  _hd_case_draft_set_record_type (self, json_object_get_string_member_with_default (record, "RecordTypeId", NULL));
   _hd_case_draft_set_string (self, &self->case_number,
               json_object_get_string_member_with_default (record, "CaseNumber", NULL), PROP_CASE_NUMBER);
   self->context_loaded = TRUE;

@@ -9,7 +9,7 @@
 
 #include "hd-case-draft.h"
 #include "hd-sf-auth.h"
-#include "hd-sf-describe.h"
+#include "hd-sf-describe-cache.h"
 
 G_BEGIN_DECLS
 
@@ -63,7 +63,8 @@ struct _HdCaseDraft
   gboolean        dirty;
   GHashTable     *drafts;           /* handoff id → Draft: unsaved edits of other chats */
   HdSfDescribe   *describe;         /* the org's Case describe, nullable until read */
-  GCancellable   *describe_cancellable;
+  HdSfDescribeCache *describe_cache;/* the auth's; owned */
+  char           *record_type_id;   /* the case's RecordTypeId, nullable */
   gboolean        loading_draft;    /* in _hd_case_draft_load (): nothing to persist yet */
 };
 
@@ -130,7 +131,17 @@ void         _hd_case_draft_persist            (HdCaseDraft  *self);
 void         _hd_case_draft_fetch_context      (HdCaseDraft  *self);
 
 /* hd-case-draft-describe.c */
+void         _hd_case_draft_connect_describe   (HdCaseDraft  *self);
+void         _hd_case_draft_disconnect_describe (HdCaseDraft *self);
+/* Asks the shared cache for the describe (once per sign-in) and the
+ * values of the case's record type. */
 void         _hd_case_draft_fetch_describe     (HdCaseDraft  *self);
+void         _hd_case_draft_set_record_type    (HdCaseDraft  *self,
+                                                const char   *record_type_id);
+/* A save refused with @errors: reads the describe again when they suggest
+ * it is out of date. */
+void         _hd_case_draft_check_stale        (HdCaseDraft  *self,
+                                                GPtrArray    *errors);
 /* Whether @field may be sent: the org has it and lets the user update
  * (or, with @create, create) it; TRUE while the describe is unknown. */
 gboolean     _hd_case_draft_can_write          (HdCaseDraft  *self,

@@ -433,6 +433,7 @@ _hd_case_draft_on_outbox_rejected_cb (HdCaseDraft   *self,
   if (!is_ours (self, entry))
     return;
   take_pending (self, entry);
+  _hd_case_draft_check_stale (self, hd_outbox_entry_get_errors (entry));
   _hd_case_draft_show_attention (self, entry);
   g_signal_emit (self, signals[REJECTED], 0, entry);
 }

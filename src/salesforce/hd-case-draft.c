@@ -233,6 +233,7 @@ disconnect_sources (HdCaseDraft *self)
     g_signal_handlers_disconnect_by_data (self->outbox, self);
   if (self->auth != NULL)
     g_signal_handlers_disconnect_by_data (self->auth, self);
+  _hd_case_draft_disconnect_describe (self);
 }
 
 static void
@@ -242,6 +243,8 @@ connect_sources (HdCaseDraft *self)
   if (self->client != NULL)
     {
       self->auth = g_object_ref (hd_sf_client_get_auth (self->client));
+      /* The shared cache first: it hears of a sign-in before we do. */
+      _hd_case_draft_connect_describe (self);
       g_signal_connect_swapped (self->auth, "notify::signed-in", G_CALLBACK (on_signed_in_cb), self);
     }
   update_signed_out (self);
@@ -268,10 +271,8 @@ hd_case_draft_dispose (GObject *object)
   HdCaseDraft *self = HD_CASE_DRAFT (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->describe_cancellable);
-  g_clear_object (&self->describe_cancellable);
-  g_clear_object (&self->describe);
   disconnect_sources (self);
+  g_clear_object (&self->describe);
   g_clear_object (&self->auth);
   g_clear_object (&self->handoff);
   g_clear_object (&self->client);
@@ -293,6 +294,7 @@ hd_case_draft_finalize (GObject *object)
   g_free (self->link_key);
   g_free (self->load_error);
   g_free (self->last_modified);
+  g_free (self->record_type_id);
   g_free (self->comment);
   for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
     {

@@ -118,9 +118,20 @@ gboolean       hd_case_draft_conflict_resolved (HdCaseDraft *self,
 gboolean       hd_case_draft_discard         (HdCaseDraft   *self,
                                               GError       **error);
 
-/* The org's Case describe (read when connected, and again with
- * If-Modified-Since for each case shown), or NULL until it is known.
- * Fields it lacks or the user may not update are never sent. */
+/* The org's Case describe (HdSfDescribeCache: read once per sign-in), or
+ * NULL until it is known.  Fields it lacks or the user may not update are
+ * never sent.  "notify::describe" also says that the values offered
+ * (below) may have changed: the case's record type became known, or its
+ * values were read. */
 HdSfDescribe  *hd_case_draft_get_describe     (HdCaseDraft  *self);
+/* The case's RecordTypeId, or NULL (the master record type). */
+const char    *hd_case_draft_get_record_type_id (HdCaseDraft *self);
+/* The values the agent may choose for @field, in the org's order: the
+ * case's record type's values (User Interface API) or else the
+ * describe's, and for a dependent picklist only those valid for what its
+ * controlling field holds now.  NULL when @field is not a picklist or the
+ * describe is unknown: the editor then takes free text. */
+GStrv          hd_case_draft_dup_picklist_values (HdCaseDraft *self,
+                                                  HdCaseField  field);
 
 G_END_DECLS

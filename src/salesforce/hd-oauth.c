@@ -131,6 +131,16 @@ hd_oauth_set_scope (HdOAuth    *self,
   self->scope = g_strdup (scope);
 }
 
+char *
+hd_oauth_dup_callback_url (HdOAuth *self)
+{
+  g_return_val_if_fail (HD_IS_OAUTH (self), NULL);
+
+  if (self->redirect_port == 0)
+    return g_strdup_printf ("http://localhost:PORT%s", self->redirect_path);
+  return g_strdup_printf ("http://localhost:%u%s", self->redirect_port, self->redirect_path);
+}
+
 /* --- token endpoint --- */
 
 static SoupMessage *
@@ -490,10 +500,11 @@ hd_oauth_sign_in_async (HdOAuth             *self,
   g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
 
   sign_in->server = soup_server_new ("server-header", "HandoffDesk", NULL);
-  if (!soup_server_listen_local (sign_in->server, self->redirect_port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+  /* Both loopback addresses: the browser resolves "localhost" to either. */
+  if (!soup_server_listen_local (sign_in->server, self->redirect_port, 0, &error))
     {
       g_task_return_new_error (task, HD_ERROR, HD_ERROR_AUTH,
-                               _("Could not listen for the sign-in on 127.0.0.1 port %u (%s); is another sign-in open?"),
+                               _("Could not listen for the sign-in on localhost port %u (%s); is another sign-in open?"),
                                self->redirect_port, error->message);
       return;
     }
@@ -502,10 +513,11 @@ hd_oauth_sign_in_async (HdOAuth             *self,
     port = g_uri_get_port (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
-  /* "localhost" would be the name registered at Salesforce by the CLI; we
-   * listen on 127.0.0.1 only and say so, so no other interface or an IPv6
-   * localhost can answer instead. */
-  sign_in->redirect_uri = g_strdup_printf ("http://127.0.0.1:%u%s", port, self->redirect_path);
+  /* Salesforce accepts an http callback URL on "localhost" (the form its
+   * documentation and the Salesforce CLI use) and matches it exactly; the
+   * IP literal RFC 8252 prefers is refused with redirect_uri_mismatch
+   * (docs/salesforce.md, "Set up your org"). */
+  sign_in->redirect_uri = g_strdup_printf ("http://localhost:%u%s", port, self->redirect_path);
   soup_server_add_handler (sign_in->server, self->redirect_path, redirect_handler, task, NULL);
 
   challenge = hd_pkce_challenge_s256 (sign_in->verifier);

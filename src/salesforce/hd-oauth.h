@@ -54,8 +54,13 @@ const char  *hd_oauth_get_client_id         (HdOAuth             *self);
 /* "api refresh_token" by default. */
 void         hd_oauth_set_scope             (HdOAuth             *self,
                                              const char          *scope);
+/* The callback URL the External Client App must list,
+ * "http://localhost:46721/OauthRedirect" (PORT for a port picked at
+ * sign-in). */
+char        *hd_oauth_dup_callback_url      (HdOAuth             *self);
 
-/* Starts the loopback listener on 127.0.0.1, builds the authorize URL
+/* Starts the loopback listener (127.0.0.1 and ::1; the redirect_uri is
+ * http://localhost:PORT/PATH, the form Salesforce accepts), builds the authorize URL
  * (response_type=code, client_id, redirect_uri, code_challenge,
  * code_challenge_method=S256, scope, state, prompt=login), calls @open_uri
  * with it, waits for the redirect, checks `state`, answers the browser with

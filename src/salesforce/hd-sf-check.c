@@ -14,7 +14,7 @@
 #include "hd-case-field.h"
 #include "hd-error.h"
 #include "hd-sf-check.h"
-#include "hd-sf-describe.h"
+#include "hd-sf-describe-cache.h"
 
 typedef struct
 {
@@ -57,7 +57,8 @@ describe_cb (GObject      *object,
   GTask *task = user_data;
   Check *check = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HdSfDescribe) describe = hd_sf_describe_fetch_finish (result, &error);
+  g_autoptr(HdSfDescribe) describe = hd_sf_describe_cache_refresh_finish (HD_SF_DESCRIBE_CACHE (object),
+                                                                         result, &error);
 
   if (describe == NULL)
     {
@@ -121,7 +122,10 @@ refresh_cb (GObject      *object,
           return;
         }
     }
-  hd_sf_describe_fetch_async (check->client, "Case", NULL, g_task_get_cancellable (task), describe_cb, task);
+  /* Through the shared cache, so that the case editors follow what the
+   * check found (If-Modified-Since: usually a 304). */
+  hd_sf_describe_cache_refresh_async (hd_sf_describe_cache_get_for_auth (check->auth), check->client,
+                                      g_task_get_cancellable (task), describe_cb, task);
 }
 
 static void
@@ -141,6 +145,7 @@ sign_in_cb (GObject      *object,
   GTask *task = user_data;
   Check *check = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  g_autofree char *callback_url = NULL;
 
   if (!hd_sf_auth_sign_in_finish (HD_SF_AUTH (object), result, &error))
     {
@@ -151,11 +156,13 @@ sign_in_cb (GObject      *object,
           return;
         }
       check->summary = g_strdup (_("Could not sign in"));
+      callback_url = hd_oauth_dup_callback_url (hd_sf_auth_get_oauth (check->auth));
       g_ptr_array_add (check->problems,
-                       g_strdup_printf (_("%s. The External Client App must list HandoffDesk’s callback URL "
-                                          "exactly (see the redirect port and path settings), allow the "
-                                          "“api” and “refresh_token” scopes, require PKCE and not require a "
-                                          "secret for the web server flow."), error->message));
+                       /* TRANSLATORS: the first %s is an error message, the second a URL */
+                       g_strdup_printf (_("%s. The External Client App must list the callback URL %s exactly "
+                                          "(with “localhost”, not “127.0.0.1”), allow the “api” and "
+                                          "“refresh_token” scopes, require PKCE and not require a secret for "
+                                          "the web server flow."), error->message, callback_url));
       finish (task);
       return;
     }

@@ -46,6 +46,7 @@ hd_sf_response_copy (const HdSfResponse *response)
   copy->json = response->json != NULL ? json_node_ref (response->json) : NULL;
   copy->errors = response->errors != NULL ? g_ptr_array_ref (response->errors) : NULL;
   copy->date = g_strdup (response->date);
+  copy->last_modified = g_strdup (response->last_modified);
   return copy;
 }
 
@@ -58,6 +59,7 @@ hd_sf_response_free (HdSfResponse *response)
   g_clear_pointer (&response->json, json_node_unref);
   g_clear_pointer (&response->errors, g_ptr_array_unref);
   g_free (response->date);
+  g_free (response->last_modified);
   g_free (response);
 }
 
@@ -317,6 +319,8 @@ send_cb (GObject      *object,
   response->status = soup_message_get_status (request->msg);
   response->body = g_bytes_ref (body);
   response->date = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (request->msg), "Date"));
+  response->last_modified = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (request->msg),
+                                                                    "Last-Modified"));
   data = g_bytes_get_data (body, &size);
   if (data != NULL && size > 0 &&
       (response->json = hd_bounded_json_parse (data, size, HD_BOUNDED_JSON_MAX_DEPTH, NULL, NULL)) != NULL)

@@ -32,6 +32,7 @@ typedef struct
   JsonNode   *json;
   GPtrArray  *errors;   /* of HdSfApiError */
   char       *date;     /* the server's Date header, nullable */
+  char       *last_modified; /* its Last-Modified header, nullable */
 } HdSfResponse;
 
 #define HD_TYPE_SF_RESPONSE (hd_sf_response_get_type ())

@@ -280,6 +280,110 @@ hd_sf_describe_accepts_value (HdSfDescribe *self,
   return FALSE;
 }
 
+const char *
+hd_sf_describe_get_controller (HdSfDescribe *self,
+                               const char   *field)
+{
+  JsonObject *object = lookup (self, field);
+
+  if (object == NULL || !json_object_get_boolean_member_with_default (object, "dependentPicklist", FALSE))
+    return NULL;
+  return json_object_get_string_member_with_default (object, "controllerName", NULL);
+}
+
+/* The index of @value among the controller's picklist values as the
+ * describe lists them (inactive ones included: validFor counts them), or
+ * 0 and 1 for a checkbox's false and true; -1 when it is none of them. */
+static int
+controller_index (HdSfDescribe *self,
+                  const char   *controller,
+                  const char   *value)
+{
+  JsonArray *values;
+
+  if (g_strcmp0 (hd_sf_describe_get_field_type (self, controller), "boolean") == 0)
+    return g_strcmp0 (value, "true") == 0 ? 1 : g_strcmp0 (value, "false") == 0 ? 0 : -1;
+  values = picklist_of (self, controller);
+  for (guint i = 0; values != NULL && i < json_array_get_length (values); i++)
+    {
+      JsonNode *node = json_array_get_element (values, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "value", NULL),
+                     value) == 0)
+        return (int) MIN (i, (guint) G_MAXINT);
+    }
+  return -1;
+}
+
+static gboolean
+valid_for (JsonObject *value,
+           int         index)
+{
+  const char *bitmap = json_object_get_string_member_with_default (value, "validFor", NULL);
+  g_autofree guchar *bits = NULL;
+  gsize n_bits = 0;
+
+  if (bitmap == NULL || index < 0)
+    return FALSE;
+  bits = g_base64_decode (bitmap, &n_bits);
+  return (gsize) index / 8 < n_bits && (bits[index / 8] & (0x80 >> (index % 8))) != 0;
+}
+
+GStrv
+hd_sf_describe_dup_dependent_values (HdSfDescribe *self,
+                                     const char   *field,
+                                     const char   *controller_value)
+{
+  const char *controller = hd_sf_describe_get_controller (self, field);
+  JsonArray *values = picklist_of (self, field);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  int index;
+
+  if (controller == NULL || values == NULL)
+    return hd_sf_describe_dup_picklist_values (self, field);
+  index = controller_value != NULL ? controller_index (self, controller, controller_value) : -1;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; index >= 0 && i < json_array_get_length (values); i++)
+    {
+      const char *value = active_value (values, i);
+
+      if (value != NULL && valid_for (json_array_get_object_element (values, i), index))
+        g_strv_builder_add (builder, value);
+    }
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+hd_sf_describe_dup_record_type_ids (HdSfDescribe *self)
+{
+  JsonObject *object;
+  JsonNode *node;
+  JsonArray *infos;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (HD_IS_SF_DESCRIBE (self), NULL);
+
+  object = json_node_get_object (self->root);
+  node = json_object_get_member (object, "recordTypeInfos");
+  infos = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  for (guint i = 0; infos != NULL && i < json_array_get_length (infos); i++)
+    {
+      JsonNode *element = json_array_get_element (infos, i);
+      JsonObject *info;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      info = json_node_get_object (element);
+      id = json_object_get_string_member_with_default (info, "recordTypeId", NULL);
+      if (id != NULL && !json_object_get_boolean_member_with_default (info, "master", FALSE) &&
+          json_object_get_boolean_member_with_default (info, "available", FALSE))
+        g_strv_builder_add (builder, id);
+    }
+  return g_strv_builder_end (builder);
+}
+
 gboolean
 hd_sf_describe_check_field (HdSfDescribe  *self,
                             const char    *field,
@@ -347,7 +451,9 @@ write_cache (Fetch        *fetch,
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) root = json_node_alloc ();
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *date = g_strdup (response->date);
+  /* What to send as If-Modified-Since next time: the answer's own
+   * Last-Modified, else the server's date of the answer. */
+  g_autofree char *date = g_strdup (response->last_modified != NULL ? response->last_modified : response->date);
   g_autofree char *text = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(GError) error = NULL;

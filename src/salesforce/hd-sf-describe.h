@@ -52,6 +52,24 @@ const char   *hd_sf_describe_get_default_value   (HdSfDescribe  *self,
 gboolean      hd_sf_describe_accepts_value       (HdSfDescribe  *self,
                                                   const char    *field,
                                                   const char    *value);
+/* The picklist @field depends on (its controllerName), or NULL when it
+ * is independent. */
+const char   *hd_sf_describe_get_controller      (HdSfDescribe  *self,
+                                                  const char    *field);
+/* The active values of the dependent picklist @field that are valid when
+ * its controller holds @controller_value: each value's "validFor" is a
+ * base64 bitmap whose bit i (most significant bit of the first byte
+ * first) stands for the controller's i-th picklist value, or false (0) and
+ * true (1) for a checkbox.  Empty when @controller_value is NULL or not a
+ * value of the controller; the plain list for an independent picklist. */
+GStrv         hd_sf_describe_dup_dependent_values (HdSfDescribe *self,
+                                                  const char    *field,
+                                                  const char    *controller_value);
+/* The record types the user may pick (recordTypeInfos, "available"),
+ * other than the master record type; NULL-terminated, possibly empty. */
+GStrv         hd_sf_describe_dup_record_type_ids (HdSfDescribe  *self);
+/* The master record type's id, 012000000000000AAA in every org. */
+#define HD_SF_MASTER_RECORD_TYPE "012000000000000AAA"
 /* Checks that @field exists and, with @writable, that the user may update
  * it; HD_ERROR_PARSE with a sentence saying which otherwise. */
 gboolean      hd_sf_describe_check_field         (HdSfDescribe  *self,
@@ -61,9 +79,10 @@ gboolean      hd_sf_describe_check_field         (HdSfDescribe  *self,
 
 /* GET sobjects/@sobject/describe through @client.  With @cache_dir
  * (nullable) the answer is kept in "<org id>-<sobject>-describe.json"
- * there, and the next fetch sends If-Modified-Since with the server's date
- * of that answer: 304 reuses the file.  Offline, a cached describe is
- * returned as it is. */
+ * there, and the next fetch sends If-Modified-Since with the answer's
+ * Last-Modified (or else the server's date of it): 304 reuses the file.
+ * Offline, a cached describe is returned as it is.  The app reads it
+ * through HdSfDescribeCache, once per sign-in. */
 void          hd_sf_describe_fetch_async         (HdSfClient          *client,
                                                   const char          *sobject,
                                                   const char          *cache_dir,

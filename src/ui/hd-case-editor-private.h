@@ -23,6 +23,7 @@ struct _HdCaseEditor
   GCancellable   *cancellable;      /* cancelled in dispose */
   GtkWindow      *conflict_dialog;  /* weak */
   gboolean        syncing;          /* a combo row is being set from the draft */
+  gboolean        picklist[HD_CASE_N_FIELDS]; /* shown as a combo row: the org's describe says picklist */
   HdHandoff      *watched;          /* weak: the handoff whose state is watched */
   gulong          state_id;
 
@@ -43,6 +44,14 @@ struct _HdCaseEditor
   AdwEntryRow    *subcategory_row;
   AdwEntryRow    *disposition_row;
   AdwEntryRow    *next_step_row;
+  AdwComboRow    *type_combo;
+  GtkStringList  *type_model;
+  AdwComboRow    *subcategory_combo;
+  GtkStringList  *subcategory_model;
+  AdwComboRow    *disposition_combo;
+  GtkStringList  *disposition_model;
+  AdwComboRow    *next_step_combo;
+  GtkStringList  *next_step_model;
   GtkWidget      *status_error_row;
   GtkLabel       *status_error_label;
   GtkWidget      *priority_error_row;
@@ -68,6 +77,15 @@ void         _hd_case_editor_toast                    (HdCaseEditor *self,
 void         _hd_case_editor_connect_draft_signals    (HdCaseEditor *self);
 /* hd-case-editor-describe.c: the rows follow the org's Case describe. */
 void         _hd_case_editor_connect_describe         (HdCaseEditor *self);
+/* The combo row of @field and its model: Status and Priority always,
+ * the others while the org makes them picklists; NULL otherwise. */
+AdwComboRow *_hd_case_editor_combo_for                (HdCaseEditor  *self,
+                                                       HdCaseField    field,
+                                                       GtkStringList **model);
+/* Selects @text in @combo, adding it when the list lacks it. */
+void         _hd_case_editor_set_combo                (AdwComboRow   *combo,
+                                                       GtkStringList *model,
+                                                       const char    *text);
 void         _hd_case_editor_save_action              (GtkWidget  *widget,
                                                        const char *action_name,
                                                        GVariant   *param);

@@ -21,15 +21,51 @@ static GParamSpec *properties[N_PROPS];
 
 /* The rows of the fields. */
 
+AdwComboRow *
+_hd_case_editor_combo_for (HdCaseEditor   *self,
+                           HdCaseField     field,
+                           GtkStringList **model)
+{
+  AdwComboRow *combo = NULL;
+  GtkStringList *list = NULL;
+
+  switch (field)
+    {
+    case HD_CASE_FIELD_STATUS:
+      combo = self->status_row, list = self->status_model;
+      break;
+    case HD_CASE_FIELD_PRIORITY:
+      combo = self->priority_row, list = self->priority_model;
+      break;
+    case HD_CASE_FIELD_TYPE:
+      combo = self->type_combo, list = self->type_model;
+      break;
+    case HD_CASE_FIELD_SUBCATEGORY:
+      combo = self->subcategory_combo, list = self->subcategory_model;
+      break;
+    case HD_CASE_FIELD_DISPOSITION:
+      combo = self->disposition_combo, list = self->disposition_model;
+      break;
+    case HD_CASE_FIELD_NEXT_STEP:
+      combo = self->next_step_combo, list = self->next_step_model;
+      break;
+    case HD_CASE_FIELD_DESCRIPTION:
+    case HD_CASE_N_FIELDS:
+    default:
+      break;
+    }
+  if (combo != NULL && field != HD_CASE_FIELD_STATUS && field != HD_CASE_FIELD_PRIORITY && !self->picklist[field])
+    combo = NULL, list = NULL;
+  if (model != NULL)
+    *model = list;
+  return combo;
+}
+
 static AdwComboRow *
 combo_for (HdCaseEditor *self,
            HdCaseField   field)
 {
-  if (field == HD_CASE_FIELD_STATUS)
-    return self->status_row;
-  if (field == HD_CASE_FIELD_PRIORITY)
-    return self->priority_row;
-  return NULL;
+  return _hd_case_editor_combo_for (self, field, NULL);
 }
 
 static AdwEntryRow *
@@ -73,10 +109,10 @@ dup_buffer_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-set_combo (AdwComboRow   *combo,
-           GtkStringList *model,
-           const char    *text)
+void
+_hd_case_editor_set_combo (AdwComboRow   *combo,
+                           GtkStringList *model,
+                           const char    *text)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
@@ -102,25 +138,31 @@ static void
 sync_combos (HdCaseEditor *self)
 {
   self->syncing = TRUE;
-  set_combo (self->status_row, self->status_model,
-             hd_case_draft_get_field (self->draft, HD_CASE_FIELD_STATUS));
-  set_combo (self->priority_row, self->priority_model,
-             hd_case_draft_get_field (self->draft, HD_CASE_FIELD_PRIORITY));
+  for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
+    {
+      GtkStringList *model;
+      AdwComboRow *combo = _hd_case_editor_combo_for (self, i, &model);
+
+      if (combo != NULL)
+        _hd_case_editor_set_combo (combo, model, hd_case_draft_get_field (self->draft, i));
+    }
   self->syncing = FALSE;
 }
 
 static void
-on_combo_selected_cb (HdCaseEditor *self)
+on_combo_selected_cb (HdCaseEditor *self,
+                      GParamSpec   *pspec,
+                      AdwComboRow  *row)
 {
-  g_autofree char *status = NULL;
-  g_autofree char *priority = NULL;
-
   if (self->syncing || self->draft == NULL)
     return;
-  status = dup_combo_text (self->status_row);
-  priority = dup_combo_text (self->priority_row);
-  hd_case_draft_set_field (self->draft, HD_CASE_FIELD_STATUS, status);
-  hd_case_draft_set_field (self->draft, HD_CASE_FIELD_PRIORITY, priority);
+  for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
+    if (combo_for (self, i) == row)
+      {
+        g_autofree char *text = dup_combo_text (row);
+
+        hd_case_draft_set_field (self->draft, i, text);
+      }
 }
 
 /* State shown. */
@@ -356,6 +398,17 @@ on_draft_attention_cb (HdCaseEditor *self)
   _hd_case_editor_update_actions (self);
 }
 
+static GParamSpec *
+draft_field_pspec (HdCaseEditor *self,
+                   HdCaseField   field)
+{
+  static const char * const names[HD_CASE_N_FIELDS] = {
+    "status", "priority", "case-type", "subcategory", "disposition", "next-step", "description",
+  };
+
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (self->draft), names[field]);
+}
+
 static void
 bind_draft (HdCaseEditor *self)
 {
@@ -381,8 +434,13 @@ bind_draft (HdCaseEditor *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->draft, "comment", gtk_text_view_get_buffer (self->comment_view), "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_swapped (self->draft, "notify::status", G_CALLBACK (on_draft_field_cb), self);
-  g_signal_connect_swapped (self->draft, "notify::priority", G_CALLBACK (on_draft_field_cb), self);
+  /* The description is a text view, never a list. */
+  for (guint i = 0; i < HD_CASE_FIELD_DESCRIPTION; i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", g_param_spec_get_name (draft_field_pspec (self, i)), NULL);
+
+      g_signal_connect_swapped (self->draft, signal, G_CALLBACK (on_draft_field_cb), self);
+    }
 
   /* Any change of the draft may change whether the agent edited it. */
   g_signal_connect_swapped (self->draft, "notify", G_CALLBACK (update_dirty_label), self);
@@ -519,6 +577,14 @@ hd_case_editor_class_init (HdCaseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, subcategory_row);
   gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, disposition_row);
   gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, next_step_row);
+  gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, type_combo);
+  gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, type_model);
+  gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, subcategory_combo);
+  gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, subcategory_model);
+  gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, disposition_combo);
+  gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, disposition_model);
+  gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, next_step_combo);
+  gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, next_step_model);
   gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, status_error_row);
   gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, status_error_label);
   gtk_widget_class_bind_template_child (widget_class, HdCaseEditor, priority_error_row);
@@ -668,6 +734,7 @@ hd_case_editor_set_field_text (HdCaseEditor *self,
 {
   int field;
   AdwEntryRow *entry;
+  GtkStringList *model;
 
   g_return_if_fail (HD_IS_CASE_EDITOR (self));
   field = hd_case_field_from_api_name (api_name);
@@ -676,10 +743,8 @@ hd_case_editor_set_field_text (HdCaseEditor *self,
   entry = entry_for (self, field);
   if (text == NULL)
     text = "";
-  if (field == HD_CASE_FIELD_STATUS)
-    set_combo (self->status_row, self->status_model, text);
-  else if (field == HD_CASE_FIELD_PRIORITY)
-    set_combo (self->priority_row, self->priority_model, text);
+  if (_hd_case_editor_combo_for (self, field, &model) != NULL)
+    _hd_case_editor_set_combo (_hd_case_editor_combo_for (self, field, NULL), model, text);
   else if (entry != NULL)
     gtk_editable_set_text (GTK_EDITABLE (entry), text);
   else
