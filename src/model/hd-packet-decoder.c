@@ -280,14 +280,20 @@ read_root (Decoder *d)
 
       skip_space (r);
       if (r->p >= r->end || *r->p != '"')
-        return fail (r, "expected a member name"), NULL;
+        {
+          fail (r, "expected a member name");
+          return NULL;
+        }
       r->p++;
       if (!_hd_bounded_json_scan_string (r, &raw, &name_len))
         return NULL;
       name = g_strndup (raw, name_len);
       skip_space (r);
       if (r->p >= r->end || *r->p != ':')
-        return fail (r, "expected ':'"), NULL;
+        {
+          fail (r, "expected ':'");
+          return NULL;
+        }
       r->p++;
 
       if (strcmp (name, "transcript") == 0)
@@ -321,7 +327,10 @@ read_root (Decoder *d)
           r->p++;
           return g_steal_pointer (&node);
         }
-      return fail (r, "expected ',' or '}'"), NULL;
+      {
+        fail (r, "expected ',' or '}'");
+        return NULL;
+      }
     }
 }
 
