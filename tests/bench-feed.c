@@ -17,7 +17,9 @@
 #include "hd-demo-templates.h"
 #include "hd-feed-client.h"
 #include "hd-feed-protocol.h"
+#include "hd-journal-event.h"
 #include "hd-packet-parser.h"
+#include "hd-test-packet-generator.h"
 #include "hd-time.h"
 
 /* Figures for docs/PERFORMANCE.md ("Feed"): run with `./build-aux/dev.sh
@@ -27,6 +29,11 @@
  *
  *  1. Ingest, in process: decode an offer frame, parse + validate + mask its
  *     packet, make the HdHandoff and add it to the HdQueue.  Offers/s.
+ *     Then a 10,000-turn offer frame decoded as the client's worker does:
+ *     frame → packet (what is shown), then the tree of the packet and its
+ *     journal payload (what "offer-presented" waits for), beside the tree
+ *     path the client took before the packet decoder (frame tree, then the
+ *     packet from it), interleaved.  Median ms.
  *  2. Ingest over loopback: a client connects to a router holding N offers
  *     in its replay window and drains them into its queue.  Offers/s.
  *  3. Offer frame → queue latency: one offer pushed every 2 ms; time from the
@@ -102,10 +109,10 @@ bench_ingest_in_process (void)
   for (guint i = 0; i < INGEST_N; i++)
     {
       const char *frame = g_ptr_array_index (frames, i);
-      g_autoptr(HdFeedMessage) message = hd_feed_message_parse (frame, strlen (frame),
-                                                                HD_FEED_DEFAULT_MAX_FRAME, NULL);
-      g_autoptr(HdPacket) packet = hd_packet_parse_node (json_object_get_member (message->body, "packet"),
-                                                         &limits, NULL);
+      g_autoptr(GBytes) frame_bytes = g_bytes_new_static (frame, strlen (frame));
+      g_autoptr(HdFeedMessage) message = hd_feed_message_parse_frame (frame_bytes, HD_FEED_DEFAULT_MAX_FRAME,
+                                                                      NULL);
+      g_autoptr(HdPacket) packet = hd_feed_message_parse_packet (message, &limits, NULL);
       g_autoptr(GDateTime) expires = hd_time_parse_iso8601 (json_object_get_string_member (message->body, "expires_at"),
                                                                      NULL);
       g_autoptr(HdHandoff) handoff = hd_handoff_new (packet, expires);
@@ -118,6 +125,86 @@ bench_ingest_in_process (void)
   printf ("ingest (decode + parse + queue, in process): %u offers, %.0f offers/s, "
           "%.1f µs/offer, mean frame %" G_GSIZE_FORMAT " bytes\n",
           INGEST_N, INGEST_N / (elapsed / 1e6), (double) elapsed / INGEST_N, bytes / INGEST_N);
+}
+
+#define LARGE_TURNS 10000
+#define LARGE_RUNS 10
+
+/* One decode of the big offer's frame: the packet (shown) and the journal
+ * payload (presented), in ms; by the decoder or by the tree path. */
+static void
+decode_large_offer (GBytes   *frame,
+                    gboolean  tree_path,
+                    double   *shown_ms,
+                    double   *presented_ms)
+{
+  g_autoptr(HdFeedMessage) message = NULL;
+  g_autoptr(HdPacket) packet = NULL;
+  HdJournalPayload *payload;
+  gint64 start = g_get_monotonic_time ();
+  gint64 shown;
+  gsize len;
+  const char *data = g_bytes_get_data (frame, &len);
+
+  if (tree_path)
+    {
+      message = hd_feed_message_parse (data, len, HD_FEED_DEFAULT_MAX_FRAME, NULL);
+      packet = hd_packet_parse_node (json_object_get_member (message->body, "packet"), NULL, NULL);
+    }
+  else
+    {
+      message = hd_feed_message_parse_frame (frame, HD_FEED_DEFAULT_MAX_FRAME, NULL);
+      packet = hd_feed_message_parse_packet (message, NULL, NULL);
+    }
+  g_assert (packet != NULL);
+  shown = g_get_monotonic_time ();
+  payload = hd_journal_payload_prepare_member ("packet", hd_feed_message_get_packet (message));
+  *presented_ms = (g_get_monotonic_time () - start) / 1000.0;
+  *shown_ms = (shown - start) / 1000.0;
+  hd_journal_payload_free (payload);
+}
+
+static void
+bench_large_offer (void)
+{
+  g_autoptr(GBytes) json = hd_test_packet_generator_build (LARGE_TURNS, 99);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) frame = NULL;
+  g_autoptr(HdPacket) packet = hd_packet_parse_bytes (json, NULL, NULL);
+  double shown[2][LARGE_RUNS], presented[2][LARGE_RUNS];
+  gsize len;
+  const char *data = g_bytes_get_data (json, &len);
+
+  g_string_append_printf (text, "{\"type\":\"offer\",\"seq\":1,\"handoff_id\":\"%s\",\"packet\":",
+                          hd_packet_get_handoff_id (packet));
+  g_string_append_len (text, data, len);
+  g_string_append (text, "}");
+  frame = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  for (guint i = 0; i < LARGE_RUNS + 1; i++)
+    for (guint path = 0; path < 2; path++)
+      {
+        double a, b;
+
+        decode_large_offer (frame, path == 1, &a, &b);
+        /* The first round warms up. */
+        if (i > 0)
+          {
+            shown[path][i - 1] = a;
+            presented[path][i - 1] = b;
+          }
+      }
+  for (guint path = 0; path < 2; path++)
+    {
+      qsort (shown[path], LARGE_RUNS, sizeof (double), compare_double);
+      qsort (presented[path], LARGE_RUNS, sizeof (double), compare_double);
+    }
+  printf ("%u-turn offer frame (%.2f MiB), decoded in this thread, median of %u, interleaved\n",
+          LARGE_TURNS, g_bytes_get_size (frame) / (1024.0 * 1024.0), LARGE_RUNS);
+  printf ("  frame → packet (shown): %.1f ms; the tree path before the decoder: %.1f ms\n",
+          percentile (shown[0], LARGE_RUNS, 0.5), percentile (shown[1], LARGE_RUNS, 0.5));
+  printf ("  + tree and journal payload (offer-presented): %.1f ms; tree path: %.1f ms\n",
+          percentile (presented[0], LARGE_RUNS, 0.5), percentile (presented[1], LARGE_RUNS, 0.5));
 }
 
 typedef struct
@@ -342,6 +429,10 @@ main (int   argc,
 #endif
           );
   bench_ingest_in_process ();
+  bench_large_offer ();
+  /* The decode path alone (for perf record and for comparing builds). */
+  if (argc == 2 && g_str_equal (argv[1], "--in-process"))
+    return 0;
   bench_ingest_loopback ();
   bench_latency ();
   bench_resume (FALSE);

@@ -99,7 +99,7 @@ present_offer (HdFeedClient  *self,
 {
   self->prepared = prepared;
   _hd_feed_client_emit_for_handoff (self, OFFER_PRESENTED, handoff,
-                                    json_object_get_object_member (message->body, "packet"));
+                                    hd_feed_message_get_packet (message));
   self->prepared = NULL;
 }
 
@@ -322,30 +322,30 @@ decoded_free (gpointer data)
   g_free (decoded);
 }
 
+/* The packet is read straight from the frame's bytes into the model
+ * (hd_feed_message_parse_frame ()); the tree the preparer reads is built
+ * only for it, for a big offer after the offer is shown. */
 static void
 decode (Decoded *decoded)
 {
-  gsize length = 0;
-  const char *data = g_bytes_get_data (decoded->frame, &length);
-  JsonNode *node = NULL;
-
-  if (length > decoded->max_frame_size)
+  if (g_bytes_get_size (decoded->frame) > decoded->max_frame_size)
     {
       decoded->oversized = TRUE;
       return;
     }
 
-  decoded->message = hd_feed_message_parse (data, length, 0, &decoded->error);
+  decoded->message = hd_feed_message_parse_frame (decoded->frame, 0, &decoded->error);
   if (decoded->message != NULL &&
       (decoded->message->type == HD_FEED_MSG_OFFER ||
-       decoded->message->type == HD_FEED_MSG_HANDOFF_DETAIL) &&
-      (node = json_object_get_member (decoded->message->body, "packet")) != NULL)
-    decoded->packet = hd_packet_parse_node (node, &decoded->limits, &decoded->error);
+       decoded->message->type == HD_FEED_MSG_HANDOFF_DETAIL))
+    decoded->packet = hd_feed_message_parse_packet (decoded->message, &decoded->limits,
+                                                    &decoded->error);
   /* Before the offer is applied, so what it makes is there when it is;
    * a big offer's comes after, in prepare_thread (). */
-  if (decoded->packet != NULL && node != NULL && decoded->prepare != NULL &&
+  if (decoded->packet != NULL && decoded->prepare != NULL &&
       decoded->message->type == HD_FEED_MSG_OFFER && !decoded->prepare_later)
-    decoded->prepared = decoded->prepare (json_node_get_object (node), decoded->prepare_data);
+    decoded->prepared = decoded->prepare (hd_feed_message_get_packet (decoded->message),
+                                          decoded->prepare_data);
 }
 
 /* The second step of a big offer, in a worker: nothing else reads or
@@ -358,7 +358,7 @@ prepare_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Decoded *decoded = task_data;
-  JsonObject *packet = json_object_get_object_member (decoded->message->body, "packet");
+  JsonObject *packet = hd_feed_message_get_packet (decoded->message);
 
   decoded->prepared = decoded->prepare (packet, decoded->prepare_data);
   g_task_return_boolean (task, TRUE);

@@ -63,6 +63,8 @@ hd_feed_message_free (HdFeedMessage *message)
     return;
 
   g_clear_pointer (&message->root, json_node_unref);
+  g_clear_pointer (&message->packet, json_node_unref);
+  g_clear_pointer (&message->frame, g_bytes_unref);
   g_free (message);
 }
 
@@ -197,19 +199,21 @@ get_optional_string (JsonObject  *object,
   return TRUE;
 }
 
-HdFeedMessage *
-hd_feed_message_parse (const char  *data,
-                       gsize        length,
-                       gsize        max_bytes,
-                       GError     **error)
+/* hd_feed_message_parse () and, with @frame, hd_feed_message_parse_frame (). */
+static HdFeedMessage *
+parse_message (const char  *data,
+               gsize        length,
+               gsize        max_bytes,
+               GBytes      *frame,
+               GError     **error)
 {
   g_autoptr(HdFeedMessage) message = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonNode *seq_node;
   guint depth = 0;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  gsize packet_offset = 0;
+  gsize packet_len = 0;
 
   if (max_bytes > 0 && length > max_bytes)
     {
@@ -227,7 +231,11 @@ hd_feed_message_parse (const char  *data,
 
   /* Not JsonParser: it has no depth limit, and a frame of 100,000 "["
    * overflowed the stack. */
-  root = hd_bounded_json_parse (data, length, HD_FEED_MAX_DEPTH, &depth, &local_error);
+  if (frame != NULL)
+    root = hd_bounded_json_parse_deferring (data, length, HD_FEED_MAX_DEPTH, "packet",
+                                            &packet_offset, &packet_len, &depth, &local_error);
+  else
+    root = hd_bounded_json_parse (data, length, HD_FEED_MAX_DEPTH, &depth, &local_error);
   if (root == NULL && depth > HD_FEED_MAX_DEPTH)
     {
       /* Most likely a packet past its limit; the frame's bound is what
@@ -254,6 +262,12 @@ hd_feed_message_parse (const char  *data,
   message = g_new0 (HdFeedMessage, 1);
   message->root = json_node_ref (root);
   message->body = json_node_get_object (root);
+  if (frame != NULL)
+    {
+      message->frame = g_bytes_ref (frame);
+      message->packet_offset = packet_offset;
+      message->packet_len = packet_len;
+    }
 
   if (!get_optional_string (message->body, "type", &message->type_name, error))
     return NULL;
@@ -294,6 +308,78 @@ hd_feed_message_parse (const char  *data,
     }
 
   return g_steal_pointer (&message);
+}
+
+HdFeedMessage *
+hd_feed_message_parse (const char  *data,
+                       gsize        length,
+                       gsize        max_bytes,
+                       GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return parse_message (data, length, max_bytes, NULL, error);
+}
+
+HdFeedMessage *
+hd_feed_message_parse_frame (GBytes  *frame,
+                             gsize    max_bytes,
+                             GError **error)
+{
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (frame != NULL, NULL);
+
+  data = g_bytes_get_data (frame, &length);
+  return parse_message (data != NULL ? data : "", length, max_bytes, frame, error);
+}
+
+/* The bytes of a deferred packet, or NULL. */
+static const char *
+packet_bytes (HdFeedMessage *message)
+{
+  if (message->frame == NULL || message->packet_len == 0)
+    return NULL;
+  return (const char *) g_bytes_get_data (message->frame, NULL) + message->packet_offset;
+}
+
+JsonObject *
+hd_feed_message_get_packet (HdFeedMessage *message)
+{
+  const char *bytes;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  if ((bytes = packet_bytes (message)) == NULL)
+    {
+      JsonNode *node = json_object_get_member (message->body, "packet");
+
+      return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+    }
+  /* Checked already, within the frame's bound, so this cannot fail. */
+  if (message->packet == NULL)
+    message->packet = hd_bounded_json_parse (bytes, message->packet_len,
+                                             HD_FEED_MAX_DEPTH - HD_FEED_ENVELOPE_DEPTH, NULL, NULL);
+  g_return_val_if_fail (message->packet != NULL, NULL);
+  return JSON_NODE_HOLDS_OBJECT (message->packet) ? json_node_get_object (message->packet) : NULL;
+}
+
+HdPacket *
+hd_feed_message_parse_packet (HdFeedMessage         *message,
+                              const HdPacketLimits  *limits,
+                              GError               **error)
+{
+  const char *bytes;
+  JsonNode *node;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  if ((bytes = packet_bytes (message)) != NULL)
+    return hd_packet_parse_checked (bytes, message->packet_len, limits, error);
+  if ((node = json_object_get_member (message->body, "packet")) == NULL)
+    return NULL;
+  return hd_packet_parse_node (node, limits, error);
 }
 
 /* Queue events ------------------------------------------------------------ */

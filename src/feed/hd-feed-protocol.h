@@ -159,7 +159,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HdQueueEvent, hd_queue_event_clear)
 
 /* A decoded frame.  @body is the whole JSON object of the frame (it includes
  * "type" and, for state-changing server messages, "seq"); the other fields
- * are the ones every consumer needs, pre-extracted. */
+ * are the ones every consumer needs, pre-extracted.  A frame decoded by
+ * hd_feed_message_parse_frame () has no "packet" in @body: ask
+ * hd_feed_message_get_packet () and hd_feed_message_parse_packet (). */
 typedef struct
 {
   HdFeedMessageType  type;
@@ -169,6 +171,12 @@ typedef struct
   const char        *request_id;   /* borrowed from @body, or NULL */
   JsonObject        *body;         /* owned */
   JsonNode          *root;         /* owned */
+  /* hd_feed_message_parse_frame (): the frame, where its packet's bytes are
+   * in it (packet_len 0: none), and their tree once it was asked for. */
+  GBytes            *frame;
+  gsize              packet_offset;
+  gsize              packet_len;
+  JsonNode          *packet;
 } HdFeedMessage;
 
 void           hd_feed_message_free          (HdFeedMessage *message);
@@ -195,6 +203,28 @@ HdFeedMessage *hd_feed_message_parse (const char  *data,
                                       gsize        length,
                                       gsize        max_bytes,
                                       GError     **error);
+
+/* The same for a frame the client applies, whose "packet" (an offer's, a
+ * handoff_detail's) is checked as JSON here, with the same errors, but
+ * not built: hd_feed_message_parse_packet () reads its bytes straight into
+ * the model, and its tree, which only the journal needs, is built when
+ * hd_feed_message_get_packet () first asks for it.  Keeps @frame. */
+HdFeedMessage *hd_feed_message_parse_frame (GBytes      *frame,
+                                            gsize        max_bytes,
+                                            GError     **error);
+
+/* The frame's "packet" object, or NULL when it has none (or it is no
+ * object).  For a frame from hd_feed_message_parse_frame (), the tree is
+ * built on the first call: call it from one thread at a time. */
+JsonObject    *hd_feed_message_get_packet   (HdFeedMessage         *message);
+
+/* The frame's packet, parsed, validated and masked with @limits (the depth
+ * is bounded by the frame's, HD_FEED_MAX_DEPTH), as hd_packet_parse_node ()
+ * would from the tree.  NULL without an error when the frame has no
+ * "packet". */
+HdPacket      *hd_feed_message_parse_packet (HdFeedMessage         *message,
+                                             const HdPacketLimits  *limits,
+                                             GError               **error);
 
 /* Decodes the body of a "queue_event" into @event (cleared first; clear it
  * with hd_queue_event_clear () when done).  Returns FALSE, and leaves

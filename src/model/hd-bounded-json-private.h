@@ -47,6 +47,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HdBoundedJsonScan, _hd_bounded_json_scan_clear
 /* A value at @depth, or NULL with the error set. */
 JsonNode *_hd_bounded_json_scan_value  (HdBoundedJsonScan *scan,
                                         guint              depth);
+/* What _hd_bounded_json_scan_value () checks, building nothing: FALSE with
+ * the same error at the same byte. */
+gboolean  _hd_bounded_json_scan_skip   (HdBoundedJsonScan *scan,
+                                        guint              depth);
 /* A string after its opening quote: *out_len bytes at *out, valid until the
  * next string is read, NUL-terminated if the input is writable or the
  * string had escapes. */

@@ -206,19 +206,20 @@ string_node (HdBoundedJsonScan *r,
   return node;
 }
 
-static JsonNode *
-read_number (HdBoundedJsonScan *r)
+/* Checks a number's syntax and copies it, NUL-terminated, into @buf. */
+static gboolean
+scan_number (HdBoundedJsonScan *r,
+             char               buf[64],
+             gboolean          *is_double)
 {
   const char *begin = r->p;
-  gboolean is_double = FALSE;
-  char buf[64];
   gsize len;
-  JsonNode *node;
 
+  *is_double = FALSE;
   if (r->p < r->end && *r->p == '-')
     r->p++;
   if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-    return fail_node (r, "bad number", NULL);
+    return fail (r, "bad number");
   if (*r->p == '0')
     r->p++;
   else
@@ -226,30 +227,42 @@ read_number (HdBoundedJsonScan *r)
       r->p++;
   if (r->p < r->end && *r->p == '.')
     {
-      is_double = TRUE;
+      *is_double = TRUE;
       r->p++;
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        return fail_node (r, "bad number", NULL);
+        return fail (r, "bad number");
       while (r->p < r->end && g_ascii_isdigit (*r->p))
         r->p++;
     }
   if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
     {
-      is_double = TRUE;
+      *is_double = TRUE;
       r->p++;
       if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
         r->p++;
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        return fail_node (r, "bad number", NULL);
+        return fail (r, "bad number");
       while (r->p < r->end && g_ascii_isdigit (*r->p))
         r->p++;
     }
 
   len = (gsize) (r->p - begin);
-  if (len >= sizeof buf)
-    return fail_node (r, "number too long", NULL);
+  if (len >= 64)
+    return fail (r, "number too long");
   memcpy (buf, begin, len);
   buf[len] = '\0';
+  return TRUE;
+}
+
+static JsonNode *
+read_number (HdBoundedJsonScan *r)
+{
+  gboolean is_double;
+  char buf[64];
+  JsonNode *node;
+
+  if (!scan_number (r, buf, &is_double))
+    return NULL;
 
   node = json_node_new (JSON_NODE_VALUE);
   if (!is_double)
@@ -282,6 +295,185 @@ read_literal (HdBoundedJsonScan *r,
   return TRUE;
 }
 
+/* A member whose value is checked but not built (hd_bounded_json_parse_deferring ()). */
+typedef struct
+{
+  const char *name;
+  gboolean    found;
+  gsize       offset;
+  gsize       len;
+} Deferred;
+
+/* An object at @depth, after the depth check; @deferred (nullable) names
+ * a member to check without building it. */
+static JsonNode *
+read_object (HdBoundedJsonScan *r,
+             guint              depth,
+             Deferred          *deferred)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  r->depth_seen = MAX (r->depth_seen, depth + 1);
+
+  json_node_take_object (node, object);
+  r->p++;
+  skip_space (r);
+  if (r->p < r->end && *r->p == '}')
+    {
+      r->p++;
+      return node;
+    }
+  for (;;)
+    {
+      g_autofree char *escaped = NULL;
+      const char *name;
+      gsize name_len;
+      JsonNode *member;
+
+      skip_space (r);
+      if (r->p >= r->end || *r->p != '"')
+        return fail_node (r, "expected a member name", node);
+      r->p++;
+      if (!_hd_bounded_json_scan_string (r, &name, &name_len))
+        return fail_node (r, NULL, node);
+      /* The value may reuse the scratch buffer; a name in the input
+       * stays where it is. */
+      if (name == r->buffer->str)
+        name = escaped = g_strndup (name, name_len);
+      skip_space (r);
+      if (r->p >= r->end || *r->p != ':')
+        return fail_node (r, "expected ':'", node);
+      r->p++;
+      if (deferred != NULL && name_len == strlen (deferred->name) &&
+          memcmp (name, deferred->name, name_len) == 0)
+        {
+          /* The last one counts, as a repeated member replaces the one
+           * before; the member itself is left out. */
+          skip_space (r);
+          deferred->offset = (gsize) (r->p - r->start);
+          if (!_hd_bounded_json_scan_skip (r, depth + 1))
+            return fail_node (r, NULL, node);
+          deferred->len = (gsize) (r->p - r->start) - deferred->offset;
+          deferred->found = TRUE;
+        }
+      else
+        {
+          if (!(member = _hd_bounded_json_scan_value (r, depth + 1)))
+            return fail_node (r, NULL, node);
+          /* json_object_set_member () copies the name. */
+          json_object_set_member (object, escaped != NULL ? escaped : terminated (r, name, name_len),
+                                  member);
+        }
+      skip_space (r);
+      if (r->p < r->end && *r->p == ',')
+        {
+          r->p++;
+          continue;
+        }
+      if (r->p < r->end && *r->p == '}')
+        {
+          r->p++;
+          return node;
+        }
+      return fail_node (r, "expected ',' or '}'", node);
+    }
+}
+
+/* What _hd_bounded_json_scan_value () does, with the same checks, the same
+ * errors at the same bytes and the same depth accounting, building
+ * nothing. */
+gboolean
+_hd_bounded_json_scan_skip (HdBoundedJsonScan *r,
+                            guint              depth)
+{
+  skip_space (r);
+  if (r->p >= r->end)
+    return fail (r, "unexpected end");
+  if (G_UNLIKELY (depth >= r->max_depth) && (*r->p == '{' || *r->p == '['))
+    {
+      r->too_deep = TRUE;
+      return fail (r, "nested too deeply");
+    }
+
+  switch (*r->p)
+    {
+    case '{':
+    case '[':
+      {
+        char close = *r->p == '{' ? '}' : ']';
+
+        r->depth_seen = MAX (r->depth_seen, depth + 1);
+        r->p++;
+        skip_space (r);
+        if (r->p < r->end && *r->p == close)
+          {
+            r->p++;
+            return TRUE;
+          }
+        for (;;)
+          {
+            if (close == '}')
+              {
+                const char *name;
+                gsize name_len;
+
+                skip_space (r);
+                if (r->p >= r->end || *r->p != '"')
+                  return fail (r, "expected a member name");
+                r->p++;
+                if (!_hd_bounded_json_scan_string (r, &name, &name_len))
+                  return FALSE;
+                skip_space (r);
+                if (r->p >= r->end || *r->p != ':')
+                  return fail (r, "expected ':'");
+                r->p++;
+              }
+            if (!_hd_bounded_json_scan_skip (r, depth + 1))
+              return FALSE;
+            skip_space (r);
+            if (r->p < r->end && *r->p == ',')
+              {
+                r->p++;
+                continue;
+              }
+            if (r->p < r->end && *r->p == close)
+              {
+                r->p++;
+                return TRUE;
+              }
+            return fail (r, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+          }
+      }
+
+    case '"':
+      {
+        const char *value;
+        gsize len;
+
+        r->p++;
+        return _hd_bounded_json_scan_string (r, &value, &len);
+      }
+
+    case 't':
+      return read_literal (r, "true");
+    case 'f':
+      return read_literal (r, "false");
+    case 'n':
+      return read_literal (r, "null");
+
+    default:
+      if (*r->p == '-' || g_ascii_isdigit (*r->p))
+        {
+          gboolean is_double;
+          char buf[64];
+
+          return scan_number (r, buf, &is_double);
+        }
+      return fail (r, "unexpected character");
+    }
+}
+
 JsonNode *
 _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
                              guint              depth)
@@ -301,60 +493,7 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
   switch (*r->p)
     {
     case '{':
-      {
-        JsonObject *object = json_object_new ();
-        JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-        r->depth_seen = MAX (r->depth_seen, depth + 1);
-
-        json_node_take_object (node, object);
-        r->p++;
-        skip_space (r);
-        if (r->p < r->end && *r->p == '}')
-          {
-            r->p++;
-            return node;
-          }
-        for (;;)
-          {
-            g_autofree char *escaped = NULL;
-            const char *name;
-            gsize name_len;
-            JsonNode *member;
-
-            skip_space (r);
-            if (r->p >= r->end || *r->p != '"')
-              return fail_node (r, "expected a member name", node);
-            r->p++;
-            if (!_hd_bounded_json_scan_string (r, &name, &name_len))
-              return fail_node (r, NULL, node);
-            /* The value may reuse the scratch buffer; a name in the input
-             * stays where it is. */
-            if (name == r->buffer->str)
-              name = escaped = g_strndup (name, name_len);
-            skip_space (r);
-            if (r->p >= r->end || *r->p != ':')
-              return fail_node (r, "expected ':'", node);
-            r->p++;
-            if (!(member = _hd_bounded_json_scan_value (r, depth + 1)))
-              return fail_node (r, NULL, node);
-            /* json_object_set_member () copies the name. */
-            json_object_set_member (object, escaped != NULL ? escaped : terminated (r, name, name_len),
-                                    member);
-            skip_space (r);
-            if (r->p < r->end && *r->p == ',')
-              {
-                r->p++;
-                continue;
-              }
-            if (r->p < r->end && *r->p == '}')
-              {
-                r->p++;
-                return node;
-              }
-            return fail_node (r, "expected ',' or '}'", node);
-          }
-      }
+      return read_object (r, depth, NULL);
 
     case '[':
       {
@@ -507,6 +646,59 @@ hd_bounded_json_parse (const char  *data,
   return root;
 }
 
+
+JsonNode *
+hd_bounded_json_parse_deferring (const char  *data,
+                                 gsize        len,
+                                 guint        max_depth,
+                                 const char  *member,
+                                 gsize       *member_offset,
+                                 gsize       *member_len,
+                                 guint       *depth,
+                                 GError     **error)
+{
+  g_autofree char *copy = NULL;
+  g_auto(HdBoundedJsonScan) r = { 0 };
+  Deferred deferred = { member, FALSE, 0, 0 };
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (member != NULL && member_offset != NULL && member_len != NULL, NULL);
+
+  *member_offset = 0;
+  *member_len = 0;
+  copy = g_malloc (len + 1);
+  memcpy (copy, data, len);
+  copy[len] = '\0';
+  _hd_bounded_json_scan_init (&r, copy, len, TRUE, max_depth, error);
+  skip_space (&r);
+  /* Only a root object has members: anything else is read as
+   * hd_bounded_json_parse () reads it. */
+  if (r.p < r.end && *r.p == '{' && max_depth > 0)
+    root = read_object (&r, 0, &deferred);
+  else
+    root = _hd_bounded_json_scan_value (&r, 0);
+  if (root != NULL)
+    {
+      skip_space (&r);
+      if (r.p != r.end)
+        {
+          fail (&r, "trailing characters");
+          g_clear_pointer (&root, json_node_unref);
+        }
+    }
+  if (depth != NULL)
+    *depth = r.too_deep ? max_depth + 1 : r.depth_seen;
+  if (root == NULL)
+    return NULL;
+  if (deferred.found)
+    {
+      *member_offset = deferred.offset;
+      *member_len = deferred.len;
+    }
+  json_node_seal (root);
+  return root;
+}
 
 JsonNode *
 hd_bounded_json_load_file (const char  *path,

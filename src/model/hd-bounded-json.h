@@ -46,6 +46,24 @@ JsonNode *hd_bounded_json_parse (const char  *data,
                                  guint       *depth,
                                  GError     **error);
 
+/* hd_bounded_json_parse () for a document whose top-level @member is read
+ * by someone else: its value is checked exactly as hd_bounded_json_parse ()
+ * checks it (the same errors, at the same bytes, and the same depth), but
+ * not built, and the root object is left without it; *@member_offset and
+ * *@member_len get where its bytes are in @data (the last one, as a repeated
+ * member replaces the one before), or 0 and 0 when it is absent.  A feed
+ * frame's packet is read this way: the packet parser reads it straight into
+ * the model (hd_packet_parse_checked ()), and a tree of it is built only
+ * when one is needed. */
+JsonNode *hd_bounded_json_parse_deferring (const char  *data,
+                                           gsize        len,
+                                           guint        max_depth,
+                                           const char  *member,
+                                           gsize       *member_offset,
+                                           gsize       *member_len,
+                                           guint       *depth,
+                                           GError     **error);
+
 /* The same for a whole file that may be damaged or replaced: one the
  * program keeps between runs (the outbox, the feed's state).  Reads at most
  * @max_bytes.  Errors (HD_ERROR), each naming @path:

@@ -524,9 +524,55 @@ check_version (HdJsonReader *p,
   return TRUE;
 }
 
+/* The transcript, from the tree or from the decoder. */
+static gboolean
+parse_transcript (HdJsonReader             *p,
+                  JsonObject               *root,
+                  const HdPacketTranscript *decoded,
+                  HdPacket                 *packet)
+{
+  JsonArray *transcript = NULL;
+  guint n;
+
+  if (decoded != NULL && decoded->decoded)
+    n = decoded->n_turns;
+  else if (!_hd_json_read_array (p, root, "transcript", &transcript))
+    return FALSE;
+  else
+    n = transcript != NULL ? json_array_get_length (transcript) : 0;
+
+  if (n > p->limits->max_turns)
+    {
+      /* The error names it; the reader is done with. */
+      _hd_json_push (p, "transcript");
+      /* TRANSLATORS: the number of transcript turns, then the limit */
+      _hd_json_fail (p, HD_ERROR_LIMIT,
+                     g_dngettext (GETTEXT_PACKAGE, "%u turn exceeds the limit of %u", "%u turns exceed the limit of %u",
+                                  n),
+                     n, p->limits->max_turns);
+      return FALSE;
+    }
+
+  if (decoded == NULL || !decoded->decoded)
+    return _hd_json_read_list (p, root, "transcript", HD_TYPE_TURN, parse_turn_item,
+                               &packet->transcript);
+
+  if (decoded->error != NULL)
+    {
+      g_propagate_error (p->error, g_error_copy (decoded->error));
+      return FALSE;
+    }
+  p->unknown += decoded->unknown;
+  packet->transcript = g_list_store_new (HD_TYPE_TURN);
+  /* One splice rather than n appends: GListStore is a GSequence. */
+  g_list_store_splice (packet->transcript, 0, 0, decoded->turns->pdata, decoded->turns->len);
+  return TRUE;
+}
+
 HdPacket *
-_hd_packet_parse_root (HdJsonReader *p,
-                       JsonNode     *root_node)
+_hd_packet_parse_root (HdJsonReader             *p,
+                       JsonNode                 *root_node,
+                       const HdPacketTranscript *decoded)
 {
   static const char * const known[] = {
     "schema_version", "handoff_id", "conversation_id", "created_at", "bot", "customer",
@@ -536,7 +582,6 @@ _hd_packet_parse_root (HdJsonReader *p,
   g_autoptr(HdPacket) packet = g_object_new (HD_TYPE_PACKET, NULL);
   JsonObject *root = NULL;
   JsonObject *object = NULL;
-  JsonArray *transcript = NULL;
   gsize old;
 
   if (!_hd_json_node_get_object (p, root_node, &root))
@@ -592,20 +637,7 @@ _hd_packet_parse_root (HdJsonReader *p,
       _hd_json_pop (p, old);
     }
 
-  if (!_hd_json_read_array (p, root, "transcript", &transcript))
-    return NULL;
-  if (transcript != NULL && json_array_get_length (transcript) > p->limits->max_turns)
-    {
-      old = _hd_json_push (p, "transcript");
-      /* TRANSLATORS: the number of transcript turns, then the limit */
-      _hd_json_fail (p, HD_ERROR_LIMIT,
-                     g_dngettext (GETTEXT_PACKAGE, "%u turn exceeds the limit of %u", "%u turns exceed the limit of %u",
-                                  json_array_get_length (transcript)),
-                     json_array_get_length (transcript), p->limits->max_turns);
-      return NULL;
-    }
-  if (!_hd_json_read_list (p, root, "transcript", HD_TYPE_TURN, parse_turn_item,
-                           &packet->transcript))
+  if (!parse_transcript (p, root, decoded, packet))
     return NULL;
 
   object = NULL;

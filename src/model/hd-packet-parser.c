@@ -51,7 +51,7 @@ parse_root (JsonNode              *node,
   g_autoptr(GString) pointer = g_string_sized_new (64);
   HdJsonReader p = { limits, pointer, 0, error };
 
-  return _hd_packet_parse_root (&p, node);
+  return _hd_packet_parse_root (&p, node, NULL);
 }
 
 /* No walk for the depth limit here: the tree came from
@@ -133,6 +133,52 @@ locate (const char *data,
  * also refuses a second value after the first.  @data must be valid UTF-8
  * (the scanner then skips checking strings without escapes again) and start
  * with "{" or "[" after white space (check_start ()). */
+void
+_hd_packet_fail_more_than_one_value (const char              *data,
+                                     const HdBoundedJsonScan *scan,
+                                     GError                 **error)
+{
+  g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
+               _("malformed JSON: more than one value at the top level (byte offset %zu)"),
+               (size_t) (scan->p - data));
+}
+
+void
+_hd_packet_fail_scan (const char               *data,
+                      const HdBoundedJsonScan  *scan,
+                      const GError             *scan_error,
+                      GError                  **error)
+{
+  const char *what = scan_error->message;
+  guint line, column;
+
+  if (scan->too_deep)
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
+                   _("the packet nests deeper than %u levels"), scan->max_depth);
+      return;
+    }
+
+  /* The scanner says "invalid JSON at byte N: what"; name the place as
+   * a person reading the packet would look for it. */
+  if (g_str_has_prefix (what, "invalid JSON at byte ") && (what = strstr (what, ": ")) != NULL)
+    what += 2;
+  else
+    what = scan_error->message;
+  locate (data, (gsize) (scan->p - data), &line, &column);
+  g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
+               _("malformed JSON at line %u, column %u: %s"), line, column, what);
+}
+
+/* The tree of a packet, read by the bounded scanner under
+ * hd_bounded_json_parse () (without its seal, a walk of the whole tree that
+ * the packet parser does not need), or NULL with the error set.  The
+ * scanner reads strict RFC 8259 only, and counts the nesting of arrays and
+ * objects exactly as the limit does, so no other depth check is needed, and
+ * its recursion stops at the limit.  It
+ * also refuses a second value after the first.  @data must be valid UTF-8
+ * (the scanner then skips checking strings without escapes again) and start
+ * with "{" or "[" after white space (check_start ()). */
 static JsonNode *
 read_tree (const char  *data,
            gsize        len,
@@ -156,61 +202,36 @@ read_tree (const char  *data,
         return root;
 
       g_clear_pointer (&root, json_node_unref);
-      g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
-                   _("malformed JSON: more than one value at the top level (byte offset %zu)"),
-                   (size_t) (scan.p - data));
+      _hd_packet_fail_more_than_one_value (data, &scan, error);
       return NULL;
     }
 
-  if (scan.too_deep)
-    g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
-                 _("the packet nests deeper than %u levels"), max_depth);
-  else
-    {
-      const char *what = local_error->message;
-      guint line, column;
-
-      /* The scanner says "invalid JSON at byte N: what"; name the place as
-       * a person reading the packet would look for it. */
-      if (g_str_has_prefix (what, "invalid JSON at byte ") && (what = strstr (what, ": ")) != NULL)
-        what += 2;
-      else
-        what = local_error->message;
-      locate (data, (gsize) (scan.p - data), &line, &column);
-      g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
-                   _("malformed JSON at line %u, column %u: %s"), line, column, what);
-    }
+  _hd_packet_fail_scan (data, &scan, local_error, error);
   return NULL;
 }
 
-HdPacket *
-hd_packet_parse_bytes (GBytes                *json,
-                       const HdPacketLimits  *limits,
-                       GError               **error)
+/* What hd_packet_parse_bytes () checks before reading: the size, UTF-8,
+ * and the first character.  Returns the data, or NULL with the error set. */
+static const char *
+check_bytes (GBytes                *json,
+             const HdPacketLimits  *limits,
+             gsize                 *len,
+             GError               **error)
 {
-  HdPacketLimits defaults;
-  g_autoptr(JsonNode) root = NULL;
-  const char *data;
+  const char *data = g_bytes_get_data (json, len);
   const char *invalid = NULL;
-  gsize len;
 
-  g_return_val_if_fail (json != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  limits = limits_or_default (limits, &defaults);
-  data = g_bytes_get_data (json, &len);
-
-  if (len > limits->max_bytes)
+  if (*len > limits->max_bytes)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_LIMIT,
                    _("the packet is %zu bytes, more than the limit of %zu bytes"),
-                   (size_t) len, (size_t) limits->max_bytes);
+                   (size_t) *len, (size_t) limits->max_bytes);
       return NULL;
     }
 
   /* One pass for the whole input, so the scanner need not check each
    * string again, and the error names the byte. */
-  if (!g_utf8_validate_len (data, len, &invalid))
+  if (!g_utf8_validate_len (data, *len, &invalid))
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE,
                    *invalid == '\0' ? _("NUL byte at offset %zu")
@@ -219,12 +240,87 @@ hd_packet_parse_bytes (GBytes                *json,
       return NULL;
     }
 
-  if (!check_start (data, len, error))
+  if (!check_start (data, *len, error))
     return NULL;
 
-  if ((root = read_tree (data, len, limits->max_depth, error)) == NULL)
+  return data != NULL ? data : "";
+}
+
+/* Whether @data starts with an object (after white space). */
+static gboolean
+starts_with_object (const char *data,
+                    gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len && is_json_space (data[i]))
+    i++;
+  return i < len && data[i] == '{';
+}
+
+HdPacket *
+_hd_packet_parse_bytes_tree (GBytes                *json,
+                             const HdPacketLimits  *limits,
+                             GError               **error)
+{
+  HdPacketLimits defaults;
+  g_autoptr(JsonNode) root = NULL;
+  const char *data;
+  gsize len;
+
+  limits = limits_or_default (limits, &defaults);
+  if ((data = check_bytes (json, limits, &len, error)) == NULL ||
+      (root = read_tree (data, len, limits->max_depth, error)) == NULL)
     return NULL;
 
+  return parse_root (root, limits, error);
+}
+
+HdPacket *
+hd_packet_parse_bytes (GBytes                *json,
+                       const HdPacketLimits  *limits,
+                       GError               **error)
+{
+  HdPacketLimits defaults;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (json != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  limits = limits_or_default (limits, &defaults);
+  if ((data = check_bytes (json, limits, &len, error)) == NULL)
+    return NULL;
+
+  /* An object is read straight into the model; anything else (an array,
+   * which fails as such) and limits too tight for a turn go through a
+   * tree. */
+  if (limits->max_depth >= 3 && starts_with_object (data, len))
+    return _hd_packet_decode (data, len, limits, limits->max_depth, error);
+  return _hd_packet_parse_bytes_tree (json, limits, error);
+}
+
+HdPacket *
+hd_packet_parse_checked (const char            *data,
+                         gsize                  len,
+                         const HdPacketLimits  *limits,
+                         GError               **error)
+{
+  HdPacketLimits defaults;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  limits = limits_or_default (limits, &defaults);
+  /* The bytes passed the scanner with a depth bound already: no second
+   * bound here, as for hd_packet_parse_node (). */
+  if (starts_with_object (data, len))
+    return _hd_packet_decode (data, len, limits, G_MAXUINT, error);
+
+  /* Not an object: the tree names what it is. */
+  if ((root = hd_bounded_json_parse (data, len, G_MAXUINT, NULL, error)) == NULL)
+    return NULL;
   return parse_root (root, limits, error);
 }
 

@@ -49,6 +49,17 @@ HdPacket *hd_packet_parse_node         (JsonNode              *node,
                                         const HdPacketLimits  *limits,
                                         GError               **error);
 
+/* The same for the bytes of a packet inside a document that
+ * hd_bounded_json_parse_deferring () has checked (a feed frame's
+ * "packet"): they are strict JSON within the depth bound already, so, as
+ * for hd_packet_parse_node (), neither the size nor the depth is checked
+ * here, and the errors are hd_packet_parse_node ()'s for the same packet.
+ * An object is read straight into the model, with no tree. */
+HdPacket *hd_packet_parse_checked      (const char            *data,
+                                        gsize                  len,
+                                        const HdPacketLimits  *limits,
+                                        GError               **error);
+
 /* The same in a worker thread, for big packets (10,000 turns and more). */
 void      hd_packet_parse_bytes_async  (GBytes                *json,
                                         const HdPacketLimits  *limits,

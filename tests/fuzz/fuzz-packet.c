@@ -16,13 +16,16 @@
 #include "hd-bounded-json.h"
 #include "hd-error.h"
 #include "hd-mask.h"
-#include "hd-packet-parser.h"
+#include "hd-packet-parser-private.h"
 
 /* libFuzzer target for the packet parser and the masking it does, and for
  * the JSON parser the feed reads frames with (hd_bounded_json_parse (), then
  * the packet from its tree, as the feed client does).  Any input must give a
  * packet or an HD_ERROR, never a crash, a sanitizer report, a leak, or a
  * GLib critical (made fatal below: a g_return_if_fail hit is a bug here).
+ * The packet decoder (bytes straight into the model) must agree with the
+ * tree path it replaced, error for error (tests/test-packet-decoder.c
+ * checks the same on a fixed corpus).
  * Seed corpus: tests/fixtures/valid and tests/fixtures/invalid. */
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -48,6 +51,35 @@ LLVMFuzzerInitialize (int    *argc,
 {
   g_log_set_writer_func (abort_on_warning_writer, NULL, NULL);
   return 0;
+}
+
+/* Both the same packet (as far as a fuzzer can cheaply tell), or the same
+ * error. */
+static void
+assert_same (HdPacket     *a,
+             const GError *a_error,
+             HdPacket     *b,
+             const GError *b_error)
+{
+  g_assert ((a == NULL) == (b == NULL));
+  if (a == NULL)
+    {
+      g_assert (a_error->domain == b_error->domain && a_error->code == b_error->code);
+      g_assert (strcmp (a_error->message, b_error->message) == 0);
+      return;
+    }
+  g_assert (g_list_model_get_n_items (hd_packet_get_transcript (a)) ==
+            g_list_model_get_n_items (hd_packet_get_transcript (b)));
+  g_assert (hd_packet_get_unknown_field_count (a) == hd_packet_get_unknown_field_count (b));
+  for (guint i = 0; i < g_list_model_get_n_items (hd_packet_get_transcript (a)); i++)
+    {
+      g_autoptr(HdTurn) turn_a = g_list_model_get_item (hd_packet_get_transcript (a), i);
+      g_autoptr(HdTurn) turn_b = g_list_model_get_item (hd_packet_get_transcript (b), i);
+
+      g_assert (strcmp (hd_turn_get_text (turn_a), hd_turn_get_text (turn_b)) == 0);
+      g_assert (hd_turn_get_speaker (turn_a) == hd_turn_get_speaker (turn_b));
+      g_assert (g_date_time_equal (hd_turn_get_time (turn_a), hd_turn_get_time (turn_b)));
+    }
 }
 
 static void
@@ -98,6 +130,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     walk_packet (packet);
   else
     g_assert (error->domain == HD_ERROR && error->message != NULL);
+  {
+    g_autoptr(GError) tree_error = NULL;
+    g_autoptr(HdPacket) tree = _hd_packet_parse_bytes_tree (bytes, &limits, &tree_error);
+
+    assert_same (packet, error, tree, tree_error);
+  }
   g_clear_error (&error);
 
   /* A tree is bounded by the parse that made it, here with the packet's
@@ -108,12 +146,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_assert (depth <= limits.max_depth + 1);
   else
     {
+      g_autoptr(GError) checked_error = NULL;
+      g_autoptr(HdPacket) checked = NULL;
+
       g_assert (depth <= limits.max_depth);
       g_assert (json_node_is_immutable (root));
       from_tree = hd_packet_parse_node (root, &limits, &error);
       g_assert ((from_tree == NULL) != (error == NULL));
       if (from_tree != NULL)
         walk_packet (from_tree);
+      /* The feed's path: bytes the scanner checked, read into the model. */
+      checked = hd_packet_parse_checked ((const char *) data, size, &limits, &checked_error);
+      assert_same (checked, checked_error, from_tree, error);
     }
   if (error != NULL)
     g_assert (error->domain == HD_ERROR && error->message != NULL);
