@@ -149,8 +149,10 @@ _hd_session_restore (HdSession *self)
     {
       g_autoptr(HdHandoff) handoff = rebuild_handoff (ids[i], g_hash_table_lookup (open, ids[i]));
 
+      self->restoring = TRUE;
       if (handoff != NULL && hd_queue_add (queue, handoff))
         restored++;
+      self->restoring = FALSE;
     }
   if (restored > 0)
     g_message ("Restored %u open handoffs from the journal", restored);
