@@ -490,6 +490,70 @@ test_index_stale (void)
   hd_test_rm_rf (dir);
 }
 
+/* The index is read in a worker (here rebuilt, as it is gone): the
+ * session's start returns at once, with nothing restored and the feed not
+ * started, so a long journal never holds up the window; both follow once
+ * the index is in.  A record journaled meanwhile is in the index too. */
+static void
+test_index_loads_in_worker (void)
+{
+  g_autofree char *token = hd_demo_router_generate_token ();
+  g_autoptr(HdDemoRouter) router = hd_demo_router_new (token);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-index-load-XXXXXX");
+  g_autofree char *index_path = g_build_filename (dir, "journal", HD_JOURNAL_INDEX_NAME, NULL);
+  g_autoptr(HdSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *declined = NULL;
+  HdQueue *queue;
+
+  g_object_set (router, "heartbeat-ms", 2000, "offer-ttl-s", 3600, NULL);
+  g_assert_true (hd_demo_router_start (router, 0, &error));
+  g_assert_no_error (error);
+
+  session = start_session (router, token, dir);
+  kept = hd_demo_router_push_offer (router, AGENT, 0);
+  declined = hd_demo_router_push_offer (router, AGENT, 1);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (session))) == 2,
+                      HD_TEST_TIMEOUT_MS);
+  hd_session_stop (session);
+  g_clear_object (&session);
+  g_assert_cmpint (g_unlink (index_path), ==, 0);
+
+  session = hd_session_new_for_feed (hd_demo_router_get_uri (router), AGENT, token, dir, &error);
+  g_assert_no_error (error);
+  queue = hd_session_get_queue (session);
+  hd_session_start (session);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 0);
+  g_assert_cmpint (hd_feed_client_get_state (hd_session_get_feed (session)), ==,
+                   HD_FEED_CLIENT_STATE_DISCONNECTED);
+  hd_session_journal_agent_event (session, declined, HD_EVENT_DECLINE, NULL);
+  HD_TEST_WAIT_UNTIL (hd_session_get_can_send (session), HD_TEST_TIMEOUT_MS);
+  g_assert_nonnull (hd_queue_lookup (queue, kept));
+  g_assert_true (g_file_test (index_path, G_FILE_TEST_EXISTS));
+  hd_session_stop (session);
+  g_clear_object (&session);
+
+  /* Saved at the stop with the decline noted: not rebuilt, and only the
+   * other handoff comes back. */
+  {
+    gboolean rebuilt = TRUE;
+    g_autofree char *journal_dir = g_build_filename (dir, "journal", NULL);
+    HdJournalIndex *index = hd_journal_index_open (journal_dir, &rebuilt, &error);
+    g_auto(GStrv) open = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (rebuilt);
+    open = hd_journal_index_dup_open (index);
+    g_assert_cmpuint (g_strv_length (open), ==, 1);
+    g_assert_cmpstr (open[0], ==, kept);
+    hd_journal_index_free (index);
+  }
+
+  hd_demo_router_stop (router);
+  hd_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +561,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hd/session-crash/index-stale", test_index_stale);
+  g_test_add_func ("/hd/session-crash/index-loads-in-worker", test_index_loads_in_worker);
   g_test_add_func ("/hd/session-crash/restart-restores-open", test_restart_restores_open);
   g_test_add_func ("/hd/session-crash/drafts-survive-kill", test_drafts_survive_kill);
   g_test_add_func ("/hd/session-crash/exactly-once-across-kills", test_exactly_once_across_kills);

@@ -42,7 +42,10 @@ struct _HdSession
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   HdJournalIndex *index;      /* owned; NULL without a journal */
-  gboolean      restored;     /* what the journal had open is shown again */
+  gboolean      restored;     /* the index was asked for: what the journal had open is shown again */
+  gboolean      loading;      /* the index is being read in a worker; the feed waits */
+  GPtrArray    *unindexed;    /* HdJournalEvent appended while loading, to note once loaded */
+  GPtrArray    *unindexed_paths; /* and the journal file of each */
   guint         index_save_id; /* the index is saved a while after an append */
   HdDraftStore *drafts;       /* owned; the default store while this session lives */
   GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
@@ -63,9 +66,9 @@ struct _HdSession
 };
 
 /* hd-session-restore.c */
-void     _hd_session_open_index (HdSession  *self);
+void     _hd_session_watch_journal  (HdSession *self);
+void     _hd_session_load_and_start (HdSession *self);
 void     _hd_session_save_index (HdSession  *self);
-void     _hd_session_restore    (HdSession  *self);
 gboolean _hd_session_stamp_feed (HdSession  *self,
                                  JsonObject *payload);
 void     _hd_session_note_feed  (HdSession  *self);

@@ -412,7 +412,7 @@ setup (HdSession   *self,
     g_warning ("The event journal in %s could not be opened: %s", journal_dir, journal_error->message);
   else if (hd_journal_get_last_error (self->journal) != NULL)
     g_warning ("Event journal: %s", hd_journal_get_last_error (self->journal));
-  _hd_session_open_index (self);
+  _hd_session_watch_journal (self);
   if (self->journal != NULL)
     hd_feed_client_set_commit_func (self->feed, commit_journal, self);
 
@@ -585,9 +585,9 @@ hd_session_start (HdSession *self)
   g_return_if_fail (HD_IS_SESSION (self));
 
   /* Before the feed: what the journal holds decides what is shown again
-   * and what is not shown twice. */
-  _hd_session_restore (self);
-  hd_feed_client_start (self->feed);
+   * and what is not shown twice.  It is read in a worker, so a long
+   * journal never holds up the window; the feed starts once it is in. */
+  _hd_session_load_and_start (self);
 
   if (self->sf_auth == NULL)
     return;
@@ -738,6 +738,8 @@ hd_session_finalize (GObject *object)
   g_clear_pointer (&self->resolved, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->index, hd_journal_index_free);
+  g_clear_pointer (&self->unindexed, g_ptr_array_unref);
+  g_clear_pointer (&self->unindexed_paths, g_ptr_array_unref);
   g_free (self->data_dir);
   g_free (self->agent_id);
 
