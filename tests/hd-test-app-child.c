@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 #include "hd-agent-view.h"
@@ -239,6 +240,9 @@ main (int   argc,
       g_printerr ("usage: %s type|check URL HANDOFF_ID\n", argv[0]);
       return 2;
     }
+  /* A test that fails while this runs must not leave it behind, holding
+   * the test's output open. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
   child.mode = argv[1];
   child.handoff_id = argv[3];
 

@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,6 +134,9 @@ main (int   argc,
       g_printerr ("usage: %s URL DATA_DIR STAGE NTH EXPECT_SEQ\n", argv[0]);
       return 2;
     }
+  /* A test that fails while this runs must not leave it behind, holding
+   * the test's output open. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
   child.stage = argv[3];
   child.nth = (guint) atoi (argv[4]);
   child.expect_seq = g_ascii_strtoll (argv[5], NULL, 10);

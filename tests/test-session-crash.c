@@ -18,6 +18,7 @@
 #include "hd-journal-index.h"
 #include "hd-journal-verify.h"
 #include "hd-session.h"
+#include "hd-test-packet-generator.h"
 #include "hd-test-utils.h"
 
 #define AGENT "agent-crash"
@@ -139,14 +140,37 @@ caught_up_or_dead (gpointer data)
   return *caught->exited || hd_demo_router_get_acked_seq (caught->router, AGENT) >= caught->seq;
 }
 
+/* An offer above HD_FEED_ASYNC_DECODE_BYTES, which the client decodes and
+ * journals in workers, queued before it is journaled. */
+static char *
+push_big_offer (HdDemoRouter *router,
+                guint         seed)
+{
+  g_autoptr(GBytes) bytes = hd_test_packet_generator_build (4000, seed);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("ho-crash-big-%u", seed);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *packet;
+
+  g_assert_cmpuint (size, >, HD_FEED_ASYNC_DECODE_BYTES);
+  g_assert_true (json_parser_load_from_data (parser, data, (gssize) size, &error));
+  g_assert_no_error (error);
+  packet = json_parser_get_root (parser);
+  json_object_set_string_member (json_node_get_object (packet), "handoff_id", id);
+  return hd_demo_router_push_packet (router, AGENT, packet);
+}
+
 /* Kills the app (a child process running a session) at every named point
  * of an offer's life, the 1st, 2nd, 3rd and 5th time it is reached in a run,
  * over many offers and restarts, against a real loopback router that also
  * re-offers handoffs already presented (a router retrying after its own
- * failover).  The test sends one frame at a time, the next once the last
- * is acknowledged, so each offer is its own batch (its own state write and
- * ack) and every run dies at the same point every time.  Then each handoff
- * is journaled exactly once, and the journal verifies. */
+ * failover), with some big offers among them.  The test sends one frame
+ * at a time, the next once the last is acknowledged, so each offer is its
+ * own batch (its own state write and ack) and every run dies at the same
+ * point every time.  Then each handoff is journaled exactly once, and the
+ * journal verifies. */
 static void
 test_exactly_once_across_kills (void)
 {
@@ -198,7 +222,11 @@ test_exactly_once_across_kills (void)
          * nth of any, whatever the replay and the re-offer did. */
         while (!exited && sent < nth + 1)
           {
-            g_ptr_array_add (ids, hd_demo_router_push_offer (router, AGENT, -1));
+            /* In the runs killed at the 2nd time, the first new offer is a
+             * big one: shown while it is still being prepared for the
+             * journal in a worker. */
+            g_ptr_array_add (ids, nth == 2 && sent == 0 ? push_big_offer (router, runs)
+                                                         : hd_demo_router_push_offer (router, AGENT, -1));
             caught.seq = ++pushed;
             sent++;
             g_assert_true (hd_test_wait_until (caught_up_or_dead, &caught, HD_TEST_TIMEOUT_MS * 2));
