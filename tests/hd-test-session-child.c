@@ -8,73 +8,65 @@
  * chosen point of an offer's life, so a test can check what survives a
  * crash exactly there:
  *
- *   hd-test-session-child URL DATA_DIR PHASE NTH DELAY_MS EXPECT_ITEMS EXPECT_SEQ
+ *   hd-test-session-child URL DATA_DIR STAGE NTH EXPECT_SEQ
  *
- * PHASE is "none", "shown" (the offer reached the queue: decoded, not yet
- * journaled) or "journaled" (its record was just written: the state file
- * and the ack are still to come); the NTH such offer of this run triggers
- * the kill, DELAY_MS later (0: right there, inside the signal handler).
- * PHASE "drafts" types a reply and case edits into the first handoff,
+ * STAGE names one of the session's stages (hd-session-private.h):
+ * "decoded", "shown", "journaled", "state-written" or "acked"; the child
+ * raises SIGKILL inside the stage's hook the NTH time this run reaches it,
+ * so the kill comes exactly there, with nothing after it run.  It never
+ * stops by itself then: the test feeds it offers until it is killed.
+ * STAGE "none" stops cleanly and exits 0 once seq EXPECT_SEQ is applied.
+ * STAGE "drafts" types a reply and case edits into the first handoff,
  * through the APIs the reply box and the case editor use, and kills itself
- * once the draft store wrote them (the debounce passed), mid-chat.
- * Without a kill, or before it, the child stops cleanly and exits 0 once
- * it applied seq EXPECT_SEQ and its queue holds EXPECT_ITEMS handoffs
- * (restored ones included; 0: any number).  The
+ * once the draft store wrote them (the debounce passed), mid-chat.  The
  * feed token comes in $HD_TEST_FEED_TOKEN (never on a command line).
  */
 
 #include "config.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "hd-case-draft.h"
-#include "hd-session.h"
+#include "hd-session-private.h"
+
+static const char * const stage_names[] = {
+  [HD_SESSION_STAGE_DECODED] = "decoded",
+  [HD_SESSION_STAGE_SHOWN] = "shown",
+  [HD_SESSION_STAGE_JOURNALED] = "journaled",
+  [HD_SESSION_STAGE_STATE_WRITTEN] = "state-written",
+  [HD_SESSION_STAGE_ACKED] = "acked",
+};
 
 typedef struct
 {
-  HdSession *session;
-  GMainLoop *loop;
-  char      *phase;
-  guint      nth;
-  guint      delay_ms;
-  guint      expect_items;
-  gint64     expect_seq;
-  guint      count;
-  gboolean   done;
-  gboolean   dying;     /* the kill point was reached: no clean exit now */
+  HdSession   *session;
+  GMainLoop   *loop;
+  const char  *stage;
+  guint        nth;
+  gint64       expect_seq;
+  guint        count;
+  gboolean     done;
   HdCaseDraft *case_draft;
 } Child;
 
-static gboolean
-die_cb (gpointer data)
-{
-  kill (getpid (), SIGKILL);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-reached (Child      *child,
-         const char *phase)
+stage_cb (HdSession      *session,
+          HdSessionStage  stage,
+          gpointer        user_data)
 {
-  if (!g_str_equal (child->phase, phase) || ++child->count != child->nth)
-    return;
-  child->dying = TRUE;
-  if (child->delay_ms == 0)
-    kill (getpid (), SIGKILL);
-  g_timeout_add (child->delay_ms, die_cb, NULL);
+  Child *child = user_data;
+
+  if (g_str_equal (child->stage, stage_names[stage]) && ++child->count == child->nth)
+    raise (SIGKILL);
 }
 
 static void
 check_done (Child *child)
 {
-  HdQueue *queue = hd_session_get_queue (child->session);
-
-  if (g_str_equal (child->phase, "drafts") || child->dying)
-    return;  /* it ends by its kill */
-  if (g_list_model_get_n_items (G_LIST_MODEL (queue)) >= child->expect_items &&
+  if (g_str_equal (child->stage, "none") &&
       hd_feed_client_get_last_seq (hd_session_get_feed (child->session)) >= child->expect_seq)
     {
       child->done = TRUE;
@@ -89,7 +81,7 @@ drafts_written_cb (gpointer data)
 
   if (hd_draft_store_get_n_written (hd_session_get_drafts (child->session)) == 0)
     return G_SOURCE_CONTINUE;
-  kill (getpid (), SIGKILL);
+  raise (SIGKILL);
   return G_SOURCE_REMOVE;
 }
 
@@ -113,27 +105,15 @@ on_items_changed_cb (GListModel *queue,
                      guint       added,
                      Child      *child)
 {
-  for (guint i = 0; i < added; i++)
-    reached (child, "shown");
-  if (g_str_equal (child->phase, "drafts") && child->case_draft == NULL && added > 0)
+  if (g_str_equal (child->stage, "drafts") && child->case_draft == NULL && added > 0)
     {
       g_autoptr(HdHandoff) handoff = g_list_model_get_item (queue, position);
 
       type_drafts (child, handoff);
-      return;
     }
-  check_done (child);
 }
 
-static void
-on_appended_cb (HdJournal      *journal,
-                HdJournalEvent *event,
-                Child          *child)
-{
-  if (g_str_equal (hd_journal_event_get_event_type (event), HD_EVENT_OFFER))
-    reached (child, "journaled");
-}
-
+/* Also once welcomed: a resume after the journal may need no frame. */
 static void
 on_last_seq_cb (GObject    *feed,
                 GParamSpec *pspec,
@@ -149,16 +129,17 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   Child child = { 0 };
 
-  if (argc != 8)
+  if (argc != 6)
     {
-      g_printerr ("usage: %s URL DATA_DIR PHASE NTH DELAY_MS EXPECT_ITEMS EXPECT_SEQ\n", argv[0]);
+      g_printerr ("usage: %s URL DATA_DIR STAGE NTH EXPECT_SEQ\n", argv[0]);
       return 2;
     }
-  child.phase = argv[3];
+  /* A test that fails while this runs must not leave it behind, holding
+   * the test's output open. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  child.stage = argv[3];
   child.nth = (guint) atoi (argv[4]);
-  child.delay_ms = (guint) atoi (argv[5]);
-  child.expect_items = (guint) atoi (argv[6]);
-  child.expect_seq = g_ascii_strtoll (argv[7], NULL, 10);
+  child.expect_seq = g_ascii_strtoll (argv[5], NULL, 10);
 
   child.session = hd_session_new_for_feed (argv[1], "agent-crash", g_getenv ("HD_TEST_FEED_TOKEN"),
                                            argv[2], &error);
@@ -169,11 +150,11 @@ main (int   argc,
     }
   child.loop = g_main_loop_new (NULL, FALSE);
   g_object_set (hd_session_get_feed (child.session), "backoff-initial-ms", 10, "backoff-max-ms", 100, NULL);
-  g_signal_connect (hd_session_get_journal (child.session), "appended", G_CALLBACK (on_appended_cb), &child);
+  _hd_session_set_stage_func (child.session, stage_cb, &child);
   g_signal_connect (hd_session_get_feed (child.session), "notify::last-seq", G_CALLBACK (on_last_seq_cb), &child);
-  hd_session_start (child.session);
-  /* After the handoffs restored at start: only offers of this run count. */
+  g_signal_connect (hd_session_get_feed (child.session), "notify::state", G_CALLBACK (on_last_seq_cb), &child);
   g_signal_connect (hd_session_get_queue (child.session), "items-changed", G_CALLBACK (on_items_changed_cb), &child);
+  hd_session_start (child.session);
   check_done (&child);
   if (!child.done)
     g_main_loop_run (child.loop);

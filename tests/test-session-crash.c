@@ -18,6 +18,7 @@
 #include "hd-journal-index.h"
 #include "hd-journal-verify.h"
 #include "hd-session.h"
+#include "hd-test-packet-generator.h"
 #include "hd-test-utils.h"
 
 #define AGENT "agent-crash"
@@ -68,35 +69,46 @@ child_exited_cb (GObject      *object,
   *exited = TRUE;
 }
 
+static GSubprocess *
+spawn_child (const char *uri,
+             const char *token,
+             const char *data_dir,
+             const char *stage,
+             guint       nth,
+             gint64      expect_seq,
+             gboolean   *exited)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "hd-test-session-child", NULL);
+  g_autofree char *nth_text = g_strdup_printf ("%u", nth);
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, expect_seq);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *child;
+
+  g_subprocess_launcher_setenv (launcher, "HD_TEST_FEED_TOKEN", token, TRUE);
+  /* The child is killed on purpose: its leaks are no finding. */
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1", TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, program, uri, data_dir, stage, nth_text,
+                                       seq_text, NULL);
+  g_assert_no_error (error);
+  *exited = FALSE;
+  g_subprocess_wait_async (child, NULL, child_exited_cb, exited);
+  return child;
+}
+
 /* Runs the child until it kills itself or is done; returns whether it was
  * killed. */
 static gboolean
 run_child (const char *uri,
            const char *token,
            const char *data_dir,
-           const char *phase,
+           const char *stage,
            guint       nth,
-           guint       delay_ms,
-           guint       expect_items,
            gint64      expect_seq)
 {
-  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "hd-test-session-child", NULL);
-  g_autofree char *nth_text = g_strdup_printf ("%u", nth);
-  g_autofree char *delay_text = g_strdup_printf ("%u", delay_ms);
-  g_autofree char *items_text = g_strdup_printf ("%u", expect_items);
-  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, expect_seq);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean exited = FALSE;
+  g_autoptr(GSubprocess) child = spawn_child (uri, token, data_dir, stage, nth, expect_seq, &exited);
 
-  g_subprocess_launcher_setenv (launcher, "HD_TEST_FEED_TOKEN", token, TRUE);
-  /* The child is killed on purpose: its leaks are no finding. */
-  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1", TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, program, uri, data_dir, phase, nth_text,
-                                       delay_text, items_text, seq_text, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (child, NULL, child_exited_cb, &exited);
   hd_test_wait_flag (&exited, HD_TEST_TIMEOUT_MS * 3);
   if (g_subprocess_get_if_signaled (child))
     {
@@ -112,18 +124,58 @@ static HdSession *start_session (HdDemoRouter *router,
                                  const char   *token,
                                  const char   *dir);
 
-/* Kills the app (a child process running a session) at seeded random
- * points of an offer's life, over many offers and restarts, against a real
- * loopback router that also re-offers handoffs already presented (a router
- * retrying after its own failover): each handoff is journaled exactly once,
- * and the journal verifies. */
+typedef struct
+{
+  HdDemoRouter *router;
+  gboolean     *exited;
+  gint64        seq;
+} Caught;
+
+/* The child died, or applied and acknowledged everything up to @seq. */
+static gboolean
+caught_up_or_dead (gpointer data)
+{
+  Caught *caught = data;
+
+  return *caught->exited || hd_demo_router_get_acked_seq (caught->router, AGENT) >= caught->seq;
+}
+
+/* An offer above HD_FEED_ASYNC_DECODE_BYTES, which the client decodes and
+ * journals in workers, queued before it is journaled. */
+static char *
+push_big_offer (HdDemoRouter *router,
+                guint         seed)
+{
+  g_autoptr(GBytes) bytes = hd_test_packet_generator_build (4000, seed);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("ho-crash-big-%u", seed);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *packet;
+
+  g_assert_cmpuint (size, >, HD_FEED_ASYNC_DECODE_BYTES);
+  g_assert_true (json_parser_load_from_data (parser, data, (gssize) size, &error));
+  g_assert_no_error (error);
+  packet = json_parser_get_root (parser);
+  json_object_set_string_member (json_node_get_object (packet), "handoff_id", id);
+  return hd_demo_router_push_packet (router, AGENT, packet);
+}
+
+/* Kills the app (a child process running a session) at every named point
+ * of an offer's life, the 1st, 2nd, 3rd and 5th time it is reached in a run,
+ * over many offers and restarts, against a real loopback router that also
+ * re-offers handoffs already presented (a router retrying after its own
+ * failover), with some big offers among them.  The test sends one frame
+ * at a time, the next once the last is acknowledged, so each offer is its
+ * own batch (its own state write and ack) and every run dies at the same
+ * point every time.  Then each handoff is journaled exactly once, and the
+ * journal verifies. */
 static void
 test_exactly_once_across_kills (void)
 {
-  const char *phases[] = { "shown", "journaled" };
-  guint32 seed = (guint32) g_ascii_strtoull (g_getenv ("HD_CRASH_SEED") != NULL ? g_getenv ("HD_CRASH_SEED")
-                                                                                : "20261207", NULL, 10);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  static const char * const stages[] = { "decoded", "shown", "journaled", "state-written", "acked" };
+  static const guint nths[] = { 1, 2, 3, 5 };
   g_autofree char *token = hd_demo_router_generate_token ();
   g_autoptr(HdDemoRouter) router = hd_demo_router_new (token);
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-crash-XXXXXX");
@@ -133,49 +185,67 @@ test_exactly_once_across_kills (void)
   g_autoptr(GError) error = NULL;
   gint64 pushed = 0;
   gint64 first_bad = -1;
-  guint kills = 0, reoffers = 0;
-  const guint runs = 24;
+  guint runs = 0, reoffers = 0;
 
-  g_test_message ("seed %u (set HD_CRASH_SEED to repeat another run)", seed);
   g_object_set (router, "heartbeat-ms", 2000, "offer-ttl-s", 3600, NULL);
   g_assert_true (hd_demo_router_start (router, 0, &error));
   g_assert_no_error (error);
 
-  for (guint run = 0; run < runs; run++)
-    {
-      guint n_new = (guint) g_rand_int_range (rand, 1, 5);
-      const char *phase = phases[g_rand_int_range (rand, 0, G_N_ELEMENTS (phases))];
-      guint nth = (guint) g_rand_int_range (rand, 1, (gint32) n_new + 1);
-      /* Right there, or later: after the state file, after the ack. */
-      guint delay_ms = g_rand_boolean (rand) ? 0 : (guint) g_rand_int_range (rand, 1, 250);
+  for (guint n = 0; n < G_N_ELEMENTS (nths); n++)
+    for (guint s = 0; s < G_N_ELEMENTS (stages); s++, runs++)
+      {
+        gboolean exited = FALSE;
+        guint nth = nths[n];
+        g_autoptr(GSubprocess) child = spawn_child (hd_demo_router_get_uri (router), token, dir,
+                                                    stages[s], nth, 0, &exited);
+        Caught caught = { router, &exited, pushed };
+        guint sent = 0;
 
-      for (guint i = 0; i < n_new; i++)
-        {
-          g_ptr_array_add (ids, hd_demo_router_push_offer (router, AGENT, -1));
-          pushed++;
-        }
-      if (run > 2 && g_rand_int_range (rand, 0, 3) == 0)
-        {
-          /* The same handoff again, with a new seq. */
-          const char *again = g_ptr_array_index (ids, g_rand_int_range (rand, 0, (gint32) ids->len - (gint32) n_new));
-          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-          g_autoptr(JsonNode) packet = hd_demo_template_build (0, again, now);
+        g_test_message ("run %u: kill at %s #%u", runs, stages[s], nth);
+        /* What the last run left unacknowledged is replayed first. */
+        g_assert_true (hd_test_wait_until (caught_up_or_dead, &caught, HD_TEST_TIMEOUT_MS * 2));
 
-          g_free (hd_demo_router_push_packet (router, AGENT, packet));
-          pushed++;
-          reoffers++;
-        }
-      g_test_message ("run %u: %u new offers, kill at %s #%u + %u ms", run, n_new, phase, nth, delay_ms);
-      if (run_child (hd_demo_router_get_uri (router), token, dir, phase, nth, delay_ms, 0, pushed))
-        kills++;
-    }
+        /* Every other run, a handoff presented earlier again, with a new seq. */
+        if (!exited && runs % 2 == 1 && ids->len > 0)
+          {
+            const char *again = g_ptr_array_index (ids, (runs * 7) % ids->len);
+            g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+            g_autoptr(JsonNode) packet = hd_demo_template_build (0, again, now);
+
+            g_free (hd_demo_router_push_packet (router, AGENT, packet));
+            caught.seq = ++pushed;
+            reoffers++;
+            g_assert_true (hd_test_wait_until (caught_up_or_dead, &caught, HD_TEST_TIMEOUT_MS * 2));
+          }
+
+        /* Each new offer reaches every stage once: nth + 1 of them reach the
+         * nth of any, whatever the replay and the re-offer did. */
+        while (!exited && sent < nth + 1)
+          {
+            /* In the runs killed at the 2nd time, the first new offer is a
+             * big one: shown while it is still being prepared for the
+             * journal in a worker. */
+            g_ptr_array_add (ids, nth == 2 && sent == 0 ? push_big_offer (router, runs)
+                                                         : hd_demo_router_push_offer (router, AGENT, -1));
+            caught.seq = ++pushed;
+            sent++;
+            g_assert_true (hd_test_wait_until (caught_up_or_dead, &caught, HD_TEST_TIMEOUT_MS * 2));
+          }
+
+        if (!exited)
+          {
+            g_subprocess_force_exit (child);
+            hd_test_wait_flag (&exited, HD_TEST_TIMEOUT_MS);
+            g_error ("the child was not killed at %s #%u", stages[s], nth);
+          }
+        hd_test_wait_flag (&exited, HD_TEST_TIMEOUT_MS);
+        g_assert_true (g_subprocess_get_if_signaled (child));
+        g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+      }
 
   /* A last, clean run applies whatever is left. */
-  g_assert_false (run_child (hd_demo_router_get_uri (router), token, dir, "none", 0, 0, 0, pushed));
-  g_test_message ("%u runs, %u killed, %u offers, %u re-offers", runs + 1, kills, ids->len, reoffers);
-  /* Every run reaches its kill point: its new offers are shown and
-   * journaled in it. */
-  g_assert_cmpuint (kills, ==, runs);
+  g_assert_false (run_child (hd_demo_router_get_uri (router), token, dir, "none", 0, pushed));
+  g_test_message ("%u runs killed, %u offers, %u re-offers", runs, ids->len, reoffers);
 
   g_assert_true (hd_journal_verify_directory (journal_dir, &first_bad, &error));
   g_assert_no_error (error);
@@ -187,7 +257,7 @@ test_exactly_once_across_kills (void)
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
 
       if (n != 1)
-        g_error ("handoff %s was journaled %u times (seed %u)", id, n, seed);
+        g_error ("handoff %s was journaled %u times", id, n);
     }
 
   /* None was answered, so a restart shows every one again, once. */
@@ -333,7 +403,7 @@ test_drafts_survive_kill (void)
   g_assert_no_error (error);
   id = hd_demo_router_push_offer (router, AGENT, 0);
 
-  g_assert_true (run_child (hd_demo_router_get_uri (router), token, dir, "drafts", 0, 0, 0, 1));
+  g_assert_true (run_child (hd_demo_router_get_uri (router), token, dir, "drafts", 0, 1));
 
   /* Saved beside the journal, readable by the agent only. */
   draft_path = g_strdup_printf ("%s/%s.json", drafts_dir, id);
@@ -448,6 +518,70 @@ test_index_stale (void)
   hd_test_rm_rf (dir);
 }
 
+/* The index is read in a worker (here rebuilt, as it is gone): the
+ * session's start returns at once, with nothing restored and the feed not
+ * started, so a long journal never holds up the window; both follow once
+ * the index is in.  A record journaled meanwhile is in the index too. */
+static void
+test_index_loads_in_worker (void)
+{
+  g_autofree char *token = hd_demo_router_generate_token ();
+  g_autoptr(HdDemoRouter) router = hd_demo_router_new (token);
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-index-load-XXXXXX");
+  g_autofree char *index_path = g_build_filename (dir, "journal", HD_JOURNAL_INDEX_NAME, NULL);
+  g_autoptr(HdSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *declined = NULL;
+  HdQueue *queue;
+
+  g_object_set (router, "heartbeat-ms", 2000, "offer-ttl-s", 3600, NULL);
+  g_assert_true (hd_demo_router_start (router, 0, &error));
+  g_assert_no_error (error);
+
+  session = start_session (router, token, dir);
+  kept = hd_demo_router_push_offer (router, AGENT, 0);
+  declined = hd_demo_router_push_offer (router, AGENT, 1);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (session))) == 2,
+                      HD_TEST_TIMEOUT_MS);
+  hd_session_stop (session);
+  g_clear_object (&session);
+  g_assert_cmpint (g_unlink (index_path), ==, 0);
+
+  session = hd_session_new_for_feed (hd_demo_router_get_uri (router), AGENT, token, dir, &error);
+  g_assert_no_error (error);
+  queue = hd_session_get_queue (session);
+  hd_session_start (session);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 0);
+  g_assert_cmpint (hd_feed_client_get_state (hd_session_get_feed (session)), ==,
+                   HD_FEED_CLIENT_STATE_DISCONNECTED);
+  hd_session_journal_agent_event (session, declined, HD_EVENT_DECLINE, NULL);
+  HD_TEST_WAIT_UNTIL (hd_session_get_can_send (session), HD_TEST_TIMEOUT_MS);
+  g_assert_nonnull (hd_queue_lookup (queue, kept));
+  g_assert_true (g_file_test (index_path, G_FILE_TEST_EXISTS));
+  hd_session_stop (session);
+  g_clear_object (&session);
+
+  /* Saved at the stop with the decline noted: not rebuilt, and only the
+   * other handoff comes back. */
+  {
+    gboolean rebuilt = TRUE;
+    g_autofree char *journal_dir = g_build_filename (dir, "journal", NULL);
+    HdJournalIndex *index = hd_journal_index_open (journal_dir, &rebuilt, &error);
+    g_auto(GStrv) open = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (rebuilt);
+    open = hd_journal_index_dup_open (index);
+    g_assert_cmpuint (g_strv_length (open), ==, 1);
+    g_assert_cmpstr (open[0], ==, kept);
+    hd_journal_index_free (index);
+  }
+
+  hd_demo_router_stop (router);
+  hd_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +589,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hd/session-crash/index-stale", test_index_stale);
+  g_test_add_func ("/hd/session-crash/index-loads-in-worker", test_index_loads_in_worker);
   g_test_add_func ("/hd/session-crash/restart-restores-open", test_restart_restores_open);
   g_test_add_func ("/hd/session-crash/drafts-survive-kill", test_drafts_survive_kill);
   g_test_add_func ("/hd/session-crash/exactly-once-across-kills", test_exactly_once_across_kills);

@@ -125,6 +125,7 @@ _hd_feed_client_save_state (HdFeedClient *self)
     }
 
   self->persisted_seq = self->last_seq;
+  _hd_feed_client_reach_stage (self, HD_FEED_STAGE_STATE_WRITTEN, self->last_seq);
 }
 
 void
@@ -151,6 +152,7 @@ _hd_feed_client_flush_ack (HdFeedClient *self)
 
       _hd_feed_client_send_text (self, text);
       self->acked_seq = self->last_seq;
+      _hd_feed_client_reach_stage (self, HD_FEED_STAGE_ACKED, self->acked_seq);
     }
 }
 

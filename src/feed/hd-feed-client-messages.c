@@ -588,8 +588,10 @@ apply_decoded (HdFeedClient *self,
       return;
     case HD_FEED_MSG_OFFER:
       {
-        g_autoptr(HdHandoff) handoff = apply_offer (self, message, decoded->packet, decoded->error,
-                                                    decoded->prepare_later);
+        g_autoptr(HdHandoff) handoff = NULL;
+
+        _hd_feed_client_reach_stage (self, HD_FEED_STAGE_DECODED, message->seq);
+        handoff = apply_offer (self, message, decoded->packet, decoded->error, decoded->prepare_later);
 
         if (handoff != NULL && decoded->prepare_later)
           {

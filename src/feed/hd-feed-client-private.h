@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "hd-feed-client.h"
+#include "hd-feed-stage-private.h"
 #include "hd-packet-parser.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,8 @@ struct _HdFeedClient
   HdFeedClientCommitFunc   commit;         /* nullable */
   gpointer                 commit_data;
   gboolean                 commit_failing; /* warned once until it works again */
+  HdFeedStageFunc          stage_func;     /* nullable: the crash tests' hook */
+  gpointer                 stage_data;
   gsize                    max_frame_size;
   guint                    backoff_initial_ms;
   guint                    backoff_max_ms;
@@ -171,6 +174,9 @@ void     _hd_feed_client_set_connected_since (HdFeedClient      *self,
 void     _hd_feed_client_set_next_retry_at   (HdFeedClient      *self,
                                               GDateTime         *at);
 
+void     _hd_feed_client_reach_stage         (HdFeedClient      *self,
+                                              HdFeedStage        stage,
+                                              gint64             seq);
 gint64   _hd_feed_client_journaled_seq       (HdFeedClient      *self,
                                               const char        *stream_id);
 void     _hd_feed_client_note_applied        (HdFeedClient      *self);

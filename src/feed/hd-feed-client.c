@@ -481,6 +481,26 @@ hd_feed_client_set_commit_func (HdFeedClient           *self,
   self->commit_data = user_data;
 }
 
+void
+_hd_feed_client_set_stage_func (HdFeedClient    *self,
+                                HdFeedStageFunc  func,
+                                gpointer         user_data)
+{
+  g_return_if_fail (HD_IS_FEED_CLIENT (self));
+
+  self->stage_func = func;
+  self->stage_data = user_data;
+}
+
+void
+_hd_feed_client_reach_stage (HdFeedClient *self,
+                             HdFeedStage   stage,
+                             gint64        seq)
+{
+  if (self->stage_func != NULL)
+    self->stage_func (stage, seq, self->stage_data);
+}
+
 gpointer
 hd_feed_client_get_offer_prepared (HdFeedClient *self)
 {

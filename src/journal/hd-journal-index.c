@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -171,6 +173,61 @@ hd_journal_index_note (HdJournalIndex *self,
   note (self, event, path, FALSE);
 }
 
+/* Reads @length bytes of @path from byte @offset (-1: to its end), so that
+ * an index only a little behind a long journal reads only its tail, not
+ * the whole file. */
+static gboolean
+read_range (const char  *path,
+            goffset      offset,
+            gssize       length,
+            char       **contents,
+            gsize       *out_length,
+            GError     **error)
+{
+  g_autofree char *buffer = NULL;
+  GStatBuf st;
+  gsize done = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  if (offset > st.st_size)
+    offset = st.st_size;
+  if (length < 0 || offset + length > st.st_size)
+    length = (gssize) (st.st_size - offset);
+  buffer = g_malloc ((gsize) length + 1);
+  while (done < (gsize) length)
+    {
+      gssize n = pread (fd, buffer + done, (gsize) length - done, offset + (goffset) done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : EIO;
+
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      done += (gsize) n;
+    }
+  close (fd);
+  buffer[done] = '\0';
+  *out_length = done;
+  *contents = g_steal_pointer (&buffer);
+  return TRUE;
+}
+
 /* Notes every whole, well-formed record of @path from byte @offset on.  A
  * damaged line is skipped (the journal quarantines a torn tail when it
  * opens; hd_journal_verify_file () reports the rest). */
@@ -185,12 +242,10 @@ scan_file (HdJournalIndex  *self,
   const char *line;
   const char *end;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!read_range (path, (goffset) offset, -1, &contents, &length, error))
     return FALSE;
-  if (offset > length)
-    return TRUE;
 
-  for (line = contents + offset; line < contents + length; line = end + 1)
+  for (line = contents; line < contents + length; line = end + 1)
     {
       g_autoptr(HdJournalEvent) event = NULL;
       g_autoptr(GError) local_error = NULL;
@@ -324,13 +379,23 @@ load (HdJournalIndex *self,
     }
 
   /* The record that ends the covered point must still be there, whole and
-   * with the same hash: the chain then vouches for all before it. */
-  if (!g_file_get_contents (covered_path, &contents, &length, NULL) || (gsize) size > length ||
-      contents[size - 1] != '\n')
-    return -1;
-  line = g_strrstr_len (contents, size - 1, "\n");
+   * with the same hash: the chain then vouches for all before it.  Only
+   * the file's tail up to that point is read, more while no line starts
+   * in it (a big offer's record). */
+  for (gint64 window = 64 * 1024;; window *= 4)
+    {
+      gint64 start = MAX (size - window, 0);
+
+      g_clear_pointer (&contents, g_free);
+      if (!read_range (covered_path, start, (gssize) (size - start), &contents, &length, NULL) ||
+          length != (gsize) (size - start) || contents[length - 1] != '\n')
+        return -1;
+      line = g_strrstr_len (contents, (gssize) length - 1, "\n");
+      if (line != NULL || start == 0)
+        break;
+    }
   line = line != NULL ? line + 1 : contents;
-  if (!hd_journal_line_check (line, (gsize) (contents + size - 1 - line), &shape_ok, &stored_seq,
+  if (!hd_journal_line_check (line, (gsize) (contents + length - 1 - line), &shape_ok, &stored_seq,
                               NULL, stored_hash) ||
       g_strcmp0 (stored_hash, hash) != 0 ||
       stored_seq != json_object_get_int_member_with_default (root, "last_seq", -2))

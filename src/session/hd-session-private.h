@@ -8,10 +8,30 @@
 #pragma once
 
 #include "hd-draft-store.h"
+#include "hd-feed-stage-private.h"
 #include "hd-journal-index.h"
 #include "hd-session.h"
 
 G_BEGIN_DECLS
+
+/* The named points of an offer's life, in order, for the crash tests
+ * (tests/hd-test-session-child.c kills itself at the Nth time one is
+ * reached): decoded by the feed transport, shown (added to the queue),
+ * journaled (its offer record written), the transport's position written
+ * durably (the state file), acknowledged to the router.  Exactly once must
+ * hold whichever of them a kill -9 comes after. */
+typedef enum
+{
+  HD_SESSION_STAGE_DECODED,
+  HD_SESSION_STAGE_SHOWN,
+  HD_SESSION_STAGE_JOURNALED,
+  HD_SESSION_STAGE_STATE_WRITTEN,
+  HD_SESSION_STAGE_ACKED,
+} HdSessionStage;
+
+typedef void (*HdSessionStageFunc) (HdSession      *self,
+                                    HdSessionStage  stage,
+                                    gpointer        user_data);
 
 struct _HdSession
 {
@@ -22,7 +42,10 @@ struct _HdSession
   HdFeedClient *feed;         /* owned */
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   HdJournalIndex *index;      /* owned; NULL without a journal */
-  gboolean      restored;     /* what the journal had open is shown again */
+  gboolean      restored;     /* the index was asked for: what the journal had open is shown again */
+  gboolean      loading;      /* the index is being read in a worker; the feed waits */
+  GPtrArray    *unindexed;    /* HdJournalEvent appended while loading, to note once loaded */
+  GPtrArray    *unindexed_paths; /* and the journal file of each */
   guint         index_save_id; /* the index is saved a while after an append */
   HdDraftStore *drafts;       /* owned; the default store while this session lives */
   GQueue        held;         /* HdJournalEvent, owned: waiting for an offer to be presented */
@@ -36,15 +59,25 @@ struct _HdSession
   HdSfClient   *sf_client;
   HdOutbox     *outbox;       /* NULL when its folder is held by another instance */
   GCancellable *cancellable;
+
+  HdSessionStageFunc stage_func; /* nullable: the crash tests' hook, set by code only */
+  gpointer      stage_data;
+  gboolean      restoring;    /* the queue is being given what the journal had open */
 };
 
 /* hd-session-restore.c */
-void     _hd_session_open_index (HdSession  *self);
+void     _hd_session_watch_journal  (HdSession *self);
+void     _hd_session_load_and_start (HdSession *self);
 void     _hd_session_save_index (HdSession  *self);
-void     _hd_session_restore    (HdSession  *self);
 gboolean _hd_session_stamp_feed (HdSession  *self,
                                  JsonObject *payload);
 void     _hd_session_note_feed  (HdSession  *self);
+
+/* hd-session.c: a test hook, never reachable from the environment or a
+ * setting (the app has no switch that crashes it). */
+void     _hd_session_set_stage_func (HdSession          *self,
+                                     HdSessionStageFunc  func,
+                                     gpointer            user_data);
 
 /* hd-session.c: emits "request-pending-changed" when it changes. */
 void     _hd_session_set_request_pending (HdSession  *self,

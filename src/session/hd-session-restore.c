@@ -39,7 +39,20 @@ on_journal_appended_cb (HdJournal      *journal,
                         HdJournalEvent *event,
                         HdSession      *self)
 {
-  hd_journal_index_note (self->index, event, hd_journal_get_current_path (journal));
+  const char *path = hd_journal_get_current_path (journal);
+
+  /* Not read yet (it is, in a worker): noted once it is.  Noting a record
+   * the worker's scan saw too changes nothing, as these are the newest. */
+  if (self->index == NULL)
+    {
+      if (self->unindexed != NULL)
+        {
+          g_ptr_array_add (self->unindexed, hd_journal_event_ref (event));
+          g_ptr_array_add (self->unindexed_paths, g_strdup (path));
+        }
+      return;
+    }
+  hd_journal_index_note (self->index, event, path);
   if (self->index_save_id == 0)
     self->index_save_id = g_timeout_add_seconds (INDEX_SAVE_DELAY_S, save_index_cb, self);
 }
@@ -76,7 +89,8 @@ _hd_session_note_feed (HdSession *self)
 }
 
 /* An open handoff as the journal has it: the offer's packet, the turns
- * appended since, accepted or not. */
+ * appended since, accepted or not.  In the loading worker: nothing else
+ * holds the new handoff yet. */
 static HdHandoff *
 rebuild_handoff (const char *handoff_id,
                  GPtrArray  *events)
@@ -122,35 +136,94 @@ rebuild_handoff (const char *handoff_id,
   return g_steal_pointer (&handoff);
 }
 
-/* Shows again what was open when the app last stopped (crashed or not),
- * then makes every other presented id known to the queue and the journal's
- * feed positions to the client, all before the feed starts. */
-void
-_hd_session_restore (HdSession *self)
+/* What the worker made of the journal: the index, and the handoffs it has
+ * open rebuilt (their packets parsed), for the main thread to take in. */
+typedef struct
 {
-  HdQueue *queue = hd_feed_client_get_queue (self->feed);
+  char           *directory;
+  gboolean        restore;    /* FALSE for the demo */
+  HdJournalIndex *index;
+  GPtrArray      *handoffs;   /* HdHandoff, owned */
+  GError         *error;      /* why the index could not be made */
+  gint64          elapsed_us;
+} Load;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  g_free (load->directory);
+  g_clear_pointer (&load->index, hd_journal_index_free);
+  g_clear_pointer (&load->handoffs, g_ptr_array_unref);
+  g_clear_error (&load->error);
+  g_free (load);
+}
+
+/* Reading the whole journal when its index must be rebuilt takes time in
+ * proportion to it (docs/journal.md, "The index"): never on the thread that
+ * draws the window. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
   g_autoptr(GHashTable) open = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ids = NULL;
-  GHashTableIter iter;
-  gpointer key;
-  guint restored = 0;
+  gint64 started = g_get_monotonic_time ();
+  gboolean rebuilt = FALSE;
 
-  if (self->index == NULL || self->restored)
-    return;
-  self->restored = TRUE;
+  load->index = hd_journal_index_open (load->directory, &rebuilt, &load->error);
+  if (load->index == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (rebuilt)
+    g_debug ("The journal index was rebuilt from the journal");
+  if (!hd_journal_index_save (load->index, &error))
+    g_warning ("%s", error->message);
+  g_clear_error (&error);
+
+  load->handoffs = g_ptr_array_new_with_free_func (g_object_unref);
   /* The built-in demo's router is a new one every run: what was open at
    * the last one's does not exist at this one. */
-  ids = self->demo_open_uri != NULL ? g_new0 (char *, 1) : hd_journal_index_dup_open (self->index);
-  open = ids[0] != NULL ? hd_journal_index_collect_open (self->index, &error) : NULL;
+  ids = load->restore ? hd_journal_index_dup_open (load->index) : g_new0 (char *, 1);
+  open = ids[0] != NULL ? hd_journal_index_collect_open (load->index, &error) : NULL;
   if (open == NULL && error != NULL)
     g_warning ("Could not read the open handoffs back from the journal: %s", error->message);
   for (guint i = 0; open != NULL && ids[i] != NULL; i++)
     {
-      g_autoptr(HdHandoff) handoff = rebuild_handoff (ids[i], g_hash_table_lookup (open, ids[i]));
+      HdHandoff *handoff = rebuild_handoff (ids[i], g_hash_table_lookup (open, ids[i]));
 
-      if (handoff != NULL && hd_queue_add (queue, handoff))
+      if (handoff != NULL)
+        g_ptr_array_add (load->handoffs, handoff);
+    }
+  load->elapsed_us = g_get_monotonic_time () - started;
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Shows again what was open when the app last stopped (crashed or not),
+ * then makes every other presented id known to the queue and the journal's
+ * feed positions to the client, all before the feed starts. */
+static void
+restore (HdSession *self,
+         GPtrArray *handoffs)
+{
+  HdQueue *queue = hd_feed_client_get_queue (self->feed);
+  GHashTableIter iter;
+  gpointer key;
+  guint restored = 0;
+
+  for (guint i = 0; handoffs != NULL && i < handoffs->len; i++)
+    {
+      self->restoring = TRUE;
+      if (hd_queue_add (queue, g_ptr_array_index (handoffs, i)))
         restored++;
+      self->restoring = FALSE;
     }
   if (restored > 0)
     g_message ("Restored %u open handoffs from the journal", restored);
@@ -162,25 +235,75 @@ _hd_session_restore (HdSession *self)
                                 hd_journal_index_get_last_stream (self->index));
 }
 
-void
-_hd_session_open_index (HdSession *self)
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean rebuilt = FALSE;
+  HdSession *self = user_data;
+  Load *load = g_task_get_task_data (G_TASK (result));
 
-  if (self->journal == NULL)
+  /* Stopped or gone meanwhile: @self may be too, and nothing is started. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
-  self->index = hd_journal_index_open (hd_journal_get_directory (self->journal), &rebuilt, &error);
-  if (self->index == NULL)
+
+  self->loading = FALSE;
+  if (load->index == NULL)
+    g_warning ("The journal's index could not be made; offers journaled by an earlier run may be shown again: %s",
+               load->error->message);
+  else
     {
-      g_warning ("The journal's index could not be made; offers journaled by an earlier run may be shown again: %s",
-                 error->message);
+      g_debug ("The journal index was ready in %" G_GINT64_FORMAT " ms", load->elapsed_us / 1000);
+      self->index = g_steal_pointer (&load->index);
+      for (guint i = 0; i < self->unindexed->len; i++)
+        hd_journal_index_note (self->index, g_ptr_array_index (self->unindexed, i),
+                               g_ptr_array_index (self->unindexed_paths, i));
+      restore (self, load->handoffs);
+    }
+  g_clear_pointer (&self->unindexed, g_ptr_array_unref);
+  g_clear_pointer (&self->unindexed_paths, g_ptr_array_unref);
+  hd_feed_client_start (self->feed);
+}
+
+/* Opens the index (rebuilding it when stale) and rebuilds the handoffs it
+ * has open in a worker; once done, on this thread, shows them again, tells
+ * the queue and the feed client what was presented, and starts the feed:
+ * exactly once needs all of it in place before the first frame. */
+void
+_hd_session_load_and_start (HdSession *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  if (self->loading)
+    return;
+  if (self->journal == NULL || self->restored)
+    {
+      hd_feed_client_start (self->feed);
       return;
     }
-  if (rebuilt)
-    g_debug ("The journal index was rebuilt from the journal");
-  if (!hd_journal_index_save (self->index, &error))
-    g_warning ("%s", error->message);
+  self->restored = TRUE;
+  self->loading = TRUE;
+
+  load = g_new0 (Load, 1);
+  load->directory = g_strdup (hd_journal_get_directory (self->journal));
+  load->restore = self->demo_open_uri == NULL;
+  /* No reference on the session: its dispose cancels, and then the
+   * callback touches nothing of it. */
+  task = g_task_new (NULL, self->cancellable, load_cb, self);
+  g_task_set_source_tag (task, _hd_session_load_and_start);
+  g_task_set_task_data (task, load, load_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+_hd_session_watch_journal (HdSession *self)
+{
+  if (self->journal == NULL)
+    return;
+  /* From now on: what is appended before the index is in is noted then. */
+  self->unindexed = g_ptr_array_new_with_free_func ((GDestroyNotify) hd_journal_event_unref);
+  self->unindexed_paths = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_object (self->journal, "appended", G_CALLBACK (on_journal_appended_cb), self, 0);
 }
 

@@ -21,6 +21,40 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (HdSession, hd_session, G_TYPE_OBJECT)
 
 static void
+reach_stage (HdSession      *self,
+             HdSessionStage  stage)
+{
+  if (self->stage_func != NULL)
+    self->stage_func (self, stage, self->stage_data);
+}
+
+static void
+on_feed_stage (HdFeedStage  stage,
+               gint64       seq,
+               gpointer     user_data)
+{
+  static const HdSessionStage stages[] = {
+    [HD_FEED_STAGE_DECODED] = HD_SESSION_STAGE_DECODED,
+    [HD_FEED_STAGE_STATE_WRITTEN] = HD_SESSION_STAGE_STATE_WRITTEN,
+    [HD_FEED_STAGE_ACKED] = HD_SESSION_STAGE_ACKED,
+  };
+
+  reach_stage (user_data, stages[stage]);
+}
+
+void
+_hd_session_set_stage_func (HdSession          *self,
+                            HdSessionStageFunc  func,
+                            gpointer            user_data)
+{
+  g_return_if_fail (HD_IS_SESSION (self));
+
+  self->stage_func = func;
+  self->stage_data = user_data;
+  _hd_feed_client_set_stage_func (self->feed, func != NULL ? on_feed_stage : NULL, self);
+}
+
+static void
 notice (HdSession  *self,
         const char *message)
 {
@@ -176,6 +210,7 @@ on_offer_presented_cb (HdFeedClient *feed,
   write_event (self, event);
   if (stamped)
     _hd_session_note_feed (self);
+  reach_stage (self, HD_SESSION_STAGE_JOURNALED);
   write_held (self);
 }
 
@@ -259,6 +294,9 @@ on_queue_items_changed_cb (GListModel *queue,
     {
       g_autoptr(HdHandoff) handoff = g_list_model_get_item (queue, i);
       const char *id = hd_handoff_get_handoff_id (handoff);
+
+      if (!self->restoring)
+        reach_stage (self, HD_SESSION_STAGE_SHOWN);
 
       if (g_hash_table_contains (self->watched, id))
         continue;
@@ -374,7 +412,7 @@ setup (HdSession   *self,
     g_warning ("The event journal in %s could not be opened: %s", journal_dir, journal_error->message);
   else if (hd_journal_get_last_error (self->journal) != NULL)
     g_warning ("Event journal: %s", hd_journal_get_last_error (self->journal));
-  _hd_session_open_index (self);
+  _hd_session_watch_journal (self);
   if (self->journal != NULL)
     hd_feed_client_set_commit_func (self->feed, commit_journal, self);
 
@@ -547,9 +585,9 @@ hd_session_start (HdSession *self)
   g_return_if_fail (HD_IS_SESSION (self));
 
   /* Before the feed: what the journal holds decides what is shown again
-   * and what is not shown twice. */
-  _hd_session_restore (self);
-  hd_feed_client_start (self->feed);
+   * and what is not shown twice.  It is read in a worker, so a long
+   * journal never holds up the window; the feed starts once it is in. */
+  _hd_session_load_and_start (self);
 
   if (self->sf_auth == NULL)
     return;
@@ -700,6 +738,8 @@ hd_session_finalize (GObject *object)
   g_clear_pointer (&self->resolved, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->index, hd_journal_index_free);
+  g_clear_pointer (&self->unindexed, g_ptr_array_unref);
+  g_clear_pointer (&self->unindexed_paths, g_ptr_array_unref);
   g_free (self->data_dir);
   g_free (self->agent_id);
 
