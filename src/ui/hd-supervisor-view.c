@@ -17,6 +17,7 @@
 #include "hd-locale-format.h"
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view-private.h"
+#include "hd-ui-format.h"
 
 
 G_DEFINE_FINAL_TYPE (HdSupervisorView, hd_supervisor_view, ADW_TYPE_BIN)
@@ -200,8 +201,10 @@ bind_waiting_cb (GtkSignalListItemFactory *factory,
   GtkWidget *chips = gtk_widget_get_next_sibling (text);
   GtkWidget *since = gtk_widget_get_next_sibling (chips);
   const char *customer = hd_waiting_handoff_get_customer (handoff);
-  const char *intent = hd_waiting_handoff_get_intent (handoff);
-  const char *from = hd_waiting_handoff_get_transferred_from (handoff);
+  /* Ids in words, as everywhere else (hd_display_name_for_token ()). */
+  g_autofree char *intent = hd_ui_format_token (hd_waiting_handoff_get_intent (handoff));
+  g_autofree char *flow = hd_ui_format_token (hd_waiting_handoff_get_bot_flow (handoff));
+  g_autofree char *from = hd_ui_format_token (hd_waiting_handoff_get_transferred_from (handoff));
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hd_waiting_handoff_get_waiting_since (handoff) / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
   g_autofree char *clock = hd_locale_format_time_seconds (local);
@@ -215,9 +218,8 @@ bind_waiting_cb (GtkSignalListItemFactory *factory,
     subtitle_text = g_strdup_printf (_("%s · transferred from %s"), intent != NULL ? intent : "", from);
   else
     subtitle_text = g_strdup_printf ("%s%s%s", intent != NULL ? intent : "",
-                                     intent != NULL && hd_waiting_handoff_get_bot_flow (handoff) != NULL ? " · " : "",
-                                     hd_waiting_handoff_get_bot_flow (handoff) != NULL
-                                     ? hd_waiting_handoff_get_bot_flow (handoff) : "");
+                                     intent != NULL && flow != NULL ? " · " : "",
+                                     flow != NULL ? flow : "");
   gtk_label_set_label (GTK_LABEL (subtitle), subtitle_text);
   gtk_label_set_label (GTK_LABEL (since), since_text);
 
