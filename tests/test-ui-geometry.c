@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "hd-agent-view.h"
@@ -263,6 +265,19 @@ lets_children_overhang (GtkWidget *widget)
   return GTK_IS_SCALE (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwIndicatorBin");
 }
 
+/* Labels that may be cut short because their whole text is said elsewhere: the title of
+ * an entry row and an entry's placeholder, which are the field's accessible name, and the
+ * header's title, which is also the window's. */
+static gboolean
+keeps_text_elsewhere (GtkWidget *widget)
+{
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent != NULL; parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_ENTRY_ROW (parent) || GTK_IS_TEXT (parent) || ADW_IS_WINDOW_TITLE (parent) ||
+        ADW_IS_VIEW_SWITCHER_TITLE (parent))
+      return TRUE;
+  return FALSE;
+}
+
 /* What a flap draws around its folded sidebar (the dimming over the content, the shadow)
  * lies beyond the sidebar on purpose, and is no text or control. */
 static gboolean
@@ -338,6 +353,22 @@ check_widget (Fixture   *fixture,
           g_string_append_printf (fixture->problems,
                                   "%s: %s is %d×%d, but needs %d×%d at that width\n",
                                   where, name, width, height, MAX (width, min_width), min_height);
+        }
+    }
+
+  /* A label cut short with "…" loses what it says ("no SLA ta…"): it must wrap, or keep
+   * its whole text in its tooltip, where the pointer and a screen reader still find it. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (!keeps_text_elsewhere (widget) && (tooltip == NULL || strstr (tooltip, text) == NULL))
+        {
+          g_autofree char *name = describe (widget);
+
+          g_string_append_printf (fixture->problems, "%s: %s is cut short with an ellipsis\n", where, name);
         }
     }
 
