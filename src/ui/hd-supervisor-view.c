@@ -94,6 +94,7 @@ update_summary (HdSupervisorView *self)
   if (self->model == NULL)
     {
       gtk_label_set_label (self->summary_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), NULL);
       gtk_stack_set_visible_child_name (self->queue_stack, "empty");
       return;
     }
@@ -108,6 +109,8 @@ update_summary (HdSupervisorView *self)
   alerts = g_strdup_printf (ngettext ("%u alert", "%u alerts", n_alerts), n_alerts);
   text = g_strdup_printf ("%s · %s · %s", queues, waiting, alerts);
   gtk_label_set_label (self->summary_label, text);
+  /* Cut short beside the switcher in a narrow window: the whole line stays in its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), text);
 
   if (n_queues == 0)
     gtk_stack_set_visible_child_name (self->queue_stack, "empty");
@@ -254,6 +257,7 @@ update_waiting_page (HdSupervisorView *self)
   /* TRANSLATORS: "Fraud · 3 waiting" */
   title = g_strdup_printf (ngettext ("%s · %s waiting", "%s · %s waiting", n), hd_queue_panel_get_title (self->shown_panel), count);
   gtk_label_set_label (self->waiting_title, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->waiting_title), title);
   gtk_stack_set_visible_child_name (self->waiting_stack, n > 0 ? "list" : "none");
 }
 
