@@ -85,11 +85,13 @@ def walk(node, path, out, depth=0):
         # GTK 4.8 marks only the toplevel SHOWING; VISIBLE also covers pages not on screen.
         showing = states.contains(Atspi.StateType.VISIBLE)
         n = node.get_child_count()
+        role_name = node.get_role_name()
+        description = (node.get_description() or "").strip() if role in CONTROL_ROLES and showing else ""
     except gi.repository.GLib.Error:
+        # Gone while it was read: the tree changes as the app works (an offer accepted).
         return
-    here = f"{path}/{node.get_role_name()}"
+    here = f"{path}/{role_name}"
     if role in CONTROL_ROLES and showing:
-        description = (node.get_description() or "").strip()
         out.append((here, name or description))
     # The rows of the queue and the transcript take the focus: each must say what it shows.
     if role == Atspi.Role.LIST_ITEM and showing and path.endswith(ROW_LISTS):
