@@ -38,6 +38,7 @@ struct _HdWindow
   HdStatusSelector     *status_selector;
   AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *queue_button;
+  GtkToggleButton      *recordings_button;
   GtkToggleButton      *details_button;
   GtkMenuButton        *connection_button;
   GtkImage             *connection_icon;

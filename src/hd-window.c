@@ -42,7 +42,8 @@ hd_window_get_mode (HdWindow *self)
 }
 
 /* The header's Show Queue and Show Details buttons show while agent mode has folded the
- * queue or the context away; the switcher moves to the bottom bar when the header is full. */
+ * queue or the context away, and Show Recordings while Trainer has folded its recordings;
+ * the switcher moves to the bottom bar when the header is full. */
 static void
 update_fold_buttons (HdWindow *self)
 {
@@ -52,6 +53,9 @@ update_fold_buttons (HdWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->queue_button),
                           agent && hd_agent_view_get_queue_folded (self->agent_view));
+  gtk_widget_set_visible (GTK_WIDGET (self->recordings_button),
+                          g_strcmp0 (self->mode, "trainer") == 0 &&
+                          hd_trainer_view_get_recordings_folded (HD_TRAINER_VIEW (self->trainer_page)));
   gtk_widget_set_visible (GTK_WIDGET (self->details_button),
                           agent && hd_agent_view_get_selected_handoff (self->agent_view) != NULL &&
                           adw_flap_get_folded (details));
@@ -593,6 +597,7 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, status_selector);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, queue_button);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, recordings_button);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_button);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, connection_icon);
@@ -627,11 +632,16 @@ hd_window_init (HdWindow *self)
 
   {
     AdwFlap *details = hd_handoff_pane_get_details_flap (hd_agent_view_get_pane (self->agent_view));
+    AdwFlap *recordings = hd_trainer_view_get_recordings_flap (HD_TRAINER_VIEW (self->trainer_page));
 
     g_object_bind_property (self->agent_view, "queue-revealed", self->queue_button, "active",
                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     g_object_bind_property (details, "reveal-flap", self->details_button, "active",
                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    g_object_bind_property (recordings, "reveal-flap", self->recordings_button, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    g_signal_connect_object (recordings, "notify::folded",
+                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->agent_view, "notify::queue-folded",
                              G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->agent_view, "notify::selected-handoff",

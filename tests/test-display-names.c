@@ -53,6 +53,17 @@ test_tokens (void)
 
     g_assert_cmpstr (name, ==, "__");
   }
+  /* A display name the data sends comes first; without one, the table and the rule. */
+  {
+    g_autofree char *sent = hd_display_name_choose ("Cards (overseas)", "cards_international");
+    g_autofree char *table = hd_display_name_choose (NULL, "cards_international");
+    g_autofree char *blank = hd_display_name_choose ("", "emi_change");
+
+    g_assert_cmpstr (sent, ==, "Cards (overseas)");
+    g_assert_cmpstr (table, ==, "International cards");
+    g_assert_cmpstr (blank, ==, "EMI change");
+    g_assert_null (hd_display_name_choose (NULL, NULL));
+  }
   g_assert_true (hd_display_name_is_acronym ("EMI"));
   g_assert_true (hd_display_name_is_acronym ("otp"));
   g_assert_false (hd_display_name_is_acronym ("card"));

@@ -163,6 +163,17 @@ test_overseas_card_decline (void)
                    HD_ESCALATION_REASON_REGULATED_ACTION);
   g_assert_true (g_str_has_prefix (hd_routing_get_escalation_detail (routing), "Enabling"));
   g_assert_cmpstr (hd_routing_get_skill_group (routing), ==, "cards_international");
+  /* No display names in this packet: the table's, then the rule's. */
+  g_assert_null (hd_routing_get_skill_group_label (routing));
+  {
+    g_autofree char *skill = hd_routing_dup_skill_group_name (routing);
+    g_autofree char *flow = hd_packet_dup_bot_flow_name (packet);
+    g_autofree char *type = hd_case_fields_dup_case_type_name (case_fields);
+
+    g_assert_cmpstr (skill, ==, "International cards");
+    g_assert_cmpstr (flow, ==, "Cards › Transaction declined");
+    g_assert_cmpstr (type, ==, "Card service request");
+  }
   g_assert_cmpstr (hd_routing_get_product_category (routing), ==, "credit_card");
   g_assert_cmpint (hd_routing_get_priority (routing), ==, HD_PRIORITY_HIGH);
   g_assert_cmpstr (hd_routing_get_language (routing), ==, "en-IN");
@@ -278,8 +289,23 @@ test_kyc_document_issue (void)
   second = g_list_model_get_item (attachments, 1);
   g_assert_cmpstr (hd_attachment_get_name (second), ==, "error.png");
   g_assert_null (hd_packet_get_bot_flow (packet));
+  g_assert_null (hd_packet_get_bot_flow_label (packet));
   g_assert_cmpint (hd_routing_get_escalation_reason (hd_packet_get_routing (packet)), ==,
                    HD_ESCALATION_REASON_CUSTOMER_REQUEST);
+  /* Display names as sent, trimmed, and plain text: nothing in them is markup. */
+  g_assert_cmpstr (hd_routing_get_skill_group_label (hd_packet_get_routing (packet)), ==,
+                   "Onboarding & KYC <new>");
+  g_assert_cmpstr (hd_case_fields_get_case_type_label (hd_packet_get_case_fields (packet)), ==,
+                   "Account opening");
+  {
+    g_autofree char *skill = hd_routing_dup_skill_group_name (hd_packet_get_routing (packet));
+    g_autofree char *type = hd_case_fields_dup_case_type_name (hd_packet_get_case_fields (packet));
+    g_autofree char *flow = hd_packet_dup_bot_flow_name (packet);
+
+    g_assert_cmpstr (skill, ==, "Onboarding & KYC <new>");
+    g_assert_cmpstr (type, ==, "Account opening");
+    g_assert_null (flow);
+  }
   g_assert_null (hd_routing_get_escalation_detail (hd_packet_get_routing (packet)));
   g_assert_cmpstr (hd_case_fields_get_case_id (hd_packet_get_case_fields (packet)), ==,
                    "500Hs00000KYCdoAAB");

@@ -241,12 +241,14 @@ test_routing_card (Fixture       *fixture,
   g_assert_cmpuint (count_chips (chips, "chip-high", NULL), ==, 1);
   g_assert_cmpuint (count_chips (chips, "chip-vip", NULL), ==, 1);
 
-  /* Skill group in words, and the SLA's deadline and target. */
+  /* Skill group and bot flow in words, and the SLA's deadline and target. */
   g_assert_cmpstr (grid_key (grid, 0), ==, "Skill");
   g_assert_cmpstr (grid_value (grid, 0), ==, "International cards");
-  g_assert_cmpstr (grid_key (grid, 1), ==, "SLA");
-  g_assert_cmpstr (grid_value (grid, 1), ==, sla);
-  g_assert_null (grid_value (grid, 2));
+  g_assert_cmpstr (grid_key (grid, 1), ==, "Bot flow");
+  g_assert_cmpstr (grid_value (grid, 1), ==, "Cards › Transaction declined");
+  g_assert_cmpstr (grid_key (grid, 2), ==, "SLA");
+  g_assert_cmpstr (grid_value (grid, 2), ==, sla);
+  g_assert_null (grid_value (grid, 3));
 
   /* The routing layer's changes show at once, on the chips already there. */
   hd_handoff_set_vulnerable (handoff, TRUE);
@@ -263,6 +265,16 @@ test_routing_card (Fixture       *fixture,
   hd_routing_card_set_handoff (card, NULL);
   hd_handoff_set_sla_breached (handoff, FALSE);
   g_assert_cmpuint (count_chips (chips, "chip-breached", NULL), ==, 1);
+
+  /* A packet that names its queue: the routing layer's name, as plain text. */
+  {
+    g_autoptr(HdHandoff) named = handoff_new ("kyc-document-issue.json");
+
+    hd_routing_card_set_handoff (card, named);
+    g_assert_cmpstr (grid_key (grid, 0), ==, "Skill");
+    g_assert_cmpstr (grid_value (grid, 0), ==, "Onboarding & KYC <new>");
+    hd_routing_card_set_handoff (card, NULL);
+  }
 
   hd_test_flush (GTK_WIDGET (fixture->window));
   hd_test_flush (GTK_WIDGET (fixture->window));

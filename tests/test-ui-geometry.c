@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "hd-agent-view.h"
@@ -263,6 +265,31 @@ lets_children_overhang (GtkWidget *widget)
   return GTK_IS_SCALE (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwIndicatorBin");
 }
 
+/* Labels that may be cut short because their whole text is said elsewhere: the title of
+ * an entry row and an entry's placeholder, which are the field's accessible name, and the
+ * header's title, which is also the window's. */
+static gboolean
+keeps_text_elsewhere (GtkWidget *widget)
+{
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent != NULL; parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_ENTRY_ROW (parent) || GTK_IS_TEXT (parent) || ADW_IS_WINDOW_TITLE (parent) ||
+        ADW_IS_VIEW_SWITCHER_TITLE (parent))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a flap draws around its folded sidebar (the dimming over the content, the shadow)
+ * lies beyond the sidebar on purpose, and is no text or control. */
+static gboolean
+is_flap_decoration (GtkWidget *widget)
+{
+  const char *css_name = gtk_widget_get_css_name (widget);
+
+  return ADW_IS_FLAP (gtk_widget_get_parent (widget)) &&
+         (g_str_equal (css_name, "dimming") || g_str_equal (css_name, "shadow") ||
+          g_str_equal (css_name, "outline") || g_str_equal (css_name, "border"));
+}
+
 /* The box a widget is seen in: the window, narrowed by every ancestor that clips in the
  * direction it does not scroll. */
 typedef struct
@@ -284,7 +311,7 @@ check_widget (Fixture   *fixture,
     return;
   /* Popovers and dialogs are windows of their own; a scrollbar is drawn over what it
    * scrolls, and its slider may overhang as it grows on hover. */
-  if ((widget != window && GTK_IS_NATIVE (widget)) || GTK_IS_SCROLLBAR (widget))
+  if ((widget != window && GTK_IS_NATIVE (widget)) || GTK_IS_SCROLLBAR (widget) || is_flap_decoration (widget))
     return;
   if (!gtk_widget_compute_bounds (widget, window, &bounds))
     return;
@@ -326,6 +353,22 @@ check_widget (Fixture   *fixture,
           g_string_append_printf (fixture->problems,
                                   "%s: %s is %d×%d, but needs %d×%d at that width\n",
                                   where, name, width, height, MAX (width, min_width), min_height);
+        }
+    }
+
+  /* A label cut short with "…" loses what it says ("no SLA ta…"): it must wrap, or keep
+   * its whole text in its tooltip, where the pointer and a screen reader still find it. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (!keeps_text_elsewhere (widget) && (tooltip == NULL || strstr (tooltip, text) == NULL))
+        {
+          g_autofree char *name = describe (widget);
+
+          g_string_append_printf (fixture->problems, "%s: %s is cut short with an ellipsis\n", where, name);
         }
     }
 
@@ -402,17 +445,19 @@ save_screenshot (GtkWidget  *window,
   g_test_message ("wrote %s", path);
 }
 
-/* Every size in turn: the window's minimum fits it, it takes it, and what it shows fits
- * in it unclipped. @shots names the screenshot of each size (see save_screenshot ()). */
+/* sizes[@first] up to sizes[@end - 1] in turn: the window's minimum fits each, it takes
+ * it, and what it shows fits in it unclipped. @shots names the screenshot of each size
+ * (see save_screenshot ()). */
 static void
 check_sizes (Fixture            *fixture,
              const char         *state,
              const char * const  shots[G_N_ELEMENTS (sizes)],
-             guint               n_sizes)
+             guint               first,
+             guint               end)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
 
-  for (guint i = 0; i < n_sizes; i++)
+  for (guint i = first; i < end; i++)
     {
       g_autofree char *where = g_strdup_printf ("%s at %d×%d", state, sizes[i].width, sizes[i].height);
       SizeWait wait = { window, sizes[i].width, sizes[i].height };
@@ -463,12 +508,22 @@ check_sizes (Fixture            *fixture,
   g_assert_cmpstr (fixture->problems->str, ==, "");
 }
 
+/* Only sizes[@index], in the state the window is in now (a flap opened at that size
+ * would fold shut at another). */
+static void
+check_size (Fixture    *fixture,
+            const char *state,
+            guint       index)
+{
+  check_sizes (fixture, state, NULL, index, index + 1);
+}
+
 static void
 check_all_sizes (Fixture            *fixture,
                  const char         *state,
                  const char * const  shots[G_N_ELEMENTS (sizes)])
 {
-  check_sizes (fixture, state, shots, G_N_ELEMENTS (sizes));
+  check_sizes (fixture, state, shots, 0, G_N_ELEMENTS (sizes));
 }
 
 static void
@@ -600,6 +655,27 @@ recordings_revealed (gpointer data)
   return hd_trainer_view_get_recordings_revealed (data);
 }
 
+static gboolean
+recordings_hidden (gpointer data)
+{
+  return !hd_trainer_view_get_recordings_revealed (data);
+}
+
+/* Whether a click at the middle of @widget reaches it, not something drawn over it. */
+static gboolean
+is_reachable (GtkWidget *window,
+              GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  GtkWidget *picked;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_compute_bounds (widget, window, &bounds))
+    return FALSE;
+  picked = gtk_widget_pick (window, bounds.origin.x + bounds.size.width / 2,
+                            bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT);
+  return picked != NULL && (picked == widget || gtk_widget_is_ancestor (picked, widget));
+}
+
 /* The screenshot of a recording stepped to its end, in the narrow layout. */
 static const char * const trainer_shots[G_N_ELEMENTS (sizes)] = { NULL, NULL, "trainer-narrow" };
 
@@ -623,14 +699,22 @@ test_trainer (Fixture       *fixture,
   hd_replay_seek (hd_trainer_view_get_replay (view), G_MAXUINT);
   check_all_sizes (fixture, "trainer at the end", trainer_shots);
 
-  /* At 800 px the recordings are folded away; their button opens them, and opening
-   * another recording (Enter or a click on its row) closes them over the replay. */
-  recordings_button = hd_test_template_child (view, HD_TYPE_TRAINER_VIEW, "recordings_button");
+  /* At 800 px the recordings are folded away; the header's button opens them over the
+   * replay, stays above them to close them again, and opening another recording (Enter or
+   * a click on its row) closes them too. */
+  recordings_button = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "recordings_button");
   recordings_list = hd_test_template_child (view, HD_TYPE_TRAINER_VIEW, "recordings_list");
   g_assert_true (hd_trainer_view_get_recordings_folded (view));
   g_assert_false (hd_trainer_view_get_recordings_revealed (view));
-  g_assert_true (gtk_widget_get_visible (recordings_button));
+  hd_test_flush (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (recordings_button));
   /* A button's activation clicks it once its pressed look has shown. */
+  g_assert_true (gtk_widget_activate (recordings_button));
+  g_assert_true (hd_test_wait_until (recordings_revealed, view, HD_TEST_TIMEOUT_MS));
+  check_size (fixture, "trainer, recordings open", G_N_ELEMENTS (sizes) - 1);
+  g_assert_true (is_reachable (GTK_WIDGET (fixture->window), recordings_button));
+  g_assert_true (gtk_widget_activate (recordings_button));
+  g_assert_true (hd_test_wait_until (recordings_hidden, view, HD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_activate (recordings_button));
   g_assert_true (hd_test_wait_until (recordings_revealed, view, HD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (recordings_list, 1))));

@@ -31,6 +31,7 @@ typedef struct
   const char *verification_method;  /* NULL: not verified */
   const char *scope[4];
   const char *bot_flow;
+  const char *bot_flow_label;       /* the display names a routing layer may send */
   const char *earlier_intent;
   const char *intent;
   double      confidence;
@@ -45,6 +46,7 @@ typedef struct
   const char *reason;
   const char *reason_detail;
   const char *skill_group;
+  const char *skill_group_label;
   const char *product;
   const char *priority;
   const char *language;
@@ -52,6 +54,7 @@ typedef struct
   gboolean    vulnerable;
   guint       sla_seconds;
   const char *case_type;
+  const char *case_type_label;
   const char *subcategory;
   const char *next_best_action;
   const char *documents[3];
@@ -94,7 +97,7 @@ static const Template templates[] = {
     .account_kind = "card", .account_id = "5500 0000 0000 0004",
     .account_label = "Mastercard debit card",
     .verification_method = "pin", .scope = { "view_transactions", "block_card", "dispute" },
-    .bot_flow = "fraud/unrecognised-transaction",
+    .bot_flow = "fraud/unrecognised-transaction", .bot_flow_label = "Fraud: unrecognised payment",
     .earlier_intent = "unrecognised_transaction", .intent = "report_fraud",
     .confidence = 0.91, .entity_name = "amount", .entity_value = "GBP 1,249.99",
     .turns = {
@@ -111,9 +114,11 @@ static const Template templates[] = {
     .actions = { "Verified customer by PIN", "Found the disputed transaction" },
     .sentiment = "negative", .frustration = 0.64,
     .reason = "regulated_action", .reason_detail = "Fraud claims are handled by a human specialist.",
-    .skill_group = "fraud", .product = "debit_card",
+    .skill_group = "fraud", .skill_group_label = "Fraud and scams",
+    .product = "debit_card",
     .priority = "urgent", .language = "en-GB", .sla_seconds = 60,
-    .case_type = "fraud_claim", .subcategory = "card_not_present",
+    .case_type = "fraud_claim", .case_type_label = "Fraud claim",
+    .subcategory = "card_not_present",
     .next_best_action = "Block the card now, then take the claim details.",
     .follow_ups = { "are you blocking the card?", "I can see another pending payment now" },
   },
@@ -122,7 +127,7 @@ static const Template templates[] = {
     .customer = "Sunita Devi", .segment = "retail", .channel = "whatsapp",
     .account_kind = "loan", .account_id = "PL0098127745", .account_label = "Personal loan",
     .verification_method = "otp", .scope = { "view_balance", "loan_servicing" },
-    .bot_flow = "loans/payment-difficulty",
+    .bot_flow = "loans/payment-difficulty", .bot_flow_label = "Loans: trouble paying",
     .earlier_intent = "emi_due_date", .intent = "payment_hardship",
     .confidence = 0.78, .entity_name = "emi_amount", .entity_value = "INR 8,450",
     .turns = {
@@ -139,9 +144,11 @@ static const Template templates[] = {
     .actions = { "Verified customer by OTP", "Shared the next EMI date and amount" },
     .sentiment = "negative", .frustration = 0.55,
     .reason = "high_emotion", .reason_detail = "Financial hardship with vulnerability indicators.",
-    .skill_group = "collections_hardship", .product = "personal_loan",
+    .skill_group = "collections_hardship", .skill_group_label = "Collections (hardship)",
+    .product = "personal_loan",
     .priority = "high", .language = "en-IN", .vulnerable = TRUE, .sla_seconds = 300,
-    .case_type = "hardship_request", .subcategory = "job_loss",
+    .case_type = "hardship_request", .case_type_label = "Hardship request",
+    .subcategory = "job_loss",
     .next_best_action = "Follow the vulnerable customer guide; offer a 3-month EMI moratorium.",
     .follow_ups = { "sorry I am not able to think clearly", "will this affect my CIBIL score?" },
   },
@@ -285,7 +292,7 @@ static const Template templates[] = {
     .customer = "Kavya Iyer", .segment = "young_saver", .channel = "in_app",
     .account_kind = "upi", .account_id = "kavya.iyer@okhdbank", .account_label = "UPI handle",
     .verification_method = "biometric", .scope = { "view_transactions" },
-    .bot_flow = "payments/upi-failed",
+    .bot_flow = "payments/upi-failed", .bot_flow_label = "Payments: UPI payment failed",
     .earlier_intent = "upi_failed", .intent = "upi_debited_not_credited",
     .confidence = 0.9, .entity_name = "amount", .entity_value = "INR 2,000",
     .turns = {
@@ -300,9 +307,11 @@ static const Template templates[] = {
     .actions = { "Explained the 48-hour auto reversal" },
     .sentiment = "neutral", .frustration = 0.35,
     .reason = "sla_rule", .reason_detail = "Reversal overdue by more than 24 hours.",
-    .skill_group = "payments", .product = "upi",
+    .skill_group = "payments", .skill_group_label = "UPI and payments",
+    .product = "upi",
     .priority = "normal", .language = "en-IN", .sla_seconds = 600,
-    .case_type = "payment_investigation", .subcategory = "upi_reversal",
+    .case_type = "payment_investigation", .case_type_label = "Payment investigation",
+    .subcategory = "upi_reversal",
     .next_best_action = "Raise the UPI complaint and share the reference number.",
     .follow_ups = { "the UPI ref is 433012987765" },
   },
@@ -406,6 +415,7 @@ hd_demo_template_build (guint       index,
   json_builder_begin_object (builder);
   add_string (builder, "id", "retail-assist");
   add_string (builder, "flow", t->bot_flow);
+  add_string (builder, "flow_label", t->bot_flow_label);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "customer");
@@ -490,6 +500,7 @@ hd_demo_template_build (guint       index,
   add_string (builder, "detail", t->reason_detail);
   json_builder_end_object (builder);
   add_string (builder, "skill_group", t->skill_group);
+  add_string (builder, "skill_group_label", t->skill_group_label);
   add_string (builder, "product_category", t->product);
   add_string (builder, "priority", t->priority);
   add_string (builder, "language", t->language);
@@ -509,6 +520,7 @@ hd_demo_template_build (guint       index,
   json_builder_begin_object (builder);
   add_string (builder, "id", "create");
   add_string (builder, "type", t->case_type);
+  add_string (builder, "type_label", t->case_type_label);
   add_string (builder, "subcategory", t->subcategory);
   add_string (builder, "next_best_action", t->next_best_action);
   add_strings (builder, "documents_requested", t->documents, G_N_ELEMENTS (t->documents));

@@ -119,6 +119,16 @@ hd_display_name_for_token (const char *token)
 }
 
 char *
+hd_display_name_choose (const char *label,
+                        const char *token)
+{
+  /* The parser keeps labels plain, short and never blank (hd-json-reader.c). */
+  if (label != NULL && *label != '\0')
+    return g_strdup (label);
+  return hd_display_name_for_token (token);
+}
+
+char *
 hd_display_date_time (GDateTime *time)
 {
   g_autoptr(GDateTime) local = NULL;

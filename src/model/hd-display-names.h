@@ -18,6 +18,11 @@ G_BEGIN_DECLS
  * the first word and keeps acronyms upper case ("emi_change" → "EMI
  * change").  Returns a new string, or NULL for a NULL or empty @token. */
 char     *hd_display_name_for_token (const char *token);
+/* The name the data gives for @token (a display-name field such as
+ * `routing.skill_group_label`) when it has one, else the table and the rule
+ * above.  Returns a new string, or NULL when both are NULL or empty. */
+char     *hd_display_name_choose    (const char *label,
+                                     const char *token);
 /* Whether @word (one word, any case) is an acronym the rule writes in capitals. */
 gboolean  hd_display_name_is_acronym (const char *word);
 /* The words for a decline reason id the agent chose ("wrong_skill" → "not

@@ -132,6 +132,16 @@ _hd_json_read_text (HdJsonReader  *p,
                     gboolean       required,
                     char         **out);
 
+/* A display name for an id (`*_label`): plain text of at most
+ * HD_JSON_LABEL_MAX_CHARS characters on one line; blank reads as absent. */
+#define HD_JSON_LABEL_MAX_CHARS 80
+
+gboolean
+_hd_json_read_label (HdJsonReader  *p,
+                     JsonObject    *object,
+                     const char    *key,
+                     char         **out);
+
 gboolean
 _hd_json_read_time (HdJsonReader  *p,
                     JsonObject    *object,

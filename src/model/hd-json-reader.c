@@ -328,6 +328,43 @@ _hd_json_read_text (HdJsonReader  *p,
   return TRUE;
 }
 
+static gboolean
+node_get_label (HdJsonReader  *p,
+                JsonNode      *node,
+                char         **out)
+{
+  const char *value = _hd_json_node_get_string (p, node);
+  g_autofree char *masked = NULL;
+
+  if (value == NULL)
+    return FALSE;
+  /* A name shown in a line of its own or inside a sentence: longer, or over more than
+   * one line, it is not a name but a message, which has fields of its own. */
+  if (g_utf8_strlen (value, -1) > HD_JSON_LABEL_MAX_CHARS)
+    return _hd_json_fail (p, HD_ERROR_PARSE, _("a display name is at most %d characters"),
+                          HD_JSON_LABEL_MAX_CHARS);
+  for (const char *c = value; *c != '\0'; c = g_utf8_next_char (c))
+    if (g_unichar_iscntrl (g_utf8_get_char (c)))
+      return _hd_json_fail (p, HD_ERROR_PARSE, _("a display name is one line of text, without control characters"));
+
+  masked = hd_mask_text_full (value, HD_MASK_FLAGS_NONE);
+  g_strstrip (masked);
+  g_clear_pointer (out, g_free);
+  if (*masked != '\0')
+    *out = g_steal_pointer (&masked);
+  return TRUE;
+}
+
+gboolean
+_hd_json_read_label (HdJsonReader  *p,
+                     JsonObject    *object,
+                     const char    *key,
+                     char         **out)
+{
+  HD_JSON_WITH_MEMBER (p, object, key, FALSE, node_get_label (p, node_, out));
+  return TRUE;
+}
+
 gboolean
 _hd_json_read_time (HdJsonReader  *p,
                     JsonObject    *object,

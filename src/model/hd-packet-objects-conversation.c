@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "hd-display-names.h"
 #include "hd-packet-objects-private.h"
 
 /* What was said and what it comes to: intents, fields, attachments, turns,
@@ -422,6 +423,7 @@ hd_routing_finalize (GObject *object)
 
   g_free (self->escalation_detail);
   g_free (self->skill_group);
+  g_free (self->skill_group_label);
   g_free (self->product_category);
   g_free (self->language);
   g_clear_pointer (&self->sla_start, g_date_time_unref);
@@ -459,6 +461,20 @@ hd_routing_get_skill_group (HdRouting *self)
 {
   g_return_val_if_fail (HD_IS_ROUTING (self), NULL);
   return self->skill_group;
+}
+
+const char *
+hd_routing_get_skill_group_label (HdRouting *self)
+{
+  g_return_val_if_fail (HD_IS_ROUTING (self), NULL);
+  return self->skill_group_label;
+}
+
+char *
+hd_routing_dup_skill_group_name (HdRouting *self)
+{
+  g_return_val_if_fail (HD_IS_ROUTING (self), NULL);
+  return hd_display_name_choose (self->skill_group_label, self->skill_group);
 }
 
 const char *
@@ -531,6 +547,7 @@ hd_case_fields_finalize (GObject *object)
 
   g_free (self->case_id);
   g_free (self->case_type);
+  g_free (self->case_type_label);
   g_free (self->subcategory);
   g_free (self->disposition);
   g_clear_object (&self->form_fields);
@@ -570,6 +587,20 @@ hd_case_fields_get_case_type (HdCaseFields *self)
 {
   g_return_val_if_fail (HD_IS_CASE_FIELDS (self), NULL);
   return self->case_type;
+}
+
+const char *
+hd_case_fields_get_case_type_label (HdCaseFields *self)
+{
+  g_return_val_if_fail (HD_IS_CASE_FIELDS (self), NULL);
+  return self->case_type_label;
+}
+
+char *
+hd_case_fields_dup_case_type_name (HdCaseFields *self)
+{
+  g_return_val_if_fail (HD_IS_CASE_FIELDS (self), NULL);
+  return hd_display_name_choose (self->case_type_label, self->case_type);
 }
 
 const char *

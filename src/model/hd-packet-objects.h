@@ -105,6 +105,11 @@ double              hd_summary_get_frustration            (HdSummary      *self)
 HdEscalationReason  hd_routing_get_escalation_reason      (HdRouting      *self);
 const char         *hd_routing_get_escalation_detail      (HdRouting      *self);
 const char         *hd_routing_get_skill_group            (HdRouting      *self);
+/* The routing layer's own name for the skill group (its queue), or NULL. */
+const char         *hd_routing_get_skill_group_label      (HdRouting      *self);
+/* The skill group as words for people: its label, else hd_display_name_for_token ().
+ * A new string, or NULL when the packet names no skill group. */
+char               *hd_routing_dup_skill_group_name       (HdRouting      *self);
 const char         *hd_routing_get_product_category       (HdRouting      *self);
 HdPriority          hd_routing_get_priority               (HdRouting      *self);
 const char         *hd_routing_get_language               (HdRouting      *self);  /* BCP 47 */
@@ -121,6 +126,11 @@ GDateTime          *hd_routing_dup_sla_deadline           (HdRouting      *self)
 const char         *hd_case_fields_get_case_id            (HdCaseFields   *self);
 gboolean            hd_case_fields_get_create_case        (HdCaseFields   *self);
 const char         *hd_case_fields_get_case_type          (HdCaseFields   *self);
+/* The bot's own name for the case type, or NULL. */
+const char         *hd_case_fields_get_case_type_label    (HdCaseFields   *self);
+/* The case type as words for people: its label, else hd_display_name_for_token ().
+ * A new string, or NULL when the packet names no case type. */
+char               *hd_case_fields_dup_case_type_name     (HdCaseFields   *self);
 const char         *hd_case_fields_get_subcategory        (HdCaseFields   *self);
 const char         *hd_case_fields_get_disposition        (HdCaseFields   *self);
 GListModel         *hd_case_fields_get_form_fields        (HdCaseFields   *self);  /* of HdField */

@@ -388,8 +388,8 @@ parse_routing (HdJsonReader *p,
                JsonObject   *object)
 {
   static const char * const known[] = {
-    "escalation", "skill_group", "product_category", "priority", "language", "vip",
-    "vulnerable", "sla", NULL,
+    "escalation", "skill_group", "skill_group_label", "product_category", "priority",
+    "language", "vip", "vulnerable", "sla", NULL,
   };
   static const char * const escalation_known[] = { "reason", "detail", NULL };
   g_autoptr(HdRouting) self = g_object_new (HD_TYPE_ROUTING, NULL);
@@ -415,6 +415,7 @@ parse_routing (HdJsonReader *p,
   _hd_json_pop (p, old);
 
   if (!_hd_json_read_token (p, object, "skill_group", FALSE, &self->skill_group) ||
+      !_hd_json_read_label (p, object, "skill_group_label", &self->skill_group_label) ||
       !_hd_json_read_token (p, object, "product_category", FALSE, &self->product_category) ||
       !_hd_json_read_raw (p, object, "priority", FALSE, &priority))
     return NULL;
@@ -458,8 +459,8 @@ parse_case (HdJsonReader *p,
             JsonObject   *object)
 {
   static const char * const known[] = {
-    "id", "type", "subcategory", "disposition", "form_fields", "documents_requested",
-    "next_best_action", NULL,
+    "id", "type", "type_label", "subcategory", "disposition", "form_fields",
+    "documents_requested", "next_best_action", NULL,
   };
   g_autoptr(HdCaseFields) self = g_object_new (HD_TYPE_CASE_FIELDS, NULL);
   const char *id = NULL;
@@ -474,6 +475,7 @@ parse_case (HdJsonReader *p,
     return NULL;
 
   if (!_hd_json_read_token (p, object, "type", FALSE, &self->case_type) ||
+      !_hd_json_read_label (p, object, "type_label", &self->case_type_label) ||
       !_hd_json_read_token (p, object, "subcategory", FALSE, &self->subcategory) ||
       !_hd_json_read_token (p, object, "disposition", FALSE, &self->disposition) ||
       !_hd_json_read_list (p, object, "form_fields", HD_TYPE_FIELD, parse_field,
@@ -578,7 +580,7 @@ _hd_packet_parse_root (HdJsonReader             *p,
     "schema_version", "handoff_id", "conversation_id", "created_at", "bot", "customer",
     "verification", "intents", "transcript", "summary", "routing", "case", NULL,
   };
-  static const char * const bot_known[] = { "id", "flow", NULL };
+  static const char * const bot_known[] = { "id", "flow", "flow_label", NULL };
   g_autoptr(HdPacket) packet = g_object_new (HD_TYPE_PACKET, NULL);
   JsonObject *root = NULL;
   JsonObject *object = NULL;
@@ -604,7 +606,8 @@ _hd_packet_parse_root (HdJsonReader             *p,
       old = _hd_json_push (p, "bot");
       _hd_json_count_unknown (p, object, bot_known);
       if (!_hd_json_read_token (p, object, "id", TRUE, &packet->bot_id) ||
-          !_hd_json_read_token (p, object, "flow", FALSE, &packet->bot_flow))
+          !_hd_json_read_token (p, object, "flow", FALSE, &packet->bot_flow) ||
+          !_hd_json_read_label (p, object, "flow_label", &packet->bot_flow_label))
         return NULL;
       _hd_json_pop (p, old);
     }

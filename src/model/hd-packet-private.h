@@ -109,6 +109,7 @@ struct _HdRouting
   HdEscalationReason  escalation_reason;
   char               *escalation_detail;
   char               *skill_group;
+  char               *skill_group_label;
   char               *product_category;
   HdPriority          priority;
   char               *language;
@@ -124,6 +125,7 @@ struct _HdCaseFields
   char       *case_id;
   gboolean    create_case;
   char       *case_type;
+  char       *case_type_label;
   char       *subcategory;
   char       *disposition;
   GListStore *form_fields;
@@ -140,6 +142,7 @@ struct _HdPacket
   GDateTime      *created_at;
   char           *bot_id;
   char           *bot_flow;
+  char           *bot_flow_label;
   HdCustomer     *customer;
   HdVerification *verification;
   char           *primary_intent_name;

@@ -25,6 +25,7 @@ hd_packet_finalize (GObject *object)
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_free (self->bot_id);
   g_free (self->bot_flow);
+  g_free (self->bot_flow_label);
   g_clear_object (&self->customer);
   g_clear_object (&self->verification);
   g_free (self->primary_intent_name);
@@ -91,6 +92,20 @@ hd_packet_get_bot_flow (HdPacket *self)
 {
   g_return_val_if_fail (HD_IS_PACKET (self), NULL);
   return self->bot_flow;
+}
+
+const char *
+hd_packet_get_bot_flow_label (HdPacket *self)
+{
+  g_return_val_if_fail (HD_IS_PACKET (self), NULL);
+  return self->bot_flow_label;
+}
+
+char *
+hd_packet_dup_bot_flow_name (HdPacket *self)
+{
+  g_return_val_if_fail (HD_IS_PACKET (self), NULL);
+  return hd_display_name_choose (self->bot_flow_label, self->bot_flow);
 }
 
 HdCustomer *

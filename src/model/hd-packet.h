@@ -35,6 +35,11 @@ const char     *hd_packet_get_conversation_id    (HdPacket *self);
 GDateTime      *hd_packet_get_created_at         (HdPacket *self);
 const char     *hd_packet_get_bot_id             (HdPacket *self);
 const char     *hd_packet_get_bot_flow           (HdPacket *self);
+/* The bot's own name for its flow, or NULL. */
+const char     *hd_packet_get_bot_flow_label     (HdPacket *self);
+/* The flow as words for people: its label, else hd_display_name_for_token ().
+ * A new string, or NULL when the packet names no flow. */
+char           *hd_packet_dup_bot_flow_name      (HdPacket *self);
 HdCustomer     *hd_packet_get_customer           (HdPacket *self);
 HdVerification *hd_packet_get_verification       (HdPacket *self);
 GListModel     *hd_packet_get_intents            (HdPacket *self);  /* of HdIntent, in order */

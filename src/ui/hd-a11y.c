@@ -70,3 +70,24 @@ hd_a11y_name_list_row (GtkWidget  *child,
   if (row != NULL && !GTK_IS_LIST_VIEW (row))
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
+
+void
+hd_a11y_expose_editable (GtkEditable *editable,
+                         const char  *name)
+{
+  GtkEditable *text;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (name != NULL);
+
+  text = gtk_editable_get_delegate (editable);
+  if (text == NULL)
+    text = editable;
+  /* GtkEntry answers for its own GtkText (it asks the text whether it has the focus); an
+   * AdwEntryRow in libadwaita 1.2 does not, so its text must speak for itself.  The role
+   * can only change before the accessible is realized, which happens once it is shown. */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (text)) == GTK_ACCESSIBLE_ROLE_NONE &&
+      !GTK_IS_ENTRY (gtk_widget_get_parent (GTK_WIDGET (text))))
+    g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

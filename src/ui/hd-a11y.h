@@ -35,4 +35,11 @@ void hd_a11y_name_drop_down    (GtkDropDown *drop_down,
 void hd_a11y_name_list_row     (GtkWidget  *child,
                                 const char *name);
 
+/* Makes the text that takes the focus inside @editable (an AdwEntryRow) a text box of its
+ * own, named @name.  GTK 4.8 gives that GtkText no role and hands its focus changes to its
+ * parent, which in an entry row is a plain container that answers "not focused": a screen
+ * reader hears nothing as the focus enters the row.  Call it before the widget is shown. */
+void hd_a11y_expose_editable   (GtkEditable *editable,
+                                const char  *name);
+
 G_END_DECLS

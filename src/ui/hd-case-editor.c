@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-case-editor-private.h"
 #include "hd-ui-format.h"
 
@@ -616,15 +617,14 @@ hd_case_editor_init (HdCaseEditor *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Screen readers name the text inside an entry row by the row's title. */
+  /* Screen readers name the text inside an entry row by the row's title, and hear its
+   * focus (hd-a11y.h). */
   for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
     {
       AdwEntryRow *row = entry_for (self, i);
 
       if (row != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+        hd_a11y_expose_editable (GTK_EDITABLE (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
     }
 
   /* The text views are named by the template, not also by their headings (hd-a11y.h). */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-feed-token.h"
 #include "hd-preferences-window.h"
 #include "hd-sf-check.h"
@@ -239,10 +240,22 @@ hd_preferences_window_class_init (HdPreferencesWindowClass *klass)
 static void
 hd_preferences_window_init (HdPreferencesWindow *self)
 {
+  AdwEntryRow *rows[6];
+
   g_type_ensure (HD_TYPE_SIGN_IN_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.check-connection", FALSE);
+
+  /* Each entry row says its name and its focus to a screen reader (hd-a11y.h). */
+  rows[0] = self->feed_url_row;
+  rows[1] = self->agent_id_row;
+  rows[2] = self->feed_token_row;
+  rows[3] = self->login_url_row;
+  rows[4] = self->client_id_row;
+  rows[5] = self->api_version_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    hd_a11y_expose_editable (GTK_EDITABLE (rows[i]), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])));
 }
 
 /* Who is signed in to Salesforce, with Sign In and Sign Out; @open_uri replaces the system

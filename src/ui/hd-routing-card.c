@@ -102,6 +102,7 @@ update (HdRoutingCard *self)
   HdPriority priority;
   const char *language;
   g_autofree char *skill = NULL;
+  g_autofree char *flow = NULL;
   g_autofree char *sla = NULL;
   GDateTime *deadline;
   guint n_chips = 0;
@@ -113,7 +114,9 @@ update (HdRoutingCard *self)
   routing = hd_packet_get_routing (packet);
   priority = hd_handoff_get_priority (self->handoff);
   language = hd_routing_get_language (routing);
-  skill = hd_ui_format_token (hd_routing_get_skill_group (routing));
+  /* The names the routing layer and the bot send, else ours (hd_display_name_choose ()). */
+  skill = hd_routing_dup_skill_group_name (routing);
+  flow = hd_packet_dup_bot_flow_name (packet);
   deadline = hd_handoff_get_sla_deadline (self->handoff);
 
   gtk_label_set_text (self->escalation_reason_label,
@@ -148,6 +151,7 @@ update (HdRoutingCard *self)
     }
 
   hd_card_rows_set_row (self->routing_grid, &row, _("Skill"), skill);
+  hd_card_rows_set_row (self->routing_grid, &row, _("Bot flow"), flow);
   hd_card_rows_set_row (self->routing_grid, &row, _("SLA"), sla);
   hd_card_rows_trim (self->routing_grid, row);
 }

@@ -17,6 +17,7 @@
 #include "hd-locale-format.h"
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view-private.h"
+#include "hd-ui-format.h"
 
 
 G_DEFINE_FINAL_TYPE (HdSupervisorView, hd_supervisor_view, ADW_TYPE_BIN)
@@ -93,6 +94,7 @@ update_summary (HdSupervisorView *self)
   if (self->model == NULL)
     {
       gtk_label_set_label (self->summary_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), NULL);
       gtk_stack_set_visible_child_name (self->queue_stack, "empty");
       return;
     }
@@ -107,6 +109,8 @@ update_summary (HdSupervisorView *self)
   alerts = g_strdup_printf (ngettext ("%u alert", "%u alerts", n_alerts), n_alerts);
   text = g_strdup_printf ("%s · %s · %s", queues, waiting, alerts);
   gtk_label_set_label (self->summary_label, text);
+  /* Cut short beside the switcher in a narrow window: the whole line stays in its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), text);
 
   if (n_queues == 0)
     gtk_stack_set_visible_child_name (self->queue_stack, "empty");
@@ -200,8 +204,10 @@ bind_waiting_cb (GtkSignalListItemFactory *factory,
   GtkWidget *chips = gtk_widget_get_next_sibling (text);
   GtkWidget *since = gtk_widget_get_next_sibling (chips);
   const char *customer = hd_waiting_handoff_get_customer (handoff);
-  const char *intent = hd_waiting_handoff_get_intent (handoff);
-  const char *from = hd_waiting_handoff_get_transferred_from (handoff);
+  /* Ids in words, as everywhere else (hd_display_name_for_token ()). */
+  g_autofree char *intent = hd_ui_format_token (hd_waiting_handoff_get_intent (handoff));
+  g_autofree char *flow = hd_ui_format_token (hd_waiting_handoff_get_bot_flow (handoff));
+  g_autofree char *from = hd_ui_format_token (hd_waiting_handoff_get_transferred_from (handoff));
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hd_waiting_handoff_get_waiting_since (handoff) / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
   g_autofree char *clock = hd_locale_format_time_seconds (local);
@@ -215,9 +221,8 @@ bind_waiting_cb (GtkSignalListItemFactory *factory,
     subtitle_text = g_strdup_printf (_("%s · transferred from %s"), intent != NULL ? intent : "", from);
   else
     subtitle_text = g_strdup_printf ("%s%s%s", intent != NULL ? intent : "",
-                                     intent != NULL && hd_waiting_handoff_get_bot_flow (handoff) != NULL ? " · " : "",
-                                     hd_waiting_handoff_get_bot_flow (handoff) != NULL
-                                     ? hd_waiting_handoff_get_bot_flow (handoff) : "");
+                                     intent != NULL && flow != NULL ? " · " : "",
+                                     flow != NULL ? flow : "");
   gtk_label_set_label (GTK_LABEL (subtitle), subtitle_text);
   gtk_label_set_label (GTK_LABEL (since), since_text);
 
@@ -252,6 +257,7 @@ update_waiting_page (HdSupervisorView *self)
   /* TRANSLATORS: "Fraud · 3 waiting" */
   title = g_strdup_printf (ngettext ("%s · %s waiting", "%s · %s waiting", n), hd_queue_panel_get_title (self->shown_panel), count);
   gtk_label_set_label (self->waiting_title, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->waiting_title), title);
   gtk_stack_set_visible_child_name (self->waiting_stack, n > 0 ? "list" : "none");
 }
 

@@ -14,7 +14,8 @@
 
 /* How the trainer fits a narrow window: the recordings and notes sidebar folds into a flap
  * over the replay when the two do not fit side by side, as the agent's queue does, and
- * the transport bar's Show Recordings button opens it.  The replayed pane folds its own
+ * the window header's Show Recordings button opens it: the header stays above the flap,
+ * so the button that opened it can close it again.  The replayed pane folds its own
  * context away as it does in agent mode; the transport bar's details button opens it, as
  * the window's does there. */
 
@@ -30,8 +31,6 @@ update_fold_buttons (HdTrainerView *self)
 {
   AdwFlap *details = hd_handoff_pane_get_details_flap (self->pane);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->recordings_button),
-                          adw_flap_get_folded (get_flap (self)));
   gtk_widget_set_visible (GTK_WIDGET (self->details_button),
                           adw_flap_get_folded (details) &&
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->pane_stack), "pane") == 0);
@@ -51,17 +50,12 @@ error_revealed_cb (HdTrainerView *self,
 void
 _hd_trainer_view_layout_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, HdTrainerView, recordings_button);
   gtk_widget_class_bind_template_child (widget_class, HdTrainerView, details_button);
 }
 
 void
 _hd_trainer_view_layout_init (HdTrainerView *self)
 {
-  g_object_bind_property (get_flap (self), "reveal-flap", self->recordings_button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (get_flap (self), "notify::folded",
-                           G_CALLBACK (update_fold_buttons), self, G_CONNECT_SWAPPED);
   g_object_bind_property (hd_handoff_pane_get_details_flap (self->pane), "reveal-flap",
                           self->details_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -80,6 +74,13 @@ _hd_trainer_view_recording_shown (HdTrainerView *self)
 {
   if (adw_flap_get_folded (get_flap (self)))
     adw_flap_set_reveal_flap (get_flap (self), FALSE);
+}
+
+AdwFlap *
+hd_trainer_view_get_recordings_flap (HdTrainerView *self)
+{
+  g_return_val_if_fail (HD_IS_TRAINER_VIEW (self), NULL);
+  return get_flap (self);
 }
 
 gboolean

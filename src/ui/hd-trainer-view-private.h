@@ -47,7 +47,6 @@ struct _HdTrainerView
   gboolean              updating;        /* moving the controls to the replay */
 
   /* template children */
-  GtkToggleButton      *recordings_button;
   GtkToggleButton      *details_button;
   GtkSpinner           *spinner;
   GtkWidget            *open_button;

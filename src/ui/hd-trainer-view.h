@@ -70,6 +70,8 @@ HdTrainerNotes *hd_trainer_view_get_notes          (HdTrainerView         *self)
 /* Whether the recordings sidebar is folded away to leave the replay the width, and whether
  * it is shown over the replay (always, when not folded). */
 gboolean        hd_trainer_view_get_recordings_folded   (HdTrainerView *self);
+/* The flap that folds the recordings away, for the window's Show Recordings button. */
+AdwFlap        *hd_trainer_view_get_recordings_flap     (HdTrainerView *self);
 gboolean        hd_trainer_view_get_recordings_revealed (HdTrainerView *self);
 void            hd_trainer_view_set_recordings_revealed (HdTrainerView *self,
                                                          gboolean       revealed);
