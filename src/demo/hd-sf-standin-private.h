@@ -101,6 +101,8 @@ struct _HdSfStandin
   guint       n_describes_not_modified;
   char       *last_api_version;
   char       *last_auto_assign;
+
+  struct _HdSfStandinStreaming *streaming;   /* hd-sf-standin-streaming-private.h */
 };
 
 extern const char * const _hd_sf_standin_case_writable[];
