@@ -399,10 +399,10 @@ test_expiry (Fixture       *f,
   JsonObject *reply;
   gint64 deadline;
 
-  hd_sf_standin_set_streaming_timeouts (f->standin, 110000, 50);
   do_handshake (f);
   g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer), "successful"));
   answer_clear (&answer);
+  hd_sf_standin_set_streaming_timeouts (f->standin, 110000, 50);
 
   /* The client does not come back within the expiry: it is gone. */
   deadline = g_get_monotonic_time () + 60 * 1000;
