@@ -9,7 +9,9 @@
 
 #include "hd-draft-store.h"
 #include "hd-journal-index.h"
+#include "hd-journal.h"
 #include "hd-session.h"
+#include "hd-sf-feed.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +21,9 @@ struct _HdSession
 
   char         *data_dir;     /* where this session's state, journal and outbox live */
   char         *agent_id;
-  HdFeedClient *feed;         /* owned */
+  HdFeedClient *feed;         /* owned; not started when sf_feed is set */
+  HdSfFeed     *sf_feed;      /* owned; the Salesforce transport, or NULL */
+  guint         sf_window_s;
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   HdJournalIndex *index;      /* owned; NULL without a journal */
   gboolean      restored;     /* what the journal had open is shown again */
@@ -45,6 +49,21 @@ void     _hd_session_restore    (HdSession  *self);
 gboolean _hd_session_stamp_feed (HdSession  *self,
                                  JsonObject *payload);
 void     _hd_session_note_feed  (HdSession  *self);
+
+/* hd-session.c */
+gboolean _hd_session_setup          (HdSession   *self,
+                                     const char  *url,
+                                     const char  *token,
+                                     const char  *state_path,
+                                     GError     **error);
+void     _hd_session_notice         (HdSession   *self,
+                                     const char  *message);
+void     _hd_session_journal_offer  (HdSession        *self,
+                                     HdHandoff        *handoff,
+                                     JsonObject       *packet,
+                                     HdJournalPayload *prepared);
+gboolean _hd_session_commit_journal (gpointer    user_data,
+                                     GError    **error);
 
 /* hd-session.c: emits "request-pending-changed" when it changes. */
 void     _hd_session_set_request_pending (HdSession  *self,
