@@ -211,6 +211,22 @@ connection_icon_name (HdFeedClientState state)
     }
 }
 
+/* The Salesforce transport's state, in the feed's words. */
+static HdFeedClientState
+bayeux_to_feed_state (HdBayeuxState state)
+{
+  switch (state)
+    {
+    case HD_BAYEUX_STATE_CONNECTING: return HD_FEED_CLIENT_STATE_CONNECTING;
+    case HD_BAYEUX_STATE_CONNECTED: return HD_FEED_CLIENT_STATE_CONNECTED;
+    case HD_BAYEUX_STATE_BACKING_OFF: return HD_FEED_CLIENT_STATE_RECONNECTING;
+    case HD_BAYEUX_STATE_AUTH_FAILED: return HD_FEED_CLIENT_STATE_AUTH_FAILED;
+    case HD_BAYEUX_STATE_FAILED: return HD_FEED_CLIENT_STATE_UNREACHABLE;
+    case HD_BAYEUX_STATE_STOPPED:
+    default: return HD_FEED_CLIENT_STATE_DISCONNECTED;
+    }
+}
+
 /* The header shows the feed's state in words; its popover says since when, how often it
  * reconnected, what it refused and why it is not connected. */
 static void
@@ -230,13 +246,27 @@ update_connection (HdWindow *self)
 
   feed = hd_session_get_feed (self->session);
   state = hd_feed_client_get_state (feed);
-  title = connection_title (state);
   since = hd_feed_client_get_connected_since (feed);
   last_error = hd_feed_client_get_last_error (feed);
   reconnects = hd_feed_client_get_reconnects (feed);
   rejected = hd_feed_client_get_frames_rejected (feed);
+  if (hd_session_get_sf_feed (self->session) != NULL)
+    {
+      HdSfFeed *sf_feed = hd_session_get_sf_feed (self->session);
+      HdBayeuxClient *bayeux = hd_sf_feed_get_bayeux (sf_feed);
+      guint handshakes = hd_bayeux_client_get_n_handshakes (bayeux);
 
-  if (hd_session_get_is_demo (self->session))
+      state = bayeux_to_feed_state (hd_bayeux_client_get_state (bayeux));
+      since = NULL;
+      last_error = hd_bayeux_client_get_last_error (bayeux);
+      reconnects = handshakes > 0 ? handshakes - 1 : 0;
+      rejected = hd_sf_feed_get_n_dropped (sf_feed);
+    }
+  title = connection_title (state);
+
+  if (hd_session_get_sf_feed (self->session) != NULL)
+    g_string_append (details, _("The event bus of the signed-in Salesforce org."));
+  else if (hd_session_get_is_demo (self->session))
     g_string_append (details, _("Built-in demo routing layer on this computer."));
   else
     g_string_append (details, _("Assignment feed of the routing layer."));
@@ -461,6 +491,16 @@ state_to_can_send (GBinding     *binding,
   return TRUE;
 }
 
+static gboolean
+bayeux_state_to_can_send (GBinding     *binding,
+                          const GValue *from,
+                          GValue       *to,
+                          gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_int (from) == HD_BAYEUX_STATE_CONNECTED);
+  return TRUE;
+}
+
 void
 hd_window_set_session (HdWindow  *self,
                        HdSession *session)
@@ -482,8 +522,19 @@ hd_window_set_session (HdWindow  *self,
   hd_agent_view_set_session (self->agent_view, session);
   pane = hd_agent_view_get_pane (self->agent_view);
   g_object_bind_property (feed, "relays-agent-messages", pane, "can-reply", G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (feed, "state", pane, "can-send", G_BINDING_SYNC_CREATE,
-                               state_to_can_send, NULL, NULL, NULL);
+  if (hd_session_get_sf_feed (session) != NULL)
+    {
+      HdBayeuxClient *bayeux = hd_sf_feed_get_bayeux (hd_session_get_sf_feed (session));
+
+      g_object_bind_property_full (bayeux, "state", pane, "can-send", G_BINDING_SYNC_CREATE,
+                                   bayeux_state_to_can_send, NULL, NULL, NULL);
+      g_signal_connect_object (bayeux, "notify::state", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (bayeux, "notify::last-error", G_CALLBACK (on_feed_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    g_object_bind_property_full (feed, "state", pane, "can-send", G_BINDING_SYNC_CREATE,
+                                 state_to_can_send, NULL, NULL, NULL);
 
   g_signal_connect_object (feed, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
