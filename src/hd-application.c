@@ -51,6 +51,14 @@ ensure_window (HdApplication *self)
   return HD_WINDOW (window);
 }
 
+/* "--feed salesforce", or a feed URL setting of "salesforce:": offers from the signed-in
+ * org's event bus (docs/feed-protocol.md, "Salesforce binding"). */
+static gboolean
+hd_application_is_salesforce_feed (const char *feed)
+{
+  return feed != NULL && (g_str_equal (feed, "salesforce") || g_str_has_prefix (feed, "salesforce:"));
+}
+
 /* Runs in the process the user started: answers what needs no window and rejects what
  * cannot work, so that a typo or an unfinished feature never opens a silent window. */
 static int
@@ -74,14 +82,16 @@ hd_application_handle_local_options (GApplication *app,
       return EXIT_FAILURE;
     }
 
-  if (g_variant_dict_contains (options, "demo") && g_variant_dict_contains (options, "feed"))
+  if (g_variant_dict_lookup (options, "feed", "&s", &feed) && hd_application_is_salesforce_feed (feed))
+    ;   /* the Salesforce transport: with or without --demo */
+  else if (g_variant_dict_contains (options, "demo") && g_variant_dict_contains (options, "feed"))
     {
       g_printerr (_("handoffdesk: --demo and --feed exclude each other: the demo runs its own "
                     "routing layer\n"));
       return EXIT_FAILURE;
     }
 
-  if (g_variant_dict_lookup (options, "feed", "&s", &feed))
+  if (g_variant_dict_lookup (options, "feed", "&s", &feed) && !hd_application_is_salesforce_feed (feed))
     {
       g_autoptr(GError) error = NULL;
 
@@ -140,7 +150,8 @@ use_session (HdApplication *self,
 }
 
 static void
-start_demo (HdApplication *self)
+start_demo (HdApplication *self,
+            gboolean       salesforce_feed)
 {
   g_autofree char *dir = dup_data_dir (TRUE);
   g_autoptr(GError) error = NULL;
@@ -148,11 +159,16 @@ start_demo (HdApplication *self)
   g_autoptr(HdDemo) demo = hd_demo_new ();
   g_autoptr(HdSession) session = NULL;
 
+  hd_demo_set_salesforce_feed (demo, salesforce_feed);
   if (hd_demo_start (demo, &error))
     {
       hd_session_forget_feed_position (dir);
-      session = hd_session_new_for_feed (hd_demo_get_feed_url (demo), hd_demo_get_agent_id (demo),
-                                         hd_demo_get_token (demo), dir, &error);
+      hd_session_forget_salesforce_position (dir);
+      if (salesforce_feed)
+        session = hd_session_new_for_salesforce (hd_demo_get_agent_id (demo), dir, &error);
+      else
+        session = hd_session_new_for_feed (hd_demo_get_feed_url (demo), hd_demo_get_agent_id (demo),
+                                           hd_demo_get_token (demo), dir, &error);
     }
   if (session == NULL)
     {
@@ -171,6 +187,10 @@ start_demo (HdApplication *self)
                                     hd_demo_get_sf_redirect_path (demo),
                                     hd_demo_get_sf_api_version (demo), &sf_error))
     g_warning ("Demo case edits are disabled: %s", sf_error->message);
+  else if (salesforce_feed &&
+           !hd_session_use_salesforce_feed (session, g_settings_get_uint (self->settings, "salesforce-feed-window"),
+                                            &sf_error))
+    hd_window_show_toast (ensure_window (self), sf_error->message);
 
   use_session (self, session, demo);
 }
@@ -251,10 +271,37 @@ feed_token_cb (GObject      *object,
 }
 
 static void
+start_salesforce_feed (HdApplication *self)
+{
+  g_autofree char *dir = dup_data_dir (FALSE);
+  g_autofree char *agent_id = g_settings_get_string (self->settings, "agent-id");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSession) session = hd_session_new_for_salesforce (agent_id, dir, &error);
+
+  if (session == NULL)
+    {
+      hd_window_show_toast (ensure_window (self), error->message);
+      return;
+    }
+  setup_salesforce (self, session);
+  if (!hd_session_use_salesforce_feed (session, g_settings_get_uint (self->settings, "salesforce-feed-window"),
+                                       &error))
+    hd_window_show_toast (ensure_window (self), error->message);
+  use_session (self, session, NULL);
+}
+
+static void
 start_feed (HdApplication *self,
             const char    *url)
 {
-  FeedStart *start = g_new0 (FeedStart, 1);
+  FeedStart *start;
+
+  if (hd_application_is_salesforce_feed (url))
+    {
+      start_salesforce_feed (self);
+      return;
+    }
+  start = g_new0 (FeedStart, 1);
 
   start->self = g_object_ref (self);
   start->url = g_strdup (url);
@@ -292,7 +339,8 @@ hd_application_command_line (GApplication            *app,
       configured = g_settings_get_string (self->settings, "feed-url");
       if (g_variant_dict_contains (options, "demo"))
         {
-          start_demo (self);
+          g_variant_dict_lookup (options, "feed", "&s", &feed);
+          start_demo (self, hd_application_is_salesforce_feed (feed));
           hd_window_open_demo_recordings (window);
         }
       else if (g_variant_dict_lookup (options, "feed", "&s", &feed))
@@ -497,7 +545,7 @@ static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run on the built-in routing layer and Salesforce stand-in (no account needed)"), NULL },
   { "feed", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Connect to the assignment feed at URL"), N_("URL") },
+    N_("Connect to the assignment feed at URL, or “salesforce” for the signed-in org’s event bus"), N_("URL") },
   { "replay", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open a recorded handoff in Trainer mode"), N_("FILE") },
   { "verify-journal", 0, 0, G_OPTION_ARG_FILENAME, NULL,

@@ -61,5 +61,6 @@ void       _hd_window_update_offer_actions (HdWindow       *self);
 void       _hd_window_ensure_mode_view     (HdWindow       *self,
                                            const char     *mode);
 void       _hd_window_views_set_session    (HdWindow       *self);
+void       _hd_window_queue_update_fold_buttons (HdWindow  *self);
 
 G_END_DECLS

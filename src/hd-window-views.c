@@ -123,6 +123,7 @@ GtkWidget *
 hd_window_get_trainer_view (HdWindow *self)
 {
   g_autoptr(GFile) demos = NULL;
+  AdwFlap *recordings;
   GtkWidget *view;
 
   g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
@@ -136,6 +137,13 @@ hd_window_get_trainer_view (HdWindow *self)
   hd_a11y_fix_buttons (view);
   demos = hd_window_dup_demo_recordings ();
   hd_trainer_view_set_demo_directory (self->trainer_view, demos);
+  /* Show Recordings in the window's header opens the recordings the view folds away. */
+  recordings = hd_trainer_view_get_recordings_flap (self->trainer_view);
+  g_object_bind_property (recordings, "reveal-flap", self->recordings_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (recordings, "notify::folded",
+                           G_CALLBACK (_hd_window_queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+  _hd_window_queue_update_fold_buttons (self);
   return view;
 }
 

@@ -55,7 +55,8 @@ update_fold_buttons (HdWindow *self)
                           agent && hd_agent_view_get_queue_folded (self->agent_view));
   gtk_widget_set_visible (GTK_WIDGET (self->recordings_button),
                           g_strcmp0 (self->mode, "trainer") == 0 &&
-                          hd_trainer_view_get_recordings_folded (HD_TRAINER_VIEW (self->trainer_page)));
+                          self->trainer_view != NULL &&
+                          hd_trainer_view_get_recordings_folded (self->trainer_view));
   gtk_widget_set_visible (GTK_WIDGET (self->details_button),
                           agent && hd_agent_view_get_selected_handoff (self->agent_view) != NULL &&
                           adw_flap_get_folded (details));
@@ -75,8 +76,8 @@ update_fold_buttons_idle_cb (gpointer data)
 
 /* Flaps fold, and the switcher title drops its switcher, during layout, after the
  * header bar was allocated: the buttons and the bar change before the next one. */
-static void
-queue_update_fold_buttons (HdWindow *self)
+void
+_hd_window_queue_update_fold_buttons (HdWindow *self)
 {
   if (self->fold_buttons_id == 0)
     self->fold_buttons_id = g_idle_add_full (GTK_PRIORITY_RESIZE - 1, update_fold_buttons_idle_cb, self, NULL);
@@ -215,6 +216,22 @@ connection_icon_name (HdFeedClientState state)
     }
 }
 
+/* The Salesforce transport's state, in the feed's words. */
+static HdFeedClientState
+bayeux_to_feed_state (HdBayeuxState state)
+{
+  switch (state)
+    {
+    case HD_BAYEUX_STATE_CONNECTING: return HD_FEED_CLIENT_STATE_CONNECTING;
+    case HD_BAYEUX_STATE_CONNECTED: return HD_FEED_CLIENT_STATE_CONNECTED;
+    case HD_BAYEUX_STATE_BACKING_OFF: return HD_FEED_CLIENT_STATE_RECONNECTING;
+    case HD_BAYEUX_STATE_AUTH_FAILED: return HD_FEED_CLIENT_STATE_AUTH_FAILED;
+    case HD_BAYEUX_STATE_FAILED: return HD_FEED_CLIENT_STATE_UNREACHABLE;
+    case HD_BAYEUX_STATE_STOPPED:
+    default: return HD_FEED_CLIENT_STATE_DISCONNECTED;
+    }
+}
+
 /* The header shows the feed's state in words; its popover says since when, how often it
  * reconnected, what it refused and why it is not connected. */
 static void
@@ -234,13 +251,27 @@ update_connection (HdWindow *self)
 
   feed = hd_session_get_feed (self->session);
   state = hd_feed_client_get_state (feed);
-  title = connection_title (state);
   since = hd_feed_client_get_connected_since (feed);
   last_error = hd_feed_client_get_last_error (feed);
   reconnects = hd_feed_client_get_reconnects (feed);
   rejected = hd_feed_client_get_frames_rejected (feed);
+  if (hd_session_get_sf_feed (self->session) != NULL)
+    {
+      HdSfFeed *sf_feed = hd_session_get_sf_feed (self->session);
+      HdBayeuxClient *bayeux = hd_sf_feed_get_bayeux (sf_feed);
+      guint handshakes = hd_bayeux_client_get_n_handshakes (bayeux);
 
-  if (hd_session_get_is_demo (self->session))
+      state = bayeux_to_feed_state (hd_bayeux_client_get_state (bayeux));
+      since = NULL;
+      last_error = hd_bayeux_client_get_last_error (bayeux);
+      reconnects = handshakes > 0 ? handshakes - 1 : 0;
+      rejected = hd_sf_feed_get_n_dropped (sf_feed);
+    }
+  title = connection_title (state);
+
+  if (hd_session_get_sf_feed (self->session) != NULL)
+    g_string_append (details, _("The event bus of the signed-in Salesforce org."));
+  else if (hd_session_get_is_demo (self->session))
     g_string_append (details, _("Built-in demo routing layer on this computer."));
   else
     g_string_append (details, _("Assignment feed of the routing layer."));
@@ -398,6 +429,16 @@ state_to_can_send (GBinding     *binding,
   return TRUE;
 }
 
+static gboolean
+bayeux_state_to_can_send (GBinding     *binding,
+                          const GValue *from,
+                          GValue       *to,
+                          gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_int (from) == HD_BAYEUX_STATE_CONNECTED);
+  return TRUE;
+}
+
 void
 hd_window_set_session (HdWindow  *self,
                        HdSession *session)
@@ -419,8 +460,19 @@ hd_window_set_session (HdWindow  *self,
   hd_agent_view_set_session (self->agent_view, session);
   pane = hd_agent_view_get_pane (self->agent_view);
   g_object_bind_property (feed, "relays-agent-messages", pane, "can-reply", G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (feed, "state", pane, "can-send", G_BINDING_SYNC_CREATE,
-                               state_to_can_send, NULL, NULL, NULL);
+  if (hd_session_get_sf_feed (session) != NULL)
+    {
+      HdBayeuxClient *bayeux = hd_sf_feed_get_bayeux (hd_session_get_sf_feed (session));
+
+      g_object_bind_property_full (bayeux, "state", pane, "can-send", G_BINDING_SYNC_CREATE,
+                                   bayeux_state_to_can_send, NULL, NULL, NULL);
+      g_signal_connect_object (bayeux, "notify::state", G_CALLBACK (on_feed_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (bayeux, "notify::last-error", G_CALLBACK (on_feed_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    g_object_bind_property_full (feed, "state", pane, "can-send", G_BINDING_SYNC_CREATE,
+                                 state_to_can_send, NULL, NULL, NULL);
 
   g_signal_connect_object (feed, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notice", G_CALLBACK (on_notice_cb), self, G_CONNECT_SWAPPED);
@@ -632,26 +684,21 @@ hd_window_init (HdWindow *self)
 
   {
     AdwFlap *details = hd_handoff_pane_get_details_flap (hd_agent_view_get_pane (self->agent_view));
-    AdwFlap *recordings = hd_trainer_view_get_recordings_flap (HD_TRAINER_VIEW (self->trainer_page));
 
     g_object_bind_property (self->agent_view, "queue-revealed", self->queue_button, "active",
                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     g_object_bind_property (details, "reveal-flap", self->details_button, "active",
                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-    g_object_bind_property (recordings, "reveal-flap", self->recordings_button, "active",
-                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-    g_signal_connect_object (recordings, "notify::folded",
-                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->agent_view, "notify::queue-folded",
-                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (_hd_window_queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->agent_view, "notify::selected-handoff",
-                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (_hd_window_queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->agent_stack, "notify::visible-child-name",
-                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (_hd_window_queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (details, "notify::folded",
-                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (_hd_window_queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                             G_CALLBACK (queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (_hd_window_queue_update_fold_buttons), self, G_CONNECT_SWAPPED);
   }
 
   /* The primary menu button shows only an icon: give it a name for screen readers. */

@@ -10,6 +10,11 @@
 #include "config.h"
 
 #include "hd-demo.h"
+#include "hd-demo-templates.h"
+#include "hd-sf-standin-streaming.h"
+
+/* How often the demo's org offers another handoff over its event bus. */
+#define SF_OFFER_INTERVAL_S 20
 
 struct _HdDemo
 {
@@ -18,6 +23,10 @@ struct _HdDemo
   char         *token;
   HdDemoRouter *router;       /* owned; NULL until started */
   HdSfStandin  *standin;      /* owned; NULL until started */
+  gboolean      salesforce_feed;
+  guint         sf_offers;    /* offers published over the stand-in's event bus */
+  guint         sf_timer;
+  guint32       sf_run;       /* this run's prefix of handoff ids */
 };
 
 G_DEFINE_FINAL_TYPE (HdDemo, hd_demo, G_TYPE_OBJECT)
@@ -26,6 +35,40 @@ HdDemo *
 hd_demo_new (void)
 {
   return g_object_new (HD_TYPE_DEMO, NULL);
+}
+
+/* The stand-in's org plays the routing flow of the Salesforce binding: a
+ * Handoff__c for the demo agent and an offer event, the packet from the
+ * next demo template. */
+static void
+publish_sf_offer (HdDemo *self)
+{
+  guint index = self->sf_offers % hd_demo_templates_get_n ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, 90);
+  /* Unique across runs: the demo's journal remembers every id it showed. */
+  g_autofree char *handoff_id = g_strdup_printf ("ho-sf-%06x-%06u", self->sf_run, ++self->sf_offers);
+  g_autoptr(JsonNode) packet = hd_demo_template_build (index, handoff_id, now);
+  g_autofree char *text = json_to_string (packet, FALSE);
+  g_autofree char *record = hd_sf_standin_offer_handoff (self->standin, hd_sf_standin_get_user_id (self->standin),
+                                                         handoff_id, text, expires);
+}
+
+static gboolean
+sf_offer_cb (gpointer user_data)
+{
+  publish_sf_offer (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+hd_demo_set_salesforce_feed (HdDemo   *self,
+                             gboolean  salesforce_feed)
+{
+  g_return_if_fail (HD_IS_DEMO (self));
+  g_return_if_fail (self->router == NULL);
+  self->salesforce_feed = salesforce_feed;
+  self->sf_run = g_random_int () & 0xffffff;
 }
 
 gboolean
@@ -55,8 +98,15 @@ hd_demo_start (HdDemo  *self,
     return FALSE;
 
   /* Three chats are already waiting when the agent logs in, so the demo starts busy. */
-  for (int i = 0; i < 3; i++)
-    g_free (hd_demo_router_push_offer (self->router, hd_demo_get_agent_id (self), i));
+  if (self->salesforce_feed)
+    {
+      for (int i = 0; i < 3; i++)
+        publish_sf_offer (self);
+      self->sf_timer = g_timeout_add_seconds (SF_OFFER_INTERVAL_S, sf_offer_cb, self);
+    }
+  else
+    for (int i = 0; i < 3; i++)
+      g_free (hd_demo_router_push_offer (self->router, hd_demo_get_agent_id (self), i));
 
   return TRUE;
 }
@@ -66,6 +116,7 @@ hd_demo_stop (HdDemo *self)
 {
   g_return_if_fail (HD_IS_DEMO (self));
 
+  g_clear_handle_id (&self->sf_timer, g_source_remove);
   if (self->router != NULL)
     hd_demo_router_stop (self->router);
   if (self->standin != NULL)

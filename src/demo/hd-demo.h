@@ -26,6 +26,11 @@ G_DECLARE_FINAL_TYPE (HdDemo, hd_demo, HD, DEMO, GObject)
 HdDemo       *hd_demo_new                  (void);
 /* Starts both servers on free loopback ports, with three chats already waiting for
  * hd_demo_get_agent_id (). */
+/* Before start: the demo's offers come over the Salesforce stand-in's
+ * event bus (--demo --feed salesforce) instead of the routing layer's
+ * WebSocket feed. */
+void          hd_demo_set_salesforce_feed  (HdDemo      *self,
+                                            gboolean     salesforce_feed);
 gboolean      hd_demo_start                (HdDemo      *self,
                                             GError     **error);
 void          hd_demo_stop                 (HdDemo      *self);

@@ -102,6 +102,8 @@ struct _HdSfStandin
   guint       n_picklist_reads; /* ui-api picklist-values requests */
   char       *last_api_version;
   char       *last_auto_assign;
+
+  struct _HdSfStandinStreaming *streaming;   /* hd-sf-standin-streaming-private.h */
 };
 
 extern const char * const _hd_sf_standin_case_writable[];

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hd-sf-standin-private.h"
+#include "hd-sf-standin-streaming-private.h"
 
 /* The server: routing, fault injection, the object and its public API,
  * with the test controls.  OAuth is in hd-sf-standin-oauth.c, the record
@@ -207,6 +208,8 @@ data_handler (SoupServer        *server,
       return;
     }
 
+  if (_hd_sf_standin_streaming_handle_data (self, msg, session, version, slash != NULL ? slash + 1 : "", query))
+    return;
   wrote = _hd_sf_standin_handle_data (self, msg, session, version, slash != NULL ? slash + 1 : "", query);
   if (wrote)
     g_signal_emit (self, signals[APPLIED], 0, method, path);
@@ -245,6 +248,7 @@ hd_sf_standin_finalize (GObject *object)
   HdSfStandin *self = HD_SF_STANDIN (object);
 
   hd_sf_standin_stop (self);
+  g_clear_pointer (&self->streaming, _hd_sf_standin_streaming_free);
   g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->codes, g_hash_table_unref);
   g_clear_pointer (&self->sessions, g_hash_table_unref);
@@ -298,6 +302,7 @@ hd_sf_standin_init (HdSfStandin *self)
   /* The org's metadata dates from a while ago. */
   self->describe_modified = g_get_real_time () / G_USEC_PER_SEC - 3600;
   self->next_case_number = 1040;
+  self->streaming = _hd_sf_standin_streaming_new ();
   _hd_sf_standin_seed (self);
 }
 
@@ -324,6 +329,7 @@ hd_sf_standin_start (HdSfStandin  *self,
   soup_server_add_handler (self->server, "/services/oauth2/revoke", _hd_sf_standin_revoke_handler, self, NULL);
   soup_server_add_handler (self->server, "/id/", _hd_sf_standin_identity_handler, self, NULL);
   soup_server_add_handler (self->server, "/services/data/", data_handler, self, NULL);
+  soup_server_add_handler (self->server, "/cometd/", _hd_sf_standin_cometd_handler, self, NULL);
   if (!soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
     {
       g_clear_object (&self->server);
@@ -345,6 +351,7 @@ hd_sf_standin_stop (HdSfStandin *self)
   if (self->server == NULL)
     return;
   g_ptr_array_set_size (self->held, 0);
+  _hd_sf_standin_streaming_stop (self);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
 }

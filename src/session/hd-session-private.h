@@ -10,7 +10,9 @@
 #include "hd-draft-store.h"
 #include "hd-feed-stage-private.h"
 #include "hd-journal-index.h"
+#include "hd-journal.h"
 #include "hd-session.h"
+#include "hd-sf-feed.h"
 
 G_BEGIN_DECLS
 
@@ -39,11 +41,14 @@ struct _HdSession
 
   char         *data_dir;     /* where this session's state, journal and outbox live */
   char         *agent_id;
-  HdFeedClient *feed;         /* owned */
+  HdFeedClient *feed;         /* owned; not started when sf_feed is set */
+  HdSfFeed     *sf_feed;      /* owned; the Salesforce transport, or NULL */
+  guint         sf_window_s;
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   HdJournalIndex *index;      /* owned; NULL without a journal */
   gboolean      restored;     /* the index was asked for: what the journal had open is shown again */
   gboolean      loading;      /* the index is being read in a worker; the feed waits */
+  gboolean      transport_ready; /* the journal is read: the transport may start */
   GPtrArray    *unindexed;    /* HdJournalEvent appended while loading, to note once loaded */
   GPtrArray    *unindexed_paths; /* and the journal file of each */
   guint         index_save_id; /* the index is saved a while after an append */
@@ -78,6 +83,25 @@ void     _hd_session_note_feed  (HdSession  *self);
 void     _hd_session_set_stage_func (HdSession          *self,
                                      HdSessionStageFunc  func,
                                      gpointer            user_data);
+
+/* hd-session.c */
+gboolean _hd_session_setup          (HdSession   *self,
+                                     const char  *url,
+                                     const char  *token,
+                                     const char  *state_path,
+                                     GError     **error);
+void     _hd_session_notice         (HdSession   *self,
+                                     const char  *message);
+void     _hd_session_journal_offer  (HdSession        *self,
+                                     HdHandoff        *handoff,
+                                     JsonObject       *packet,
+                                     HdJournalPayload *prepared);
+gboolean _hd_session_commit_journal (gpointer    user_data,
+                                     GError    **error);
+
+/* hd-session-salesforce.c: starts the session's transport (the WebSocket
+ * feed, or Salesforce's once signed in) once the journal is read. */
+void     _hd_session_start_transport (HdSession *self);
 
 /* hd-session.c: emits "request-pending-changed" when it changes. */
 void     _hd_session_set_request_pending (HdSession  *self,

@@ -39,7 +39,8 @@ request_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Request *request = g_task_get_task_data (task);
   GError *error = NULL;
-  gboolean ok = request->finish (HD_FEED_CLIENT (object), result, &error);
+  gboolean ok = HD_IS_SF_FEED (object) ? hd_sf_feed_request_finish (HD_SF_FEED (object), result, &error)
+                                       : request->finish (HD_FEED_CLIENT (object), result, &error);
 
   /* Answered, either way: the agent may ask again (a refused accept leaves the offer as
    * it was).  Cleared before the caller hears the answer, so it reads the new state. */
@@ -130,7 +131,10 @@ hd_session_accept_async (HdSession           *self,
                       cancellable, callback, user_data);
   if (!begin_answer (self, task, handoff_id))
     return;
-  hd_feed_client_accept_async (self->feed, handoff_id, cancellable, request_cb, task);
+  if (self->sf_feed != NULL)
+    hd_sf_feed_request_async (self->sf_feed, "accept", handoff_id, NULL, cancellable, request_cb, task);
+  else
+    hd_feed_client_accept_async (self->feed, handoff_id, cancellable, request_cb, task);
 }
 
 void
@@ -150,7 +154,16 @@ hd_session_decline_async (HdSession           *self,
                       cancellable, callback, user_data);
   if (!begin_answer (self, task, handoff_id))
     return;
-  hd_feed_client_decline_async (self->feed, handoff_id, reason, cancellable, request_cb, task);
+  if (self->sf_feed != NULL)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+
+      if (reason != NULL)
+        json_object_set_string_member (body, "reason", reason);
+      hd_sf_feed_request_async (self->sf_feed, "decline", handoff_id, body, cancellable, request_cb, task);
+    }
+  else
+    hd_feed_client_decline_async (self->feed, handoff_id, reason, cancellable, request_cb, task);
 }
 
 gboolean
@@ -158,6 +171,8 @@ hd_session_get_can_send (HdSession *self)
 {
   g_return_val_if_fail (HD_IS_SESSION (self), FALSE);
 
+  if (self->sf_feed != NULL)
+    return hd_bayeux_client_get_state (hd_sf_feed_get_bayeux (self->sf_feed)) == HD_BAYEUX_STATE_CONNECTED;
   return hd_feed_client_get_state (self->feed) == HD_FEED_CLIENT_STATE_CONNECTED;
 }
 
@@ -181,6 +196,15 @@ hd_session_reply_async (HdSession           *self,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
                                _("The routing layer is not connected"));
+      return;
+    }
+  if (self->sf_feed != NULL)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+
+      json_object_set_string_member (body, "text", text);
+      hd_sf_feed_request_async (self->sf_feed, "reply", handoff_id, body, cancellable, request_cb,
+                                g_steal_pointer (&task));
       return;
     }
   hd_feed_client_send_agent_message_async (self->feed, handoff_id, text, cancellable, request_cb,
@@ -216,6 +240,19 @@ send_quality_report (HdSession           *self,
       hd_session_journal_agent_event (self, handoff_id, HD_EVENT_SIGNAL, payload);
     }
 
+  if (self->sf_feed != NULL)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+
+      json_object_set_string_member (body, "signal", hd_quality_report_to_string (report));
+      if (to_queue != NULL)
+        json_object_set_string_member (body, "to_queue", to_queue);
+      if (detail != NULL)
+        json_object_set_string_member (body, "detail", detail);
+      json_object_set_string_member (body, "source", automatic ? "auto" : "agent");
+      hd_sf_feed_request_async (self->sf_feed, "quality_report", handoff_id, body, cancellable, request_cb, task);
+      return;
+    }
   hd_feed_client_send_quality_report_async (self->feed, handoff_id, report, to_queue, detail,
                                             automatic, cancellable, request_cb, task);
 }
@@ -278,6 +315,14 @@ hd_session_wrap_up_async (HdSession           *self,
   g_hash_table_insert (self->resolved, g_strdup (handoff_id), GUINT_TO_POINTER (resolved ? 2u : 1u));
   task = request_new (self, hd_session_wrap_up_async, hd_feed_client_wrap_up_finish,
                       cancellable, callback, user_data);
+  if (self->sf_feed != NULL)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+
+      json_object_set_boolean_member (body, "resolved", resolved);
+      hd_sf_feed_request_async (self->sf_feed, "wrap_up", handoff_id, body, cancellable, request_cb, task);
+      return;
+    }
   hd_feed_client_wrap_up_full_async (self->feed, handoff_id, NULL, NULL,
                                      resolved ? HD_FEED_RESOLUTION_RESOLVED : HD_FEED_RESOLUTION_UNRESOLVED,
                                      cancellable, request_cb, task);

@@ -262,7 +262,7 @@ load_cb (GObject      *object,
     }
   g_clear_pointer (&self->unindexed, g_ptr_array_unref);
   g_clear_pointer (&self->unindexed_paths, g_ptr_array_unref);
-  hd_feed_client_start (self->feed);
+  _hd_session_start_transport (self);
 }
 
 /* Opens the index (rebuilding it when stale) and rebuilds the handoffs it
@@ -279,7 +279,7 @@ _hd_session_load_and_start (HdSession *self)
     return;
   if (self->journal == NULL || self->restored)
     {
-      hd_feed_client_start (self->feed);
+      _hd_session_start_transport (self);
       return;
     }
   self->restored = TRUE;

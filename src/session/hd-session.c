@@ -61,6 +61,13 @@ notice (HdSession  *self,
   g_signal_emit (self, signals[NOTICE], 0, message);
 }
 
+void
+_hd_session_notice (HdSession  *self,
+                    const char *message)
+{
+  notice (self, message);
+}
+
 /* The journal ------------------------------------------------------------ */
 
 /* A journal that cannot be written must be noticed, but it must not take the agent's
@@ -182,7 +189,17 @@ on_offer_presented_cb (HdFeedClient *feed,
                        JsonObject   *packet,
                        HdSession    *self)
 {
-  HdJournalPayload *prepared = hd_feed_client_get_offer_prepared (feed);
+  _hd_session_journal_offer (self, handoff, packet, hd_feed_client_get_offer_prepared (feed));
+}
+
+/* An offer either transport presented: journaled first, then what waited
+ * for it.  @prepared: what the preparer made of @packet, or NULL. */
+void
+_hd_session_journal_offer (HdSession        *self,
+                           HdHandoff        *handoff,
+                           JsonObject       *packet,
+                           HdJournalPayload *prepared)
+{
   g_autoptr(HdJournalPayload) here = NULL;
   g_autoptr(HdJournalEvent) event = NULL;
   g_autoptr(JsonObject) extra = json_object_new ();
@@ -362,21 +379,21 @@ ensure_dir (const char  *path,
 /* Offers and turns are appended without an fsync of their own (docs/journal.md);
  * the feed acknowledges them only once this has made them durable, or a power
  * cut after the ack would lose what the router never sends again. */
-static gboolean
-commit_journal (gpointer   user_data,
-                GError   **error)
+gboolean
+_hd_session_commit_journal (gpointer   user_data,
+                            GError   **error)
 {
   HdSession *self = user_data;
 
   return self->journal == NULL || hd_journal_sync (self->journal, error);
 }
 
-static gboolean
-setup (HdSession   *self,
-       const char  *url,
-       const char  *token,
-       const char  *state_path,
-       GError     **error)
+gboolean
+_hd_session_setup (HdSession   *self,
+                   const char  *url,
+                   const char  *token,
+                   const char  *state_path,
+                   GError     **error)
 {
   g_autofree char *journal_dir = g_build_filename (self->data_dir, "journal", NULL);
   g_autofree char *drafts_dir = g_build_filename (self->data_dir, "drafts", NULL);
@@ -414,7 +431,7 @@ setup (HdSession   *self,
     g_warning ("Event journal: %s", hd_journal_get_last_error (self->journal));
   _hd_session_watch_journal (self);
   if (self->journal != NULL)
-    hd_feed_client_set_commit_func (self->feed, commit_journal, self);
+    hd_feed_client_set_commit_func (self->feed, _hd_session_commit_journal, self);
 
   return TRUE;
 }
@@ -552,7 +569,7 @@ hd_session_new_for_feed (const char  *url,
   self->agent_id = g_strdup (agent_id != NULL && *agent_id ? agent_id : g_get_user_name ());
   state_path = g_build_filename (data_dir, "feed-state.json", NULL);
 
-  if (!setup (self, url, token, state_path, error))
+  if (!_hd_session_setup (self, url, token, state_path, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -608,6 +625,8 @@ hd_session_stop (HdSession *self)
   g_cancellable_cancel (self->cancellable);
   if (self->feed != NULL)
     hd_feed_client_stop (self->feed);
+  if (self->sf_feed != NULL)
+    hd_sf_feed_stop (self->sf_feed);
   if (self->journal != NULL && !hd_journal_sync (self->journal, &error))
     g_warning ("Could not flush the event journal: %s", error->message);
   _hd_session_save_index (self);
@@ -702,6 +721,10 @@ hd_session_dispose (GObject *object)
 
   if (self->feed != NULL)
     hd_feed_client_stop (self->feed);
+  /* Before the journal closes: it stores its position after a journal sync. */
+  if (self->sf_feed != NULL)
+    hd_sf_feed_stop (self->sf_feed);
+  g_clear_object (&self->sf_feed);
   if (self->journal != NULL)
     {
       /* An offer still being prepared is not acknowledged: the router

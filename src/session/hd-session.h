@@ -17,6 +17,7 @@
 #include "hd-queue.h"
 #include "hd-sf-auth.h"
 #include "hd-sf-client.h"
+#include "hd-sf-feed.h"
 #include "hd-supervisor-model.h"
 
 G_BEGIN_DECLS
@@ -135,6 +136,21 @@ gboolean      hd_session_setup_salesforce (HdSession   *self,
                                            const char  *api_version,
                                            GError     **error);
 HdSfAuth     *hd_session_get_sf_auth   (HdSession   *self);  /* NULL without Salesforce */
+
+/* The Salesforce transport (docs/feed-protocol.md, "Salesforce binding"):
+ * a session made with hd_session_new_for_salesforce (), then
+ * hd_session_setup_salesforce (), then hd_session_use_salesforce_feed (),
+ * takes its offers from the org's event bus once it is signed in (first
+ * start: offers at most @window_s old).  Requests go to the org as
+ * platform events; queue, journal and pane are the same. */
+HdSession    *hd_session_new_for_salesforce (const char  *agent_id,
+                                             const char  *data_dir,
+                                             GError     **error);
+gboolean      hd_session_use_salesforce_feed (HdSession  *self,
+                                              guint       window_s,
+                                              GError    **error);
+void          hd_session_forget_salesforce_position (const char *data_dir);
+HdSfFeed     *hd_session_get_sf_feed   (HdSession   *self);   /* NULL for a WebSocket feed */
 HdSfClient   *hd_session_get_sf_client (HdSession   *self);
 HdOutbox     *hd_session_get_outbox    (HdSession   *self);
 /* The agent's unsent replies and case edits, per handoff (also the default
