@@ -188,8 +188,11 @@ def accept_first_offer(app, mode, timeout=30.0):
     focus_walk(app, label)
 
 
-# The case fields a screen reader must hear as the focus reaches them.
-CASE_FIELDS = ("Status", "Priority", "Type", "Subcategory", "Disposition", "Next Step", "Save Case")
+# The case fields a screen reader must hear as the focus reaches them: each by the app's own
+# title, or by the label the org's describe gives the field (the demo's stand-in names Type
+# "Case Type" and Reason, the Subcategory field, "Case Reason", as Salesforce does).
+CASE_FIELDS = (("Status",), ("Priority",), ("Type", "Case Type"), ("Subcategory", "Case Reason"),
+               ("Disposition",), ("Next Step",), ("Save Case",))
 TAB = 0xff09
 
 
@@ -226,7 +229,7 @@ def focus_walk(app, label, presses=40, timeout=5.0):
                 + ("" if not unnamed else " (unnamed: " + ", ".join(unnamed) + ")")))
     # The text inside an AdwEntryRow reports its own focus (hd_a11y_expose_editable ()): GTK
     # 4.8 would hand it to the row's container, which says "not focused".
-    missing = [f for f in CASE_FIELDS if f not in names]
+    missing = [f[0] for f in CASE_FIELDS if not any(name in names for name in f)]
     tap.append((not missing, f"{label}: every case field reports its focus"
                 + ("" if not missing else " (silent: " + ", ".join(missing) + ")")))
 

@@ -278,22 +278,29 @@ show_field_errors (HdCaseEditor *self)
   for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
     {
       const char *message = hd_case_draft_get_field_error (self->draft, i);
+      /* A field the org gives as a picklist is edited in its combo row, not its entry
+       * row: the one shown is marked, and neither keeps an old mark. */
+      GtkWidget *combo = GTK_WIDGET (combo_for (self, i));
+      GtkWidget *marks[] = { field_rows[i], i == HD_CASE_FIELD_STATUS || i == HD_CASE_FIELD_PRIORITY ? NULL : combo };
+      GtkWidget *shown = combo != NULL ? combo : field_rows[i];
 
       gtk_label_set_text (labels[i], message != NULL ? message : "");
       gtk_widget_set_visible (rows[i], message != NULL);
+      for (guint j = 0; j < G_N_ELEMENTS (marks); j++)
+        {
+          if (marks[j] == NULL || (message != NULL && marks[j] == shown))
+            continue;
+          gtk_widget_remove_css_class (marks[j], "error");
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (marks[j]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (marks[j]), GTK_ACCESSIBLE_STATE_INVALID);
+        }
       if (message != NULL)
         {
-          gtk_widget_add_css_class (field_rows[i], "error");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (field_rows[i]),
+          gtk_widget_add_css_class (shown, "error");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (shown),
                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-          gtk_accessible_update_state (GTK_ACCESSIBLE (field_rows[i]),
+          gtk_accessible_update_state (GTK_ACCESSIBLE (shown),
                                        GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-        }
-      else
-        {
-          gtk_widget_remove_css_class (field_rows[i], "error");
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (field_rows[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-          gtk_accessible_reset_state (GTK_ACCESSIBLE (field_rows[i]), GTK_ACCESSIBLE_STATE_INVALID);
         }
     }
 }
