@@ -215,7 +215,8 @@ class Walk:
                    # The demo's offers stay open while a loaded machine walks through them.
                    HD_DEMO_OFFER_TTL_S="3600")
         self.env = env
-        self.proc = spawn([binary, "--demo"], env=env, stdout=subprocess.DEVNULL)
+        self.log = open(os.path.join(self.tmp, "app.log"), "w+")
+        self.proc = spawn([binary, "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=self.log)
 
         def on_focus(event):
             if event.detail1 == 1:
@@ -238,6 +239,14 @@ class Walk:
     def finish(self):
         self.listener.deregister("object:state-changed:focused")
         stop(self.proc)
+        # The suite runs the app without fatal criticals (tests/meson.build): each one is
+        # listed here instead, so that the walk still reaches every step.
+        self.log.seek(0)
+        criticals = [line.strip() for line in self.log if "CRITICAL" in line]
+        self.log.close()
+        ok(not criticals, f"{self.label}: the app logs no critical"
+           + ("" if not criticals else " (" + "; ".join(criticals[:3]) + ")"))
+        todo(not criticals, "a negative allocation at start-up at 800×600")
         stop(self.xvfb)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
