@@ -35,7 +35,7 @@ packages=(
   desktop-file-utils appstream
   xvfb xauth mutter dbus dbus-daemon gnome-keyring at-spi2-core
   adwaita-icon-theme fonts-cantarell fonts-noto-core
-  imagemagick python3 python3-gi gir1.2-atspi-2.0
+  imagemagick python3 python3-gi gir1.2-atspi-2.0 xdotool
   locales
 )
 

@@ -40,6 +40,13 @@ ASAN_OPTIONS=detect_leaks=0 HD_SCREENSHOT_DIR="$PWD/$out" HD_TEST_FIXTURES="$PWD
 echo "wrote $out/agent-accepted.png"
 echo "wrote $out/agent-narrow.png"
 
+# The keyboard walk (tests/test-keyboard-walk.py) at 1366×768 and 800×600: a screenshot
+# after every step, in keyboard-walk/<size>/.
+rm -rf "$out/keyboard-walk"
+ASAN_OPTIONS=detect_leaks=0 HD_APP_BINARY="$build/src/handoffdesk" \
+  HD_SCREENSHOT_DIR="$PWD/$out/keyboard-walk" /usr/bin/python3 tests/test-keyboard-walk.py >/dev/null
+echo "wrote $out/keyboard-walk/"
+
 # Agent mode in Hindi, with the Indian formats (hi_IN.UTF-8, which dev.sh generates).
 if locale -a 2>/dev/null | grep -qix hi_in.utf8; then
   # shellcheck disable=SC2086

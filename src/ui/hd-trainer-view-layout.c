@@ -68,12 +68,22 @@ _hd_trainer_view_layout_init (HdTrainerView *self)
   update_fold_buttons (self);
 }
 
-/* A folded sidebar was opened to pick a recording: once picked, the replay shows. */
+/* A folded sidebar was opened to pick a recording: once picked, the replay shows. The
+ * focus, on the row just activated, moves to the replay's Play button: left in the closing
+ * flap, GTK would hand it to the window's view switcher, where Right and Space no longer
+ * reach the trainer. */
 void
 _hd_trainer_view_recording_shown (HdTrainerView *self)
 {
-  if (adw_flap_get_folded (get_flap (self)))
-    adw_flap_set_reveal_flap (get_flap (self), FALSE);
+  AdwFlap *flap = get_flap (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!adw_flap_get_folded (flap))
+    return;
+  adw_flap_set_reveal_flap (flap, FALSE);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, adw_flap_get_flap (flap)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
 }
 
 AdwFlap *
