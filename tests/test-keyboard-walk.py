@@ -219,9 +219,17 @@ class Walk:
         self.proc = spawn([binary, "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=self.log)
 
         def on_focus(event):
-            if event.detail1 == 1:
-                self.focus = event.source
-                self.focus_count += 1
+            # Other apps on the accessibility bus (the suite runs tests side by side) are
+            # not ours: only our app's focus counts.
+            if event.detail1 != 1:
+                return
+            try:
+                if event.source.get_process_id() != self.proc.pid:
+                    return
+            except gi.repository.GLib.Error:
+                return
+            self.focus = event.source
+            self.focus_count += 1
 
         self.listener = Atspi.EventListener.new(on_focus)
         self.listener.register("object:state-changed:focused")
