@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "hd-a11y.h"
@@ -24,6 +26,25 @@ hd_a11y_set_name (GtkWidget  *widget,
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+/* @label without its mnemonic marks: "_Keep Offer" is "Keep Offer", "__" is "_". */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *text = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
 void
 hd_a11y_fix_buttons (GtkWidget *root)
 {
@@ -32,11 +53,23 @@ hd_a11y_fix_buttons (GtkWidget *root)
   /* Only buttons with a mnemonic: GTK sets their accessible label (to the marked text,
    * unless the template names them), so without the relation they keep a name.  Plain
    * buttons are named by their label alone already.  Buttons with an icon and a label
-   * (AdwButtonContent) are named by their templates. */
+   * (AdwButtonContent) are named by their templates.  A button whose label is its own
+   * (a dialog's response, made by libadwaita) is named by that label without its marks:
+   * GTK 4.8 would say "_Keep Offer Keep Offer". */
   if (GTK_IS_BUTTON (root) &&
       ((gtk_button_get_label (GTK_BUTTON (root)) != NULL && gtk_button_get_use_underline (GTK_BUTTON (root))) ||
        ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root)))))
-    gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (root));
+
+      if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (root)) && strchr (label, '_') != NULL)
+        {
+          g_autofree char *name = strip_mnemonic (label);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     hd_a11y_fix_buttons (child);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-agent-view.h"
 #include "hd-focus.h"
 #include "hd-handoff-pane.h"
@@ -307,6 +308,8 @@ decline_action (GtkWidget  *widget,
   self->decline_dialog = GTK_WIDGET (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->decline_dialog);
   g_signal_connect (dialog, "notify::default-widget", G_CALLBACK (on_decline_dialog_default_cb), NULL);
+  /* Response buttons named by their words alone (hd-a11y.h). */
+  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

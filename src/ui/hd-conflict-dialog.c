@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-case-field.h"
 #include "hd-conflict-dialog.h"
 
@@ -93,6 +94,8 @@ apply_action (GtkWidget  *widget,
 
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      /* Response buttons named by their words alone (hd-a11y.h). */
+      hd_a11y_fix_buttons (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 }

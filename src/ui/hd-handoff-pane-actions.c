@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-feed-protocol.h"
 #include "hd-handoff-pane-private.h"
 #include "hd-ui-format.h"
@@ -97,6 +98,8 @@ transfer_action (GtkWidget  *widget,
   /* The dialog may outlive the pane: the handler goes with the pane. */
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_transfer_response_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Response buttons named by their words alone (hd-a11y.h). */
+  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -142,6 +145,8 @@ wrap_up_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_wrap_up_response_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Response buttons named by their words alone (hd-a11y.h). */
+  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-a11y.h"
 #include "hd-audit-trail.h"
 #include "hd-audit-view.h"
 #include "hd-journal-dialogs.h"
@@ -48,6 +49,8 @@ refuse (GtkWindow  *parent,
                                           _("Number Not Revealed"), why);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  /* Response buttons named by their words alone (hd-a11y.h). */
+  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -153,6 +156,8 @@ show_value (GtkWindow  *parent,
   id = g_timeout_add_seconds (HD_REVEAL_SHOW_SECONDS, close_value_cb, dialog);
   g_object_set_data (G_OBJECT (dialog), "hd-close-source", GUINT_TO_POINTER (id));
   g_signal_connect (dialog, "destroy", G_CALLBACK (on_value_destroy_cb), NULL);
+  /* Response buttons named by their words alone (hd-a11y.h). */
+  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -278,6 +283,8 @@ hd_journal_dialogs_reveal (GtkWindow    *parent,
   g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed_cb), dialog);
   g_signal_connect (entry, "activate", G_CALLBACK (on_reason_activate_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (reveal_response_cb), request);
+  /* Response buttons named by their words alone (hd-a11y.h). */
+  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -630,5 +637,7 @@ hd_journal_dialogs_export (GtkWindow *parent,
   g_object_set_data_full (G_OBJECT (dialog), "hd-export-request", request,
                           (GDestroyNotify) export_request_free);
   g_signal_connect (dialog, "response", G_CALLBACK (export_choice_cb), request);
+  /* Response buttons named by their words alone (hd-a11y.h). */
+  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
