@@ -134,8 +134,8 @@ GHashTable * _hd_sf_standin_table_for (HdSfStandin *self, const char *sobject);
 JsonObject * _hd_sf_standin_lookup_record (HdSfStandin *self, const char *sobject, const char *id);
 void _hd_sf_standin_touch (JsonObject *record, const char *user_id);
 /* Publishes the CaseChangeEvent of a Case @change_type ("CREATE",
- * "UPDATE") by @user_id: @fields are the values changed (every set one on
- * CREATE), as Change Data Capture sends them (hd-sf-standin-streaming.c). */
+ * "UPDATE") of @record by @user_id: on UPDATE @fields are the values
+ * changed, as Change Data Capture sends them (hd-sf-standin-streaming.c). */
 void _hd_sf_standin_publish_case_change (HdSfStandin *self, const char *change_type, JsonObject *record, JsonObject *fields, const char *user_id);
 char * _hd_sf_standin_insert (HdSfStandin *self, const char *sobject, JsonObject *fields, const char *user_id);
 JsonNode * _hd_sf_standin_record_for_output (HdSfStandin *self, const char *sobject, JsonObject *record, const char *version, const char * const *only);

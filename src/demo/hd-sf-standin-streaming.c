@@ -222,7 +222,8 @@ hd_sf_standin_publish_event (HdSfStandin *self,
 }
 
 /* Change Data Capture's shape (SALESFORCE.md §6.1): the header, then only
- * the fields that changed (all set ones on CREATE), plus LastModifiedDate. */
+ * the fields that changed plus LastModifiedDate (on CREATE: every field
+ * with a value). */
 void
 _hd_sf_standin_publish_case_change (HdSfStandin *self,
                                     const char  *change_type,
@@ -252,13 +253,24 @@ _hd_sf_standin_publish_case_change (HdSfStandin *self,
   json_object_set_int_member (header, "commitNumber", ++self->streaming->next_commit);
   json_object_set_string_member (header, "commitUser", user_id);
   changed = json_array_new ();
-  names = json_object_get_members (fields);
-  for (GList *l = names; l != NULL; l = l->next)
+  if (g_strcmp0 (change_type, "CREATE") == 0)
     {
-      json_array_add_string_element (changed, l->data);
-      json_object_set_member (payload, l->data, json_node_copy (json_object_get_member (fields, l->data)));
+      /* A CREATE carries every field that has a value, and no changedFields. */
+      names = json_object_get_members (record);
+      for (GList *l = names; l != NULL; l = l->next)
+        if (!JSON_NODE_HOLDS_NULL (json_object_get_member (record, l->data)) && g_strcmp0 (l->data, "Id") != 0)
+          json_object_set_member (payload, l->data, json_node_copy (json_object_get_member (record, l->data)));
     }
-  json_array_add_string_element (changed, "LastModifiedDate");
+  else
+    {
+      names = json_object_get_members (fields);
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          json_array_add_string_element (changed, l->data);
+          json_object_set_member (payload, l->data, json_node_copy (json_object_get_member (fields, l->data)));
+        }
+      json_array_add_string_element (changed, "LastModifiedDate");
+    }
   json_object_set_array_member (header, "changedFields", changed);
   json_object_set_array_member (header, "diffFields", json_array_new ());
   json_object_set_array_member (header, "nulledFields", json_array_new ());
