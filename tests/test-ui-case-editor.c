@@ -15,6 +15,8 @@
 #include "hd-handoff-pane.h"
 #include "hd-outbox-indicator.h"
 #include "hd-reply-bar.h"
+#include "hd-sf-case-watch.h"
+#include "hd-sf-standin-streaming.h"
 #include "hd-sign-in-row.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
@@ -650,6 +652,71 @@ test_conflict (Fixture       *f,
   g_assert_false (hd_case_draft_get_dirty (draft_of (f)));
 }
 
+static gboolean
+watch_connected_cond (gpointer data)
+{
+  Fixture *f = data;
+  HdBayeuxClient *bayeux = hd_sf_case_watch_get_bayeux (hd_sf_case_watch_get_for_client (f->client));
+
+  return hd_bayeux_client_get_state (bayeux) == HD_BAYEUX_STATE_CONNECTED &&
+         hd_sf_standin_get_n_stream_clients (f->standin) >= 1;
+}
+
+/* Live case changes: a colleague's change shows before the agent saves. */
+static void
+test_live_changes (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *case_id;
+  GtkWidget *attention_box = hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "attention_box");
+  GtkLabel *attention_label = GTK_LABEL (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "attention_label"));
+  g_autoptr(JsonObject) priority = json_object_new ();
+  g_autoptr(JsonObject) status = json_object_new ();
+  g_autofree char *server = NULL;
+
+  show_existing_case (f, "card-block", "card-block.json");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
+  wait_toast (f, "Saved to Salesforce");
+  g_assert_true (hd_test_wait_until (no_pending_cond, f, HD_TEST_TIMEOUT_MS));
+  g_assert_true (hd_test_wait_until (case_loaded_cond, f, HD_TEST_TIMEOUT_MS));
+  /* Subscribed from the tip: only changes after this are seen. */
+  g_assert_true (hd_test_wait_until (watch_connected_cond, f, HD_TEST_TIMEOUT_MS));
+  case_id = hd_case_draft_get_case_id (draft_of (f));
+  g_assert_false (gtk_widget_get_visible (attention_box));
+
+  /* The agent edits Priority; a colleague sets it to something else. */
+  hd_case_editor_set_field_text (f->editor, HD_SF_CASE_PRIORITY, "Low");
+  json_object_set_string_member (priority, HD_SF_CASE_PRIORITY, "Critical");
+  g_assert_true (hd_sf_standin_edit_record (f->standin, "Case", case_id, priority));
+  HD_TEST_WAIT_UNTIL (gtk_widget_get_visible (attention_box), HD_TEST_TIMEOUT_MS);
+  g_assert_cmpstr (hd_case_draft_get_remote_value (draft_of (f), HD_CASE_FIELD_PRIORITY), ==, "Critical");
+  g_assert_cmpstr (gtk_label_get_text (attention_label), ==,
+                   "A colleague changed this case while you edit it. Priority is now “Critical” in Salesforce. "
+                   "Saving will ask which value to keep.");
+  g_assert_false (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "resolve_button")));
+  /* The agent's text stays; nothing was saved. */
+  assert_field (f, HD_SF_CASE_PRIORITY, "Low");
+  g_assert_true (hd_case_draft_get_dirty (draft_of (f)));
+  g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);
+
+  /* A field the agent did not touch simply takes the colleague's value. */
+  json_object_set_string_member (status, HD_SF_CASE_STATUS, "Waiting on Customer");
+  g_assert_true (hd_sf_standin_edit_record (f->standin, "Case", case_id, status));
+  wait_field (f, HD_SF_CASE_STATUS, "Waiting on Customer");
+  g_assert_null (hd_case_draft_get_remote_value (draft_of (f), HD_CASE_FIELD_STATUS));
+  g_assert_cmpuint (hd_outbox_get_pending_count (f->outbox), ==, 0);
+  assert_field (f, HD_SF_CASE_PRIORITY, "Low");
+  g_assert_true (gtk_widget_get_visible (attention_box));
+
+  /* Saving does not overwrite the colleague unasked: it asks. */
+  g_ptr_array_set_size (f->toasts, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "case.save", NULL));
+  wait_toast (f, "Conflict: a colleague changed this case");
+  g_assert_true (gtk_widget_get_visible (hd_test_template_child (f->editor, HD_TYPE_CASE_EDITOR, "resolve_button")));
+  server = server_value (f, case_id, HD_SF_CASE_PRIORITY);
+  g_assert_cmpstr (server, ==, "Critical");
+}
+
 static void
 test_rejected (Fixture       *f,
                gconstpointer  data)
@@ -1044,6 +1111,7 @@ main (int   argc,
   g_test_add ("/hd/ui/case-editor/ended-offer", Fixture, NULL, fixture_setup, test_ended_offer, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/draft-kept", Fixture, NULL, fixture_setup, test_draft_kept, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/conflict", Fixture, NULL, fixture_setup, test_conflict, fixture_teardown);
+  g_test_add ("/hd/ui/case-editor/live-changes", Fixture, NULL, fixture_setup, test_live_changes, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/rejected", Fixture, NULL, fixture_setup, test_rejected, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/offline", Fixture, NULL, fixture_setup, test_offline, fixture_teardown);
   g_test_add ("/hd/ui/case-editor/describe", Fixture, NULL, fixture_setup, test_describe, fixture_teardown);

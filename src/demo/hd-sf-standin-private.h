@@ -70,6 +70,7 @@ struct _HdSfStandin
   GHashTable *sessions;         /* access token → Session */
   GHashTable *refresh_tokens;   /* refresh token → user id (live ones) */
   guint       generation;
+  gboolean    cdc_enabled;    /* Case is selected for Change Data Capture */
   guint       token_lifetime_ms;
   gboolean    rotate;
   char       *refresh_refusal;  /* nullable: the OAuth error every refresh gets */
@@ -132,6 +133,10 @@ GDateTime * _hd_sf_standin_parse_datetime (const char *text);
 GHashTable * _hd_sf_standin_table_for (HdSfStandin *self, const char *sobject);
 JsonObject * _hd_sf_standin_lookup_record (HdSfStandin *self, const char *sobject, const char *id);
 void _hd_sf_standin_touch (JsonObject *record, const char *user_id);
+/* Publishes the CaseChangeEvent of a Case @change_type ("CREATE",
+ * "UPDATE") of @record by @user_id: on UPDATE @fields are the values
+ * changed, as Change Data Capture sends them (hd-sf-standin-streaming.c). */
+void _hd_sf_standin_publish_case_change (HdSfStandin *self, const char *change_type, JsonObject *record, JsonObject *fields, const char *user_id);
 char * _hd_sf_standin_insert (HdSfStandin *self, const char *sobject, JsonObject *fields, const char *user_id);
 JsonNode * _hd_sf_standin_record_for_output (HdSfStandin *self, const char *sobject, JsonObject *record, const char *version, const char * const *only);
 void _hd_sf_standin_run_query (HdSfStandin *self, SoupServerMessage *msg, const char *soql, const char *version);

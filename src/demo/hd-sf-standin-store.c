@@ -371,6 +371,9 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
       id = _hd_sf_standin_insert (self, parts[1], fields, session->user_id);
       what = g_strdup_printf ("%s %s", parts[1], id);
       _hd_sf_standin_log_write (self, "POST", what, NULL);
+      if (strcmp (parts[1], "Case") == 0)
+        _hd_sf_standin_publish_case_change (self, "CREATE", _hd_sf_standin_lookup_record (self, "Case", id), fields,
+                                            session->user_id);
       json_object_set_string_member (answer, "id", id);
       json_object_set_boolean_member (answer, "success", TRUE);
       json_object_set_array_member (answer, "errors", json_array_new ());
@@ -466,6 +469,7 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
           _hd_sf_standin_touch (record, session->user_id);
           what = g_strdup_printf ("Case/%s", parts[2]);
           _hd_sf_standin_log_write (self, "PATCH", what, fields);
+          _hd_sf_standin_publish_case_change (self, "UPDATE", record, fields, session->user_id);
           soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
           return TRUE;
         }

@@ -34,6 +34,7 @@ typedef struct _HdSfStandinStreaming
   gint64      retention_ms;
   guint       drop_connects;
   guint       n_handshakes;
+  gint64      next_commit;      /* CaseChangeEvent commitNumber */
 
   GHashTable *handoffs;         /* Handoff__c id → JsonObject */
   GPtrArray  *request_log;      /* of char * */

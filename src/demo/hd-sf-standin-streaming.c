@@ -156,33 +156,19 @@ take_pending (HdSfStandinStreaming *streaming,
     }
 }
 
-gint64
-hd_sf_standin_publish_event (HdSfStandin *self,
-                             const char  *channel,
-                             JsonObject  *payload,
-                             const char  *created_by)
+/* Appends an event with @payload (taken) to the log and wakes the
+ * connects held for @channel. */
+static gint64
+append_event (HdSfStandin *self,
+              const char  *channel,
+              JsonObject  *payload)
 {
-  HdSfStandinStreaming *streaming;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *created = NULL;
+  HdSfStandinStreaming *streaming = self->streaming;
   g_autofree char *uuid = g_uuid_string_random ();
   StreamEvent *event;
-  JsonObject *copy, *header;
-  g_autoptr(GList) names = NULL;
+  JsonObject *header;
   GHashTableIter iter;
   gpointer value;
-
-  g_return_val_if_fail (HD_IS_SF_STANDIN (self), 0);
-  g_return_val_if_fail (channel != NULL && payload != NULL, 0);
-  streaming = self->streaming;
-
-  created = _hd_sf_standin_format_datetime (now);
-  copy = json_object_new ();
-  names = json_object_get_members (payload);
-  for (GList *l = names; l != NULL; l = l->next)
-    json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (payload, l->data)));
-  json_object_set_string_member (copy, "CreatedDate", created);
-  json_object_set_string_member (copy, "CreatedById", created_by != NULL ? created_by : USER_ID);
 
   /* Not contiguous: other events of the org share the bus. */
   streaming->last_replay_id += 1 + g_random_int_range (0, 5);
@@ -192,7 +178,7 @@ hd_sf_standin_publish_event (HdSfStandin *self,
   event->published_us = g_get_monotonic_time ();
   event->data = json_object_new ();
   json_object_set_string_member (event->data, "schema", "HdStandinSchema-a1b2c3");
-  json_object_set_object_member (event->data, "payload", copy);
+  json_object_set_object_member (event->data, "payload", payload);
   header = json_object_new ();
   json_object_set_int_member (header, "replayId", event->replay_id);
   json_object_set_member (header, "EventUuid", json_node_init_string (json_node_alloc (), uuid));
@@ -209,6 +195,89 @@ hd_sf_standin_publish_event (HdSfStandin *self,
         answer_held (client);
     }
   return event->replay_id;
+}
+
+gint64
+hd_sf_standin_publish_event (HdSfStandin *self,
+                             const char  *channel,
+                             JsonObject  *payload,
+                             const char  *created_by)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = NULL;
+  JsonObject *copy;
+  g_autoptr(GList) names = NULL;
+
+  g_return_val_if_fail (HD_IS_SF_STANDIN (self), 0);
+  g_return_val_if_fail (channel != NULL && payload != NULL, 0);
+
+  created = _hd_sf_standin_format_datetime (now);
+  copy = json_object_new ();
+  names = json_object_get_members (payload);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (payload, l->data)));
+  json_object_set_string_member (copy, "CreatedDate", created);
+  json_object_set_string_member (copy, "CreatedById", created_by != NULL ? created_by : USER_ID);
+  return append_event (self, channel, copy);
+}
+
+/* Change Data Capture's shape (SALESFORCE.md §6.1): the header, then only
+ * the fields that changed plus LastModifiedDate (on CREATE: every field
+ * with a value). */
+void
+_hd_sf_standin_publish_case_change (HdSfStandin *self,
+                                    const char  *change_type,
+                                    JsonObject  *record,
+                                    JsonObject  *fields,
+                                    const char  *user_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *transaction = g_uuid_string_random ();
+  JsonObject *payload, *header;
+  JsonArray *record_ids, *changed;
+  g_autoptr(GList) names = NULL;
+
+  if (!self->cdc_enabled)
+    return;
+  payload = json_object_new ();
+  header = json_object_new ();
+  json_object_set_string_member (header, "entityName", "Case");
+  record_ids = json_array_new ();
+  json_array_add_string_element (record_ids, json_object_get_string_member_with_default (record, "Id", ""));
+  json_object_set_array_member (header, "recordIds", record_ids);
+  json_object_set_string_member (header, "changeType", change_type);
+  json_object_set_string_member (header, "changeOrigin", "com/salesforce/api/rest/64.0");
+  json_object_set_string_member (header, "transactionKey", transaction);
+  json_object_set_int_member (header, "sequenceNumber", 1);
+  json_object_set_int_member (header, "commitTimestamp", g_date_time_to_unix (now) * 1000);
+  json_object_set_int_member (header, "commitNumber", ++self->streaming->next_commit);
+  json_object_set_string_member (header, "commitUser", user_id);
+  changed = json_array_new ();
+  if (g_strcmp0 (change_type, "CREATE") == 0)
+    {
+      /* A CREATE carries every field that has a value, and no changedFields. */
+      names = json_object_get_members (record);
+      for (GList *l = names; l != NULL; l = l->next)
+        if (!JSON_NODE_HOLDS_NULL (json_object_get_member (record, l->data)) && g_strcmp0 (l->data, "Id") != 0)
+          json_object_set_member (payload, l->data, json_node_copy (json_object_get_member (record, l->data)));
+    }
+  else
+    {
+      names = json_object_get_members (fields);
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          json_array_add_string_element (changed, l->data);
+          json_object_set_member (payload, l->data, json_node_copy (json_object_get_member (fields, l->data)));
+        }
+      json_array_add_string_element (changed, "LastModifiedDate");
+    }
+  json_object_set_array_member (header, "changedFields", changed);
+  json_object_set_array_member (header, "diffFields", json_array_new ());
+  json_object_set_array_member (header, "nulledFields", json_array_new ());
+  json_object_set_object_member (payload, "ChangeEventHeader", header);
+  json_object_set_member (payload, "LastModifiedDate",
+                          json_node_copy (json_object_get_member (record, "LastModifiedDate")));
+  append_event (self, HD_SF_STANDIN_CDC_CASE_CHANNEL, payload);
 }
 
 /* --- answers --- */
@@ -439,7 +508,9 @@ subscribe (HdSfStandin       *self,
   gint64 *position;
   JsonObject *reply;
 
-  if (channel == NULL || (!g_str_has_prefix (channel, "/event/") && g_strcmp0 (channel, HD_SF_STANDIN_CDC_CASE_CHANNEL) != 0))
+  /* Case not selected for Change Data Capture in Setup: the channel does not exist. */
+  if (channel == NULL || (!g_str_has_prefix (channel, "/event/") &&
+                          (g_strcmp0 (channel, HD_SF_STANDIN_CDC_CASE_CHANNEL) != 0 || !self->cdc_enabled)))
     {
       g_autofree char *error = g_strdup_printf ("400::The channel you requested to subscribe to does not exist {%s}",
                                                 channel != NULL ? channel : "");
@@ -640,6 +711,14 @@ hd_sf_standin_set_retention_ms (HdSfStandin *self,
   g_return_if_fail (HD_IS_SF_STANDIN (self));
   self->streaming->retention_ms = MAX (retention_ms, 0);
   prune (self->streaming);
+}
+
+void
+hd_sf_standin_set_cdc_enabled (HdSfStandin *self,
+                               gboolean     enabled)
+{
+  g_return_if_fail (HD_IS_SF_STANDIN (self));
+  self->cdc_enabled = !!enabled;
 }
 
 void

@@ -54,6 +54,13 @@ void         hd_sf_standin_set_streaming_timeouts (HdSfStandin *self,
                                                    guint        client_expiry_ms);
 void         hd_sf_standin_set_retention_ms       (HdSfStandin *self,
                                                    gint64       retention_ms);
+/* Whether Case is selected for Change Data Capture (TRUE): every Case
+ * created or updated through the REST API or hd_sf_standin_edit_record ()
+ * publishes a CaseChangeEvent on HD_SF_STANDIN_CDC_CASE_CHANNEL.  FALSE:
+ * nothing is published and a subscription to it is refused with
+ * `400::The channel you requested to subscribe to does not exist`. */
+void         hd_sf_standin_set_cdc_enabled        (HdSfStandin *self,
+                                                   gboolean     enabled);
 /* Forgets every streaming client: the next request of each is answered
  * `403::Unknown client` (a load-balancer move). */
 void         hd_sf_standin_forget_stream_clients  (HdSfStandin *self);

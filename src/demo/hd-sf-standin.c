@@ -303,6 +303,7 @@ hd_sf_standin_init (HdSfStandin *self)
   self->describe_modified = g_get_real_time () / G_USEC_PER_SEC - 3600;
   self->next_case_number = 1040;
   self->streaming = _hd_sf_standin_streaming_new ();
+  self->cdc_enabled = TRUE;
   _hd_sf_standin_seed (self);
 }
 
@@ -583,9 +584,11 @@ hd_sf_standin_edit_record (HdSfStandin *self,
   names = json_object_get_members (fields);
   for (GList *l = names; l != NULL; l = l->next)
     json_object_set_member (record, l->data, json_node_copy (json_object_get_member (fields, l->data)));
-  _hd_sf_standin_touch (record, "005Hs000000CLGEAAA");   /* a colleague */
+  _hd_sf_standin_touch (record, HD_SF_STANDIN_COLLEAGUE_ID);
   what = g_strdup_printf ("%s/%s (colleague)", sobject, id);
   _hd_sf_standin_log_write (self, "EDIT", what, fields);
+  if (g_strcmp0 (sobject, "Case") == 0)
+    _hd_sf_standin_publish_case_change (self, "UPDATE", record, fields, HD_SF_STANDIN_COLLEAGUE_ID);
   return TRUE;
 }
 

@@ -142,8 +142,13 @@ const char  *hd_sf_standin_get_last_auto_assign  (HdSfStandin      *self);
 gboolean     hd_sf_standin_is_token_live         (HdSfStandin      *self,
                                                   const char       *token);
 
+/* The colleague whose edits edit_record () makes (LastModifiedById and
+ * a CaseChangeEvent's commitUser). */
+#define HD_SF_STANDIN_COLLEAGUE_ID "005Hs000000CLGEAAA"
+
 /* Records.  dup_record () returns a copy; edit_record () changes fields
- * "as a colleague" (bumping LastModifiedDate); insert_record () adds one
+ * "as a colleague" (bumping LastModifiedDate; a Case publishes its
+ * CaseChangeEvent); insert_record () adds one
  * and returns its id; find_records () returns the ids whose @field equals
  * @value, in creation order. */
 JsonObject  *hd_sf_standin_dup_record            (HdSfStandin      *self,

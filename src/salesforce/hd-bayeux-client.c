@@ -34,7 +34,7 @@ enum
   N_PROPS
 };
 
-enum { EVENT, REPLAY_INVALID, N_SIGNALS };
+enum { EVENT, REPLAY_INVALID, SUBSCRIBE_REFUSED, N_SIGNALS };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -406,6 +406,10 @@ subscribe_reply (HdBayeuxClient *self,
         subscribe_next (self);
       return;
     }
+  /* A handler may stop the client (a channel the org does not offer). */
+  g_signal_emit (self, signals[SUBSCRIBE_REFUSED], 0, channel, bayeux_error);
+  if (self->state == HD_BAYEUX_STATE_STOPPED)
+    return;
   {
     g_autofree char *message = g_strdup_printf (_("Salesforce refused the subscription to %s: %s"), channel,
                                                 bayeux_error != NULL ? bayeux_error : _("no reason given"));
@@ -616,6 +620,8 @@ hd_bayeux_client_class_init (HdBayeuxClientClass *klass)
                                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, JSON_TYPE_OBJECT);
   signals[REPLAY_INVALID] = g_signal_new ("replay-invalid", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                           NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+  signals[SUBSCRIBE_REFUSED] = g_signal_new ("subscribe-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void

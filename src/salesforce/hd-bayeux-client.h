@@ -73,6 +73,10 @@ G_DECLARE_FINAL_TYPE (HdBayeuxClient, hd_bayeux_client, HD, BAYEUX_CLIENT, GObje
  *           data.event.replayId are dropped with a log line.
  *   "replay-invalid" (const char *channel, gint64 replay_id): the stored
  *           position was refused; older events may have been missed.
+ *   "subscribe-refused" (const char *channel, const char *error): a
+ *           subscription was refused for another reason (the Bayeux error,
+ *           or NULL); the client then backs off and tries again, or stops
+ *           when advice says so.  A handler may stop () the client instead.
  * Properties (read-only, notify): "state", "last-error", "n-handshakes". */
 
 HdBayeuxClient *hd_bayeux_client_new            (HdSfAuth       *auth,

@@ -269,6 +269,9 @@ apply_case (HdCaseDraft *self,
       g_free (self->base[i]);
       self->base[i] = g_steal_pointer (&server);
     }
+  /* Every base is Salesforce's now: nothing is left to warn about. */
+  if (settled)
+    _hd_case_draft_clear_remote (self);
   g_free (self->last_modified);
   self->last_modified = g_strdup (json_object_get_string_member_with_default (record, "LastModifiedDate", NULL));
   /* Which values the picklists offer depends on the case's record type. */

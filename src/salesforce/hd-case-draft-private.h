@@ -9,6 +9,7 @@
 
 #include "hd-case-draft.h"
 #include "hd-sf-auth.h"
+#include "hd-sf-case-watch.h"
 #include "hd-sf-describe-cache.h"
 
 G_BEGIN_DECLS
@@ -66,6 +67,9 @@ struct _HdCaseDraft
   HdSfDescribeCache *describe_cache;/* the auth's; owned */
   char           *record_type_id;   /* the case's RecordTypeId, nullable */
   gboolean        loading_draft;    /* in _hd_case_draft_load (): nothing to persist yet */
+  HdSfCaseWatch  *watch;            /* the client's, while a case is open; owned */
+  char           *watched_id;       /* the case added to it */
+  char           *remote[HD_CASE_N_FIELDS];  /* a colleague's value of a field the agent edited, or NULL */
 };
 
 enum
@@ -90,7 +94,7 @@ enum
   N_PROPS
 };
 
-enum { SAVED, QUEUED, CONFLICT, REJECTED, N_SIGNALS };
+enum { SAVED, QUEUED, CONFLICT, REJECTED, REMOTE_CHANGED, N_SIGNALS };
 
 extern GParamSpec *_hd_case_draft_properties[N_PROPS];
 extern guint       _hd_case_draft_signals[N_SIGNALS];
@@ -152,6 +156,15 @@ gboolean     _hd_case_draft_can_write          (HdCaseDraft  *self,
 void         _hd_case_draft_filter_fields      (HdCaseDraft  *self,
                                                 JsonObject   *fields,
                                                 gboolean      create);
+
+/* hd-case-draft-live.c */
+/* Follows the open case's changes while there is a client and a case. */
+void         _hd_case_draft_update_watch       (HdCaseDraft  *self);
+void         _hd_case_draft_unwatch            (HdCaseDraft  *self);
+void         _hd_case_draft_clear_remote       (HdCaseDraft  *self);
+/* The agent set @field: a remote conflict it settles ends. */
+void         _hd_case_draft_field_edited       (HdCaseDraft  *self,
+                                                HdCaseField   field);
 
 /* hd-case-draft-save.c */
 void         _hd_case_draft_op_free            (Op           *op);

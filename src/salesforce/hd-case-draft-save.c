@@ -104,7 +104,9 @@ submit_cb (GObject      *object,
     g_ptr_array_add (self->pending_ids, g_steal_pointer (&id));
 
   /* Durable: what was submitted is now what the draft compares with, so
-   * the dirty state ends and a failure later never asks to type it again. */
+   * the dirty state ends and a failure later never asks to type it again.
+   * A colleague's change seen before is the outbox's to resolve now. */
+  _hd_case_draft_clear_remote (self);
   switch (op->kind)
     {
     case OP_CREATE:

@@ -80,6 +80,7 @@ _hd_case_draft_set_case_id (HdCaseDraft *self,
                             const char  *case_id)
 {
   _hd_case_draft_set_string (self, &self->case_id, case_id, PROP_CASE_ID);
+  _hd_case_draft_update_watch (self);
 }
 
 void
@@ -271,6 +272,7 @@ hd_case_draft_dispose (GObject *object)
   HdCaseDraft *self = HD_CASE_DRAFT (object);
 
   g_cancellable_cancel (self->cancellable);
+  _hd_case_draft_unwatch (self);
   disconnect_sources (self);
   g_clear_object (&self->describe);
   g_clear_object (&self->auth);
@@ -302,6 +304,7 @@ hd_case_draft_finalize (GObject *object)
       g_free (self->prefill[i]);
       g_free (self->base[i]);
       g_free (self->field_errors[i]);
+      g_free (self->remote[i]);
     }
   g_ptr_array_unref (self->pending_ids);
   g_hash_table_unref (self->drafts);
@@ -473,6 +476,8 @@ hd_case_draft_class_init (HdCaseDraftClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_OUTBOX_ENTRY);
   signals[REJECTED] = g_signal_new ("rejected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, HD_TYPE_OUTBOX_ENTRY);
+  signals[REMOTE_CHANGED] = g_signal_new ("remote-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -659,6 +664,7 @@ hd_case_draft_set_field (HdCaseDraft *self,
   g_return_if_fail (field < HD_CASE_N_FIELDS);
 
   _hd_case_draft_set_field_text (self, field, text);
+  _hd_case_draft_field_edited (self, field);
   _hd_case_draft_update_dirty (self);
 }
 

@@ -46,7 +46,12 @@ G_DECLARE_FINAL_TYPE (HdCaseDraft, hd_case_draft, HD, CASE_DRAFT, GObject)
  * Signals: "saved" (every edit of ours is acknowledged), "queued" (edits of
  * ours wait for Salesforce to be reachable; said once per save),
  * "conflict" and "rejected" (HdOutboxEntry *entry: an edit of ours needs
- * the agent; "attention" holds it). */
+ * the agent; "attention" holds it); "remote-changed" (a value of
+ * hd_case_draft_get_remote_value () changed).
+ *
+ * Live case changes: while the case is open, its changes by others come
+ * through the client's HdSfCaseWatch; the draft reads the case again and a
+ * field the agent has not touched takes the new value. */
 HdCaseDraft   *hd_case_draft_new             (void);
 HdHandoff     *hd_case_draft_get_handoff     (HdCaseDraft   *self);
 void           hd_case_draft_set_handoff     (HdCaseDraft   *self,
@@ -91,6 +96,13 @@ HdOutboxEntry *hd_case_draft_get_attention   (HdCaseDraft   *self);
 /* The error Salesforce gave for @field in the last rejection, or NULL. */
 const char    *hd_case_draft_get_field_error (HdCaseDraft   *self,
                                               HdCaseField    field);
+
+/* A value a colleague or a flow saved for @field while the agent had it
+ * edited to something else, seen before saving; NULL otherwise.  Saving
+ * then meets a conflict and asks which value to keep; typing the same
+ * value ends it. */
+const char    *hd_case_draft_get_remote_value (HdCaseDraft  *self,
+                                               HdCaseField   field);
 
 /* Queues the changed fields and the comment in the outbox (amending a
  * rejected edit in place).  Completes once every entry is durable; what

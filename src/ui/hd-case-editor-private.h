@@ -96,4 +96,8 @@ void         _hd_case_editor_discard_action           (GtkWidget  *widget,
                                                        const char *action_name,
                                                        GVariant   *param);
 
+/* hd-case-editor-save.c: the fields a colleague changed while the agent
+ * edits them, in the attention box (hidden when there are none). */
+void _hd_case_editor_show_remote_changes (HdCaseEditor *self);
+
 G_END_DECLS

@@ -142,3 +142,35 @@ _hd_case_editor_discard_action (GtkWidget  *widget,
       _hd_case_editor_toast (self, message);
     }
 }
+
+/* Before a save: fields the agent edited that a colleague has changed
+ * meanwhile (live case changes).  Saving will ask which value to keep. */
+void
+_hd_case_editor_show_remote_changes (HdCaseEditor *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
+    {
+      const char *value = hd_case_draft_get_remote_value (self->draft, i);
+      g_autofree char *line = NULL;
+
+      if (value == NULL)
+        continue;
+      /* TRANSLATORS: %s is a case field ("Priority"), %s its new value as Salesforce has it */
+      line = g_strdup_printf (_("%s is now “%s” in Salesforce."), hd_case_field_get_title (hd_case_field_get_api_name (i)),
+                              *value != '\0' ? value : _("empty"));
+      g_string_append_printf (text, " %s", line);
+    }
+  if (text->len == 0)
+    {
+      gtk_widget_set_visible (self->attention_box, FALSE);
+      return;
+    }
+  g_string_prepend (text, _("A colleague changed this case while you edit it."));
+  g_string_append_printf (text, " %s", _("Saving will ask which value to keep."));
+  gtk_label_set_text (self->attention_label, text->str);
+  gtk_widget_set_visible (self->discard_button, FALSE);
+  gtk_widget_set_visible (self->resolve_button, FALSE);
+  gtk_widget_set_visible (self->attention_box, TRUE);
+}

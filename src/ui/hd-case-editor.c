@@ -316,7 +316,7 @@ show_attention (HdCaseEditor *self)
   show_field_errors (self);
   if (entry == NULL)
     {
-      gtk_widget_set_visible (self->attention_box, FALSE);
+      _hd_case_editor_show_remote_changes (self);
       return;
     }
 
@@ -468,6 +468,7 @@ bind_draft (HdCaseEditor *self)
       g_signal_connect_swapped (self->draft, signal, G_CALLBACK (on_draft_state_cb), self);
     }
   g_signal_connect_swapped (self->draft, "notify::attention", G_CALLBACK (on_draft_attention_cb), self);
+  g_signal_connect_swapped (self->draft, "remote-changed", G_CALLBACK (on_draft_attention_cb), self);
   _hd_case_editor_connect_draft_signals (self);
   _hd_case_editor_connect_describe (self);
 }
