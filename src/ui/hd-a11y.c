@@ -53,25 +53,32 @@ hd_a11y_fix_buttons (GtkWidget *root)
   /* Only buttons with a mnemonic: GTK sets their accessible label (to the marked text,
    * unless the template names them), so without the relation they keep a name.  Plain
    * buttons are named by their label alone already.  Buttons with an icon and a label
-   * (AdwButtonContent) are named by their templates.  A button whose label is its own
-   * (a dialog's response, made by libadwaita) is named by that label without its marks:
-   * GTK 4.8 would say "_Keep Offer Keep Offer". */
+   * (AdwButtonContent) are named by their templates. */
   if (GTK_IS_BUTTON (root) &&
       ((gtk_button_get_label (GTK_BUTTON (root)) != NULL && gtk_button_get_use_underline (GTK_BUTTON (root))) ||
        ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root)))))
-    {
-      const char *label = gtk_button_get_label (GTK_BUTTON (root));
-
-      if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (root)) && strchr (label, '_') != NULL)
-        {
-          g_autofree char *name = strip_mnemonic (label);
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        }
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-    }
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     hd_a11y_fix_buttons (child);
+}
+
+void
+hd_a11y_fix_dialog_buttons (GtkWidget *dialog)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+
+  /* A dialog's response buttons are libadwaita's, named by no template: each is named by
+   * its label without the marks (GTK 4.8 alone says "_Keep Offer Keep Offer"). */
+  if (GTK_IS_BUTTON (dialog) && gtk_button_get_use_underline (GTK_BUTTON (dialog)) &&
+      gtk_button_get_label (GTK_BUTTON (dialog)) != NULL)
+    {
+      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (dialog)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (dialog); child != NULL; child = gtk_widget_get_next_sibling (child))
+    hd_a11y_fix_dialog_buttons (child);
 }
 
 void

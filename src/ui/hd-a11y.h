@@ -27,6 +27,7 @@ void hd_a11y_set_name          (GtkWidget  *widget,
                                 const char *name);
 
 /* Names @drop_down and its button, which takes the focus. */
+void hd_a11y_fix_dialog_buttons (GtkWidget *dialog);
 void hd_a11y_name_drop_down    (GtkDropDown *drop_down,
                                 const char  *name);
 

@@ -309,7 +309,7 @@ decline_action (GtkWidget  *widget,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->decline_dialog);
   g_signal_connect (dialog, "notify::default-widget", G_CALLBACK (on_decline_dialog_default_cb), NULL);
   /* Response buttons named by their words alone (hd-a11y.h). */
-  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
+  hd_a11y_fix_dialog_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -95,7 +95,7 @@ apply_action (GtkWidget  *widget,
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       /* Response buttons named by their words alone (hd-a11y.h). */
-      hd_a11y_fix_buttons (GTK_WIDGET (dialog));
+      hd_a11y_fix_dialog_buttons (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 }

@@ -99,7 +99,7 @@ transfer_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_transfer_response_cb),
                            self, G_CONNECT_SWAPPED);
   /* Response buttons named by their words alone (hd-a11y.h). */
-  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
+  hd_a11y_fix_dialog_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -146,7 +146,7 @@ wrap_up_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_wrap_up_response_cb),
                            self, G_CONNECT_SWAPPED);
   /* Response buttons named by their words alone (hd-a11y.h). */
-  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
+  hd_a11y_fix_dialog_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -50,7 +50,7 @@ refuse (GtkWindow  *parent,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   /* Response buttons named by their words alone (hd-a11y.h). */
-  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
+  hd_a11y_fix_dialog_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -157,7 +157,7 @@ show_value (GtkWindow  *parent,
   g_object_set_data (G_OBJECT (dialog), "hd-close-source", GUINT_TO_POINTER (id));
   g_signal_connect (dialog, "destroy", G_CALLBACK (on_value_destroy_cb), NULL);
   /* Response buttons named by their words alone (hd-a11y.h). */
-  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
+  hd_a11y_fix_dialog_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -284,7 +284,7 @@ hd_journal_dialogs_reveal (GtkWindow    *parent,
   g_signal_connect (entry, "activate", G_CALLBACK (on_reason_activate_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (reveal_response_cb), request);
   /* Response buttons named by their words alone (hd-a11y.h). */
-  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
+  hd_a11y_fix_dialog_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -638,6 +638,6 @@ hd_journal_dialogs_export (GtkWindow *parent,
                           (GDestroyNotify) export_request_free);
   g_signal_connect (dialog, "response", G_CALLBACK (export_choice_cb), request);
   /* Response buttons named by their words alone (hd-a11y.h). */
-  hd_a11y_fix_buttons (GTK_WIDGET (dialog));
+  hd_a11y_fix_dialog_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
