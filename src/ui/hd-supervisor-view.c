@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hd-a11y.h"
+#include "hd-display-names.h"
 #include "hd-locale-format.h"
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view-private.h"
@@ -204,9 +205,11 @@ bind_waiting_cb (GtkSignalListItemFactory *factory,
   GtkWidget *chips = gtk_widget_get_next_sibling (text);
   GtkWidget *since = gtk_widget_get_next_sibling (chips);
   const char *customer = hd_waiting_handoff_get_customer (handoff);
-  /* Ids in words, as everywhere else (hd_display_name_for_token ()). */
-  g_autofree char *intent = hd_ui_format_token (hd_waiting_handoff_get_intent (handoff));
-  g_autofree char *flow = hd_ui_format_token (hd_waiting_handoff_get_bot_flow (handoff));
+  /* The router's names, else ids in words as everywhere else (hd_display_name_choose ()). */
+  g_autofree char *intent = hd_display_name_choose (hd_waiting_handoff_get_intent_label (handoff),
+                                                    hd_waiting_handoff_get_intent (handoff));
+  g_autofree char *flow = hd_display_name_choose (hd_waiting_handoff_get_bot_flow_label (handoff),
+                                                  hd_waiting_handoff_get_bot_flow (handoff));
   g_autofree char *from = hd_ui_format_token (hd_waiting_handoff_get_transferred_from (handoff));
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hd_waiting_handoff_get_waiting_since (handoff) / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
