@@ -331,6 +331,8 @@ _hd_demo_router_broadcast (HdDemoRouter *self,
   json_object_set_string_member (object, "origin", offer->flow != NULL ? "bot" : "agent_only");
   if (offer->flow != NULL)
     json_object_set_string_member (object, "bot_flow", offer->flow);
+  if (offer->flow != NULL && offer->flow_label != NULL)
+    json_object_set_string_member (object, "bot_flow_label", offer->flow_label);
   if (g_str_equal (event, "offered"))
     {
       JsonArray *missing = json_array_new ();

@@ -468,6 +468,10 @@ hd_feed_parse_queue_event (JsonObject   *body,
     event->bot_flow = NULL;
   else if (event->bot_flow == NULL)
     event->bot_flow = "unknown";
+  node = json_object_get_member (body, "bot_flow_label");
+  if (event->bot_flow != NULL && node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    event->bot_flow_label = json_node_get_string (node);
   event->verified = json_object_get_boolean_member_with_default (body, "verified", FALSE);
   event->in_transfer = json_object_get_boolean_member_with_default (body, "in_transfer", FALSE);
   event->to_queue = json_object_get_string_member_with_default (body, "to_queue", NULL);
