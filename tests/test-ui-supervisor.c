@@ -280,10 +280,13 @@ test_view_labels (Fixture       *fixture,
 
   json_parser_load_from_data (parser,
     "{\"type\":\"queue_snapshot\",\"queues\":["
-    " {\"queue_id\":\"fraud\",\"queue_label\":\"Fraud & scams desk\",\"waiting\":1,\"waiting_handoffs\":["
+    " {\"queue_id\":\"fraud\",\"queue_label\":\"Fraud & scams desk\",\"waiting\":2,\"waiting_handoffs\":["
     "   {\"handoff_id\":\"f1\",\"waiting_since\":\"2026-11-24T08:59:10Z\",\"customer\":\"James W.\","
     "    \"intent\":\"report_fraud\",\"intent_label\":\"Suspicious payment\","
-    "    \"bot_flow\":\"cards/fraud\",\"bot_flow_label\":\"Card fraud\"}]}]}", -1, &error);
+    "    \"bot_flow\":\"cards/fraud\",\"bot_flow_label\":\"Card fraud\"},"
+    "   {\"handoff_id\":\"f3\",\"waiting_since\":\"2026-11-24T08:59:20Z\",\"intent\":\"report_fraud\","
+    "    \"intent_label\":\"Suspicious payment\",\"transferred_from\":\"cards\"}]},"
+    " {\"queue_id\":\"cards\",\"queue_label\":\"Card services\",\"waiting\":0}]}", -1, &error);
   g_assert_no_error (error);
   hd_supervisor_model_apply_snapshot (fixture->model, json_node_get_object (json_parser_get_root (parser)));
 
@@ -291,6 +294,9 @@ test_view_labels (Fixture       *fixture,
   g_assert_true (hd_supervisor_view_show_queue (fixture->view, "fraud"));
   g_assert_nonnull (strstr (gtk_label_get_label (title), "Fraud & scams desk"));
   wait.text = "Suspicious payment · Card fraud";
+  HD_TEST_WAIT_UNTIL (label_shown (&wait), HD_TEST_TIMEOUT_MS);
+  /* The queue it came from, by that queue's name. */
+  wait.text = "Suspicious payment · transferred from Card services";
   HD_TEST_WAIT_UNTIL (label_shown (&wait), HD_TEST_TIMEOUT_MS);
 }
 
