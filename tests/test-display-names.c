@@ -70,6 +70,25 @@ test_tokens (void)
   g_assert_false (hd_display_name_is_acronym (NULL));
 }
 
+/* A label from a stream: the packet's rules, NULL where they are broken. */
+static void
+test_read_label (void)
+{
+  g_autofree char *longest = g_strnfill (HD_DISPLAY_LABEL_MAX_CHARS, 'a');
+  g_autofree char *too_long = g_strnfill (HD_DISPLAY_LABEL_MAX_CHARS + 1, 'a');
+  g_autofree char *trimmed = hd_display_name_read_label ("  Cards abroad 24x7 ");
+  g_autofree char *kept = hd_display_name_read_label (longest);
+  g_autofree char *masked = hd_display_name_read_label ("Card 4111111111111111");
+
+  g_assert_cmpstr (trimmed, ==, "Cards abroad 24x7");
+  g_assert_cmpstr (kept, ==, longest);
+  g_assert_null (strstr (masked, "4111111111111111"));
+  g_assert_null (hd_display_name_read_label (NULL));
+  g_assert_null (hd_display_name_read_label (" \t "));
+  g_assert_null (hd_display_name_read_label (too_long));
+  g_assert_null (hd_display_name_read_label ("two\nlines"));
+}
+
 static void
 test_date_time (void)
 {
@@ -105,6 +124,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hd/display-names/tokens", test_tokens);
+  g_test_add_func ("/hd/display-names/read-label", test_read_label);
   g_test_add_func ("/hd/display-names/date-time", test_date_time);
   g_test_add_func ("/hd/display-names/author", test_author);
 

@@ -280,13 +280,14 @@ test_queue_event (void)
   g_auto(HdQueueEvent) event = { 0 };
   gint64 before = g_get_real_time ();
 
-  g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"fraud\",\"event\":\"offered\","
-                              "\"handoff_id\":\"w1\",\"agent_id\":\"a7\",\"at\":\"2026-11-24T09:14:05.5Z\","
+  g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"fraud\",\"queue_label\":\"Fraud desk\","
+                              "\"event\":\"offered\",\"handoff_id\":\"w1\",\"agent_id\":\"a7\",\"at\":\"2026-11-24T09:14:05.5Z\","
                               "\"bot_flow\":\"fraud/report\",\"verified\":true,\"missing\":[\"case.type\",3],"
                               "\"waiting\":2,\"agents_busy\":-4,\"handoff\":{\"handoff_id\":\"w1\"}}",
                               &offered, &event));
   g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_OFFERED);
   g_assert_cmpstr (event.queue_id, ==, "fraud");
+  g_assert_cmpstr (event.queue_label, ==, "Fraud desk");
   g_assert_cmpstr (event.handoff_id, ==, "w1");
   g_assert_cmpstr (event.agent_id, ==, "a7");
   g_assert_cmpint (event.at, ==, (gint64) 1795511645 * G_USEC_PER_SEC + 500000);
@@ -306,6 +307,7 @@ test_queue_event (void)
                               "\"handoff_id\":\"w2\",\"to_queue\":\"r\",\"to_waiting\":5}",
                               &agent_only, &event));
   g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_TRANSFERRED);
+  g_assert_null (event.queue_label);
   g_assert_cmpint (event.at, >=, before);
   g_assert_cmpstr (event.bot_flow, ==, "unknown");
   g_assert_cmpstr (event.to_queue, ==, "r");
@@ -314,10 +316,12 @@ test_queue_event (void)
   hd_queue_event_clear (&event);
 
   g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"q\",\"event\":\"signal\","
-                              "\"handoff_id\":\"w2\",\"origin\":\"agent_only\",\"bot_flow\":\"x\","
+                              "\"queue_label\":[\"not\",\"text\"],\"handoff_id\":\"w2\",\"origin\":\"agent_only\",\"bot_flow\":\"x\","
                               "\"signal\":\"re_verified\"}",
                               &signal, &event));
   g_assert_cmpint (event.kind, ==, HD_QUEUE_EVENT_SIGNAL);
+  /* A label that is not a string is ignored, as other optional members are. */
+  g_assert_null (event.queue_label);
   g_assert_null (event.bot_flow);
   g_assert_true (event.has_report);
   g_assert_cmpint (event.report, ==, HD_QUALITY_REPORT_REVERIFIED);

@@ -97,7 +97,7 @@ scenario_turn (Scenario    *s,
 #define GOOD_PACKET \
   "{\"packet\":{\"schema_version\":\"1.0\",\"handoff_id\":\"ho-2026-11-24-000187\"," \
   "\"conversation_id\":\"conv-7f3a9c21\",\"created_at\":\"2026-11-24T09:14:05Z\"," \
-  "\"bot\":{\"id\":\"retail-assist\",\"flow\":\"cards/transaction-declined\"}," \
+  "\"bot\":{\"id\":\"retail-assist\",\"flow\":\"cards/transaction-declined\",\"flow_label\":\"Declined card payment\"}," \
   "\"customer\":{\"name\":\"Priya Raman\",\"crm\":{\"account_id\":\"001Hs00002ABCDeIAP\",\"contact_id\":\"003Hs00001XYZabIAB\"}," \
   "\"segment\":\"premier\",\"products\":[\"credit_card\",\"savings\"]," \
   "\"accounts\":[{\"kind\":\"card\",\"id\":\"4111 1111 1111 1111\",\"label\":\"Visa Signature credit card\"}]," \
@@ -119,9 +119,9 @@ scenario_turn (Scenario    *s,
   "\"unresolved_issue\":\"Needs international usage enabled now to pay a hotel bill.\"," \
   "\"actions_attempted\":[\"Verified customer by OTP\",\"Listed today's declined transactions\"],\"sentiment\":\"negative\",\"frustration\":0.72}," \
   "\"routing\":{\"escalation\":{\"reason\":\"regulated_action\",\"detail\":\"Enabling international usage needs agent confirmation of travel dates.\"}," \
-  "\"skill_group\":\"cards_international\",\"product_category\":\"credit_card\",\"priority\":\"high\",\"language\":\"en-IN\"," \
+  "\"skill_group\":\"cards_international\",\"skill_group_label\":\"Cards abroad 24x7\",\"product_category\":\"credit_card\",\"priority\":\"high\",\"language\":\"en-IN\"," \
   "\"sla\":{\"started_at\":\"2026-11-24T09:13:31Z\",\"target_seconds\":120}}," \
-  "\"case\":{\"id\":\"create\",\"type\":\"card_service_request\",\"subcategory\":\"international_usage\"," \
+  "\"case\":{\"id\":\"create\",\"type\":\"card_service_request\",\"type_label\":\"Card service\",\"subcategory\":\"international_usage\"," \
   "\"next_best_action\":\"Confirm travel dates, enable international usage for the travel period.\"}}," \
   "\"queue\":\"cards_international\"}"
 

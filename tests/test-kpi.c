@@ -269,8 +269,9 @@ static void
 test_kpi_queue_events (void)
 {
   static const char * const frames[] = {
-    "{\"type\":\"queue_event\",\"queue_id\":\"fraud\",\"event\":\"offered\",\"handoff_id\":\"w1\","
-    "\"at\":\"2026-11-24T09:00:00Z\",\"origin\":\"bot\",\"bot_flow\":\"fraud/report\",\"verified\":true,"
+    "{\"type\":\"queue_event\",\"queue_id\":\"fraud\",\"queue_label\":\"Fraud and scams\",\"event\":\"offered\","
+    "\"handoff_id\":\"w1\",\"at\":\"2026-11-24T09:00:00Z\",\"origin\":\"bot\",\"bot_flow\":\"fraud/report\","
+    "\"bot_flow_label\":\"Report a fraud\",\"verified\":true,"
     "\"missing\":[\"case.type\"],\"waiting\":1}",
     "{\"type\":\"queue_event\",\"queue_id\":\"fraud\",\"event\":\"accepted\",\"handoff_id\":\"w1\","
     "\"at\":\"2026-11-24T09:01:00Z\",\"waiting\":0}",
@@ -282,7 +283,8 @@ test_kpi_queue_events (void)
     "\"at\":\"2026-11-24T09:05:00Z\",\"resolved\":true}",
     /* Joined mid-way: the stream says it was abandoned during a transfer. */
     "{\"type\":\"queue_event\",\"queue_id\":\"cards\",\"event\":\"customer_abandoned\",\"handoff_id\":\"w0\","
-    "\"at\":\"2026-11-24T09:03:00Z\",\"bot_flow\":\"cards/lost-stolen\",\"in_transfer\":true}",
+    "\"at\":\"2026-11-24T09:03:00Z\",\"bot_flow\":\"cards/lost-stolen\",\"bot_flow_label\":\"two\\nlines\","
+    "\"in_transfer\":true}",
     "{\"type\":\"queue_event\",\"queue_id\":\"cards\",\"event\":\"reassigned\",\"handoff_id\":\"w9\"}",
     "{\"type\":\"queue_event\",\"event\":\"offered\"}",
   };
@@ -315,8 +317,17 @@ test_kpi_queue_events (void)
   g_assert_cmpfloat_with_epsilon (hd_kpi_row_get_handle_time_bot (row), 240, EPS);
   g_assert_cmpfloat_with_epsilon (hd_kpi_row_get_first_contact_resolution (row), 1, EPS);
   g_assert_cmpfloat_with_epsilon (hd_kpi_row_get_missing_share (row, "case.type"), 1, EPS);
-  find_row (rows, HD_KPI_SCOPE_FLOW, "fraud/report");
-  find_row (rows, HD_KPI_SCOPE_QUEUE, "cards");
+  /* Rows read as the stream names them, and keep the ids for the CSV. */
+  row = find_row (rows, HD_KPI_SCOPE_FLOW, "fraud/report");
+  g_assert_cmpstr (hd_kpi_row_get_label (row), ==, "Bot flow: Report a fraud");
+  row = find_row (rows, HD_KPI_SCOPE_QUEUE, "fraud");
+  g_assert_cmpstr (hd_kpi_row_get_label (row), ==, "Fraud and scams");
+  g_assert_cmpstr (hd_kpi_row_get_name (row), ==, "fraud");
+  /* No label, or one that breaks the rules: the table's words. */
+  row = find_row (rows, HD_KPI_SCOPE_QUEUE, "cards");
+  g_assert_cmpstr (hd_kpi_row_get_label (row), ==, "Cards");
+  row = find_row (rows, HD_KPI_SCOPE_FLOW, "cards/lost-stolen");
+  g_assert_cmpstr (hd_kpi_row_get_label (row), ==, "Bot flow: Cards › Lost stolen");
 }
 
 static void

@@ -166,6 +166,10 @@ test_redact (Fixture       *f,
   g_assert_nonnull (strstr (contents, "\"reason\":\"regulated_action\""));
   g_assert_nonnull (strstr (contents, "\"skill_group\":\"cards_international\""));
   g_assert_nonnull (strstr (contents, "\"status\":201"));
+  /* The data's display names stay, so Trainer shows them and not the table's. */
+  g_assert_nonnull (strstr (contents, "\"skill_group_label\":\"Cards abroad 24x7\""));
+  g_assert_nonnull (strstr (contents, "\"flow_label\":\"Declined card payment\""));
+  g_assert_nonnull (strstr (contents, "\"type_label\":\"Card service\""));
 
   /* The redacted packet still parses, so Trainer mode can show it. */
   state = hd_recording_dup_state_at (recording, 11, &error);
@@ -173,6 +177,9 @@ test_redact (Fixture       *f,
   packet = hd_packet_parse_node (hd_journal_state_get_packet (state), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hd_customer_get_name (hd_packet_get_customer (packet)), ==, "Alex Morgan");
+  g_assert_cmpstr (hd_routing_get_skill_group_label (hd_packet_get_routing (packet)), ==, "Cards abroad 24x7");
+  g_assert_cmpstr (hd_packet_get_bot_flow_label (packet), ==, "Declined card payment");
+  g_assert_cmpstr (hd_case_fields_get_case_type_label (hd_packet_get_case_fields (packet)), ==, "Card service");
   turns = hd_journal_state_get_log (state, HD_STATE_LOG_TURNS, &n_turns);
   g_assert_cmpuint (n_turns, ==, 4);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (turns[1]), "text"), ==,

@@ -183,6 +183,9 @@ test_supervisor_stream (void)
   g_assert_true (hd_waiting_handoff_get_vulnerable (waiting));
   g_assert_cmpstr (hd_waiting_handoff_get_customer (waiting), ==, "Sunita Devi");
   g_assert_cmpstr (hd_waiting_handoff_get_bot_flow (waiting), ==, "loans/payment-difficulty");
+  /* The routing layer's names travel with the ids. */
+  g_assert_cmpstr (hd_waiting_handoff_get_bot_flow_label (waiting), ==, "Loans: trouble paying");
+  g_assert_cmpstr (hd_queue_panel_get_title (hardship), ==, "Collections (hardship)");
   g_assert_cmpuint (hd_queue_panel_get_vulnerable_waiting (hardship), ==, 1);
   g_assert_cmpuint (hd_queue_panel_get_offers_in_push (hardship), ==, 1);
   g_assert_cmpuint (hd_queue_panel_get_sla_target_s (hardship), ==, 300);  /* the handoff's own target */

@@ -131,6 +131,59 @@ test_model_snapshot (void)
   g_assert_cmpstr (hd_queue_panel_get_title (hd_supervisor_model_lookup_panel (model, "kyc_upi-hi")), ==, "KYC UPI hi");
 }
 
+/* Display names from the stream, checked as the packet's labels are; where
+ * one is missing or invalid, the table's words for the id. */
+static void
+test_model_labels (void)
+{
+  g_autoptr(HdSupervisorModel) model = hd_supervisor_model_new ();
+  g_autofree char *long_label = g_strnfill (81, 'x');
+  g_autofree char *json = NULL;
+  HdQueuePanel *fraud;
+  HdWaitingHandoff *handoff;
+
+  json = g_strdup_printf (
+    "{\"type\":\"queue_snapshot\",\"queues\":["
+    " {\"queue_id\":\"fraud\",\"queue_label\":\"  Fraud <b>desk</b>  \",\"waiting\":2,\"waiting_handoffs\":["
+    "   {\"handoff_id\":\"f1\",\"waiting_since\":\"2026-11-24T08:59:10Z\",\"intent\":\"report_fraud\","
+    "    \"intent_label\":\"Suspicious payment\",\"bot_flow\":\"cards/fraud\",\"bot_flow_label\":\"Card fraud\"},"
+    "   {\"handoff_id\":\"f2\",\"waiting_since\":\"2026-11-24T08:59:40Z\",\"intent\":\"report_fraud\","
+    "    \"intent_label\":\"two\\nlines\",\"bot_flow\":\"cards/fraud\",\"bot_flow_label\":\"%s\"}]},"
+    " {\"queue_id\":\"cards\",\"queue_label\":\"   \",\"waiting\":0},"
+    " {\"queue_id\":\"kyc\",\"queue_label\":7,\"waiting\":0}"
+    "]}", long_label);
+  snapshot (model, json);
+
+  fraud = hd_supervisor_model_lookup_panel (model, "fraud");
+  /* Trimmed, and plain text: markup is shown as typed. */
+  g_assert_cmpstr (hd_queue_panel_get_title (fraud), ==, "Fraud <b>desk</b>");
+  g_assert_cmpstr (hd_queue_panel_get_queue_id (fraud), ==, "fraud");
+  /* Blank, or not a string: the table. */
+  g_assert_cmpstr (hd_queue_panel_get_title (hd_supervisor_model_lookup_panel (model, "cards")), ==, "Cards");
+  g_assert_cmpstr (hd_queue_panel_get_title (hd_supervisor_model_lookup_panel (model, "kyc")), ==, "KYC");
+
+  handoff = hd_supervisor_model_lookup_waiting (model, "f1");
+  g_assert_cmpstr (hd_waiting_handoff_get_intent (handoff), ==, "report_fraud");
+  g_assert_cmpstr (hd_waiting_handoff_get_intent_label (handoff), ==, "Suspicious payment");
+  g_assert_cmpstr (hd_waiting_handoff_get_bot_flow_label (handoff), ==, "Card fraud");
+  /* Two lines, or over 80 characters: not a display name. */
+  handoff = hd_supervisor_model_lookup_waiting (model, "f2");
+  g_assert_null (hd_waiting_handoff_get_intent_label (handoff));
+  g_assert_null (hd_waiting_handoff_get_bot_flow_label (handoff));
+
+  /* An event may rename the queue; one without a label leaves the name. */
+  event (model, "{\"type\":\"queue_event\",\"queue_id\":\"cards\",\"queue_label\":\"Cards & loans\","
+                "\"event\":\"offered\",\"handoff_id\":\"c9\",\"agent_id\":null,\"waiting\":1}");
+  g_assert_cmpstr (hd_queue_panel_get_title (hd_supervisor_model_lookup_panel (model, "cards")), ==, "Cards & loans");
+  event (model, "{\"type\":\"queue_event\",\"queue_id\":\"cards\",\"event\":\"expired\","
+                "\"handoff_id\":\"c9\",\"agent_id\":null,\"waiting\":0}");
+  g_assert_cmpstr (hd_queue_panel_get_title (hd_supervisor_model_lookup_panel (model, "cards")), ==, "Cards & loans");
+
+  /* A snapshot replaces the last: without a label, the table's name again. */
+  snapshot (model, "{\"type\":\"queue_snapshot\",\"queues\":[{\"queue_id\":\"fraud\",\"waiting\":0}]}");
+  g_assert_cmpstr (hd_queue_panel_get_title (hd_supervisor_model_lookup_panel (model, "fraud")), ==, "Fraud");
+}
+
 static void
 test_model_events (void)
 {
@@ -353,6 +406,7 @@ main (int   argc,
 
   g_test_add_func ("/hd/supervisor-model/lifecycle", test_model_lifecycle);
   g_test_add_func ("/hd/supervisor-model/snapshot", test_model_snapshot);
+  g_test_add_func ("/hd/supervisor-model/labels", test_model_labels);
   g_test_add_func ("/hd/supervisor-model/events", test_model_events);
   g_test_add_func ("/hd/supervisor-model/alerts", test_model_alerts);
   g_test_add_func ("/hd/supervisor-model/sort-filter", test_model_sort_filter);

@@ -246,9 +246,11 @@ test_routing_card (Fixture       *fixture,
   g_assert_cmpstr (grid_value (grid, 0), ==, "International cards");
   g_assert_cmpstr (grid_key (grid, 1), ==, "Bot flow");
   g_assert_cmpstr (grid_value (grid, 1), ==, "Cards › Transaction declined");
-  g_assert_cmpstr (grid_key (grid, 2), ==, "SLA");
-  g_assert_cmpstr (grid_value (grid, 2), ==, sla);
-  g_assert_null (grid_value (grid, 3));
+  g_assert_cmpstr (grid_key (grid, 2), ==, "Case type");
+  g_assert_cmpstr (grid_value (grid, 2), ==, "Card service request");
+  g_assert_cmpstr (grid_key (grid, 3), ==, "SLA");
+  g_assert_cmpstr (grid_value (grid, 3), ==, sla);
+  g_assert_null (grid_value (grid, 4));
 
   /* The routing layer's changes show at once, on the chips already there. */
   hd_handoff_set_vulnerable (handoff, TRUE);
@@ -273,6 +275,9 @@ test_routing_card (Fixture       *fixture,
     hd_routing_card_set_handoff (card, named);
     g_assert_cmpstr (grid_key (grid, 0), ==, "Skill");
     g_assert_cmpstr (grid_value (grid, 0), ==, "Onboarding & KYC <new>");
+    /* The case type's label from the packet, not the table's words for its id. */
+    g_assert_cmpstr (grid_key (grid, 1), ==, "Case type");
+    g_assert_cmpstr (grid_value (grid, 1), ==, "Account opening");
     hd_routing_card_set_handoff (card, NULL);
   }
 

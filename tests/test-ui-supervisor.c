@@ -249,6 +249,59 @@ test_view_drill_down (Fixture       *fixture,
 
 typedef struct
 {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+/* Whether a mapped label under @root reads @text exactly. */
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  find_widgets (wait->root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), wait->text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The router's display names reach the screen: the queue's on its card and
+ * over its waiting list, the intent's and flow's on a waiting handoff. */
+static void
+test_view_labels (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkLabel *title = GTK_LABEL (hd_test_template_child (fixture->view, HD_TYPE_SUPERVISOR_VIEW, "waiting_title"));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  LabelWait wait = { GTK_WIDGET (fixture->view), "Fraud & scams desk" };
+
+  json_parser_load_from_data (parser,
+    "{\"type\":\"queue_snapshot\",\"queues\":["
+    " {\"queue_id\":\"fraud\",\"queue_label\":\"Fraud & scams desk\",\"waiting\":2,\"waiting_handoffs\":["
+    "   {\"handoff_id\":\"f1\",\"waiting_since\":\"2026-11-24T08:59:10Z\",\"customer\":\"James W.\","
+    "    \"intent\":\"report_fraud\",\"intent_label\":\"Suspicious payment\","
+    "    \"bot_flow\":\"cards/fraud\",\"bot_flow_label\":\"Card fraud\"},"
+    "   {\"handoff_id\":\"f3\",\"waiting_since\":\"2026-11-24T08:59:20Z\",\"intent\":\"report_fraud\","
+    "    \"intent_label\":\"Suspicious payment\",\"transferred_from\":\"cards\"}]},"
+    " {\"queue_id\":\"cards\",\"queue_label\":\"Card services\",\"waiting\":0}]}", -1, &error);
+  g_assert_no_error (error);
+  hd_supervisor_model_apply_snapshot (fixture->model, json_node_get_object (json_parser_get_root (parser)));
+
+  HD_TEST_WAIT_UNTIL (label_shown (&wait), HD_TEST_TIMEOUT_MS);
+  g_assert_true (hd_supervisor_view_show_queue (fixture->view, "fraud"));
+  g_assert_nonnull (strstr (gtk_label_get_label (title), "Fraud & scams desk"));
+  wait.text = "Suspicious payment · Card fraud";
+  HD_TEST_WAIT_UNTIL (label_shown (&wait), HD_TEST_TIMEOUT_MS);
+  /* The queue it came from, by that queue's name. */
+  wait.text = "Suspicious payment · transferred from Card services";
+  HD_TEST_WAIT_UNTIL (label_shown (&wait), HD_TEST_TIMEOUT_MS);
+}
+
+typedef struct
+{
   Fixture    *fixture;
   guint       before;   /* alerts before the change */
   const char *text;
@@ -428,6 +481,7 @@ main (int   argc,
   g_test_add ("/hd/ui/supervisor/sort-filter", Fixture, NULL, fixture_setup, test_view_sort_filter, fixture_teardown);
   g_test_add ("/hd/ui/supervisor/trend-text", Fixture, NULL, fixture_setup, test_view_trend_text, fixture_teardown);
   g_test_add ("/hd/ui/supervisor/drill-down", Fixture, NULL, fixture_setup, test_view_drill_down, fixture_teardown);
+  g_test_add ("/hd/ui/supervisor/labels", Fixture, NULL, fixture_setup, test_view_labels, fixture_teardown);
   g_test_add ("/hd/ui/supervisor/alert", Fixture, NULL, fixture_setup, test_view_alert, fixture_teardown);
   g_test_add ("/hd/ui/supervisor/kpi-layout", Fixture, NULL, fixture_setup, test_view_kpi_layout, fixture_teardown);
   g_test_add ("/hd/ui/supervisor/kpis", Fixture, NULL, fixture_setup, test_view_kpis, fixture_teardown);

@@ -54,6 +54,7 @@ typedef struct
   char           *customer;
   char           *intent;
   char           *flow;            /* bot flow, or NULL */
+  char           *flow_label;      /* the packet's bot.flow_label, or NULL */
   char           *priority;
   char          **missing;         /* completeness keys the packet lacks */
   gboolean        vip;
@@ -77,7 +78,10 @@ typedef struct
   guint   expired[60];
   guint   abandoned_in_transfer[60];
   guint   sla_seconds;             /* the last SLA target seen in this queue */
+  char   *label;                   /* the packets' routing.skill_group_label, or NULL */
 } QueueStats;
+
+void _hd_demo_router_queue_stats_free (gpointer data);
 
 typedef struct
 {

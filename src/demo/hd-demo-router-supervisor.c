@@ -48,9 +48,19 @@ _hd_demo_router_offer_clear_supervision (Offer *offer)
   g_clear_pointer (&offer->customer, g_free);
   g_clear_pointer (&offer->intent, g_free);
   g_clear_pointer (&offer->flow, g_free);
+  g_clear_pointer (&offer->flow_label, g_free);
   g_clear_pointer (&offer->priority, g_free);
   g_clear_pointer (&offer->missing, g_strfreev);
   g_clear_pointer (&offer->transferred_from, g_free);
+}
+
+void
+_hd_demo_router_queue_stats_free (gpointer data)
+{
+  QueueStats *stats = data;
+
+  g_free (stats->label);
+  g_free (stats);
 }
 
 static QueueStats *
@@ -91,6 +101,17 @@ _hd_demo_router_offer_describe (HdDemoRouter *self,
       HdCompleteness *completeness = hd_packet_get_completeness (parsed);
       g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
 
+      offer->flow_label = g_strdup (hd_packet_get_bot_flow_label (parsed));
+      /* The routing layer's name for the queue, as a real router would send
+       * it: only the fraud, hardship and payments templates have one. */
+      if (hd_routing_get_skill_group_label (routing) != NULL &&
+          g_strcmp0 (hd_routing_get_skill_group (routing), offer->queue_id) == 0)
+        {
+          QueueStats *stats = ensure_stats (self, offer->queue_id);
+
+          g_free (stats->label);
+          stats->label = g_strdup (hd_routing_get_skill_group_label (routing));
+        }
       offer->vip = hd_routing_get_vip (routing);
       offer->vulnerable = hd_routing_get_vulnerable (routing);
       offer->sla_seconds = hd_routing_get_sla_target_seconds (routing);
@@ -121,6 +142,8 @@ offer_summary (Offer *offer)
     json_object_set_string_member (object, "priority", offer->priority);
   if (offer->flow != NULL)
     json_object_set_string_member (object, "bot_flow", offer->flow);
+  if (offer->flow_label != NULL)
+    json_object_set_string_member (object, "bot_flow_label", offer->flow_label);
   json_object_set_boolean_member (object, "vip", offer->vip);
   json_object_set_boolean_member (object, "vulnerable", offer->vulnerable);
   if (offer->sla_seconds > 0)
@@ -296,6 +319,8 @@ _hd_demo_router_broadcast (HdDemoRouter *self,
   at = hd_time_format_rfc3339 (now, 6);
   object = hd_feed_object_new (HD_FEED_MSG_QUEUE_EVENT, 0);
   json_object_set_string_member (object, "queue_id", queue_id);
+  if (stats->label != NULL)
+    json_object_set_string_member (object, "queue_label", stats->label);
   json_object_set_string_member (object, "event", event);
   json_object_set_string_member (object, "handoff_id", offer->id);
   json_object_set_string_member (object, "agent_id", offer->simulated ? "sim-agent" : offer->agent_id);
@@ -306,6 +331,8 @@ _hd_demo_router_broadcast (HdDemoRouter *self,
   json_object_set_string_member (object, "origin", offer->flow != NULL ? "bot" : "agent_only");
   if (offer->flow != NULL)
     json_object_set_string_member (object, "bot_flow", offer->flow);
+  if (offer->flow != NULL && offer->flow_label != NULL)
+    json_object_set_string_member (object, "bot_flow_label", offer->flow_label);
   if (g_str_equal (event, "offered"))
     {
       JsonArray *missing = json_array_new ();
@@ -411,6 +438,8 @@ _hd_demo_router_send_snapshot (HdDemoRouter *self,
 
       stats_sum (stats, minute, &declined, &expired, &abandoned);
       json_object_set_string_member (queue, "queue_id", queue_id);
+      if (stats != NULL && stats->label != NULL)
+        json_object_set_string_member (queue, "queue_label", stats->label);
       json_object_set_int_member (queue, "waiting", waiting->len);
       set_agent_counts (self, queue);
       json_object_set_int_member (queue, "offers_in_push", in_push);

@@ -324,7 +324,7 @@ hd_demo_router_init (HdDemoRouter *self)
   self->streams = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _hd_demo_router_stream_free);
   self->offers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _hd_demo_router_offer_free);
   self->conns = g_ptr_array_new_with_free_func (_hd_demo_router_conn_free);
-  self->queue_stats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->queue_stats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _hd_demo_router_queue_stats_free);
   self->rand = g_rand_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (random_bytes); i++)

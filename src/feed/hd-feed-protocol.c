@@ -445,6 +445,9 @@ hd_feed_parse_queue_event (JsonObject   *body,
       event->kind = (HdQueueEventKind) i;
 
   event->agent_id = json_object_get_string_member_with_default (body, "agent_id", NULL);
+  node = json_object_get_member (body, "queue_label");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    event->queue_label = json_node_get_string (node);
   /* An event without a time (or with one we cannot read) happened now. */
   event->at = hd_time_parse_iso8601_usec (json_object_get_string_member_with_default (body, "at", NULL),
                                           g_get_real_time ());
@@ -465,6 +468,10 @@ hd_feed_parse_queue_event (JsonObject   *body,
     event->bot_flow = NULL;
   else if (event->bot_flow == NULL)
     event->bot_flow = "unknown";
+  node = json_object_get_member (body, "bot_flow_label");
+  if (event->bot_flow != NULL && node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    event->bot_flow_label = json_node_get_string (node);
   event->verified = json_object_get_boolean_member_with_default (body, "verified", FALSE);
   event->in_transfer = json_object_get_boolean_member_with_default (body, "in_transfer", FALSE);
   event->to_queue = json_object_get_string_member_with_default (body, "to_queue", NULL);

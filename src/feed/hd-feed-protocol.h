@@ -124,6 +124,9 @@ typedef struct
 {
   HdQueueEventKind    kind;
   const char         *queue_id;     /* never NULL */
+  /* The router's display name for @queue_id as sent, or NULL: unchecked,
+   * read with hd_display_name_read_label (). */
+  const char         *queue_label;
   const char         *handoff_id;   /* never NULL */
   const char         *agent_id;     /* or NULL */
   gint64              at;           /* µs since the epoch: "at", or the time of decoding */
@@ -141,6 +144,9 @@ typedef struct
    * none.  OFFERED: whether the packet says the customer is verified, and
    * the completeness keys it lacks (NULL-terminated, or NULL). */
   const char         *bot_flow;
+  /* The router's display name for @bot_flow as sent, or NULL: unchecked,
+   * read with hd_display_name_read_label (). */
+  const char         *bot_flow_label;
   gboolean            verified;
   const char * const *missing;
   /* TRANSFERRED: where to. */

@@ -14,6 +14,7 @@
 
 #include "hd-display-names.h"
 #include "hd-locale-format.h"
+#include "hd-mask.h"
 
 /* Ids whose words, put together by the rule, would not read as a person
  * would say them.  Ids not here go through the rule. */
@@ -126,6 +127,27 @@ hd_display_name_choose (const char *label,
   if (label != NULL && *label != '\0')
     return g_strdup (label);
   return hd_display_name_for_token (token);
+}
+
+char *
+hd_display_name_read_label (const char *value)
+{
+  char *label;
+
+  if (value == NULL)
+    return NULL;
+  /* The packet parser's rules (hd-json-reader.c), without its errors: a
+   * stream that cannot say which member was wrong shows the table instead. */
+  if (g_utf8_strlen (value, -1) > HD_DISPLAY_LABEL_MAX_CHARS)
+    return NULL;
+  for (const char *c = value; *c != '\0'; c = g_utf8_next_char (c))
+    if (g_unichar_iscntrl (g_utf8_get_char (c)))
+      return NULL;
+  label = hd_mask_text_full (value, HD_MASK_FLAGS_NONE);
+  g_strstrip (label);
+  if (*label == '\0')
+    g_clear_pointer (&label, g_free);
+  return label;
 }
 
 char *

@@ -23,6 +23,13 @@ char     *hd_display_name_for_token (const char *token);
  * above.  Returns a new string, or NULL when both are NULL or empty. */
 char     *hd_display_name_choose    (const char *label,
                                      const char *token);
+/* The longest display name the data may send, in characters. */
+#define HD_DISPLAY_LABEL_MAX_CHARS 80
+/* @value as a display name when it is one, with the packet's rules: at most
+ * HD_DISPLAY_LABEL_MAX_CHARS characters on one line, no control characters,
+ * numbers masked, trimmed.  Returns a new string, or NULL when @value is
+ * NULL, blank or breaks a rule (the caller then shows the table's name). */
+char     *hd_display_name_read_label (const char *value);
 /* Whether @word (one word, any case) is an acronym the rule writes in capitals. */
 gboolean  hd_display_name_is_acronym (const char *word);
 /* The words for a decline reason id the agent chose ("wrong_skill" → "not

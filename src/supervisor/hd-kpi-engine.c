@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hd-display-names.h"
 #include "hd-kpi-private.h"
 
 /* See docs/kpis.md for the definitions this file implements. */
@@ -25,6 +26,7 @@ typedef struct
 {
   HdKpiScope  kind;
   char       *name;
+  char       *label;           /* the stream's display name for @name, or NULL */
   Bucket      buckets[RING];
 } Scope;
 
@@ -117,6 +119,7 @@ scope_free (gpointer data)
   for (guint i = 0; i < RING; i++)
     g_clear_pointer (&scope->buckets[i].missing, g_hash_table_unref);
   g_free (scope->name);
+  g_free (scope->label);
   g_free (scope);
 }
 
@@ -324,6 +327,24 @@ is_counted (const HdQueueEvent *event)
     }
 }
 
+/* The stream's name for a queue or flow, kept from the last event that had a
+ * valid one: rows are named when they are made. */
+static void
+remember_label (HdKpiEngine *self,
+                HdKpiScope   kind,
+                const char  *name,
+                const char  *label)
+{
+  g_autofree char *clean = hd_display_name_read_label (label);
+  Scope *scope;
+
+  if (clean == NULL)
+    return;
+  scope = ensure_scope (self, kind, name);
+  g_free (scope->label);
+  scope->label = g_steal_pointer (&clean);
+}
+
 gboolean
 hd_kpi_engine_add (HdKpiEngine        *self,
                    const HdQueueEvent *event)
@@ -337,6 +358,9 @@ hd_kpi_engine_add (HdKpiEngine        *self,
     return FALSE;
 
   sweep_tracks (self, event->at);
+  remember_label (self, HD_KPI_SCOPE_QUEUE, event->queue_id, event->queue_label);
+  if (event->bot_flow != NULL)
+    remember_label (self, HD_KPI_SCOPE_FLOW, event->bot_flow, event->bot_flow_label);
   track = g_hash_table_lookup (self->tracks, event->handoff_id);
 
   if (track == NULL)
@@ -474,7 +498,7 @@ hd_kpi_engine_compute (HdKpiEngine *self,
           continue;
         }
 
-      row = _hd_kpi_row_new (scope->kind, scope->name, &sum);
+      row = _hd_kpi_row_new (scope->kind, scope->name, scope->label, &sum);
       g_list_store_insert_sorted (store, row, compare_rows, NULL);
     }
 

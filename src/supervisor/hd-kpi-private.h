@@ -46,9 +46,11 @@ struct _HdKpiRow
   char       *most_missing;
 };
 
-/* A row of @scope and @name over @sum, whose missing table it takes. */
+/* A row of @scope and @name over @sum, whose missing table it takes,
+ * named by @label (the stream's display name, or NULL for the table's). */
 HdKpiRow *_hd_kpi_row_new (HdKpiScope  scope,
                            const char *name,
+                           const char *label,
                            Bucket     *sum);
 
 G_END_DECLS

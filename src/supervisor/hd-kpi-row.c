@@ -342,6 +342,7 @@ describe_missing (const Bucket *sum)
 HdKpiRow *
 _hd_kpi_row_new (HdKpiScope  scope,
                  const char *name,
+                 const char *label,
                  Bucket     *sum)
 {
   HdKpiRow *self = g_object_new (HD_TYPE_KPI_ROW, NULL);
@@ -355,13 +356,13 @@ _hd_kpi_row_new (HdKpiScope  scope,
       break;
     case HD_KPI_SCOPE_QUEUE:
       /* Queue rows read as the queue's name, as the queue panels do. */
-      self->label = hd_display_name_for_token (name);
+      self->label = hd_display_name_choose (label, name);
       if (self->label == NULL)
         self->label = g_strdup (name);
       break;
     case HD_KPI_SCOPE_FLOW:
       {
-        g_autofree char *flow = hd_display_name_for_token (name);
+        g_autofree char *flow = hd_display_name_choose (label, name);
 
         /* TRANSLATORS: a row of the KPI table; %s is a bot flow's display name, "Cards › Dispute". */
         self->label = g_strdup_printf (_("Bot flow: %s"), flow != NULL ? flow : name);

@@ -62,6 +62,9 @@ HdWaitingHandoff *_hd_waiting_handoff_new   (const char       *handoff_id,
                                              gint64            waiting_since);
 
 HdQueuePanel *_hd_queue_panel_new           (const char       *queue_id);
+/* The router's `queue_label`: NULL, blank or invalid gives the table's title. */
+void          _hd_queue_panel_set_label     (HdQueuePanel     *self,
+                                             const char       *label);
 /* Counts one @what at @at (µs). */
 void          _hd_queue_panel_count         (HdQueuePanel     *self,
                                              HdQueuePanelCount what,

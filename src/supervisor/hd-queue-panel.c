@@ -24,8 +24,10 @@ struct _HdWaitingHandoff
   char     *handoff_id;
   char     *customer;
   char     *intent;
+  char     *intent_label;
   char     *priority;
   char     *bot_flow;
+  char     *bot_flow_label;
   char     *transferred_from;
   gboolean  vip;
   gboolean  vulnerable;
@@ -49,8 +51,10 @@ hd_waiting_handoff_finalize (GObject *object)
   g_free (self->handoff_id);
   g_free (self->customer);
   g_free (self->intent);
+  g_free (self->intent_label);
   g_free (self->priority);
   g_free (self->bot_flow);
+  g_free (self->bot_flow_label);
   g_free (self->transferred_from);
 
   G_OBJECT_CLASS (hd_waiting_handoff_parent_class)->finalize (object);
@@ -78,15 +82,22 @@ _hd_waiting_handoff_new (const char *handoff_id,
   return self;
 }
 
-static char *
-dup_string (JsonObject *object,
+static const char *
+get_string (JsonObject *object,
             const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
-  return g_strdup (json_node_get_string (node));
+  return json_node_get_string (node);
+}
+
+static char *
+dup_string (JsonObject *object,
+            const char *member)
+{
+  return g_strdup (get_string (object, member));
 }
 
 HdWaitingHandoff *
@@ -105,8 +116,10 @@ hd_waiting_handoff_new_from_json (JsonObject *object)
   self->handoff_id = id;
   self->customer = dup_string (object, "customer");
   self->intent = dup_string (object, "intent");
+  self->intent_label = hd_display_name_read_label (get_string (object, "intent_label"));
   self->priority = dup_string (object, "priority");
   self->bot_flow = dup_string (object, "bot_flow");
+  self->bot_flow_label = hd_display_name_read_label (get_string (object, "bot_flow_label"));
   self->transferred_from = dup_string (object, "transferred_from");
   self->vip = json_object_get_boolean_member_with_default (object, "vip", FALSE);
   self->vulnerable = json_object_get_boolean_member_with_default (object, "vulnerable", FALSE);
@@ -150,6 +163,20 @@ hd_waiting_handoff_get_bot_flow (HdWaitingHandoff *self)
 {
   g_return_val_if_fail (HD_IS_WAITING_HANDOFF (self), NULL);
   return self->bot_flow;
+}
+
+const char *
+hd_waiting_handoff_get_intent_label (HdWaitingHandoff *self)
+{
+  g_return_val_if_fail (HD_IS_WAITING_HANDOFF (self), NULL);
+  return self->intent_label;
+}
+
+const char *
+hd_waiting_handoff_get_bot_flow_label (HdWaitingHandoff *self)
+{
+  g_return_val_if_fail (HD_IS_WAITING_HANDOFF (self), NULL);
+  return self->bot_flow_label;
 }
 
 const char *
@@ -221,13 +248,29 @@ hd_queue_panel_init (HdQueuePanel *self)
     self->buckets[i].minute = -1;
 }
 
-/* "collections_hardship" → "Collections hardship", "kyc" → "KYC". */
+/* The router's name for the queue, else "collections_hardship" →
+ * "Collections hardship", "kyc" → "KYC". */
 static char *
-make_title (const char *queue_id)
+make_title (const char *label,
+            const char *queue_id)
 {
-  char *title = hd_display_name_for_token (queue_id);
+  char *title = hd_display_name_choose (label, queue_id);
 
   return title != NULL ? title : g_strdup (queue_id);
+}
+
+void
+_hd_queue_panel_set_label (HdQueuePanel *self,
+                           const char   *label)
+{
+  g_autofree char *clean = hd_display_name_read_label (label);
+  g_autofree char *title = make_title (clean, self->queue_id);
+
+  if (g_strcmp0 (title, self->title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_steal_pointer (&title);
+  self->dirty = TRUE;
 }
 
 HdQueuePanel *
@@ -236,7 +279,7 @@ _hd_queue_panel_new (const char *queue_id)
   HdQueuePanel *self = g_object_new (HD_TYPE_QUEUE_PANEL, NULL);
 
   self->queue_id = g_strdup (queue_id);
-  self->title = make_title (queue_id);
+  self->title = make_title (NULL, queue_id);
   self->dirty = TRUE;
   return self;
 }

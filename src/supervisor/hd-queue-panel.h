@@ -49,6 +49,10 @@ const char       *hd_waiting_handoff_get_intent      (HdWaitingHandoff *self);  
 const char       *hd_waiting_handoff_get_priority    (HdWaitingHandoff *self);  /* nullable */
 const char       *hd_waiting_handoff_get_bot_flow    (HdWaitingHandoff *self);  /* nullable */
 const char       *hd_waiting_handoff_get_transferred_from (HdWaitingHandoff *self);  /* nullable */
+/* The router's display names for the intent and the bot flow, checked as the
+ * packet's labels are (hd_display_name_read_label ()). */
+const char       *hd_waiting_handoff_get_intent_label   (HdWaitingHandoff *self);  /* nullable */
+const char       *hd_waiting_handoff_get_bot_flow_label (HdWaitingHandoff *self);  /* nullable */
 gboolean          hd_waiting_handoff_get_vip         (HdWaitingHandoff *self);
 gboolean          hd_waiting_handoff_get_vulnerable  (HdWaitingHandoff *self);
 /* µs since the epoch. */
@@ -56,7 +60,8 @@ gint64            hd_waiting_handoff_get_waiting_since (HdWaitingHandoff *self);
 guint             hd_waiting_handoff_get_sla_target_s  (HdWaitingHandoff *self);
 
 const char   *hd_queue_panel_get_queue_id              (HdQueuePanel *self);
-/* The queue's display name: "collections_hardship" → "Collections hardship" (hd_display_name_for_token ()). */
+/* The queue's display name: the stream's `queue_label`, else "collections_hardship" →
+ * "Collections hardship" (hd_display_name_choose ()). */
 const char   *hd_queue_panel_get_title                 (HdQueuePanel *self);
 guint         hd_queue_panel_get_waiting               (HdQueuePanel *self);
 guint         hd_queue_panel_get_offers_in_push        (HdQueuePanel *self);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "hd-display-names.h"
 #include "hd-queue-panel-private.h"
 #include "hd-supervisor-model.h"
 #include "hd-time.h"
@@ -114,6 +115,16 @@ get_uint (JsonObject *object,
   return (guint) CLAMP (json_node_get_int (node), 0, G_MAXUINT);
 }
 
+static const char *
+get_label (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "queue_label");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static gint64
 get_time (JsonObject *object)
 {
@@ -212,6 +223,8 @@ hd_supervisor_model_apply_snapshot (HdSupervisorModel *self,
 
       panel = ensure_panel (self, queue_id);
       g_hash_table_add (seen, panel->queue_id);
+      /* A snapshot replaces the last: without a label the table names it again. */
+      _hd_queue_panel_set_label (panel, get_label (queue));
       clear_panel_waiting (self, panel);
 
       list = json_object_get_member (queue, "waiting_handoffs");
@@ -278,6 +291,14 @@ hd_supervisor_model_add_event (HdSupervisorModel  *self,
   hd_kpi_engine_add (self->kpi, event);
 
   panel = ensure_panel (self, event->queue_id);
+  /* An event names the queue or says nothing: a label it lacks, or one that
+   * breaks the rules, leaves the name the panel has. */
+  {
+    g_autofree char *label = hd_display_name_read_label (event->queue_label);
+
+    if (label != NULL)
+      _hd_queue_panel_set_label (panel, label);
+  }
 
   switch (event->kind)
     {

@@ -103,6 +103,7 @@ update (HdRoutingCard *self)
   const char *language;
   g_autofree char *skill = NULL;
   g_autofree char *flow = NULL;
+  g_autofree char *case_type = NULL;
   g_autofree char *sla = NULL;
   GDateTime *deadline;
   guint n_chips = 0;
@@ -117,6 +118,8 @@ update (HdRoutingCard *self)
   /* The names the routing layer and the bot send, else ours (hd_display_name_choose ()). */
   skill = hd_routing_dup_skill_group_name (routing);
   flow = hd_packet_dup_bot_flow_name (packet);
+  /* Read-only here: the case editor's Type field edits the CRM's value. */
+  case_type = hd_case_fields_dup_case_type_name (hd_packet_get_case_fields (packet));
   deadline = hd_handoff_get_sla_deadline (self->handoff);
 
   gtk_label_set_text (self->escalation_reason_label,
@@ -152,6 +155,7 @@ update (HdRoutingCard *self)
 
   hd_card_rows_set_row (self->routing_grid, &row, _("Skill"), skill);
   hd_card_rows_set_row (self->routing_grid, &row, _("Bot flow"), flow);
+  hd_card_rows_set_row (self->routing_grid, &row, _("Case type"), case_type);
   hd_card_rows_set_row (self->routing_grid, &row, _("SLA"), sla);
   hd_card_rows_trim (self->routing_grid, row);
 }

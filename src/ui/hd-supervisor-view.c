@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hd-a11y.h"
+#include "hd-display-names.h"
 #include "hd-locale-format.h"
 #include "hd-queue-panel-card.h"
 #include "hd-supervisor-view-private.h"
@@ -204,16 +205,25 @@ bind_waiting_cb (GtkSignalListItemFactory *factory,
   GtkWidget *chips = gtk_widget_get_next_sibling (text);
   GtkWidget *since = gtk_widget_get_next_sibling (chips);
   const char *customer = hd_waiting_handoff_get_customer (handoff);
-  /* Ids in words, as everywhere else (hd_display_name_for_token ()). */
-  g_autofree char *intent = hd_ui_format_token (hd_waiting_handoff_get_intent (handoff));
-  g_autofree char *flow = hd_ui_format_token (hd_waiting_handoff_get_bot_flow (handoff));
-  g_autofree char *from = hd_ui_format_token (hd_waiting_handoff_get_transferred_from (handoff));
+  /* The router's names, else ids in words as everywhere else (hd_display_name_choose ()). */
+  g_autofree char *intent = hd_display_name_choose (hd_waiting_handoff_get_intent_label (handoff),
+                                                    hd_waiting_handoff_get_intent (handoff));
+  g_autofree char *flow = hd_display_name_choose (hd_waiting_handoff_get_bot_flow_label (handoff),
+                                                  hd_waiting_handoff_get_bot_flow (handoff));
+  const char *from_id = hd_waiting_handoff_get_transferred_from (handoff);
+  HdQueuePanel *from_panel = NULL;
+  g_autofree char *from = NULL;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hd_waiting_handoff_get_waiting_since (handoff) / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
   g_autofree char *clock = hd_locale_format_time_seconds (local);
   g_autofree char *since_text = g_strdup_printf (_("since %s"), clock);
   g_autofree char *subtitle_text = NULL;
   GString *chip_text = g_string_new (NULL);
+
+  /* The queue it left by the name its panel shows, the router's when it sent one. */
+  if (self->model != NULL && from_id != NULL)
+    from_panel = hd_supervisor_model_lookup_panel (self->model, from_id);
+  from = from_panel != NULL ? g_strdup (hd_queue_panel_get_title (from_panel)) : hd_ui_format_token (from_id);
 
   gtk_label_set_label (GTK_LABEL (title), customer != NULL ? customer : hd_waiting_handoff_get_handoff_id (handoff));
   if (from != NULL)
