@@ -199,11 +199,24 @@ on_selected_handoff_cb (HdAgentView    *self,
 
   hd_handoff_pane_set_handoff (self->pane, handoff);
   gtk_stack_set_visible_child_name (self->content_stack, handoff != NULL ? "handoff" : "empty");
-  /* A folded queue was opened to pick a handoff: once picked, it shows. */
-  if (handoff != NULL && adw_flap_get_folded (get_flap (self)))
-    adw_flap_set_reveal_flap (get_flap (self), FALSE);
   update_offer_bar_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_HANDOFF]);
+}
+
+/* A folded queue was opened to pick a handoff: once chosen (Enter or a click, not an
+ * arrow key that only browses the rows), it shows. */
+static void
+close_folded_queue (HdAgentView *self)
+{
+  if (self->handoff != NULL && adw_flap_get_folded (get_flap (self)))
+    adw_flap_set_reveal_flap (get_flap (self), FALSE);
+}
+
+static void
+on_handoff_chosen_cb (HdAgentView    *self,
+                      HdQueueSidebar *sidebar)
+{
+  close_folded_queue (self);
 }
 
 static void
@@ -428,6 +441,7 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdAgentView, decline_button);
   gtk_widget_class_bind_template_child (widget_class, HdAgentView, pane);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_handoff_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_handoff_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tick_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_notify_cb);
 
@@ -514,6 +528,8 @@ hd_agent_view_set_selected_handoff (HdAgentView *self,
 {
   g_return_if_fail (HD_IS_AGENT_VIEW (self));
   hd_queue_sidebar_set_selected_handoff (self->sidebar, handoff);
+  /* Asked for from elsewhere (a notification, Supervisor): the handoff is what to see. */
+  close_folded_queue (self);
 }
 
 HdHandoffPane *

@@ -45,7 +45,7 @@ struct _HdQueueSidebar
 G_DEFINE_FINAL_TYPE (HdQueueSidebar, hd_queue_sidebar, ADW_TYPE_BIN)
 
 enum { PROP_0, PROP_MODEL, PROP_SELECTED_HANDOFF, N_PROPS };
-enum { TICK, N_SIGNALS };
+enum { TICK, CHOSEN, N_SIGNALS };
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
@@ -353,6 +353,21 @@ on_activate_cb (HdQueueSidebar *self,
 
   if (item != NULL && !HD_IS_HANDOFF (item))
     set_recent_expanded (self, !self->recent_expanded);
+  else if (item != NULL)
+    g_signal_emit (self, signals[CHOSEN], 0);
+}
+
+/* A click picks the row it lands on (GTK selects it on press): the handoff is chosen.
+ * Arrow keys move the selection too, but only browse: Enter chooses. */
+static void
+on_click_released_cb (HdQueueSidebar *self,
+                      int             n_press,
+                      double          x,
+                      double          y,
+                      GtkGestureClick *gesture)
+{
+  if (n_press == 1 && hd_queue_sidebar_get_selected_handoff (self) != NULL)
+    g_signal_emit (self, signals[CHOSEN], 0);
 }
 
 static void
@@ -496,6 +511,14 @@ hd_queue_sidebar_class_init (HdQueueSidebarClass *klass)
 
   signals[TICK] = g_signal_new ("tick", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
+  /**
+   * HdQueueSidebar::handoff-chosen:
+   *
+   * The agent chose the selected handoff: Enter on its row, or a click.
+   * Moving the selection with the arrow keys only browses.
+   */
+  signals[CHOSEN] = g_signal_new ("handoff-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-queue-sidebar.ui");
@@ -509,6 +532,7 @@ static void
 hd_queue_sidebar_init (HdQueueSidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->live_rows = g_ptr_array_new ();
@@ -531,6 +555,10 @@ hd_queue_sidebar_init (HdQueueSidebar *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_cb), self);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_activate_cb), self);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (on_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_stack (self);
