@@ -903,6 +903,14 @@ test_describe (Fixture       *f,
   wait_model (type_model, "card_service_request,card_replacement,fraud_claim,dispute,hardship_request,"
                           "loan_query,kyc_update,payment_investigation");
   assert_field (f, HD_SF_CASE_TYPE, "hardship_request");
+  /* The row reads the org's label for the value it stores and sends. */
+  {
+    g_auto(GValue) shown = G_VALUE_INIT;
+
+    g_assert_true (gtk_expression_evaluate (adw_combo_row_get_expression (ADW_COMBO_ROW (type_combo)),
+                                            adw_combo_row_get_selected_item (ADW_COMBO_ROW (type_combo)), &shown));
+    g_assert_cmpstr (g_value_get_string (&shown), ==, "Hardship request");
+  }
   wait_model (subcategory_model, "job_loss");
   assert_field (f, HD_SF_CASE_SUBCATEGORY, "job_loss");
 

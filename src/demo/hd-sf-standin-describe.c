@@ -236,7 +236,14 @@ add_picklist (HdSfStandin *self,
       json_builder_set_member_name (builder, "defaultValue");
       json_builder_add_boolean_value (builder, g_strcmp0 (values[i], fallback) == 0);
       json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, values[i]);
+      {
+        /* The words an admin gave the value ("card_service_request" is
+         * "Card service request"), as an org's labels are. */
+        g_autofree char *label = g_strdelimit (g_strdup (values[i]), "_", ' ');
+
+        label[0] = g_ascii_toupper (label[0]);
+        json_builder_add_string_value (builder, label);
+      }
       json_builder_set_member_name (builder, "validFor");
       if (controller_of (field) != NULL)
         {

@@ -246,6 +246,39 @@ hd_sf_describe_dup_picklist_values (HdSfDescribe *self,
 }
 
 const char *
+hd_sf_describe_get_picklist_label (HdSfDescribe *self,
+                                   const char   *field,
+                                   const char   *value)
+{
+  JsonArray *values;
+
+  g_return_val_if_fail (HD_IS_SF_DESCRIBE (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (value == NULL || (values = picklist_of (self, field)) == NULL)
+    return NULL;
+  /* Inactive values too: a case may still hold a retired one. */
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    {
+      JsonNode *node = json_array_get_element (values, i);
+      JsonObject *object;
+      JsonNode *label;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, "value", NULL), value) != 0)
+        continue;
+      label = json_object_get_member (object, "label");
+      if (label != NULL && JSON_NODE_HOLDS_VALUE (label) && json_node_get_value_type (label) == G_TYPE_STRING &&
+          *json_node_get_string (label) != '\0')
+        return json_node_get_string (label);
+      return NULL;
+    }
+  return NULL;
+}
+
+const char *
 hd_sf_describe_get_default_value (HdSfDescribe *self,
                                   const char   *field)
 {

@@ -44,6 +44,12 @@ gboolean      hd_sf_describe_is_restricted       (HdSfDescribe  *self,
  * picklist. */
 GStrv         hd_sf_describe_dup_picklist_values (HdSfDescribe  *self,
                                                   const char    *field);
+/* The org's label of @value in @field's picklist (the words an agent
+ * reads; @value is what is stored and sent), or NULL when the describe
+ * has none. */
+const char   *hd_sf_describe_get_picklist_label  (HdSfDescribe  *self,
+                                                  const char    *field,
+                                                  const char    *value);
 /* The active default value of a picklist, or NULL. */
 const char   *hd_sf_describe_get_default_value   (HdSfDescribe  *self,
                                                   const char    *field);

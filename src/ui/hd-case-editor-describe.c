@@ -92,6 +92,50 @@ set_list (HdCaseEditor *self,
   self->syncing = FALSE;
 }
 
+typedef struct
+{
+  HdCaseEditor *editor;   /* unowned: the combo row, which holds this, is the editor's */
+  HdCaseField   field;
+} ComboLabel;
+
+/* What a picklist's row shows for a value: the org's label for it (the
+ * value is what is stored and sent), or the value when the org gives none. */
+static char *
+combo_label_cb (GtkStringObject *item,
+                ComboLabel      *data)
+{
+  const char *value = item != NULL ? gtk_string_object_get_string (item) : NULL;
+  HdSfDescribe *describe = data->editor->draft != NULL ? hd_case_draft_get_describe (data->editor->draft) : NULL;
+  const char *label = NULL;
+
+  if (value == NULL)
+    return g_strdup ("");
+  if (describe != NULL)
+    label = hd_sf_describe_get_picklist_label (describe, hd_case_field_get_api_name (data->field), value);
+  return g_strdup (label != NULL ? label : value);
+}
+
+/* Set anew with each describe, so the rows read the labels it gives. */
+static void
+set_combo_labels (HdCaseEditor *self,
+                  AdwComboRow  *combo,
+                  HdCaseField   field)
+{
+  ComboLabel *data = g_new0 (ComboLabel, 1);
+  g_autoptr(GtkExpression) expression = NULL;
+  gboolean syncing = self->syncing;
+
+  data->editor = self;
+  data->field = field;
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (combo_label_cb), data, (GClosureNotify) (void (*) (void)) g_free);
+  /* The row may drop its selection meanwhile: that is not the agent's
+   * choice, and the draft keeps its value (set_list () selects it again). */
+  self->syncing = TRUE;
+  adw_combo_row_set_expression (combo, expression);
+  self->syncing = syncing;
+}
+
 static void
 apply_describe (HdCaseEditor *self)
 {
@@ -119,6 +163,7 @@ apply_describe (HdCaseEditor *self)
           guint length = describe != NULL ? hd_sf_describe_get_length (describe, api_name) : 0;
 
           self->picklist[field] = values != NULL;
+          set_combo_labels (self, ADW_COMBO_ROW (combo), field);
           gtk_widget_set_visible (row, exists && values == NULL);
           gtk_widget_set_visible (combo, exists && values != NULL);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), label);
@@ -131,6 +176,8 @@ apply_describe (HdCaseEditor *self)
         {
           gtk_widget_set_visible (row, exists);
           gtk_widget_set_sensitive (row, editable);
+          if (ADW_IS_COMBO_ROW (row))
+            set_combo_labels (self, ADW_COMBO_ROW (row), field);
         }
       set_list (self, field);
     }
