@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hd-display-names.h"
+#include "hd-error.h"
 #include "hd-locale-format.h"
 #include "hd-mask.h"
 
@@ -129,24 +130,45 @@ hd_display_name_choose (const char *label,
   return hd_display_name_for_token (token);
 }
 
+gboolean
+hd_display_name_check_label (const char  *value,
+                             char       **label,
+                             GError     **error)
+{
+  g_autofree char *masked = NULL;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  /* A name shown in a line of its own or inside a sentence: longer, or over more than
+   * one line, it is not a name but a message, which has fields of its own. */
+  if (g_utf8_strlen (value, -1) > HD_DISPLAY_LABEL_MAX_CHARS)
+    {
+      g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("a display name is at most %d characters"),
+                   HD_DISPLAY_LABEL_MAX_CHARS);
+      return FALSE;
+    }
+  for (const char *c = value; *c != '\0'; c = g_utf8_next_char (c))
+    if (g_unichar_iscntrl (g_utf8_get_char (c)))
+      {
+        g_set_error_literal (error, HD_ERROR, HD_ERROR_PARSE,
+                             _("a display name is one line of text, without control characters"));
+        return FALSE;
+      }
+  masked = hd_mask_text_full (value, HD_MASK_FLAGS_NONE);
+  g_strstrip (masked);
+  *label = *masked != '\0' ? g_steal_pointer (&masked) : NULL;
+  return TRUE;
+}
+
 char *
 hd_display_name_read_label (const char *value)
 {
-  char *label;
+  char *label = NULL;
 
-  if (value == NULL)
+  /* A stream that cannot say which member was wrong shows the table instead. */
+  if (value == NULL || !hd_display_name_check_label (value, &label, NULL))
     return NULL;
-  /* The packet parser's rules (hd-json-reader.c), without its errors: a
-   * stream that cannot say which member was wrong shows the table instead. */
-  if (g_utf8_strlen (value, -1) > HD_DISPLAY_LABEL_MAX_CHARS)
-    return NULL;
-  for (const char *c = value; *c != '\0'; c = g_utf8_next_char (c))
-    if (g_unichar_iscntrl (g_utf8_get_char (c)))
-      return NULL;
-  label = hd_mask_text_full (value, HD_MASK_FLAGS_NONE);
-  g_strstrip (label);
-  if (*label == '\0')
-    g_clear_pointer (&label, g_free);
   return label;
 }
 

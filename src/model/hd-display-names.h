@@ -30,6 +30,12 @@ char     *hd_display_name_choose    (const char *label,
  * numbers masked, trimmed.  Returns a new string, or NULL when @value is
  * NULL, blank or breaks a rule (the caller then shows the table's name). */
 char     *hd_display_name_read_label (const char *value);
+/* The same rules, saying which one @value breaks: FALSE with HD_ERROR_PARSE
+ * then; TRUE otherwise, with *@label the name or NULL when @value is blank.
+ * The packet parser reads its `*_label` members with it. */
+gboolean  hd_display_name_check_label (const char  *value,
+                                       char       **label,
+                                       GError     **error);
 /* Whether @word (one word, any case) is an acronym the rule writes in capitals. */
 gboolean  hd_display_name_is_acronym (const char *word);
 /* The words for a decline reason id the agent chose ("wrong_skill" → "not

@@ -132,9 +132,9 @@ _hd_json_read_text (HdJsonReader  *p,
                     gboolean       required,
                     char         **out);
 
-/* A display name for an id (`*_label`): plain text of at most
- * HD_JSON_LABEL_MAX_CHARS characters on one line; blank reads as absent. */
-#define HD_JSON_LABEL_MAX_CHARS 80
+/* A display name for an id (`*_label`), by hd_display_name_check_label ()'s
+ * rules: plain text of at most HD_DISPLAY_LABEL_MAX_CHARS characters on one
+ * line; blank reads as absent. */
 
 gboolean
 _hd_json_read_label (HdJsonReader  *p,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hd-display-names.h"
 #include "hd-json-reader-private.h"
 #include "hd-mask.h"
 #include "hd-time.h"
@@ -334,24 +335,15 @@ node_get_label (HdJsonReader  *p,
                 char         **out)
 {
   const char *value = _hd_json_node_get_string (p, node);
-  g_autofree char *masked = NULL;
+  g_autoptr(GError) error = NULL;
+  char *label = NULL;
 
   if (value == NULL)
     return FALSE;
-  /* A name shown in a line of its own or inside a sentence: longer, or over more than
-   * one line, it is not a name but a message, which has fields of its own. */
-  if (g_utf8_strlen (value, -1) > HD_JSON_LABEL_MAX_CHARS)
-    return _hd_json_fail (p, HD_ERROR_PARSE, _("a display name is at most %d characters"),
-                          HD_JSON_LABEL_MAX_CHARS);
-  for (const char *c = value; *c != '\0'; c = g_utf8_next_char (c))
-    if (g_unichar_iscntrl (g_utf8_get_char (c)))
-      return _hd_json_fail (p, HD_ERROR_PARSE, _("a display name is one line of text, without control characters"));
-
-  masked = hd_mask_text_full (value, HD_MASK_FLAGS_NONE);
-  g_strstrip (masked);
-  g_clear_pointer (out, g_free);
-  if (*masked != '\0')
-    *out = g_steal_pointer (&masked);
+  if (!hd_display_name_check_label (value, &label, &error))
+    return _hd_json_fail (p, HD_ERROR_PARSE, "%s", error->message);
+  g_free (*out);
+  *out = label;
   return TRUE;
 }
 
