@@ -268,6 +268,28 @@ parse_event (const char   *text,
   return hd_feed_parse_queue_event ((*message)->body, event);
 }
 
+/* Every field of the wrong kind (objects and arrays where strings, numbers and booleans
+ * go): read as absent, with no critical (fatal in the suite). */
+static void
+test_queue_event_wrong_kinds (void)
+{
+  g_autoptr(HdFeedMessage) message = NULL;
+  g_auto(HdQueueEvent) event = { 0 };
+
+  g_assert_true (parse_event ("{\"type\":\"queue_event\",\"queue_id\":\"fraud\",\"event\":\"offered\","
+                              "\"handoff_id\":\"w1\",\"queue_label\":{},\"agent_id\":[],\"at\":{},"
+                              "\"origin\":[],\"bot_flow\":{},\"verified\":{},\"in_transfer\":[],"
+                              "\"to_queue\":{},\"signal\":[],\"waiting\":{},\"agents_busy\":[]}",
+                              &message, &event));
+  g_assert_cmpstr (event.handoff_id, ==, "w1");
+  g_assert_null (event.agent_id);
+  /* A bot escalation whose flow is not named, as when it is missing. */
+  g_assert_cmpstr (event.bot_flow, ==, "unknown");
+  g_assert_false (event.verified);
+  /* A count not given. */
+  g_assert_cmpint (event.waiting, ==, -1);
+}
+
 static void
 test_queue_event (void)
 {
@@ -362,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/hd/feed-protocol/hello-fields", test_hello_fields);
   g_test_add_func ("/hd/feed-protocol/status-names", test_status_names);
   g_test_add_func ("/hd/feed-protocol/queue-event", test_queue_event);
+  g_test_add_func ("/hd/feed-protocol/queue-event-wrong-kinds", test_queue_event_wrong_kinds);
 
   return g_test_run ();
 }

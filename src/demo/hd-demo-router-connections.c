@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "hd-demo-router-private.h"
+#include "hd-json-get.h"
 
 /* Client messages ------------------------------------------------------- */
 
@@ -29,9 +30,9 @@ handle_hello (HdDemoRouter  *self,
               Conn          *conn,
               HdFeedMessage *message)
 {
-  const char *agent_id = json_object_get_string_member_with_default (message->body, "agent_id", NULL);
-  const char *stream_id = json_object_get_string_member_with_default (message->body, "stream_id", NULL);
-  gint64 resume_after = json_object_get_int_member_with_default (message->body, "resume_after", 0);
+  const char *agent_id = hd_json_get_string (message->body, "agent_id", NULL);
+  const char *stream_id = hd_json_get_string (message->body, "stream_id", NULL);
+  gint64 resume_after = hd_json_get_int (message->body, "resume_after", 0);
   Stream *stream;
   Entry *first;
   gboolean resumed;
@@ -172,7 +173,7 @@ handle_agent_request (HdDemoRouter  *self,
 
     case HD_FEED_MSG_AGENT_MESSAGE:
       {
-        const char *text = json_object_get_string_member_with_default (message->body, "text", NULL);
+        const char *text = hd_json_get_string (message->body, "text", NULL);
 
         if (offer->state != HD_HANDOFF_STATE_ACCEPTED)
           send_error (conn, "not_assigned", "the handoff is not assigned to you", message);
@@ -276,13 +277,12 @@ on_message_cb (SoupWebsocketConnection *ws,
     {
     case HD_FEED_MSG_ACK:
       conn->stream->acked = MAX (conn->stream->acked,
-                                 MIN (json_object_get_int_member_with_default (message->body, "seq", 0),
+                                 MIN (hd_json_get_int (message->body, "seq", 0),
                                       conn->stream->last_seq));
       break;
 
     case HD_FEED_MSG_STATUS:
-      if (!hd_feed_agent_status_from_string (json_object_get_string_member_with_default (message->body,
-                                                                                        "status", NULL),
+      if (!hd_feed_agent_status_from_string (hd_json_get_string (message->body, "status", NULL),
                                              &conn->status))
         send_error (conn, "bad_request", "unknown status", message);
       else

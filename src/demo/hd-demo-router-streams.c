@@ -11,6 +11,7 @@
 
 #include "hd-demo-router-private.h"
 #include "hd-demo-templates.h"
+#include "hd-json-get.h"
 #include "hd-time.h"
 
 /* Streams and offers ---------------------------------------------------- */
@@ -213,8 +214,7 @@ offer_packet (HdDemoRouter *self,
   gint64 mono = g_get_monotonic_time ();
 
   if (JSON_NODE_HOLDS_OBJECT (packet))
-    id = json_object_get_string_member_with_default (json_node_get_object (packet),
-                                                     "handoff_id", NULL);
+    id = hd_json_get_string (json_node_get_object (packet), "handoff_id", NULL);
   offer->id = id != NULL ? g_strdup (id)
                          : g_strdup_printf ("ho-%.6s-%06" G_GUINT64_FORMAT, self->stream_id,
                                             ++self->next_offer_no);

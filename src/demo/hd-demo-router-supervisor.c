@@ -11,6 +11,7 @@
 
 #include "hd-demo-router-private.h"
 #include "hd-demo-templates.h"
+#include "hd-json-get.h"
 #include "hd-packet-parser.h"
 #include "hd-time.h"
 
@@ -38,7 +39,7 @@ get_path_string (JsonObject *root,
   if (!json_object_has_member (object, member) ||
       !JSON_NODE_HOLDS_VALUE (json_object_get_member (object, member)))
     return NULL;
-  return json_object_get_string_member_with_default (object, member, NULL);
+  return hd_json_get_string (object, member, NULL);
 }
 
 void
@@ -284,7 +285,7 @@ _hd_demo_router_broadcast (HdDemoRouter *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *at = NULL;
   g_autofree char *text = NULL;
-  const char *to_queue = extra != NULL ? json_object_get_string_member_with_default (extra, "to_queue", NULL) : NULL;
+  const char *to_queue = extra != NULL ? hd_json_get_string (extra, "to_queue", NULL) : NULL;
   const char *queue_id = offer->queue_id;
   JsonObject *object;
   gboolean any = FALSE;
@@ -519,10 +520,10 @@ _hd_demo_router_handle_signal (HdDemoRouter  *self,
                                Offer         *offer,
                                HdFeedMessage *message)
 {
-  const char *name = json_object_get_string_member_with_default (message->body, "signal", NULL);
-  const char *detail = json_object_get_string_member_with_default (message->body, "detail", NULL);
-  const char *source = json_object_get_string_member_with_default (message->body, "source", "agent");
-  const char *to_queue = json_object_get_string_member_with_default (message->body, "to_queue", NULL);
+  const char *name = hd_json_get_string (message->body, "signal", NULL);
+  const char *detail = hd_json_get_string (message->body, "detail", NULL);
+  const char *source = hd_json_get_string (message->body, "source", "agent");
+  const char *to_queue = hd_json_get_string (message->body, "to_queue", NULL);
   JsonObject *answer;
   JsonObject *extra;
   HdQualityReport report;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hd-bounded-json.h"
+#include "hd-json-get.h"
 #include "hd-sf-standin-private.h"
 #include "hd-sf-standin-soql.h"
 
@@ -69,7 +70,7 @@ _hd_sf_standin_touch (JsonObject *record,
                       const char *user_id)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) last = _hd_sf_standin_parse_datetime (json_object_get_string_member_with_default (record, "LastModifiedDate", NULL));
+  g_autoptr(GDateTime) last = _hd_sf_standin_parse_datetime (hd_json_get_string (record, "LastModifiedDate", NULL));
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *text = NULL;
 
@@ -357,7 +358,7 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
         return FALSE;
       if (strcmp (parts[1], "CaseComment") == 0)
         {
-          const char *parent = json_object_get_string_member_with_default (fields, "ParentId", NULL);
+          const char *parent = hd_json_get_string (fields, "ParentId", NULL);
           JsonObject *parent_case = _hd_sf_standin_lookup_record (self, "Case", parent);
           const char *fields_missing[] = { "ParentId", NULL };
 
@@ -461,7 +462,7 @@ _hd_sf_standin_handle_data (HdSfStandin       *self,
           for (GList *l = names; l != NULL; l = l->next)
             json_object_set_member (record, l->data, json_node_copy (json_object_get_member (fields, l->data)));
           json_object_set_boolean_member (record, "IsClosed",
-                                          g_strcmp0 (json_object_get_string_member_with_default (record, "Status", ""), "Closed") == 0);
+                                          g_strcmp0 (hd_json_get_string (record, "Status", ""), "Closed") == 0);
           /* Without Sforce-Auto-Assign: FALSE the assignment rules run and
            * hand the case to the default queue, as in a real org. */
           if (g_strcmp0 (auto_assign, "FALSE") != 0 && g_strcmp0 (auto_assign, "false") != 0)

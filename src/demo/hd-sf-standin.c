@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "hd-json-get.h"
 #include "hd-sf-standin-private.h"
 #include "hd-sf-standin-streaming-private.h"
 
@@ -619,7 +620,7 @@ hd_sf_standin_find_records (HdSfStandin *self,
 
       if (g_strcmp0 (type, sobject) != 0 || (record = _hd_sf_standin_lookup_record (self, sobject, strchr (key, '/') + 1)) == NULL)
         continue;
-      if (g_strcmp0 (json_object_get_string_member_with_default (record, field, NULL), value) == 0)
+      if (g_strcmp0 (hd_json_get_string (record, field, NULL), value) == 0)
         g_strv_builder_add (builder, json_object_get_string_member (record, "Id"));
     }
   return g_strv_builder_end (builder);

@@ -15,6 +15,7 @@
 #include "hd-bounded-json.h"
 #include "hd-durable.h"
 #include "hd-feed-client-private.h"
+#include "hd-json-get.h"
 
 /* Persistence ----------------------------------------------------------- */
 
@@ -46,17 +47,16 @@ _hd_feed_client_load_state (HdFeedClient *self)
 
   object = json_node_get_object (root);
   /* A state for another agent or router is not ours to resume. */
-  if (json_object_get_int_member_with_default (object, "version", 0) != HD_FEED_CLIENT_STATE_FILE_VERSION ||
-      g_strcmp0 (json_object_get_string_member_with_default (object, "agent_id", NULL),
+  if (hd_json_get_int (object, "version", 0) != HD_FEED_CLIENT_STATE_FILE_VERSION ||
+      g_strcmp0 (hd_json_get_string (object, "agent_id", NULL),
                  self->agent_id) != 0 ||
-      g_strcmp0 (json_object_get_string_member_with_default (object, "url", NULL),
+      g_strcmp0 (hd_json_get_string (object, "url", NULL),
                  self->url) != 0)
     return;
 
-  self->last_seq = MAX (json_object_get_int_member_with_default (object, "last_seq", 0), 0);
+  self->last_seq = MAX (hd_json_get_int (object, "last_seq", 0), 0);
   self->persisted_seq = self->acked_seq = self->last_seq;
-  self->stream_id = g_strdup (json_object_get_string_member_with_default (object, "stream_id",
-                                                                          NULL));
+  self->stream_id = g_strdup (hd_json_get_string (object, "stream_id", NULL));
 }
 
 /* What the application recorded of the messages up to last_seq goes to

@@ -14,6 +14,7 @@
 #include "hd-background.h"
 #include "hd-error.h"
 #include "hd-feed-client-private.h"
+#include "hd-json-get.h"
 #include "hd-time.h"
 
 /* A frame or packet the client refuses: counted, logged, and shown. */
@@ -41,8 +42,7 @@ apply_offer (HdFeedClient  *self,
 {
   g_autoptr(HdHandoff) handoff = NULL;
   g_autoptr(GDateTime) expires_at = NULL;
-  const char *expires = json_object_get_string_member_with_default (message->body, "expires_at",
-                                                                    NULL);
+  const char *expires = hd_json_get_string (message->body, "expires_at", NULL);
 
   if (packet == NULL && error == NULL)
     {
@@ -148,15 +148,13 @@ apply_update (HdFeedClient  *self,
 
   if (changes != NULL)
     {
-      const char *priority = json_object_get_string_member_with_default (changes, "priority", NULL);
+      const char *priority = hd_json_get_string (changes, "priority", NULL);
       HdPriority value;
 
       if (priority != NULL && hd_priority_from_string (priority, &value))
         hd_handoff_set_priority (handoff, value);
       if (json_object_has_member (changes, "vulnerable"))
-        hd_handoff_set_vulnerable (handoff, json_object_get_boolean_member_with_default (changes,
-                                                                                        "vulnerable",
-                                                                                        FALSE));
+        hd_handoff_set_vulnerable (handoff, hd_json_get_boolean (changes, "vulnerable", FALSE));
     }
 
   if (message->request_id != NULL)
@@ -174,8 +172,7 @@ apply_state (HdFeedClient      *self,
   HdRevokeReason reason = HD_REVOKE_REASON_NONE;
 
   if (state == HD_HANDOFF_STATE_REVOKED &&
-      !hd_revoke_reason_from_string (json_object_get_string_member_with_default (message->body,
-                                                                                 "reason", NULL),
+      !hd_revoke_reason_from_string (hd_json_get_string (message->body, "reason", NULL),
                                      &reason))
     reason = HD_REVOKE_REASON_REASSIGNED;
 
@@ -195,12 +192,11 @@ static void
 handle_welcome (HdFeedClient  *self,
                 HdFeedMessage *message)
 {
-  const char *stream_id = json_object_get_string_member_with_default (message->body, "stream_id", NULL);
-  gint64 heartbeat_ms = json_object_get_int_member_with_default (message->body, "heartbeat_ms",
-                                                                 HD_FEED_CLIENT_DEFAULT_HEARTBEAT_MS);
-  gboolean relays = json_object_get_boolean_member_with_default (message->body,
-                                                                 "relays_agent_messages", FALSE);
-  gint64 welcome_last_seq = json_object_get_int_member_with_default (message->body, "last_seq", 0);
+  const char *stream_id = hd_json_get_string (message->body, "stream_id", NULL);
+  gint64 heartbeat_ms = hd_json_get_int (message->body, "heartbeat_ms",
+                                         HD_FEED_CLIENT_DEFAULT_HEARTBEAT_MS);
+  gboolean relays = hd_json_get_boolean (message->body, "relays_agent_messages", FALSE);
+  gint64 welcome_last_seq = hd_json_get_int (message->body, "last_seq", 0);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gint64 known;
 
@@ -222,7 +218,7 @@ handle_welcome (HdFeedClient  *self,
       _hd_feed_client_notify (self, PROP_LAST_SEQ);
     }
 
-  if (!json_object_get_boolean_member_with_default (message->body, "resumed", TRUE))
+  if (!hd_json_get_boolean (message->body, "resumed", TRUE))
     _hd_feed_client_emit (self, NOTICE, _("Some assignments were missed while disconnected: the routing layer no longer had them"));
 
   self->heartbeat_ms = (guint) CLAMP (heartbeat_ms, 10, 600000);
@@ -262,8 +258,8 @@ static void
 handle_error (HdFeedClient  *self,
               HdFeedMessage *message)
 {
-  const char *code = json_object_get_string_member_with_default (message->body, "code", "error");
-  const char *text = json_object_get_string_member_with_default (message->body, "message", "");
+  const char *code = hd_json_get_string (message->body, "code", "error");
+  const char *text = hd_json_get_string (message->body, "message", "");
   gboolean conflict = g_str_equal (code, "offer_unavailable") || g_str_equal (code, "not_assigned") ||
                       g_str_equal (code, "not_found");
   Request *request = message->request_id != NULL

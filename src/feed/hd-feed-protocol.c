@@ -15,6 +15,7 @@
 #include "hd-bounded-json.h"
 #include "hd-error.h"
 #include "hd-feed-protocol.h"
+#include "hd-json-get.h"
 #include "hd-time.h"
 
 static const char * const type_names[] = {
@@ -430,9 +431,9 @@ hd_feed_parse_queue_event (JsonObject   *body,
   g_return_val_if_fail (event != NULL, FALSE);
 
   memset (event, 0, sizeof *event);
-  name = json_object_get_string_member_with_default (body, "event", NULL);
-  event->handoff_id = json_object_get_string_member_with_default (body, "handoff_id", NULL);
-  event->queue_id = json_object_get_string_member_with_default (body, "queue_id", NULL);
+  name = hd_json_get_string (body, "event", NULL);
+  event->handoff_id = hd_json_get_string (body, "handoff_id", NULL);
+  event->queue_id = hd_json_get_string (body, "queue_id", NULL);
   if (name == NULL || event->handoff_id == NULL || event->queue_id == NULL || *event->queue_id == '\0')
     {
       memset (event, 0, sizeof *event);
@@ -444,12 +445,12 @@ hd_feed_parse_queue_event (JsonObject   *body,
     if (g_str_equal (name, queue_event_names[i]))
       event->kind = (HdQueueEventKind) i;
 
-  event->agent_id = json_object_get_string_member_with_default (body, "agent_id", NULL);
+  event->agent_id = hd_json_get_string (body, "agent_id", NULL);
   node = json_object_get_member (body, "queue_label");
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     event->queue_label = json_node_get_string (node);
   /* An event without a time (or with one we cannot read) happened now. */
-  event->at = hd_time_parse_iso8601_usec (json_object_get_string_member_with_default (body, "at", NULL),
+  event->at = hd_time_parse_iso8601_usec (hd_json_get_string (body, "at", NULL),
                                           g_get_real_time ());
   event->waiting = get_count (body, "waiting");
   event->offers_in_push = get_count (body, "offers_in_push");
@@ -461,8 +462,8 @@ hd_feed_parse_queue_event (JsonObject   *body,
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     event->handoff = json_node_get_object (node);
 
-  origin = json_object_get_string_member_with_default (body, "origin", "bot");
-  event->bot_flow = json_object_get_string_member_with_default (body, "bot_flow", NULL);
+  origin = hd_json_get_string (body, "origin", "bot");
+  event->bot_flow = hd_json_get_string (body, "bot_flow", NULL);
   /* A bot escalation whose flow the router did not name still counts as one. */
   if (g_strcmp0 (origin, "agent_only") == 0)
     event->bot_flow = NULL;
@@ -472,9 +473,9 @@ hd_feed_parse_queue_event (JsonObject   *body,
   if (event->bot_flow != NULL && node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
       json_node_get_value_type (node) == G_TYPE_STRING)
     event->bot_flow_label = json_node_get_string (node);
-  event->verified = json_object_get_boolean_member_with_default (body, "verified", FALSE);
-  event->in_transfer = json_object_get_boolean_member_with_default (body, "in_transfer", FALSE);
-  event->to_queue = json_object_get_string_member_with_default (body, "to_queue", NULL);
+  event->verified = hd_json_get_boolean (body, "verified", FALSE);
+  event->in_transfer = hd_json_get_boolean (body, "in_transfer", FALSE);
+  event->to_queue = hd_json_get_string (body, "to_queue", NULL);
 
   node = json_object_get_member (body, "missing");
   if (event->kind == HD_QUEUE_EVENT_OFFERED && node != NULL && JSON_NODE_HOLDS_ARRAY (node))
@@ -498,7 +499,7 @@ hd_feed_parse_queue_event (JsonObject   *body,
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     event->resolution = json_node_get_boolean (node) ? HD_FEED_RESOLUTION_RESOLVED : HD_FEED_RESOLUTION_UNRESOLVED;
 
-  signal = json_object_get_string_member_with_default (body, "signal", NULL);
+  signal = hd_json_get_string (body, "signal", NULL);
   if (event->kind == HD_QUEUE_EVENT_SIGNAL && signal != NULL)
     event->has_report = hd_quality_report_from_string (signal, &event->report);
 

@@ -13,6 +13,7 @@
 
 #include "hd-audit-trail.h"
 #include "hd-handoff.h"
+#include "hd-json-get.h"
 #include "hd-locale-format.h"
 #include "hd-time.h"
 
@@ -228,7 +229,7 @@ add_packet (HdAuditTrail   *self,
       clock = clock_of (str (intent, "time"));
       add_item (self, HD_AUDIT_SECTION_WHY_ESCALATED, clock, _("The bot could not handle “%s” (%s, confidence %.2f)"),
                 str (intent, "name") != NULL ? str (intent, "name") : "?", outcome,
-                json_object_get_double_member_with_default (intent, "confidence", 0.0));
+                hd_json_get_double (intent, "confidence", 0.0));
     }
   if (str (routing, "skill_group") != NULL)
     add_item (self, HD_AUDIT_SECTION_WHY_ESCALATED, offer_clock, _("Routed to queue %s, priority %s"),
@@ -237,7 +238,7 @@ add_packet (HdAuditTrail   *self,
   if (verification == NULL)
     add_item (self, HD_AUDIT_SECTION_VERIFICATION, offer_clock,
               _("The packet carried no verification state: the customer's identity was not handed over"));
-  else if (json_object_get_boolean_member_with_default (verification, "authenticated", FALSE))
+  else if (hd_json_get_boolean (verification, "authenticated", FALSE))
     {
       g_autofree char *clock = clock_of (str (verification, "verified_at"));
       g_autofree char *scope = join_strings (arr (verification, "scope"));
@@ -253,7 +254,7 @@ add_packet (HdAuditTrail   *self,
         /* TRANSLATORS: %s is the scope of the verification (e.g. balance, transfers) */
         add_item (self, HD_AUDIT_SECTION_VERIFICATION, clock, _("The bot verified the customer by an unknown method; scope: %s"),
                   scope_text);
-      if (json_object_get_boolean_member_with_default (verification, "reverification_required", FALSE))
+      if (hd_json_get_boolean (verification, "reverification_required", FALSE))
         add_item (self, HD_AUDIT_SECTION_VERIFICATION, NULL, _("The bot asked for re-verification before acting"));
     }
   else
@@ -406,7 +407,7 @@ add_event (HdAuditTrail   *self,
     }
   else if (g_str_equal (type, HD_EVENT_SF_RESPONSE))
     {
-      gint64 status = json_object_get_int_member_with_default (payload, "status", 0);
+      gint64 status = hd_json_get_int (payload, "status", 0);
 
       if (str (payload, "error") != NULL)
         add_item (self, HD_AUDIT_SECTION_SALESFORCE, clock, _("Salesforce answered %lld: %s"),

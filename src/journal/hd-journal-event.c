@@ -15,6 +15,7 @@
 #include "hd-journal-event.h"
 #include "hd-journal-json.h"
 #include "hd-journal-scrub.h"
+#include "hd-json-get.h"
 #include "hd-time.h"
 
 struct _HdJournalEvent
@@ -692,7 +693,7 @@ parse_line (const char  *line,
     }
   object = json_node_get_object (root);
 
-  if (json_object_get_int_member_with_default (object, "v", 0) != HD_JOURNAL_FORMAT_VERSION)
+  if (hd_json_get_int (object, "v", 0) != HD_JOURNAL_FORMAT_VERSION)
     {
       g_set_error_literal (error, HD_ERROR, HD_ERROR_VERSION, "unsupported record version");
       return NULL;

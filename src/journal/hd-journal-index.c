@@ -23,6 +23,7 @@
 #include "hd-error.h"
 #include "hd-journal-index.h"
 #include "hd-journal.h"
+#include "hd-json-get.h"
 
 #define INDEX_FORMAT "handoffdesk-journal-index"
 #define INDEX_VERSION 1
@@ -147,8 +148,8 @@ note (HdJournalIndex *self,
   if (feed != NULL && JSON_NODE_HOLDS_OBJECT (feed))
     {
       JsonObject *object = json_node_get_object (feed);
-      const char *stream = json_object_get_string_member_with_default (object, "stream", NULL);
-      gint64 seq = json_object_get_int_member_with_default (object, "seq", 0);
+      const char *stream = hd_json_get_string (object, "stream", NULL);
+      gint64 seq = hd_json_get_int (object, "seq", 0);
 
       hd_journal_index_note_feed (self, stream, seq);
     }
@@ -351,17 +352,17 @@ load (HdJournalIndex *self,
       return -1;
     }
   root = json_node_get_object (node);
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), INDEX_FORMAT) != 0 ||
-      json_object_get_int_member_with_default (root, "version", 0) != INDEX_VERSION)
+  if (g_strcmp0 (hd_json_get_string (root, "format", NULL), INDEX_FORMAT) != 0 ||
+      hd_json_get_int (root, "version", 0) != INDEX_VERSION)
     {
       g_message ("Rebuilding the journal index %s: unknown format", self->path);
       return -1;
     }
 
-  file = json_object_get_string_member_with_default (root, "file", NULL);
-  size = json_object_get_int_member_with_default (root, "size", -1);
-  mtime = json_object_get_int_member_with_default (root, "mtime", -1);
-  hash = json_object_get_string_member_with_default (root, "last_hash", "");
+  file = hd_json_get_string (root, "file", NULL);
+  size = hd_json_get_int (root, "size", -1);
+  mtime = hd_json_get_int (root, "mtime", -1);
+  hash = hd_json_get_string (root, "last_hash", "");
   if (file == NULL || size <= 0)
     return -1;
   for (guint i = 0; files[i] != NULL && !listed; i++)
@@ -398,7 +399,7 @@ load (HdJournalIndex *self,
   if (!hd_journal_line_check (line, (gsize) (contents + length - 1 - line), &shape_ok, &stored_seq,
                               NULL, stored_hash) ||
       g_strcmp0 (stored_hash, hash) != 0 ||
-      stored_seq != json_object_get_int_member_with_default (root, "last_seq", -2))
+      stored_seq != hd_json_get_int (root, "last_seq", -2))
     {
       g_message ("Rebuilding the journal index: the record it ends at no longer matches");
       return -1;
@@ -420,7 +421,7 @@ load (HdJournalIndex *self,
           note_stream (self, name, json_node_get_int (value));
     }
   g_free (self->last_stream);
-  self->last_stream = g_strdup (json_object_get_string_member_with_default (root, "last_stream", NULL));
+  self->last_stream = g_strdup (hd_json_get_string (root, "last_stream", NULL));
   if ((member = json_object_get_member (root, "open")) != NULL && JSON_NODE_HOLDS_OBJECT (member))
     {
       JsonObjectIter iter;
@@ -433,12 +434,12 @@ load (HdJournalIndex *self,
           JsonObject *object = JSON_NODE_HOLDS_OBJECT (value) ? json_node_get_object (value) : NULL;
           Entry *entry;
 
-          if (object == NULL || json_object_get_string_member_with_default (object, "file", NULL) == NULL)
+          if (object == NULL || hd_json_get_string (object, "file", NULL) == NULL)
             continue;
           entry = g_new0 (Entry, 1);
-          entry->state = g_strdup (json_object_get_string_member_with_default (object, "state", "offered"));
+          entry->state = g_strdup (hd_json_get_string (object, "state", "offered"));
           entry->file = g_strdup (json_object_get_string_member (object, "file"));
-          entry->seq = json_object_get_int_member_with_default (object, "seq", 0);
+          entry->seq = hd_json_get_int (object, "seq", 0);
           g_hash_table_insert (self->open, g_strdup (id), entry);
         }
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hd-journal-state.h"
+#include "hd-json-get.h"
 
 /* An append-only log whose storage is shared between copies: a copy refs the
  * array and remembers how many items it sees, which makes state copies
@@ -202,7 +203,7 @@ packet_skill_group (JsonNode *packet)
 
   if (routing == NULL || !JSON_NODE_HOLDS_OBJECT (routing))
     return NULL;
-  return json_object_get_string_member_with_default (json_node_get_object (routing), "skill_group", NULL);
+  return hd_json_get_string (json_node_get_object (routing), "skill_group", NULL);
 }
 
 static void
@@ -262,7 +263,7 @@ hd_journal_state_apply (HdJournalState *self,
         note_anomaly (self, "offered again while %s", hd_handoff_state_to_string (self->state));
       self->offered = TRUE;
       self->state = HD_HANDOFF_STATE_OFFERED;
-      set_queue (self, json_object_get_string_member_with_default (payload, "queue", NULL));
+      set_queue (self, hd_json_get_string (payload, "queue", NULL));
       if (self->queue == NULL && self->packet != NULL)
         set_queue (self, packet_skill_group (self->packet));
     }
@@ -290,7 +291,7 @@ hd_journal_state_apply (HdJournalState *self,
     {
       transition (self, HD_HANDOFF_STATE_REVOKED, FROM (OFFERED) | FROM (EXPIRED));
       g_free (self->revoke_reason);
-      self->revoke_reason = g_strdup (json_object_get_string_member_with_default (payload, "reason", NULL));
+      self->revoke_reason = g_strdup (hd_json_get_string (payload, "reason", NULL));
     }
   else if (g_str_equal (type, HD_EVENT_WRAP_UP))
     transition (self, HD_HANDOFF_STATE_WRAPPED_UP, FROM (ACCEPTED));
@@ -299,15 +300,15 @@ hd_journal_state_apply (HdJournalState *self,
       /* A transfer puts the handoff back on offer in another queue. */
       transition (self, HD_HANDOFF_STATE_OFFERED, FROM (ACCEPTED) | FROM (OFFERED));
       g_clear_pointer (&self->agent_id, g_free);
-      set_queue (self, json_object_get_string_member_with_default (payload, "to_queue", NULL));
+      set_queue (self, hd_json_get_string (payload, "to_queue", NULL));
       log_append (&self->logs[HD_STATE_LOG_TRANSFERS], entry_node (event));
     }
   else if (g_str_equal (type, HD_EVENT_VERIFICATION))
     log_append (&self->logs[HD_STATE_LOG_VERIFICATIONS], entry_node (event));
   else if (g_str_equal (type, HD_EVENT_CASE_EDIT))
     {
-      const char *field = json_object_get_string_member_with_default (payload, "field", NULL);
-      const char *value = json_object_get_string_member_with_default (payload, "value", NULL);
+      const char *field = hd_json_get_string (payload, "field", NULL);
+      const char *value = hd_json_get_string (payload, "value", NULL);
 
       if (field != NULL)
         {

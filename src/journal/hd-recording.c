@@ -16,6 +16,7 @@
 #include "hd-error.h"
 #include "hd-journal.h"
 #include "hd-journal-verify.h"
+#include "hd-json-get.h"
 #include "hd-recording.h"
 #include "hd-time.h"
 
@@ -220,26 +221,26 @@ parse_and_checkpoint (HdRecording   *self,
   if (!(header = parse_line_at (self, 0, error)))
     return FALSE;
   payload = hd_journal_event_get_payload (header);
-  format = json_object_get_string_member_with_default (payload, "format", NULL);
+  format = hd_json_get_string (payload, "format", NULL);
   if (!g_str_equal (hd_journal_event_get_event_type (header), HD_EVENT_RECORDING_HEADER) ||
       g_strcmp0 (format, HD_RECORDING_FORMAT) != 0)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_PARSE, _("This is not a HandoffDesk recording"));
       return FALSE;
     }
-  if (json_object_get_int_member_with_default (payload, "format_version", 0) > 1)
+  if (hd_json_get_int (payload, "format_version", 0) > 1)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_VERSION, _("This recording needs a newer HandoffDesk"));
       return FALSE;
     }
   self->handoff_id = g_strdup (hd_journal_event_get_handoff_id (header));
-  self->title = g_strdup (json_object_get_string_member_with_default (payload, "title", NULL));
-  self->exported_at = hd_time_parse_iso8601 (json_object_get_string_member_with_default (payload, "exported_at", NULL),
+  self->title = g_strdup (hd_json_get_string (payload, "title", NULL));
+  self->exported_at = hd_time_parse_iso8601 (hd_json_get_string (payload, "exported_at", NULL),
                                              NULL);
   redacted = json_object_get_member (payload, "redacted");
   if (redacted != NULL && JSON_NODE_HOLDS_OBJECT (redacted))
-    self->redacted = json_object_get_boolean_member_with_default (json_node_get_object (redacted), "names", FALSE) ||
-                     json_object_get_boolean_member_with_default (json_node_get_object (redacted), "free_text", FALSE);
+    self->redacted = hd_json_get_boolean (json_node_get_object (redacted), "names", FALSE) ||
+                     hd_json_get_boolean (json_node_get_object (redacted), "free_text", FALSE);
 
   self->n_events = self->offsets->len - 1;
   self->times = g_new0 (gint64, MAX (self->n_events, 1));

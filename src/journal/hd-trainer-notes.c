@@ -15,6 +15,7 @@
 
 #include "hd-bounded-json.h"
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-trainer-notes.h"
 #include "hd-time.h"
 
@@ -99,7 +100,7 @@ hd_checklist_suggest (const HdJournalState *state)
   for (guint i = 0; i < n; i++)
     {
       JsonObject *payload = entry_payload (entries[i]);
-      const char *name = payload != NULL ? json_object_get_string_member_with_default (payload, "name", "") : "";
+      const char *name = payload != NULL ? hd_json_get_string (payload, "name", "") : "";
       HdChecklistItem item;
 
       if (hd_checklist_item_from_string (name, &item))
@@ -111,7 +112,7 @@ hd_checklist_suggest (const HdJournalState *state)
   for (guint i = 0; i < n; i++)
     {
       JsonObject *payload = entry_payload (entries[i]);
-      const char *check = payload != NULL ? json_object_get_string_member_with_default (payload, "check", "") : "";
+      const char *check = payload != NULL ? hd_json_get_string (payload, "check", "") : "";
 
       if (g_hash_table_contains (checks, check))
         mask |= 1u << HD_CHECKLIST_VERIFICATION_REPEATED;
@@ -122,7 +123,7 @@ hd_checklist_suggest (const HdJournalState *state)
       JsonNode *verification = json_object_get_member (json_node_get_object (packet), "verification");
 
       if (verification != NULL && JSON_NODE_HOLDS_OBJECT (verification) &&
-          json_object_get_boolean_member_with_default (json_node_get_object (verification), "authenticated", FALSE))
+          hd_json_get_boolean (json_node_get_object (verification), "authenticated", FALSE))
         mask |= 1u << HD_CHECKLIST_VERIFICATION_REPEATED;
     }
 
@@ -130,7 +131,7 @@ hd_checklist_suggest (const HdJournalState *state)
     {
       JsonNode *summary = json_object_get_member (json_node_get_object (packet), "summary");
       const char *text = summary != NULL && JSON_NODE_HOLDS_OBJECT (summary)
-                         ? json_object_get_string_member_with_default (json_node_get_object (summary), "text", NULL)
+                         ? hd_json_get_string (json_node_get_object (summary), "text", NULL)
                          : NULL;
 
       if (text == NULL || *text == '\0')
@@ -212,7 +213,7 @@ parse_notes (HdTrainerNotes  *self,
       return FALSE;
     }
   root = json_node_get_object (tree);
-  if (json_object_get_int_member_with_default (root, "v", 0) != 1)
+  if (hd_json_get_int (root, "v", 0) != 1)
     {
       g_set_error (error, HD_ERROR, HD_ERROR_VERSION, _("The trainer notes file has an unknown version"));
       return FALSE;
@@ -233,13 +234,13 @@ parse_notes (HdTrainerNotes  *self,
           if (!JSON_NODE_HOLDS_OBJECT (element))
             continue;
           object = json_node_get_object (element);
-          if (json_object_get_string_member_with_default (object, "text", NULL) == NULL)
+          if (hd_json_get_string (object, "text", NULL) == NULL)
             continue;
-          note.id = (guint) json_object_get_int_member_with_default (object, "id", self->next_id);
-          note.position = (guint) json_object_get_int_member_with_default (object, "position", 0);
-          note.author = g_strdup (json_object_get_string_member_with_default (object, "author", NULL));
+          note.id = (guint) hd_json_get_int (object, "id", self->next_id);
+          note.position = (guint) hd_json_get_int (object, "position", 0);
+          note.author = g_strdup (hd_json_get_string (object, "author", NULL));
           note.text = g_strdup (json_object_get_string_member (object, "text"));
-          created = json_object_get_string_member_with_default (object, "created_at", NULL);
+          created = hd_json_get_string (object, "created_at", NULL);
           note.created_at = hd_time_parse_iso8601 (created, NULL);
           if (note.created_at == NULL)
             note.created_at = g_date_time_new_now_utc ();
@@ -262,7 +263,7 @@ parse_notes (HdTrainerNotes  *self,
           if (!JSON_NODE_HOLDS_OBJECT (items))
             continue;
           for (guint i = 0; i < HD_CHECKLIST_N_ITEMS; i++)
-            if (json_object_get_boolean_member_with_default (json_node_get_object (items), item_ids[i], FALSE))
+            if (hd_json_get_boolean (json_node_get_object (items), item_ids[i], FALSE))
               mask |= 1u << i;
           g_hash_table_insert (self->ticks, g_strdup (handoff), GUINT_TO_POINTER (mask));
         }

@@ -17,6 +17,7 @@
 #include "hd-bounded-json.h"
 #include "hd-draft-store.h"
 #include "hd-durable.h"
+#include "hd-json-get.h"
 
 #define DEFAULT_DELAY_MS 300
 /* A draft file holds typed text: far below this. */
@@ -97,9 +98,9 @@ load (HdDraftStore *self,
       JsonNode *fields = json_object_get_member (root, "case");
 
       /* The file must be this handoff's (a hashed name could collide). */
-      if (g_strcmp0 (json_object_get_string_member_with_default (root, "handoff", NULL), handoff_id) == 0)
+      if (g_strcmp0 (hd_json_get_string (root, "handoff", NULL), handoff_id) == 0)
         {
-          draft->reply = g_strdup (json_object_get_string_member_with_default (root, "reply", NULL));
+          draft->reply = g_strdup (hd_json_get_string (root, "reply", NULL));
           if (fields != NULL && JSON_NODE_HOLDS_OBJECT (fields))
             draft->fields = json_object_ref (json_node_get_object (fields));
         }

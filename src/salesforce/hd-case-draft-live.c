@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "hd-case-draft-private.h"
+#include "hd-json-get.h"
 #include "hd-sf-util.h"
 
 /* Live case changes: the case open in the draft is watched through the
@@ -103,7 +104,7 @@ apply_remote (HdCaseDraft *self,
   if (!in_conflict)
     {
       g_free (self->last_modified);
-      self->last_modified = g_strdup (json_object_get_string_member_with_default (record, "LastModifiedDate", NULL));
+      self->last_modified = g_strdup (hd_json_get_string (record, "LastModifiedDate", NULL));
     }
   if (changed)
     g_signal_emit (self, _hd_case_draft_signals[REMOTE_CHANGED], 0);

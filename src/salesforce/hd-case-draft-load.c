@@ -13,6 +13,7 @@
 #include "hd-case-draft-private.h"
 #include "hd-draft-store.h"
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-sf-util.h"
 
 /* What the agent typed in a chat they switched away from before saving. */
@@ -273,11 +274,11 @@ apply_case (HdCaseDraft *self,
   if (settled)
     _hd_case_draft_clear_remote (self);
   g_free (self->last_modified);
-  self->last_modified = g_strdup (json_object_get_string_member_with_default (record, "LastModifiedDate", NULL));
+  self->last_modified = g_strdup (hd_json_get_string (record, "LastModifiedDate", NULL));
   /* Which values the picklists offer depends on the case's record type. */
-  _hd_case_draft_set_record_type (self, json_object_get_string_member_with_default (record, "RecordTypeId", NULL));
+  _hd_case_draft_set_record_type (self, hd_json_get_string (record, "RecordTypeId", NULL));
   _hd_case_draft_set_string (self, &self->case_number,
-              json_object_get_string_member_with_default (record, "CaseNumber", NULL), PROP_CASE_NUMBER);
+              hd_json_get_string (record, "CaseNumber", NULL), PROP_CASE_NUMBER);
   self->context_loaded = TRUE;
 }
 

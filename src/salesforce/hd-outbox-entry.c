@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "hd-json-get.h"
 #include "hd-outbox-entry.h"
 #include "hd-sf-util.h"
 
@@ -107,7 +108,7 @@ guint64
 hd_outbox_entry_get_seq (HdOutboxEntry *self)
 {
   g_return_val_if_fail (HD_IS_OUTBOX_ENTRY (self), 0);
-  return (guint64) json_object_get_int_member_with_default (self->object, "seq", 0);
+  return (guint64) hd_json_get_int (self->object, "seq", 0);
 }
 
 HdOutboxKind
@@ -158,7 +159,7 @@ guint
 hd_outbox_entry_get_attempts (HdOutboxEntry *self)
 {
   g_return_val_if_fail (HD_IS_OUTBOX_ENTRY (self), 0);
-  return (guint) json_object_get_int_member_with_default (self->object, "attempts", 0);
+  return (guint) hd_json_get_int (self->object, "attempts", 0);
 }
 
 GStrv

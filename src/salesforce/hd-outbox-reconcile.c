@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "hd-json-get.h"
 #include "hd-outbox-private.h"
 #include "hd-time.h"
 
@@ -45,14 +46,14 @@ reconcile_query_cb (GObject      *object,
   for (guint i = 0; i < json_array_get_length (records); i++)
     {
       JsonObject *record = json_array_get_object_element (records, i);
-      const char *text = json_object_get_string_member_with_default (record, comment ? "CommentBody" : "Description", NULL);
+      const char *text = hd_json_get_string (record, comment ? "CommentBody" : "Description", NULL);
 
       if (text != NULL && strstr (text, marker) != NULL)
         {
           g_message ("Outbox: found the %s sent before the interruption; not sending it again",
                      comment ? "comment" : "case");
           _hd_outbox_acknowledge (call->self, call->entry,
-                                  json_object_get_string_member_with_default (record, "Id", NULL));
+                                  hd_json_get_string (record, "Id", NULL));
           return;
         }
     }
@@ -86,7 +87,7 @@ reconcile_record_cb (GObject      *object,
 
   /* The record is still the version the agent edited: not applied. */
   base = hd_sf_parse_datetime (call->entry->base_modified);
-  now = hd_sf_parse_datetime (json_object_get_string_member_with_default (server, "LastModifiedDate", NULL));
+  now = hd_sf_parse_datetime (hd_json_get_string (server, "LastModifiedDate", NULL));
   if (base == NULL || (now != NULL && g_date_time_compare (base, now) == 0))
     {
       _hd_outbox_send_entry (call->self, call->entry);

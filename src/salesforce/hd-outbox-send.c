@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-outbox-private.h"
 #include "hd-sf-errors.h"
 
@@ -504,7 +505,7 @@ write_cb (GObject      *object,
       if (entry->kind == HD_OUTBOX_KIND_CREATE)
         {
           if (response->json != NULL && JSON_NODE_HOLDS_OBJECT (response->json))
-            id = json_object_get_string_member_with_default (json_node_get_object (response->json), "id", NULL);
+            id = hd_json_get_string (json_node_get_object (response->json), "id", NULL);
           if (!hd_sf_is_valid_id (id))
             {
               /* Created, but we cannot tell which: reconcile finds it. */
@@ -553,7 +554,7 @@ _hd_outbox_send_entry (HdOutbox     *self,
     }
   else if (entry->kind == HD_OUTBOX_KIND_COMMENT)
     {
-      const char *text = json_object_get_string_member_with_default (object, "CommentBody", "");
+      const char *text = hd_json_get_string (object, "CommentBody", "");
       g_autofree char *with_marker = g_strdup_printf ("%s\n\n%s", text, marker);
 
       path = g_strdup ("sobjects/CaseComment");
@@ -563,7 +564,7 @@ _hd_outbox_send_entry (HdOutbox     *self,
     }
   else
     {
-      const char *text = json_object_get_string_member_with_default (object, "Description", NULL);
+      const char *text = hd_json_get_string (object, "Description", NULL);
       g_autofree char *with_marker = text != NULL ? g_strdup_printf ("%s\n\n%s", text, marker) : g_strdup (marker);
 
       path = g_strdup_printf ("sobjects/%s", entry->sobject);

@@ -19,6 +19,7 @@
 #include "hd-bounded-json.h"
 #include "hd-durable.h"
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-outbox-private.h"
 
 /* The outbox directory and the typed records read from and written to it.
@@ -139,7 +140,7 @@ _hd_outbox_record_new_from_json (JsonObject *object,
   g_autoptr(GList) names = NULL;
   OutboxRecord *record;
   JsonNode *node;
-  gint64 seq = json_object_get_int_member_with_default (object, "seq", 0);
+  gint64 seq = hd_json_get_int (object, "seq", 0);
   int kind = lookup_name (kind_names, G_N_ELEMENTS (kind_names), get_string (object, "kind"));
   int state = lookup_name (state_names, G_N_ELEMENTS (state_names), get_string (object, "state"));
 
@@ -149,7 +150,7 @@ _hd_outbox_record_new_from_json (JsonObject *object,
 
   record = g_new0 (OutboxRecord, 1);
   record->path = g_strdup (path);
-  record->version = json_object_get_int_member_with_default (object, "version", 1);
+  record->version = hd_json_get_int (object, "version", 1);
   record->id = g_strdup (get_string (object, "id"));
   record->seq = (guint64) seq;
   record->kind = (HdOutboxKind) kind;
@@ -158,7 +159,7 @@ _hd_outbox_record_new_from_json (JsonObject *object,
   record->link = g_strdup (get_string (object, "link"));
   /* An unknown state was always taken for "queued". */
   record->state = state < 0 ? HD_OUTBOX_ENTRY_QUEUED : (HdOutboxEntryState) state;
-  record->attempts = (guint) json_object_get_int_member_with_default (object, "attempts", 0);
+  record->attempts = (guint) hd_json_get_int (object, "attempts", 0);
   record->created_at = g_strdup (get_string (object, "created_at"));
   record->sent_at = g_strdup (get_string (object, "sent_at"));
   record->org_id = g_strdup (get_string (object, "org_id"));
@@ -167,7 +168,7 @@ _hd_outbox_record_new_from_json (JsonObject *object,
   record->base = dup_object (object, "base");
   record->base_modified = g_strdup (get_string (object, "base_modified"));
   record->server_modified = g_strdup (get_string (object, "server_modified"));
-  record->rebases = json_object_get_int_member_with_default (object, "rebases", 0);
+  record->rebases = hd_json_get_int (object, "rebases", 0);
   record->server = dup_object (object, "server");
 
   node = json_object_get_member (object, "conflicts");

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "hd-json-get.h"
 #include "hd-sf-case-watch.h"
 
 struct _HdSfCaseWatch
@@ -134,10 +135,10 @@ on_event_cb (HdSfCaseWatch  *self,
       return;
     }
   header = json_object_get_object_member (payload, "ChangeEventHeader");
-  if (g_strcmp0 (json_object_get_string_member_with_default (header, "entityName", NULL), "Case") != 0)
+  if (g_strcmp0 (hd_json_get_string (header, "entityName", NULL), "Case") != 0)
     return;
 
-  commit_user = json_object_get_string_member_with_default (header, "commitUser", NULL);
+  commit_user = hd_json_get_string (header, "commitUser", NULL);
   if (commit_user != NULL && hd_sf_auth_get_user_id (self->auth) != NULL)
     {
       own = id_key (hd_sf_auth_get_user_id (self->auth));

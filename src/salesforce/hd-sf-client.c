@@ -15,6 +15,7 @@
 
 #include "hd-bounded-json.h"
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-sf-client.h"
 
 struct _HdSfClient
@@ -540,8 +541,8 @@ query_cb (GObject      *object,
   for (guint i = 0; i < json_array_get_length (page_records); i++)
     json_array_add_element (records, json_node_copy (json_array_get_element (page_records, i)));
 
-  next = json_object_has_member (page, "nextRecordsUrl") && !json_object_get_boolean_member_with_default (page, "done", TRUE)
-           ? json_object_get_string_member_with_default (page, "nextRecordsUrl", NULL) : NULL;
+  next = json_object_has_member (page, "nextRecordsUrl") && !hd_json_get_boolean (page, "done", TRUE)
+           ? hd_json_get_string (page, "nextRecordsUrl", NULL) : NULL;
   if (next != NULL && g_str_has_prefix (next, "/services/"))
     {
       hd_sf_client_request_async (HD_SF_CLIENT (object), SOUP_METHOD_GET, next, NULL, NULL,
@@ -692,7 +693,7 @@ context_customer_cb (GObject      *object,
     }
   context->customer = customer;
   context->person_account = g_strcmp0 (context->customer_sobject, "Account") == 0 &&
-                            json_object_get_boolean_member_with_default (customer, "IsPersonAccount", FALSE);
+                            hd_json_get_boolean (customer, "IsPersonAccount", FALSE);
   context_financial (g_steal_pointer (&task));
 }
 

@@ -16,6 +16,7 @@
 #include "hd-bounded-json.h"
 #include "hd-durable.h"
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-sf-describe.h"
 
 struct _HdSfDescribe
@@ -69,7 +70,7 @@ new_from_node (JsonNode  *root,
     }
   self = g_object_new (HD_TYPE_SF_DESCRIBE, NULL);
   self->root = json_node_ref (root);
-  self->sobject = g_strdup (json_object_get_string_member_with_default (object, "name", ""));
+  self->sobject = g_strdup (hd_json_get_string (object, "name", ""));
   fields = json_object_get_array_member (object, "fields");
   for (guint i = 0; i < json_array_get_length (fields); i++)
     {
@@ -80,7 +81,7 @@ new_from_node (JsonNode  *root,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       field = json_node_get_object (node);
-      name = json_object_get_string_member_with_default (field, "name", NULL);
+      name = hd_json_get_string (field, "name", NULL);
       if (name != NULL && *name != '\0')
         g_hash_table_insert (self->fields, (char *) name, field);
     }
@@ -129,7 +130,7 @@ flag (HdSfDescribe *self,
 {
   JsonObject *object = lookup (self, field);
 
-  return object != NULL && json_object_get_boolean_member_with_default (object, member, FALSE);
+  return object != NULL && hd_json_get_boolean (object, member, FALSE);
 }
 
 gboolean
@@ -145,7 +146,7 @@ hd_sf_describe_get_label (HdSfDescribe *self,
 {
   JsonObject *object = lookup (self, field);
 
-  return object != NULL ? json_object_get_string_member_with_default (object, "label", field) : NULL;
+  return object != NULL ? hd_json_get_string (object, "label", field) : NULL;
 }
 
 const char *
@@ -154,7 +155,7 @@ hd_sf_describe_get_field_type (HdSfDescribe *self,
 {
   JsonObject *object = lookup (self, field);
 
-  return object != NULL ? json_object_get_string_member_with_default (object, "type", NULL) : NULL;
+  return object != NULL ? hd_json_get_string (object, "type", NULL) : NULL;
 }
 
 gboolean
@@ -183,7 +184,7 @@ hd_sf_describe_get_length (HdSfDescribe *self,
                            const char   *field)
 {
   JsonObject *object = lookup (self, field);
-  gint64 length = object != NULL ? json_object_get_int_member_with_default (object, "length", 0) : 0;
+  gint64 length = object != NULL ? hd_json_get_int (object, "length", 0) : 0;
 
   return (guint) CLAMP (length, 0, G_MAXINT);
 }
@@ -191,7 +192,7 @@ hd_sf_describe_get_length (HdSfDescribe *self,
 static gboolean
 is_picklist (JsonObject *object)
 {
-  const char *type = json_object_get_string_member_with_default (object, "type", "");
+  const char *type = hd_json_get_string (object, "type", "");
 
   return g_strcmp0 (type, "picklist") == 0 || g_strcmp0 (type, "multipicklist") == 0;
 }
@@ -220,9 +221,9 @@ active_value (JsonArray *values,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   value = json_node_get_object (node);
-  if (!json_object_get_boolean_member_with_default (value, "active", FALSE))
+  if (!hd_json_get_boolean (value, "active", FALSE))
     return NULL;
-  return json_object_get_string_member_with_default (value, "value", NULL);
+  return hd_json_get_string (value, "value", NULL);
 }
 
 GStrv
@@ -267,7 +268,7 @@ hd_sf_describe_get_picklist_label (HdSfDescribe *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       object = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (object, "value", NULL), value) != 0)
+      if (g_strcmp0 (hd_json_get_string (object, "value", NULL), value) != 0)
         continue;
       label = json_object_get_member (object, "label");
       if (label != NULL && JSON_NODE_HOLDS_VALUE (label) && json_node_get_value_type (label) == G_TYPE_STRING &&
@@ -289,8 +290,7 @@ hd_sf_describe_get_default_value (HdSfDescribe *self,
       const char *value = active_value (values, i);
 
       if (value != NULL &&
-          json_object_get_boolean_member_with_default (json_array_get_object_element (values, i),
-                                                       "defaultValue", FALSE))
+          hd_json_get_boolean (json_array_get_object_element (values, i), "defaultValue", FALSE))
         return value;
     }
   return NULL;
@@ -319,9 +319,9 @@ hd_sf_describe_get_controller (HdSfDescribe *self,
 {
   JsonObject *object = lookup (self, field);
 
-  if (object == NULL || !json_object_get_boolean_member_with_default (object, "dependentPicklist", FALSE))
+  if (object == NULL || !hd_json_get_boolean (object, "dependentPicklist", FALSE))
     return NULL;
-  return json_object_get_string_member_with_default (object, "controllerName", NULL);
+  return hd_json_get_string (object, "controllerName", NULL);
 }
 
 /* The index of @value among the controller's picklist values as the
@@ -342,7 +342,7 @@ controller_index (HdSfDescribe *self,
       JsonNode *node = json_array_get_element (values, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node) &&
-          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "value", NULL),
+          g_strcmp0 (hd_json_get_string (json_node_get_object (node), "value", NULL),
                      value) == 0)
         return (int) MIN (i, (guint) G_MAXINT);
     }
@@ -353,7 +353,7 @@ static gboolean
 valid_for (JsonObject *value,
            int         index)
 {
-  const char *bitmap = json_object_get_string_member_with_default (value, "validFor", NULL);
+  const char *bitmap = hd_json_get_string (value, "validFor", NULL);
   g_autofree guchar *bits = NULL;
   gsize n_bits = 0;
 
@@ -409,9 +409,9 @@ hd_sf_describe_dup_record_type_ids (HdSfDescribe *self)
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
       info = json_node_get_object (element);
-      id = json_object_get_string_member_with_default (info, "recordTypeId", NULL);
-      if (id != NULL && !json_object_get_boolean_member_with_default (info, "master", FALSE) &&
-          json_object_get_boolean_member_with_default (info, "available", FALSE))
+      id = hd_json_get_string (info, "recordTypeId", NULL);
+      if (id != NULL && !hd_json_get_boolean (info, "master", FALSE) &&
+          hd_json_get_boolean (info, "available", FALSE))
         g_strv_builder_add (builder, id);
     }
   return g_strv_builder_end (builder);
@@ -473,7 +473,7 @@ read_cache (Fetch *fetch)
   object = json_node_get_object (root);
   if (!json_object_has_member (object, "describe") || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "describe")))
     return;
-  fetch->fetched = g_strdup (json_object_get_string_member_with_default (object, "fetched", NULL));
+  fetch->fetched = g_strdup (hd_json_get_string (object, "fetched", NULL));
   fetch->cached = json_node_copy (json_object_get_member (object, "describe"));
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-sf-picklists.h"
 
 struct _HdSfPicklists
@@ -140,7 +141,7 @@ hd_sf_picklists_dup_values (HdSfPicklists *self,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
       value = json_node_get_object (element);
-      text = json_object_get_string_member_with_default (value, "value", NULL);
+      text = hd_json_get_string (value, "value", NULL);
       if (text != NULL && (controller == NULL || contains_index (value, index)))
         g_strv_builder_add (builder, text);
     }
@@ -156,5 +157,5 @@ hd_sf_picklists_get_default (HdSfPicklists *self,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
-  return json_object_get_string_member_with_default (json_node_get_object (node), "value", NULL);
+  return hd_json_get_string (json_node_get_object (node), "value", NULL);
 }

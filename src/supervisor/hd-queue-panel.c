@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hd-display-names.h"
+#include "hd-json-get.h"
 #include "hd-queue-panel-private.h"
 #include "hd-time.h"
 
@@ -121,9 +122,9 @@ hd_waiting_handoff_new_from_json (JsonObject *object)
   self->bot_flow = dup_string (object, "bot_flow");
   self->bot_flow_label = hd_display_name_read_label (get_string (object, "bot_flow_label"));
   self->transferred_from = dup_string (object, "transferred_from");
-  self->vip = json_object_get_boolean_member_with_default (object, "vip", FALSE);
-  self->vulnerable = json_object_get_boolean_member_with_default (object, "vulnerable", FALSE);
-  self->sla_target_s = (guint) CLAMP (json_object_get_int_member_with_default (object, "sla_target_s", 0),
+  self->vip = hd_json_get_boolean (object, "vip", FALSE);
+  self->vulnerable = hd_json_get_boolean (object, "vulnerable", FALSE);
+  self->sla_target_s = (guint) CLAMP (hd_json_get_int (object, "sla_target_s", 0),
                                       0, G_MAXUINT);
   since = dup_string (object, "waiting_since");
   self->waiting_since = hd_time_parse_iso8601_usec (since, g_get_real_time ());

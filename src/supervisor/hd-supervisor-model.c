@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "hd-display-names.h"
+#include "hd-json-get.h"
 #include "hd-queue-panel-private.h"
 #include "hd-supervisor-model.h"
 #include "hd-time.h"
@@ -128,7 +129,7 @@ get_label (JsonObject *object)
 static gint64
 get_time (JsonObject *object)
 {
-  return hd_time_parse_iso8601_usec (json_object_get_string_member_with_default (object, "at", NULL),
+  return hd_time_parse_iso8601_usec (hd_json_get_string (object, "at", NULL),
                                      g_get_real_time ());
 }
 
@@ -217,7 +218,7 @@ hd_supervisor_model_apply_snapshot (HdSupervisorModel *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       queue = json_node_get_object (node);
-      queue_id = json_object_get_string_member_with_default (queue, "queue_id", NULL);
+      queue_id = hd_json_get_string (queue, "queue_id", NULL);
       if (queue_id == NULL || *queue_id == '\0')
         continue;
 
