@@ -164,6 +164,10 @@ test_identifier_names (void)
   g_assert_true (hd_mask_is_identifier_name ("card_number"));
   g_assert_true (hd_mask_is_identifier_name ("account"));
   g_assert_true (hd_mask_is_identifier_name ("iban"));
+  g_assert_true (hd_mask_is_identifier_name ("IBAN"));
+  g_assert_true (hd_mask_is_identifier_name ("AccountNumber"));
+  g_assert_true (hd_mask_is_identifier_name ("FinServ__FinancialAccountNumber__c"));
+  g_assert_true (hd_mask_is_identifier_name ("CardNumber"));
   g_assert_false (hd_mask_is_identifier_name ("city"));
   g_assert_false (hd_mask_is_identifier_name ("amount"));
   g_assert_false (hd_mask_is_identifier_name (NULL));

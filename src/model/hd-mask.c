@@ -138,13 +138,17 @@ gboolean
 hd_mask_is_identifier_name (const char *name)
 {
   static const char * const words[] = { "account", "card", "loan", "iban", "number", "acct" };
+  g_autofree char *lower = NULL;
 
   if (name == NULL)
     return FALSE;
 
+  /* In any case: Salesforce's and bot platforms' names are CamelCase
+   * ("AccountNumber", "FinServ__FinancialAccountNumber__c", "IBAN"). */
+  lower = g_ascii_strdown (name, -1);
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
-      if (strstr (name, words[i]) != NULL)
+      if (strstr (lower, words[i]) != NULL)
         return TRUE;
     }
 

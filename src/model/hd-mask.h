@@ -46,8 +46,8 @@ char     *hd_mask_text_full  (const char  *text,
                               HdMaskFlags  flags);
 
 /* TRUE if the value of a field called `name` ("loan_number", "account",
- * "card_number", "iban", ...) is an identifier to mask with
- * hd_mask_identifier () rather than free text. */
+ * "card_number", "iban", "AccountNumber", ..., in any case) is an identifier
+ * to mask with hd_mask_identifier () rather than free text. */
 gboolean  hd_mask_is_identifier_name (const char *name);
 
 /* TRUE if `digits` (ASCII digits only) passes the Luhn check. */
