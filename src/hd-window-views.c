@@ -169,6 +169,15 @@ _hd_window_views_set_session (HdWindow *self)
       g_signal_connect_object (model, "alert", G_CALLBACK (on_supervisor_alert_cb), self, G_CONNECT_SWAPPED);
       self->alerts_connected = TRUE;
     }
+  /* In Salesforce mode Omni-Channel routes, and nothing streams its queues
+   * to the app (that stream is the routing layer's WebSocket feed): an
+   * empty "0 queues" view would look like a connection that never comes.
+   * The page says where the queues are instead. */
+  if (hd_session_get_sf_feed (self->session) != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->supervisor_stack, "salesforce");
+      return;
+    }
   if (self->supervisor_view != NULL)
     {
       hd_supervisor_view_set_model (self->supervisor_view, model);

@@ -20,6 +20,12 @@
  * through the APIs the reply box and the case editor use, and kills itself
  * once the draft store wrote them (the debounce passed), mid-chat.  The
  * feed token comes in $HD_TEST_FEED_TOKEN (never on a command line).
+ *
+ * A URL of http:// is a Salesforce login URL (the stand-in's): the session
+ * then runs in Salesforce mode (--feed salesforce), signed in with the
+ * tokens in $HD_TEST_SF_TOKENS (their keyring form, restored as at an
+ * app's start), its consumer key in $HD_TEST_SF_CLIENT_ID, and EXPECT_SEQ
+ * is the replayId whose storing ends a STAGE "none" run.
  */
 
 #include "config.h"
@@ -31,6 +37,7 @@
 
 #include "hd-case-draft.h"
 #include "hd-session-private.h"
+#include "hd-test-crash.h"
 
 static const char * const stage_names[] = {
   [HD_SESSION_STAGE_DECODED] = "decoded",
@@ -53,6 +60,23 @@ typedef struct
 } Child;
 
 static void
+check_done (Child *child)
+{
+  HdSfFeed *sf_feed = hd_session_get_sf_feed (child->session);
+  gboolean caught_up;
+
+  if (sf_feed != NULL)
+    caught_up = hd_sf_feed_get_stored_replay_id (sf_feed) >= child->expect_seq && hd_sf_feed_is_idle (sf_feed);
+  else
+    caught_up = hd_feed_client_get_last_seq (hd_session_get_feed (child->session)) >= child->expect_seq;
+  if (g_str_equal (child->stage, "none") && caught_up && !child->done)
+    {
+      child->done = TRUE;
+      g_main_loop_quit (child->loop);
+    }
+}
+
+static void
 stage_cb (HdSession      *session,
           HdSessionStage  stage,
           gpointer        user_data)
@@ -61,17 +85,10 @@ stage_cb (HdSession      *session,
 
   if (g_str_equal (child->stage, stage_names[stage]) && ++child->count == child->nth)
     raise (SIGKILL);
-}
-
-static void
-check_done (Child *child)
-{
-  if (g_str_equal (child->stage, "none") &&
-      hd_feed_client_get_last_seq (hd_session_get_feed (child->session)) >= child->expect_seq)
-    {
-      child->done = TRUE;
-      g_main_loop_quit (child->loop);
-    }
+  /* The Salesforce transport has no notify of its position: it is
+   * stored when state-written is reached. */
+  if (stage == HD_SESSION_STAGE_STATE_WRITTEN)
+    check_done (child);
 }
 
 static gboolean
@@ -141,8 +158,12 @@ main (int   argc,
   child.nth = (guint) atoi (argv[4]);
   child.expect_seq = g_ascii_strtoll (argv[5], NULL, 10);
 
-  child.session = hd_session_new_for_feed (argv[1], "agent-crash", g_getenv ("HD_TEST_FEED_TOKEN"),
-                                           argv[2], &error);
+  if (g_str_has_prefix (argv[1], "http://"))
+    child.session = hd_test_crash_new_sf_session (argv[1], g_getenv ("HD_TEST_SF_CLIENT_ID"),
+                                                  g_getenv ("HD_TEST_SF_TOKENS"), argv[2], &error);
+  else
+    child.session = hd_session_new_for_feed (argv[1], "agent-crash", g_getenv ("HD_TEST_FEED_TOKEN"),
+                                             argv[2], &error);
   if (child.session == NULL)
     {
       g_printerr ("%s\n", error->message);

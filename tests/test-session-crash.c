@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -16,109 +15,15 @@
 #include "hd-demo-router.h"
 #include "hd-demo-templates.h"
 #include "hd-journal-index.h"
-#include "hd-journal-verify.h"
 #include "hd-session.h"
+#include "hd-test-crash.h"
 #include "hd-test-packet-generator.h"
 #include "hd-test-utils.h"
 
 #define AGENT "agent-crash"
 
-/* Every offer record in the journal of @dir: handoff id → count. */
-static GHashTable *
-count_offers (const char *dir)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) files = hd_journal_list_files (dir, &error);
-
-  g_assert_no_error (error);
-  for (guint f = 0; files[f] != NULL; f++)
-    {
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-      const char *end;
-
-      g_assert_true (g_file_get_contents (files[f], &contents, &length, NULL));
-      for (const char *line = contents; line < contents + length; line = end + 1)
-        {
-          g_autoptr(HdJournalEvent) event = NULL;
-          const char *id;
-
-          end = memchr (line, '\n', (gsize) (contents + length - line));
-          g_assert_nonnull (end);
-          event = hd_journal_event_parse_line (line, (gsize) (end - line), NULL, &error);
-          g_assert_no_error (error);
-          if (!g_str_equal (hd_journal_event_get_event_type (event), HD_EVENT_OFFER))
-            continue;
-          id = hd_journal_event_get_handoff_id (event);
-          g_hash_table_insert (counts, g_strdup (id),
-                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) + 1));
-        }
-    }
-  return g_steal_pointer (&counts);
-}
-
-static void
-child_exited_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  gboolean *exited = user_data;
-
-  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL));
-  *exited = TRUE;
-}
-
-static GSubprocess *
-spawn_child (const char *uri,
-             const char *token,
-             const char *data_dir,
-             const char *stage,
-             guint       nth,
-             gint64      expect_seq,
-             gboolean   *exited)
-{
-  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "hd-test-session-child", NULL);
-  g_autofree char *nth_text = g_strdup_printf ("%u", nth);
-  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, expect_seq);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GError) error = NULL;
-  GSubprocess *child;
-
-  g_subprocess_launcher_setenv (launcher, "HD_TEST_FEED_TOKEN", token, TRUE);
-  /* The child is killed on purpose: its leaks are no finding. */
-  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1", TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, program, uri, data_dir, stage, nth_text,
-                                       seq_text, NULL);
-  g_assert_no_error (error);
-  *exited = FALSE;
-  g_subprocess_wait_async (child, NULL, child_exited_cb, exited);
-  return child;
-}
-
-/* Runs the child until it kills itself or is done; returns whether it was
- * killed. */
-static gboolean
-run_child (const char *uri,
-           const char *token,
-           const char *data_dir,
-           const char *stage,
-           guint       nth,
-           gint64      expect_seq)
-{
-  gboolean exited = FALSE;
-  g_autoptr(GSubprocess) child = spawn_child (uri, token, data_dir, stage, nth, expect_seq, &exited);
-
-  hd_test_wait_flag (&exited, HD_TEST_TIMEOUT_MS * 3);
-  if (g_subprocess_get_if_signaled (child))
-    {
-      g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
-      return TRUE;
-    }
-  g_assert_true (g_subprocess_get_if_exited (child));
-  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
-  return FALSE;
-}
+/* The WebSocket feed's token reaches the child in its environment. */
+#define TOKEN_ENV "HD_TEST_FEED_TOKEN"
 
 static HdSession *start_session (HdDemoRouter *router,
                                  const char   *token,
@@ -174,17 +79,15 @@ push_big_offer (HdDemoRouter *router,
 static void
 test_exactly_once_across_kills (void)
 {
-  static const char * const stages[] = { "decoded", "shown", "journaled", "state-written", "acked" };
+  const char * const *stages = hd_test_crash_stages;
   static const guint nths[] = { 1, 2, 3, 5 };
   g_autofree char *token = hd_demo_router_generate_token ();
   g_autoptr(HdDemoRouter) router = hd_demo_router_new (token);
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-crash-XXXXXX");
   g_autofree char *journal_dir = g_build_filename (dir, "journal", NULL);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GError) error = NULL;
   gint64 pushed = 0;
-  gint64 first_bad = -1;
   guint runs = 0, reoffers = 0;
 
   g_object_set (router, "heartbeat-ms", 2000, "offer-ttl-s", 3600, NULL);
@@ -192,12 +95,12 @@ test_exactly_once_across_kills (void)
   g_assert_no_error (error);
 
   for (guint n = 0; n < G_N_ELEMENTS (nths); n++)
-    for (guint s = 0; s < G_N_ELEMENTS (stages); s++, runs++)
+    for (guint s = 0; s < G_N_ELEMENTS (hd_test_crash_stages); s++, runs++)
       {
         gboolean exited = FALSE;
         guint nth = nths[n];
-        g_autoptr(GSubprocess) child = spawn_child (hd_demo_router_get_uri (router), token, dir,
-                                                    stages[s], nth, 0, &exited);
+        g_autoptr(GSubprocess) child = hd_test_crash_spawn (hd_demo_router_get_uri (router), TOKEN_ENV, token,
+                                                            dir, stages[s], nth, 0, &exited);
         Caught caught = { router, &exited, pushed };
         guint sent = 0;
 
@@ -232,33 +135,13 @@ test_exactly_once_across_kills (void)
             g_assert_true (hd_test_wait_until (caught_up_or_dead, &caught, HD_TEST_TIMEOUT_MS * 2));
           }
 
-        if (!exited)
-          {
-            g_subprocess_force_exit (child);
-            hd_test_wait_flag (&exited, HD_TEST_TIMEOUT_MS);
-            g_error ("the child was not killed at %s #%u", stages[s], nth);
-          }
-        hd_test_wait_flag (&exited, HD_TEST_TIMEOUT_MS);
-        g_assert_true (g_subprocess_get_if_signaled (child));
-        g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+        hd_test_crash_assert_killed (child, &exited, stages[s], nth);
       }
 
   /* A last, clean run applies whatever is left. */
-  g_assert_false (run_child (hd_demo_router_get_uri (router), token, dir, "none", 0, pushed));
+  g_assert_false (hd_test_crash_run (hd_demo_router_get_uri (router), TOKEN_ENV, token, dir, "none", 0, pushed));
   g_test_message ("%u runs killed, %u offers, %u re-offers", runs, ids->len, reoffers);
-
-  g_assert_true (hd_journal_verify_directory (journal_dir, &first_bad, &error));
-  g_assert_no_error (error);
-  counts = count_offers (journal_dir);
-  g_assert_cmpuint (g_hash_table_size (counts), ==, ids->len);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
-
-      if (n != 1)
-        g_error ("handoff %s was journaled %u times", id, n);
-    }
+  hd_test_crash_assert_journaled_once (journal_dir, ids);
 
   /* None was answered, so a restart shows every one again, once. */
   {
@@ -370,7 +253,7 @@ test_restart_restores_open (void)
   hd_session_stop (session);
   g_clear_object (&session);
 
-  counts = count_offers (journal_dir);
+  counts = hd_test_crash_count_offers (journal_dir);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, closed)), ==, 1);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, offered)), ==, 1);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, accepted)), ==, 1);
@@ -403,7 +286,7 @@ test_drafts_survive_kill (void)
   g_assert_no_error (error);
   id = hd_demo_router_push_offer (router, AGENT, 0);
 
-  g_assert_true (run_child (hd_demo_router_get_uri (router), token, dir, "drafts", 0, 1));
+  g_assert_true (hd_test_crash_run (hd_demo_router_get_uri (router), TOKEN_ENV, token, dir, "drafts", 0, 1));
 
   /* Saved beside the journal, readable by the agent only. */
   draft_path = g_strdup_printf ("%s/%s.json", drafts_dir, id);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hd-test-gtk-utils.h"
 #include "hd-trainer-view.h"
 #include "hd-window.h"
@@ -35,7 +37,9 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* A test may have closed it itself, before what it set on it goes. */
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
   /* Gone before the next test makes its own: no window of one test lives on into another. */
   HD_TEST_WAIT_UNTIL (fixture->window == NULL, HD_TEST_TIMEOUT_MS);
 }
@@ -113,6 +117,46 @@ test_window_without_feed (Fixture       *fixture,
                  hd_window_get_trainer_view (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (supervisor_stack), ==, "offline");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (supervisor_page)), ==, "No Queues to Watch");
+}
+
+/* Salesforce mode: no routing layer streams queues, so Supervisor says where
+ * they are rather than waiting, empty, for a snapshot that never comes. */
+static void
+test_window_salesforce_supervisor (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-window-sf-XXXXXX");
+  g_autoptr(HdSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkStack *supervisor_stack = GTK_STACK (hd_test_template_child (fixture->window, HD_TYPE_WINDOW,
+                                                                  "supervisor_stack"));
+  GtkWidget *page;
+
+  /* Set up as the app does for --feed salesforce; never started, so
+   * nothing signs in or connects. */
+  session = hd_session_new_for_salesforce ("agent-window", dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (hd_session_setup_salesforce (session, "https://login.salesforce.com", "HandoffDeskTest", 0,
+                                              "/OauthRedirect", "v64.0", &error));
+  g_assert_no_error (error);
+  g_assert_true (hd_session_use_salesforce_feed (session, 600, &error));
+  g_assert_no_error (error);
+  hd_window_set_session (fixture->window, session);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mode", "s", "supervisor"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (supervisor_stack), ==, "salesforce");
+  page = gtk_stack_get_visible_child (supervisor_stack);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Queues Are in Salesforce");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "Omni-Channel Supervisor"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Queues Are in Salesforce");
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  HD_TEST_WAIT_UNTIL (fixture->window == NULL, HD_TEST_TIMEOUT_MS);
+  hd_session_stop (session);
+  g_clear_object (&session);
+  hd_test_rm_rf (dir);
 }
 
 static void
@@ -211,6 +255,8 @@ main (int   argc,
   g_test_add_func ("/hd/ui/window/lifecycle", test_window_lifecycle);
   g_test_add ("/hd/ui/window/modes", Fixture, NULL, fixture_setup, test_window_modes, fixture_teardown);
   g_test_add ("/hd/ui/window/without-feed", Fixture, NULL, fixture_setup, test_window_without_feed, fixture_teardown);
+  g_test_add ("/hd/ui/window/salesforce-supervisor", Fixture, NULL, fixture_setup,
+              test_window_salesforce_supervisor, fixture_teardown);
   g_test_add ("/hd/ui/window/switcher", Fixture, NULL, fixture_setup, test_window_switcher_changes_mode, fixture_teardown);
   g_test_add ("/hd/ui/window/accels", Fixture, NULL, fixture_setup, test_window_accels, fixture_teardown);
   g_test_add ("/hd/ui/window/header-accessible", Fixture, NULL, fixture_setup, test_window_header_accessible, fixture_teardown);

@@ -750,6 +750,13 @@ hd_sf_standin_get_n_stream_clients (HdSfStandin *self)
   return g_hash_table_size (self->streaming->clients);
 }
 
+gint64
+hd_sf_standin_get_last_replay_id (HdSfStandin *self)
+{
+  g_return_val_if_fail (HD_IS_SF_STANDIN (self), 0);
+  return self->streaming->last_replay_id;
+}
+
 char *
 hd_sf_standin_issue_access_token (HdSfStandin *self,
                                   const char  *user_id)

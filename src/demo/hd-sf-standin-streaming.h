@@ -71,6 +71,9 @@ void         hd_sf_standin_drop_connects          (HdSfStandin *self,
                                                    guint        count);
 guint        hd_sf_standin_get_n_stream_handshakes (HdSfStandin *self);
 guint        hd_sf_standin_get_n_stream_clients   (HdSfStandin *self);
+/* The replayId of the last event published on any channel (the stand-in's
+ * grow, though a client must not count on it). */
+gint64       hd_sf_standin_get_last_replay_id     (HdSfStandin *self);
 
 /* Publishes a platform event on @channel (its payload's field API names as
  * keys; CreatedDate and CreatedById are added) and returns its replayId. */

@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "hd-bayeux-client.h"
+#include "hd-sf-stage-private.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,11 @@ struct _HdBayeuxClient
   guint         request_ms;
   guint         poll_margin_ms;
   gsize         max_response;
+
+  gboolean      delivered;        /* events since the last connect was sent */
+  gint64        last_delivered;   /* the replayId of the last of them */
+  HdSfStageFunc stage_func;       /* nullable: the crash tests' hook */
+  gpointer      stage_data;
 };
 
 /* hd-bayeux-client-wire.c */

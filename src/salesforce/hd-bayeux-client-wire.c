@@ -58,6 +58,7 @@ typedef struct
   char              *token;
   guint              timeout_ms;
   gboolean           timed_out;
+  gint64             acks;       /* a connect: the replayId it acknowledges */
 } Request;
 
 static void
@@ -68,6 +69,8 @@ request_free (Request *request)
       g_source_destroy (request->timeout_source);
       g_clear_pointer (&request->timeout_source, g_source_unref);
     }
+  if (request->msg != NULL)
+    g_signal_handlers_disconnect_by_data (request->msg, request);
   g_clear_object (&request->msg);
   g_clear_object (&request->stream);
   g_clear_object (&request->cancellable);
@@ -228,6 +231,18 @@ request_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The connect that follows delivered events is on its way to the server:
+ * CometD's implicit acknowledgement of them (hd-sf-stage-private.h). */
+static void
+wrote_connect_cb (SoupMessage *msg,
+                  Request     *request)
+{
+  HdBayeuxClient *self = request->self;
+
+  if (self != NULL && self->stage_func != NULL)
+    self->stage_func (HD_SF_STAGE_ACKED, request->acks, self->stage_data);
+}
+
 static char *
 endpoint_uri (HdBayeuxClient *self)
 {
@@ -294,6 +309,14 @@ _hd_bayeux_client_post (HdBayeuxClient    *self,
   memset (authorization, 0, strlen (authorization));
   body = g_bytes_new_take (g_steal_pointer (&text), length);
   soup_message_set_request_body_from_bytes (request->msg, "application/json", body);
+  if (self->delivered &&
+      g_strcmp0 (json_object_get_string_member_with_default (message, "channel", NULL), "/meta/connect") == 0)
+    {
+      self->delivered = FALSE;
+      request->acks = self->last_delivered;
+      if (self->stage_func != NULL)
+        g_signal_connect (request->msg, "wrote-body", G_CALLBACK (wrote_connect_cb), request);
+    }
 
   source = g_timeout_source_new (timeout_ms);
   g_source_set_callback (source, request_timeout_cb, request, NULL);
@@ -302,6 +325,17 @@ _hd_bayeux_client_post (HdBayeuxClient    *self,
   request->timeout_source = source;
 
   soup_session_send_async (self->session, request->msg, G_PRIORITY_DEFAULT, request->cancellable, send_cb, request);
+}
+
+void
+_hd_bayeux_client_set_stage_func (HdBayeuxClient *self,
+                                  HdSfStageFunc   func,
+                                  gpointer        user_data)
+{
+  g_return_if_fail (HD_IS_BAYEUX_CLIENT (self));
+
+  self->stage_func = func;
+  self->stage_data = user_data;
 }
 
 /* Lets go of the request in flight (stop, dispose): it ends on its own and

@@ -478,6 +478,8 @@ deliver (HdBayeuxClient *self,
     }
   /* Opaque: kept as given, never compared or counted on. */
   *position = json_node_get_int (replay_node);
+  self->delivered = TRUE;
+  self->last_delivered = *position;
   g_signal_emit (self, signals[EVENT], 0, channel, *position, data);
 }
 
@@ -697,6 +699,7 @@ hd_bayeux_client_start (HdBayeuxClient *self)
   clear_timer (self);
   self->attempt = 0;
   self->refreshed = FALSE;
+  self->delivered = FALSE;
   set_last_error (self, NULL);
   handshake (self);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "hd-sf-feed.h"
+#include "hd-sf-stage-private.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,8 @@ struct _HdSfFeed
   HdSfFeedCommitFunc commit;
   gpointer        commit_data;
   gboolean        commit_failing;
+  HdSfStageFunc   stage_func;     /* nullable: the crash tests' hook */
+  gpointer        stage_data;
 
   GQueue          events;         /* JsonObject payloads with "replayId" set, in order */
   gboolean        busy;           /* the head event waits for a REST read */

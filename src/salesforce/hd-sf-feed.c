@@ -35,6 +35,15 @@ static guint signals[N_SIGNALS];
 static void process (HdSfFeed *self);
 
 static void
+reach_stage (HdSfFeed  *self,
+             HdSfStage  stage,
+             gint64     replay_id)
+{
+  if (self->stage_func != NULL)
+    self->stage_func (stage, replay_id, self->stage_data);
+}
+
+static void
 notice (HdSfFeed   *self,
         const char *message)
 {
@@ -115,6 +124,7 @@ store_state (HdSfFeed *self)
         }
     }
   self->stored = self->applied;
+  reach_stage (self, HD_SF_STAGE_STATE_WRITTEN, self->stored);
 }
 
 /* --- applying events --- */
@@ -202,6 +212,7 @@ present (HdSfFeed   *self,
       return;
     }
   handoff = hd_handoff_new (packet, expires);
+  reach_stage (self, HD_SF_STAGE_DECODED, json_object_get_int_member (event, "replayId"));
   /* The queue refuses a handoff id it has seen, in this run or (remembered
    * from the journal) in an earlier one: exactly once. */
   if (hd_queue_add (self->queue, handoff))
@@ -448,6 +459,18 @@ hd_sf_feed_set_commit_func (HdSfFeed           *self,
   g_return_if_fail (HD_IS_SF_FEED (self));
   self->commit = func;
   self->commit_data = user_data;
+}
+
+void
+_hd_sf_feed_set_stage_func (HdSfFeed      *self,
+                            HdSfStageFunc  func,
+                            gpointer       user_data)
+{
+  g_return_if_fail (HD_IS_SF_FEED (self));
+
+  self->stage_func = func;
+  self->stage_data = user_data;
+  _hd_bayeux_client_set_stage_func (self->bayeux, func, user_data);
 }
 
 void

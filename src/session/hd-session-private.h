@@ -21,7 +21,9 @@ G_BEGIN_DECLS
  * reached): decoded by the feed transport, shown (added to the queue),
  * journaled (its offer record written), the transport's position written
  * durably (the state file), acknowledged to the router.  Exactly once must
- * hold whichever of them a kill -9 comes after. */
+ * hold whichever of them a kill -9 comes after.  The Salesforce transport
+ * reports the same ones, but its acknowledgement is Bayeux's implicit one
+ * and comes right after delivery, before decoded (hd-sf-stage-private.h). */
 typedef enum
 {
   HD_SESSION_STAGE_DECODED,
@@ -102,6 +104,18 @@ gboolean _hd_session_commit_journal (gpointer    user_data,
 /* hd-session-salesforce.c: starts the session's transport (the WebSocket
  * feed, or Salesforce's once signed in) once the journal is read. */
 void     _hd_session_start_transport (HdSession *self);
+/* hd-session-salesforce.c: passes the stage hook on to the Salesforce
+ * transport, when there is one. */
+void     _hd_session_set_sf_stage_func (HdSession *self);
+/* hd-session-salesforce.c: hd_session_setup_salesforce () with @store in
+ * place of the keyring.  For tests that run a session in a process of
+ * their own, with the tokens handed over in memory (every test of a run
+ * shares one keyring); code only, like the stage hook. */
+gboolean _hd_session_setup_salesforce_with_store (HdSession     *self,
+                                                  HdOAuth       *oauth,
+                                                  HdTokenStore  *store,
+                                                  const char    *api_version,
+                                                  GError       **error);
 
 /* hd-session.c: emits "request-pending-changed" when it changes. */
 void     _hd_session_set_request_pending (HdSession  *self,

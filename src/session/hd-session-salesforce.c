@@ -14,12 +14,38 @@
 
 #include "hd-error.h"
 #include "hd-session-private.h"
+#include "hd-sf-stage-private.h"
 
 /* The Salesforce transport of a session (docs/feed-protocol.md, "Salesforce
  * binding"): offers from the org's event bus instead of a routing layer's
  * WebSocket, into the same queue and journal, with the same exactly-once
  * rules.  It starts once the session is signed in to Salesforce, whose
  * session it reuses. */
+
+static void
+on_sf_stage (HdSfStage  stage,
+             gint64     replay_id,
+             gpointer   user_data)
+{
+  static const HdSessionStage stages[] = {
+    [HD_SF_STAGE_DECODED] = HD_SESSION_STAGE_DECODED,
+    [HD_SF_STAGE_STATE_WRITTEN] = HD_SESSION_STAGE_STATE_WRITTEN,
+    [HD_SF_STAGE_ACKED] = HD_SESSION_STAGE_ACKED,
+  };
+  HdSession *self = user_data;
+
+  if (self->stage_func != NULL)
+    self->stage_func (self, stages[stage], self->stage_data);
+}
+
+/* The crash tests' hook reaches the Salesforce transport too, whichever
+ * of it and the feed is set up first. */
+void
+_hd_session_set_sf_stage_func (HdSession *self)
+{
+  if (self->sf_feed != NULL)
+    _hd_sf_feed_set_stage_func (self->sf_feed, self->stage_func != NULL ? on_sf_stage : NULL, self);
+}
 
 static void
 sf_offer_presented_cb (HdSfFeed   *feed,
@@ -71,6 +97,33 @@ signed_in_cb (HdSfAuth   *auth,
     start_when_signed_in (self);
   else if (self->sf_feed != NULL)
     hd_sf_feed_stop (self->sf_feed);
+}
+
+gboolean
+_hd_session_setup_salesforce_with_store (HdSession     *self,
+                                         HdOAuth       *oauth,
+                                         HdTokenStore  *store,
+                                         const char    *api_version,
+                                         GError       **error)
+{
+  g_autofree char *outbox_dir = g_build_filename (self->data_dir, "outbox", NULL);
+  g_autoptr(GError) outbox_error = NULL;
+
+  g_return_val_if_fail (HD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->sf_auth == NULL, FALSE);
+
+  self->sf_auth = hd_sf_auth_new (oauth, store);
+  self->sf_client = hd_sf_client_new (self->sf_auth, api_version);
+
+  /* Another instance holding the outbox must not stop this one from showing chats. */
+  self->outbox = hd_outbox_new (outbox_dir, self->sf_client, &outbox_error);
+  if (self->outbox == NULL)
+    {
+      g_warning ("Case edits are disabled: %s", outbox_error->message);
+      g_propagate_error (error, g_steal_pointer (&outbox_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -125,6 +178,7 @@ hd_session_use_salesforce_feed (HdSession  *self,
   g_signal_connect_object (self->sf_feed, "offer-presented", G_CALLBACK (sf_offer_presented_cb), self, 0);
   g_signal_connect_object (self->sf_feed, "notice", G_CALLBACK (sf_notice_cb), self, 0);
   g_signal_connect_object (self->sf_auth, "notify::signed-in", G_CALLBACK (signed_in_cb), self, 0);
+  _hd_session_set_sf_stage_func (self);
   start_when_signed_in (self);
   return TRUE;
 }

@@ -52,6 +52,7 @@ _hd_session_set_stage_func (HdSession          *self,
   self->stage_func = func;
   self->stage_data = user_data;
   _hd_feed_client_set_stage_func (self->feed, func != NULL ? on_feed_stage : NULL, self);
+  _hd_session_set_sf_stage_func (self);
 }
 
 static void
@@ -474,30 +475,6 @@ hd_session_check_feed_url (const char  *url,
 
 /* Salesforce ------------------------------------------------------------- */
 
-static gboolean
-setup_salesforce (HdSession   *self,
-                  HdOAuth     *oauth,
-                  const char  *api_version,
-                  GError     **error)
-{
-  g_autofree char *outbox_dir = g_build_filename (self->data_dir, "outbox", NULL);
-  g_autoptr(HdTokenStore) store = hd_keyring_token_store_new ();
-  g_autoptr(GError) outbox_error = NULL;
-
-  self->sf_auth = hd_sf_auth_new (oauth, store);
-  self->sf_client = hd_sf_client_new (self->sf_auth, api_version);
-
-  /* Another instance holding the outbox must not stop this one from showing chats. */
-  self->outbox = hd_outbox_new (outbox_dir, self->sf_client, &outbox_error);
-  if (self->outbox == NULL)
-    {
-      g_warning ("Case edits are disabled: %s", outbox_error->message);
-      g_propagate_error (error, g_steal_pointer (&outbox_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 hd_session_setup_salesforce (HdSession   *self,
                              const char  *login_url,
@@ -508,6 +485,7 @@ hd_session_setup_salesforce (HdSession   *self,
                              GError     **error)
 {
   g_autoptr(HdOAuth) oauth = NULL;
+  g_autoptr(HdTokenStore) store = NULL;
 
   g_return_val_if_fail (HD_IS_SESSION (self), FALSE);
   g_return_val_if_fail (self->sf_auth == NULL, FALSE);
@@ -516,7 +494,8 @@ hd_session_setup_salesforce (HdSession   *self,
     return TRUE;  /* not configured: the case editor says so */
 
   oauth = hd_oauth_new (login_url, client_id, redirect_port, redirect_path);
-  return setup_salesforce (self, oauth, api_version, error);
+  store = hd_keyring_token_store_new ();
+  return _hd_session_setup_salesforce_with_store (self, oauth, store, api_version, error);
 }
 
 static void
