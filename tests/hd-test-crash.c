@@ -22,17 +22,6 @@
 
 const char * const hd_test_crash_stages[5] = { "decoded", "shown", "journaled", "state-written", "acked" };
 
-static void
-child_exited_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  gboolean *exited = user_data;
-
-  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL));
-  *exited = TRUE;
-}
-
 GSubprocess *
 hd_test_crash_spawn (const char *uri,
                      const char *secret_env,
@@ -57,7 +46,7 @@ hd_test_crash_spawn (const char *uri,
                                        expect_text, NULL);
   g_assert_no_error (error);
   *exited = FALSE;
-  g_subprocess_wait_async (child, NULL, child_exited_cb, exited);
+  g_subprocess_wait_async (child, NULL, hd_test_subprocess_exited_cb, exited);
   return child;
 }
 

@@ -154,3 +154,14 @@ hd_test_read_file (const char *path,
   g_assert_no_error (error);
   return contents;
 }
+
+void
+hd_test_subprocess_exited_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  gboolean *exited = user_data;
+
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL));
+  *exited = TRUE;
+}

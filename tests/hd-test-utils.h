@@ -51,6 +51,12 @@ void     hd_test_wait_flag     (gboolean        *flag,
       g_error ("timed out after %u ms waiting for: %s", (guint) (timeout_ms), #expr); \
   } G_STMT_END
 
+/* A GAsyncReadyCallback for g_subprocess_wait_async (): the wait must succeed, and
+ * the gboolean at @user_data turns TRUE once the child has exited. */
+void     hd_test_subprocess_exited_cb (GObject      *object,
+                                       GAsyncResult *result,
+                                       gpointer      user_data);
+
 /* Temporary folders. */
 char    *hd_test_make_tmp_dir  (const char      *name_template);
 void     hd_test_rm_rf         (const char      *path);

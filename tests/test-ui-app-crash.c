@@ -16,17 +16,6 @@
 
 #define AGENT "agent-ui-crash"
 
-static void
-child_exited_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  gboolean *exited = user_data;
-
-  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL));
-  *exited = TRUE;
-}
-
 /* hd-test-app-child: the shipped application and window, driven through
  * its widgets, with its data in @data_home. */
 static GSubprocess *
@@ -46,7 +35,7 @@ run_app (const char *mode,
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
   child = g_subprocess_launcher_spawn (launcher, &error, program, mode, uri, handoff_id, NULL);
   g_assert_no_error (error);
-  g_subprocess_wait_async (child, NULL, child_exited_cb, &exited);
+  g_subprocess_wait_async (child, NULL, hd_test_subprocess_exited_cb, &exited);
   /* Two windows of the app under a sanitizer on a loaded machine. */
   hd_test_wait_flag (&exited, HD_TEST_TIMEOUT_MS * 4);
   return child;
