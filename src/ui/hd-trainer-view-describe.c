@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hd-json-get.h"
 #include "hd-locale-format.h"
 #include "hd-trainer-view-private.h"
 #include "hd-ui-format.h"
@@ -74,8 +75,8 @@ describe_action (HdJournalEvent *event)
     {
       JsonObject *turn = payload != NULL && json_object_has_member (payload, "turn")
                          ? json_object_get_object_member (payload, "turn") : NULL;
-      const char *speaker = turn != NULL ? json_object_get_string_member_with_default (turn, "speaker", NULL) : NULL;
-      const char *text = turn != NULL ? json_object_get_string_member_with_default (turn, "text", "") : "";
+      const char *speaker = turn != NULL ? hd_json_get_string (turn, "speaker", NULL) : NULL;
+      const char *text = turn != NULL ? hd_json_get_string (turn, "text", "") : "";
 
       return g_strdup_printf (_("%s wrote: %s"), describe_speaker (speaker), text);
     }
@@ -135,7 +136,7 @@ describe_action (HdJournalEvent *event)
     }
   if (g_str_equal (type, HD_EVENT_SF_RESPONSE))
     {
-      gint64 status = payload != NULL ? json_object_get_int_member_with_default (payload, "status", 0) : 0;
+      gint64 status = payload != NULL ? hd_json_get_int (payload, "status", 0) : 0;
       const char *error = hd_journal_event_get_payload_string (event, "error");
       const char *id = hd_journal_event_get_payload_string (event, "id");
 
