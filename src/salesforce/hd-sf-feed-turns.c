@@ -254,7 +254,8 @@ page_cb (GObject      *object,
          gpointer      user_data)
 {
   TurnRead *read = user_data;
-  HdSfFeed *self = read->self;
+  /* Held until the next event is under way, past the read's end. */
+  g_autoptr(HdSfFeed) self = g_object_ref (read->self);
   g_autoptr(GError) error = NULL;
   g_autoptr(HdSfResponse) response = hd_sf_client_request_finish (HD_SF_CLIENT (object), result, &error);
   g_autoptr(GError) refusal = NULL;
