@@ -666,6 +666,42 @@ test_turns_malformed (Fixture       *f,
   g_assert_cmpuint (f->n_notices, ==, 2);
 }
 
+/* More turns than a page: the rest follow through nextRecordsUrl, in order. */
+static void
+test_turns_paged (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint base, calls;
+
+  start (f);
+  offer (f, hd_sf_standin_get_user_id (f->standin), "ho-p-1");
+  HD_TEST_WAIT_UNTIL (times_journaled (f, "ho-p-1") == 1 && hd_sf_feed_is_idle (f->feed), HD_TEST_TIMEOUT_MS);
+  base = n_turns_in (f, "ho-p-1");
+
+  hd_sf_standin_set_turn_page_size (f->standin, 2);
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autoptr(JsonObject) fields = json_object_new ();
+      g_autofree char *text = g_strdup_printf ("line %u", i);
+
+      json_object_set_string_member (fields, "Speaker__c", "customer");
+      json_object_set_string_member (fields, "Text__c", text);
+      hd_sf_standin_insert_turn (f->standin, "ho-p-1", fields);
+    }
+  calls = hd_sf_standin_get_n_api_calls (f->standin);
+  hd_sf_standin_publish_update (f->standin, "ho-p-1", NULL);
+  HD_TEST_WAIT_UNTIL (n_turns_in (f, "ho-p-1") == base + 5 && hd_sf_feed_is_idle (f->feed), HD_TEST_TIMEOUT_MS);
+  /* Pages of 2, 2 and 1. */
+  g_assert_cmpuint (hd_sf_standin_get_n_api_calls (f->standin) - calls, ==, 3);
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("ho-p-1|customer|line %u", i);
+
+      g_assert_cmpstr (g_ptr_array_index (f->turns, i - 1), ==, line);
+    }
+  g_assert_cmpint (hd_sf_feed_get_last_turn_sequence (f->feed, "ho-p-1"), ==, 5);
+}
+
 /* A REST failure holds the update (and the offer behind it) and retries. */
 static void
 test_turns_retry (Fixture       *f,
@@ -727,6 +763,7 @@ main (int   argc,
   ADD ("/hd/sf-feed/turns-replayed-update", test_turns_replayed_update);
   ADD ("/hd/sf-feed/turns-never-another-agents", test_turns_never_another_agents);
   ADD ("/hd/sf-feed/turns-malformed", test_turns_malformed);
+  ADD ("/hd/sf-feed/turns-paged", test_turns_paged);
   ADD ("/hd/sf-feed/turns-retry", test_turns_retry);
   ADD ("/hd/sf-feed/status", test_status);
 #undef ADD

@@ -39,6 +39,9 @@ typedef struct _HdSfStandinStreaming
 
   GHashTable *handoffs;         /* Handoff__c id → JsonObject */
   GPtrArray  *turns;            /* Handoff_Turn__c JsonObject, in creation order */
+  guint       turn_page_size;   /* records per page of a Handoff_Turn__c query (2000) */
+  GHashTable *turn_cursors;     /* query locator → GPtrArray of the JsonNode records left */
+  guint       next_cursor;
   GPtrArray  *request_log;      /* of char * */
   guint       next_record;
   guint       n_pending_flows;

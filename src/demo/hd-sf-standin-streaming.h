@@ -41,7 +41,9 @@ G_BEGIN_DECLS
  *                       the transcript turns, Master-Detail children of
  *                       Handoff__c: only those of handoffs the caller owns
  *                       (another agent's query returns none); Sequence__c
- *                       written as a Number(18, 0), 3.0.
+ *                       written as a Number(18, 0), 3.0; more records than
+ *                       the page size follow through nextRecordsUrl
+ *                       (GET query/<locator>).
  *   POST /services/data/vNN.N/sobjects/HandoffDesk_Request__e
  *                       201 {"id": "e00…", "success": true, "errors": []};
  *                       after commit, the routing flow updates the
@@ -127,6 +129,10 @@ gint64       hd_sf_standin_publish_update         (HdSfStandin *self,
                                                    const char  *request_id);
 guint        hd_sf_standin_get_n_turns            (HdSfStandin *self,
                                                    const char  *handoff_id);
+/* How many records a page of a Handoff_Turn__c query holds (2,000, as
+ * Salesforce's default batch); the rest follow through nextRecordsUrl. */
+void         hd_sf_standin_set_turn_page_size     (HdSfStandin *self,
+                                                   guint        size);
 /* HandoffDesk_Request__e events received, "accept h-1" ("status away" for
  * a status), in order. */
 GStrv        hd_sf_standin_dup_request_log        (HdSfStandin *self);

@@ -147,6 +147,49 @@ hd_sf_standin_get_n_turns (HdSfStandin *self,
   return handoff != NULL ? count_turns (self, json_object_get_string_member (handoff, "Id")) : 0;
 }
 
+void
+hd_sf_standin_set_turn_page_size (HdSfStandin *self,
+                                  guint        size)
+{
+  g_return_if_fail (HD_IS_SF_STANDIN (self));
+  self->streaming->turn_page_size = MAX (size, 1);
+}
+
+/* One page of @rows (JsonNode records, taken from the front) as the query
+ * resource answers it: the rest stays behind a query locator, for the
+ * nextRecordsUrl, as Salesforce pages a result of more than its batch
+ * size. */
+static void
+answer_page (HdSfStandin       *self,
+             SoupServerMessage *msg,
+             GPtrArray         *rows,
+             guint              total,
+             const char        *version)
+{
+  g_autoptr(JsonObject) result = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_alloc ();
+  JsonArray *records = json_array_new ();
+  guint n = MIN (rows->len, self->streaming->turn_page_size);
+
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (records, json_node_ref (g_ptr_array_index (rows, i)));
+  g_ptr_array_remove_range (rows, 0, n);
+  json_object_set_int_member (result, "totalSize", total);
+  json_object_set_boolean_member (result, "done", rows->len == 0);
+  if (rows->len > 0)
+    {
+      g_autofree char *locator = g_strdup_printf ("01gHs%010uAAA-%u", ++self->streaming->next_cursor,
+                                                  total - rows->len);
+      g_autofree char *url = g_strdup_printf ("/services/data/%s/query/%s", version, locator);
+
+      json_object_set_string_member (result, "nextRecordsUrl", url);
+      g_hash_table_insert (self->streaming->turn_cursors, g_steal_pointer (&locator), g_ptr_array_ref (rows));
+    }
+  json_object_set_array_member (result, "records", records);
+  json_node_init_object (root, result);
+  _hd_sf_standin_set_json (msg, SOUP_STATUS_OK, root);
+}
+
 /* SELECT … FROM Handoff_Turn__c: only the turns of handoffs the caller owns
  * exist, as far as the query can tell. */
 static void
@@ -156,30 +199,22 @@ answer_query (HdSfStandin       *self,
               SoqlQuery         *query,
               const char        *version)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autoptr(JsonObject) result = json_object_new ();
-  g_autoptr(JsonNode) root = json_node_alloc ();
+  g_autoptr(GPtrArray) matched = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   GPtrArray *turns = self->streaming->turns;
-  JsonArray *records;
 
   for (guint i = 0; i < turns->len; i++)
     {
       JsonObject *turn = g_ptr_array_index (turns, i);
 
       if (shared_with (self, turn, session->user_id) && _hd_sf_soql_matches (query, turn))
-        g_ptr_array_add (rows, turn);
+        g_ptr_array_add (matched, turn);
     }
-  _hd_sf_soql_sort (query, rows);
-  records = json_array_new ();
-  for (guint i = 0; i < rows->len; i++)
-    json_array_add_element (records, _hd_sf_standin_record_for_output (self, "Handoff_Turn__c",
-                                                                       g_ptr_array_index (rows, i), version,
-                                                                       (const char * const *) query->select));
-  json_object_set_int_member (result, "totalSize", rows->len);
-  json_object_set_boolean_member (result, "done", TRUE);
-  json_object_set_array_member (result, "records", records);
-  json_node_init_object (root, result);
-  _hd_sf_standin_set_json (msg, SOUP_STATUS_OK, root);
+  _hd_sf_soql_sort (query, matched);
+  for (guint i = 0; i < matched->len; i++)
+    g_ptr_array_add (rows, _hd_sf_standin_record_for_output (self, "Handoff_Turn__c", g_ptr_array_index (matched, i),
+                                                             version, (const char * const *) query->select));
+  answer_page (self, msg, rows, rows->len, version);
 }
 
 static void
@@ -215,6 +250,24 @@ _hd_sf_standin_turns_handle_data (HdSfStandin        *self,
       if (parsed == NULL || g_strcmp0 (parsed->sobject, "Handoff_Turn__c") != 0)
         return FALSE;
       answer_query (self, msg, session, parsed, version);
+      return TRUE;
+    }
+  /* The next page of a result (a locator is good for one read). */
+  if (n == 2 && strcmp (parts[0], "query") == 0 && method == SOUP_METHOD_GET)
+    {
+      gpointer locator = NULL, rows = NULL;
+      const char *dash = strrchr (parts[1], '-');
+
+      if (!g_hash_table_steal_extended (self->streaming->turn_cursors, parts[1], &locator, &rows))
+        {
+          _hd_sf_standin_set_error_array (msg, SOUP_STATUS_BAD_REQUEST, "INVALID_QUERY_LOCATOR",
+                                          "invalid query locator", NULL);
+          return TRUE;
+        }
+      answer_page (self, msg, rows, (dash != NULL ? (guint) g_ascii_strtoull (dash + 1, NULL, 10) : 0) +
+                                    ((GPtrArray *) rows)->len, version);
+      g_free (locator);
+      g_ptr_array_unref (rows);
       return TRUE;
     }
   if (n >= 2 && strcmp (parts[0], "sobjects") == 0 && strcmp (parts[1], "Handoff_Turn__c") == 0)
