@@ -9,6 +9,8 @@
 
 #include "hd-agent-view.h"
 #include "hd-demo-browser.h"
+#include "hd-sf-standin-streaming.h"
+#include "hd-status-selector.h"
 #include "hd-reply-bar.h"
 #include "hd-session.h"
 #include "hd-test-demo-window.h"
@@ -373,6 +375,28 @@ test_demo_salesforce_reply (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (transcript), ==, before + 1);
 }
 
+static gboolean
+status_busy_sent (gpointer data)
+{
+  Fixture *fixture = data;
+  g_auto(GStrv) log = hd_sf_standin_dup_request_log (hd_demo_get_sf_standin (fixture->demo));
+
+  return g_strv_contains ((const char * const *) log, "status busy");
+}
+
+/* The header's availability reaches the org as a `status` request. */
+static void
+test_demo_salesforce_status (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *selector = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "status_selector");
+
+  /* The agent picks "Busy". */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_bin_get_child (ADW_BIN (selector))), 1);
+  g_assert_cmpstr (hd_status_selector_get_status (HD_STATUS_SELECTOR (selector)), ==, "busy");
+  g_assert_true (hd_test_wait_until (status_busy_sent, fixture, HD_TEST_TIMEOUT_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +412,8 @@ main (int   argc,
   g_test_add ("/hd/ui/demo/quality-signals", Fixture, NULL, fixture_setup, test_demo_quality_signals_and_wrap_up, fixture_teardown);
   g_test_add ("/hd/ui/demo/bad-frame", Fixture, NULL, fixture_setup, test_demo_bad_frame_is_reported_not_fatal, fixture_teardown);
   g_test_add ("/hd/ui/demo/salesforce-reply", Fixture, NULL, sf_fixture_setup, test_demo_salesforce_reply,
+              fixture_teardown);
+  g_test_add ("/hd/ui/demo/salesforce-status", Fixture, NULL, sf_fixture_setup, test_demo_salesforce_status,
               fixture_teardown);
 
   return hd_test_ui_run (test_app);
