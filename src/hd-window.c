@@ -334,21 +334,13 @@ on_notice_cb (HdWindow   *self,
   hd_window_show_toast (self, notice);
 }
 
-static HdFeedClient *
-feed_of (HdWindow *self)
-{
-  return self->session != NULL ? hd_session_get_feed (self->session) : NULL;
-}
-
 static void
 on_status_changed_cb (HdWindow   *self,
                       const char *status)
 {
-  HdFeedClient *feed = feed_of (self);
-  HdFeedAgentStatus value;
-
-  if (feed != NULL && hd_feed_agent_status_from_string (status, &value))
-    hd_feed_client_set_status (feed, value);
+  /* To the transport in use: the WebSocket feed, or Salesforce. */
+  if (self->session != NULL && status != NULL)
+    hd_session_set_status (self->session, status);
 }
 
 /* Desktop notifications for offers that arrive while the agent looks elsewhere. */
@@ -459,7 +451,12 @@ hd_window_set_session (HdWindow  *self,
   hd_agent_view_set_queue (self->agent_view, G_LIST_MODEL (queue));
   hd_agent_view_set_session (self->agent_view, session);
   pane = hd_agent_view_get_pane (self->agent_view);
-  g_object_bind_property (feed, "relays-agent-messages", pane, "can-reply", G_BINDING_SYNC_CREATE);
+  /* Replies go through whichever transport brings the offers. */
+  if (hd_session_get_sf_feed (session) != NULL)
+    g_object_bind_property (hd_session_get_sf_feed (session), "relays-agent-messages", pane, "can-reply",
+                            G_BINDING_SYNC_CREATE);
+  else
+    g_object_bind_property (feed, "relays-agent-messages", pane, "can-reply", G_BINDING_SYNC_CREATE);
   if (hd_session_get_sf_feed (session) != NULL)
     {
       HdBayeuxClient *bayeux = hd_sf_feed_get_bayeux (hd_session_get_sf_feed (session));

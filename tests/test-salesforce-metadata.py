@@ -52,11 +52,28 @@ BINDING = {
         'Case__c': ('Lookup', 'Case'),
         'Messaging_Session__c': ('Lookup', 'MessagingSession'),
     },
+    'Handoff_Turn__c': {
+        'Handoff__c': ('MasterDetail', 'Handoff__c'),
+        'Sequence__c': ('Number', (18, 0)),
+        'Speaker__c': ('Picklist', None),
+        'Spoken_At__c': ('DateTime', None),
+        'Text__c': ('LongTextArea', 32768),
+        'Request_Id__c': ('Text', 64),
+    },
 }
 STATUS_VALUES = ['Offered', 'Accepted', 'Declined', 'Expired', 'Revoked', 'Wrapped_Up']
+# The packet's turn speakers (docs/handoff-packet.md).
+SPEAKER_VALUES = ['customer', 'bot', 'agent', 'system']
+PICKLIST_VALUES = {('Handoff__c', 'Status__c'): STATUS_VALUES, ('Handoff_Turn__c', 'Speaker__c'): SPEAKER_VALUES}
+# A Master-Detail child is shared as its parent is; every other object is Private.
+SHARING = {'Handoff_Turn__c': 'ControlledByParent'}
+# Fields that are always required (an external id the flow upserts on, a Master-Detail, the
+# sequence): the Metadata API refuses field permissions on them.
+REQUIRED = {('Handoff__c', 'Handoff_Id__c'), ('Handoff_Turn__c', 'Handoff__c'), ('Handoff_Turn__c', 'Sequence__c')}
 # The permission set: object → (create, read, edit, delete).
 OBJECT_PERMISSIONS = {
     'Handoff__c': (False, True, False, False),
+    'Handoff_Turn__c': (False, True, False, False),
     'HandoffDesk_Event__e': (False, True, False, False),
     'HandoffDesk_Request__e': (True, True, False, False),
     'Case': (False, True, True, False),
@@ -121,8 +138,10 @@ def guide_tables(path):
 def describe(kind, extra):
     if kind in ('Text', 'LongTextArea'):
         return '%s(%d)' % (kind, extra)
-    if kind == 'Lookup':
-        return 'Lookup(%s)' % extra
+    if kind in ('Lookup', 'MasterDetail'):
+        return '%s(%s)' % (kind, extra)
+    if kind == 'Number':
+        return 'Number(%d, %d)' % extra
     return kind
 
 
@@ -145,9 +164,18 @@ def check_field(tap, path, obj, name, kind, extra):
                   'referenceTo is %r' % text(root, 'referenceTo'))
         tap.check(text(root, 'deleteConstraint') == 'SetNull' and bool(text(root, 'relationshipName')),
                   '%s.%s clears itself when its record is deleted' % (obj, name))
+    if kind == 'MasterDetail':
+        tap.check(text(root, 'referenceTo') == extra, '%s.%s is a detail of %s' % (obj, name, extra),
+                  'referenceTo is %r' % text(root, 'referenceTo'))
+        tap.check(bool(text(root, 'relationshipName')), '%s.%s names its relationship' % (obj, name))
+    if kind == 'Number':
+        tap.check((text(root, 'precision'), text(root, 'scale')) == tuple(str(n) for n in extra),
+                  '%s.%s is a Number(%d, %d)' % ((obj, name) + extra),
+                  'precision, scale: %r' % ((text(root, 'precision'), text(root, 'scale')),))
+        tap.check(text(root, 'required') == 'true', '%s.%s is required' % (obj, name))
     if kind == 'Picklist':
         values = [text(v, 'fullName') for v in root.iter(Q + 'value')]
-        tap.check(values == STATUS_VALUES, '%s.%s has the statuses of the binding' % (obj, name),
+        tap.check(values == PICKLIST_VALUES[(obj, name)], '%s.%s has the values of the binding' % (obj, name),
                   'values are %r' % values)
         restricted = root.find(Q + 'valueSet/' + Q + 'restricted')
         tap.check(restricted is not None and restricted.text == 'true',
@@ -192,10 +220,11 @@ def main(source_root):
                 tap.check(text(root, 'eventType') == 'HighVolume', '%s is a high-volume platform event' % obj)
                 tap.check(text(root, 'publishBehavior') == 'PublishAfterCommit', '%s publishes after commit' % obj)
             else:
-                tap.check(text(root, 'sharingModel') == 'Private', '%s has the Private sharing model' % obj,
+                sharing = SHARING.get(obj, 'Private')
+                tap.check(text(root, 'sharingModel') == sharing, '%s has the %s sharing model' % (obj, sharing),
                           'sharingModel is %r' % text(root, 'sharingModel'))
-                tap.check(text(root, 'externalSharingModel') in (None, 'Private'),
-                          '%s is private to external users too' % obj)
+                tap.check(text(root, 'externalSharingModel') in (None, sharing),
+                          '%s is %s for external users too' % (obj, sharing))
             tap.check(bool(text(root, 'label')) and bool(text(root, 'pluralLabel')), '%s has labels' % obj)
 
         on_disk = sorted(n[:-len('.field-meta.xml')] for n in os.listdir(os.path.join(folder, 'fields'))
@@ -240,13 +269,15 @@ def main(source_root):
             readable[text(fp, 'field')] = (text(fp, 'readable') == 'true', text(fp, 'editable') == 'true')
         # A required field is readable by whoever reads its object; the Metadata API refuses field
         # permissions on it, and platform event fields have no field-level security at all.
-        for name in BINDING['Handoff__c']:
-            if name == 'Handoff_Id__c':
-                tap.check('Handoff__c.' + name not in readable, 'no field permission on the required Handoff__c.Handoff_Id__c')
-            else:
-                tap.check(readable.get('Handoff__c.' + name) == (True, False),
-                          'the permission set reads, never edits, Handoff__c.%s' % name,
-                          'grants %r' % (readable.get('Handoff__c.' + name),))
+        for obj in ('Handoff__c', 'Handoff_Turn__c'):
+            for name in BINDING[obj]:
+                field = '%s.%s' % (obj, name)
+                if (obj, name) in REQUIRED:
+                    tap.check(field not in readable, 'no field permission on the required %s' % field)
+                else:
+                    tap.check(readable.get(field) == (True, False),
+                              'the permission set reads, never edits, %s' % field,
+                              'grants %r' % (readable.get(field),))
         tap.check(not any(f.split('.')[0].endswith('__e') for f in readable),
                   'no field permissions on platform event fields')
 

@@ -18,8 +18,9 @@
 
 /* `handoffdesk --demo --feed salesforce` without the window: the session
  * takes the demo's offers from the stand-in's event bus into the same
- * queue and journal, answers them as platform events, and a run that ends
- * before its replayId is stored shows nothing twice. */
+ * queue and journal, answers them as platform events, brings transcript
+ * turns and replies, and a run that ends before its replayId is stored
+ * shows nothing twice. */
 
 /* As src/hd-application.c, start_demo (), wires it. */
 static HdSession *
@@ -149,6 +150,124 @@ test_demo_over_salesforce (void)
   hd_test_rm_rf (dir);
 }
 
+static void
+reply_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hd_session_request_finish (HD_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static guint
+n_turns (HdHandoff *handoff)
+{
+  return g_list_model_get_n_items (hd_handoff_get_transcript (handoff));
+}
+
+static gboolean
+request_logged (HdSfStandin *standin,
+                const char  *line)
+{
+  g_auto(GStrv) log = hd_sf_standin_dup_request_log (standin);
+
+  return g_strv_contains ((const char * const *) log, line);
+}
+
+/* The agent's screen after Accept over Salesforce: a customer's message
+ * and the agent's reply arrive as turns, journaled as the WebSocket feed's
+ * are (with where they came from), the status reaches the org, and a later
+ * run that replays every event shows the handoff again with each turn
+ * once. */
+static void
+test_turns_over_salesforce (void)
+{
+  g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-sf-XXXXXX");
+  g_autoptr(HdDemo) demo = hd_demo_new ();
+  g_autoptr(HdSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdHandoff) first = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *first_id = NULL;
+  HdSfStandin *standin;
+  HdHandoff *restored;
+  gboolean accepted = FALSE;
+  gboolean replied = FALSE;
+  guint turns_before;
+
+  hd_demo_set_salesforce_feed (demo, TRUE);
+  g_assert_true (hd_demo_start (demo, &error));
+  g_assert_no_error (error);
+  standin = hd_demo_get_sf_standin (demo);
+
+  session = new_session (demo, dir);
+  hd_session_set_status (session, "away");
+  hd_session_start (session);
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (session))) == 3,
+                      HD_TEST_TIMEOUT_MS);
+  HD_TEST_WAIT_UNTIL (request_logged (standin, "status away"), HD_TEST_TIMEOUT_MS);
+  first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (session)), 0);
+  first_id = g_strdup (hd_handoff_get_handoff_id (first));
+  hd_session_accept_async (session, first_id, NULL, accept_cb, &accepted);
+  HD_TEST_WAIT_UNTIL (accepted, HD_TEST_TIMEOUT_MS);
+
+  turns_before = n_turns (first);
+  hd_sf_standin_add_turn (standin, first_id, "customer", "is my salary safe?", NULL);
+  HD_TEST_WAIT_UNTIL (n_turns (first) == turns_before + 1, HD_TEST_TIMEOUT_MS);
+  hd_session_reply_async (session, first_id, "Yes, nothing has left your account", NULL, reply_cb, &replied);
+  HD_TEST_WAIT_UNTIL (replied, HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (n_turns (first), ==, turns_before + 2);
+  hd_session_set_status (session, "busy");
+  HD_TEST_WAIT_UNTIL (request_logged (standin, "status busy") &&
+                      hd_sf_feed_is_idle (hd_session_get_sf_feed (session)), HD_TEST_TIMEOUT_MS);
+
+  journal = read_journal (session);
+  g_assert_cmpuint (count (journal, "\"text\":\"is my salary safe?\""), ==, 1);
+  g_assert_cmpuint (count (journal, "\"text\":\"Yes, nothing has left your account\""), ==, 1);
+  g_assert_cmpuint (count (journal, "\"sequence\":2"), >=, 1);
+
+  /* The next run replays every event (-2); it signs in from the keyring, as
+   * the app does, and shows again what the journal has open. */
+  hd_session_stop (session);
+  g_clear_object (&session);
+  hd_session_forget_salesforce_position (dir);
+  session = hd_session_new_for_salesforce (hd_demo_get_agent_id (demo), dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (hd_session_setup_salesforce (session, hd_demo_get_sf_login_url (demo),
+                                              hd_demo_get_sf_client_id (demo),
+                                              hd_demo_get_sf_redirect_port (demo),
+                                              hd_demo_get_sf_redirect_path (demo),
+                                              hd_demo_get_sf_api_version (demo), &error));
+  g_assert_true (hd_session_use_salesforce_feed (session, 600, &error));
+  g_assert_no_error (error);
+  hd_session_start (session);
+  HD_TEST_WAIT_UNTIL (hd_queue_lookup (hd_session_get_queue (session), first_id) != NULL &&
+                      hd_bayeux_client_get_state (hd_sf_feed_get_bayeux (hd_session_get_sf_feed (session))) ==
+                      HD_BAYEUX_STATE_CONNECTED && hd_sf_feed_is_idle (hd_session_get_sf_feed (session)) &&
+                      hd_sf_feed_get_stored_replay_id (hd_session_get_sf_feed (session)) > 0,
+                      HD_TEST_TIMEOUT_MS);
+  restored = hd_queue_lookup (hd_session_get_queue (session), first_id);
+  g_assert_cmpuint (n_turns (restored), ==, turns_before + 2);
+  g_assert_cmpint (hd_sf_feed_get_last_turn_sequence (hd_session_get_sf_feed (session), first_id), ==, 2);
+  /* A new message still arrives, once. */
+  hd_sf_standin_add_turn (standin, first_id, "customer", "thanks", NULL);
+  HD_TEST_WAIT_UNTIL (n_turns (restored) == turns_before + 3 && hd_sf_feed_is_idle (hd_session_get_sf_feed (session)),
+                      HD_TEST_TIMEOUT_MS);
+  again = read_journal (session);
+  g_assert_cmpuint (count (again, "\"text\":\"is my salary safe?\""), ==, 1);
+  g_assert_cmpuint (count (again, "\"text\":\"Yes, nothing has left your account\""), ==, 1);
+
+  hd_session_stop (session);
+  g_clear_object (&session);
+  hd_demo_stop (demo);
+  hd_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +277,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hd/session-salesforce/demo", test_demo_over_salesforce);
+  g_test_add_func ("/hd/session-salesforce/turns", test_turns_over_salesforce);
   ret = g_test_run ();
   hd_test_rm_rf (root);
   return ret;

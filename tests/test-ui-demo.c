@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include "hd-agent-view.h"
+#include "hd-demo-browser.h"
+#include "hd-sf-standin-streaming.h"
+#include "hd-status-selector.h"
 #include "hd-reply-bar.h"
 #include "hd-session.h"
 #include "hd-test-demo-window.h"
@@ -293,6 +296,107 @@ test_demo_bad_frame_is_reported_not_fatal (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (fixture->session))), >=, 3);
 }
 
+static gboolean
+sf_offers_connected (gpointer data)
+{
+  Fixture *fixture = data;
+  HdSfFeed *feed = hd_session_get_sf_feed (fixture->session);
+
+  return hd_bayeux_client_get_state (hd_sf_feed_get_bayeux (feed)) == HD_BAYEUX_STATE_CONNECTED &&
+         g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (fixture->session))) >= 3;
+}
+
+/* The window as `--demo --feed salesforce` opens it (src/hd-application.c,
+ * start_demo ()): offers from the stand-in's event bus. */
+static void
+sf_fixture_setup (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("hd-ui-demo-sf-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->demo = hd_demo_new ();
+  hd_demo_set_salesforce_feed (fixture->demo, TRUE);
+  g_assert_true (hd_demo_start (fixture->demo, &error));
+  g_assert_no_error (error);
+  fixture->session = hd_session_new_for_salesforce (hd_demo_get_agent_id (fixture->demo), fixture->dir, &error);
+  g_assert_no_error (error);
+  hd_session_set_demo (fixture->session, hd_demo_browser_open_uri);
+  g_assert_true (hd_session_setup_salesforce (fixture->session, hd_demo_get_sf_login_url (fixture->demo),
+                                              hd_demo_get_sf_client_id (fixture->demo),
+                                              hd_demo_get_sf_redirect_port (fixture->demo),
+                                              hd_demo_get_sf_redirect_path (fixture->demo),
+                                              hd_demo_get_sf_api_version (fixture->demo), &error));
+  g_assert_true (hd_session_use_salesforce_feed (fixture->session, 600, &error));
+  g_assert_no_error (error);
+
+  fixture->window = hd_window_new (test_app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  hd_window_set_session (fixture->window, fixture->session);
+  hd_session_start (fixture->session);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (hd_test_wait_until (sf_offers_connected, fixture, HD_TEST_TIMEOUT_MS));
+}
+
+/* Over Salesforce the pane's reply box works as over the WebSocket feed:
+ * enabled, and a reply comes back into the transcript as the agent's turn. */
+static void
+test_demo_salesforce_reply (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  HdAgentView *view = HD_AGENT_VIEW (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "agent_view"));
+  g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
+  GListModel *transcript = hd_handoff_get_transcript (first);
+  g_autoptr(HdTurn) last = NULL;
+  HdHandoffPane *pane = hd_agent_view_get_pane (view);
+  GtkWidget *bar = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_bar");
+  GtkWidget *entry = hd_test_template_child (bar, HD_TYPE_REPLY_BAR, "reply_entry");
+  guint before;
+
+  g_assert_true (hd_handoff_pane_get_can_reply (pane));
+  hd_agent_view_set_selected_handoff (view, first);
+  gtk_widget_activate_action (GTK_WIDGET (view), "agent.accept", NULL);
+  g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
+
+  before = g_list_model_get_n_items (transcript);
+  HD_TEST_WAIT_UNTIL (hd_handoff_pane_get_can_send (pane), HD_TEST_TIMEOUT_MS);
+  g_assert_true (gtk_widget_get_sensitive (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Your card is blocked; a new one is on its way.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.send-reply", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  /* The org records the reply as a turn and announces it: the transcript
+   * grows by it, once. */
+  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (transcript) > before, HD_TEST_TIMEOUT_MS);
+  last = g_list_model_get_item (transcript, g_list_model_get_n_items (transcript) - 1);
+  g_assert_cmpint (hd_turn_get_speaker (last), ==, HD_SPEAKER_AGENT);
+  g_assert_cmpstr (hd_turn_get_text (last), ==, "Your card is blocked; a new one is on its way.");
+  HD_TEST_WAIT_UNTIL (hd_sf_feed_is_idle (hd_session_get_sf_feed (fixture->session)), HD_TEST_TIMEOUT_MS);
+  g_assert_cmpuint (g_list_model_get_n_items (transcript), ==, before + 1);
+}
+
+static gboolean
+status_busy_sent (gpointer data)
+{
+  Fixture *fixture = data;
+  g_auto(GStrv) log = hd_sf_standin_dup_request_log (hd_demo_get_sf_standin (fixture->demo));
+
+  return g_strv_contains ((const char * const *) log, "status busy");
+}
+
+/* The header's availability reaches the org as a `status` request. */
+static void
+test_demo_salesforce_status (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *selector = hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "status_selector");
+
+  /* The agent picks "Busy". */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_bin_get_child (ADW_BIN (selector))), 1);
+  g_assert_cmpstr (hd_status_selector_get_status (HD_STATUS_SELECTOR (selector)), ==, "busy");
+  g_assert_true (hd_test_wait_until (status_busy_sent, fixture, HD_TEST_TIMEOUT_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +411,10 @@ main (int   argc,
   g_test_add ("/hd/ui/demo/reply", Fixture, NULL, fixture_setup, test_demo_reply_goes_through_feed, fixture_teardown);
   g_test_add ("/hd/ui/demo/quality-signals", Fixture, NULL, fixture_setup, test_demo_quality_signals_and_wrap_up, fixture_teardown);
   g_test_add ("/hd/ui/demo/bad-frame", Fixture, NULL, fixture_setup, test_demo_bad_frame_is_reported_not_fatal, fixture_teardown);
+  g_test_add ("/hd/ui/demo/salesforce-reply", Fixture, NULL, sf_fixture_setup, test_demo_salesforce_reply,
+              fixture_teardown);
+  g_test_add ("/hd/ui/demo/salesforce-status", Fixture, NULL, sf_fixture_setup, test_demo_salesforce_status,
+              fixture_teardown);
 
   return hd_test_ui_run (test_app);
 }

@@ -13,8 +13,19 @@
 #include "hd-demo-templates.h"
 #include "hd-sf-standin-streaming.h"
 
-/* How often the demo's org offers another handoff over its event bus. */
+/* How often the demo's org offers another handoff over its event bus, and
+ * how often a waiting customer writes again (as the router's
+ * "turn-interval-ms"). */
 #define SF_OFFER_INTERVAL_S 20
+#define SF_TURN_INTERVAL_S 8
+
+/* A handoff offered over the stand-in, whose customer has more to say. */
+typedef struct
+{
+  char  *handoff_id;
+  guint  template_index;
+  guint  next_follow_up;
+} SfOffer;
 
 struct _HdDemo
 {
@@ -26,7 +37,9 @@ struct _HdDemo
   gboolean      salesforce_feed;
   guint         sf_offers;    /* offers published over the stand-in's event bus */
   guint         sf_timer;
+  guint         sf_turn_timer;
   guint32       sf_run;       /* this run's prefix of handoff ids */
+  GPtrArray    *sf_waiting;   /* SfOffer, owned: offers with follow-ups left */
 };
 
 G_DEFINE_FINAL_TYPE (HdDemo, hd_demo, G_TYPE_OBJECT)
@@ -52,6 +65,43 @@ publish_sf_offer (HdDemo *self)
   g_autofree char *text = json_to_string (packet, FALSE);
   g_autofree char *record = hd_sf_standin_offer_handoff (self->standin, hd_sf_standin_get_user_id (self->standin),
                                                          handoff_id, text, expires);
+  SfOffer *offer = g_new0 (SfOffer, 1);
+
+  offer->handoff_id = g_steal_pointer (&handoff_id);
+  offer->template_index = index;
+  g_ptr_array_add (self->sf_waiting, offer);
+}
+
+static void
+sf_offer_free (SfOffer *offer)
+{
+  g_free (offer->handoff_id);
+  g_free (offer);
+}
+
+/* The journey's customer follow-ups while the offer waits, as the router
+ * streams them: the org records each as a Handoff_Turn__c and publishes an
+ * `update` (hd_sf_standin_add_turn ()). */
+static gboolean
+sf_turn_cb (gpointer user_data)
+{
+  HdDemo *self = user_data;
+
+  for (guint i = self->sf_waiting->len; i > 0; i--)
+    {
+      SfOffer *offer = g_ptr_array_index (self->sf_waiting, i - 1);
+      const char *status = hd_sf_standin_get_handoff_status (self->standin, offer->handoff_id);
+      const char *text = hd_demo_template_get_follow_up (offer->template_index, offer->next_follow_up);
+
+      if (text == NULL || g_strcmp0 (status, "Offered") != 0)
+        {
+          g_ptr_array_remove_index (self->sf_waiting, i - 1);
+          continue;
+        }
+      offer->next_follow_up++;
+      hd_sf_standin_add_turn (self->standin, offer->handoff_id, "customer", text, NULL);
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -115,6 +165,7 @@ hd_demo_start (HdDemo  *self,
       for (int i = 0; i < 3; i++)
         publish_sf_offer (self);
       self->sf_timer = g_timeout_add_seconds (SF_OFFER_INTERVAL_S, sf_offer_cb, self);
+      self->sf_turn_timer = g_timeout_add_seconds (SF_TURN_INTERVAL_S, sf_turn_cb, self);
     }
   else
     for (int i = 0; i < 3; i++)
@@ -129,6 +180,7 @@ hd_demo_stop (HdDemo *self)
   g_return_if_fail (HD_IS_DEMO (self));
 
   g_clear_handle_id (&self->sf_timer, g_source_remove);
+  g_clear_handle_id (&self->sf_turn_timer, g_source_remove);
   if (self->router != NULL)
     hd_demo_router_stop (self->router);
   if (self->standin != NULL)
@@ -223,6 +275,7 @@ hd_demo_finalize (GObject *object)
   HdDemo *self = HD_DEMO (object);
 
   g_free (self->token);
+  g_ptr_array_unref (self->sf_waiting);
 
   G_OBJECT_CLASS (hd_demo_parent_class)->finalize (object);
 }
@@ -240,4 +293,5 @@ static void
 hd_demo_init (HdDemo *self)
 {
   self->token = hd_demo_router_generate_token ();
+  self->sf_waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_offer_free);
 }

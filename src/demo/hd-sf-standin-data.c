@@ -68,6 +68,11 @@ static const char *conversation_context_entry_fields[] = {
   "Id", "ParentId", "ConversationContextEntryName", "CustomDetailContextKey",
   "CustomDetailContextValue", "CreatedDate", "CreatedById", "LastModifiedDate", NULL
 };
+/* The binding's transcript turns (hd-sf-standin-turns.c keeps them). */
+static const char *handoff_turn_fields[] = {
+  "Id", "Name", "Handoff__c", "Sequence__c", "Speaker__c", "Spoken_At__c", "Text__c", "Request_Id__c",
+  "CreatedDate", "CreatedById", "LastModifiedDate", NULL
+};
 
 const char * const *
 _hd_sf_standin_fields_of (const char *sobject)
@@ -92,6 +97,8 @@ _hd_sf_standin_fields_of (const char *sobject)
     return conversation_entry_fields;
   if (g_strcmp0 (sobject, "ConversationContextEntry") == 0)
     return conversation_context_entry_fields;
+  if (g_strcmp0 (sobject, "Handoff_Turn__c") == 0)
+    return handoff_turn_fields;
   return NULL;
 }
 

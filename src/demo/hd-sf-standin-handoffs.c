@@ -31,9 +31,9 @@ static const char * const request_kinds[] = {
   "accept", "decline", "reply", "status", "quality_report", "wrap_up", NULL
 };
 
-static JsonObject *
-find_handoff (HdSfStandin *self,
-              const char  *handoff_id)
+JsonObject *
+_hd_sf_standin_find_handoff (HdSfStandin *self,
+                             const char  *handoff_id)
 {
   GHashTableIter iter;
   gpointer value;
@@ -137,7 +137,7 @@ hd_sf_standin_end_handoff (HdSfStandin *self,
   g_return_if_fail (HD_IS_SF_STANDIN (self));
   g_return_if_fail (g_strcmp0 (kind, "revoke") == 0 || g_strcmp0 (kind, "expire") == 0);
 
-  if ((record = find_handoff (self, handoff_id)) != NULL)
+  if ((record = _hd_sf_standin_find_handoff (self, handoff_id)) != NULL)
     set_status (record, g_strcmp0 (kind, "expire") == 0 ? "Expired" : "Revoked");
   publish (self, kind, agent_user_id, handoff_id, "Reason__c", reason != NULL ? reason : "expired",
            NULL, NULL, NULL, NULL);
@@ -164,7 +164,7 @@ hd_sf_standin_get_handoff_status (HdSfStandin *self,
   JsonObject *record;
 
   g_return_val_if_fail (HD_IS_SF_STANDIN (self), NULL);
-  record = find_handoff (self, handoff_id);
+  record = _hd_sf_standin_find_handoff (self, handoff_id);
   return record != NULL ? json_object_get_string_member_with_default (record, "Status__c", NULL) : NULL;
 }
 
@@ -177,6 +177,7 @@ typedef struct
   char        *kind;
   char        *handoff_id;
   char        *request_id;
+  char        *text;          /* a reply's */
 } FlowRun;
 
 static void
@@ -187,6 +188,7 @@ flow_run_free (FlowRun *run)
   g_free (run->kind);
   g_free (run->handoff_id);
   g_free (run->request_id);
+  g_free (run->text);
   g_free (run);
 }
 
@@ -198,7 +200,7 @@ flow_run_cb (gpointer user_data)
 {
   FlowRun *run = user_data;
   HdSfStandin *self = run->self;
-  JsonObject *record = find_handoff (self, run->handoff_id);
+  JsonObject *record = _hd_sf_standin_find_handoff (self, run->handoff_id);
   const char *status = record != NULL ? json_object_get_string_member_with_default (record, "Status__c", "") : "";
   const char *result = "ok";
   const char *message = "";
@@ -229,6 +231,15 @@ flow_run_cb (gpointer user_data)
         }
       else if (g_strcmp0 (run->kind, "wrap_up") == 0)
         set_status (record, "Wrapped_Up");
+      else if (g_strcmp0 (run->kind, "reply") == 0 && (run->text == NULL || *run->text == '\0'))
+        {
+          result = "bad_request";
+          message = "A reply needs a text.";
+        }
+      else if (g_strcmp0 (run->kind, "reply") == 0)
+        /* The message goes to the customer; the agent's turn is recorded
+         * and announced by an `update` that names the request. */
+        hd_sf_standin_add_turn (self, run->handoff_id, "agent", run->text, run->request_id);
     }
   publish (self, "answer", run->user_id, run->handoff_id, "Request_Id__c", run->request_id, "Result__c", result,
            "Message__c", message);
@@ -247,6 +258,8 @@ handle_request_insert (HdSfStandin       *self,
   g_autoptr(JsonNode) answer_root = json_node_alloc ();
   JsonObject *fields;
   const char *kind, *handoff_id, *request_id, *request_body;
+  g_autoptr(JsonNode) body_root = NULL;
+  JsonObject *body_object;
   g_autofree char *event_id = NULL;
   FlowRun *run;
 
@@ -279,7 +292,15 @@ handle_request_insert (HdSfStandin       *self,
       return TRUE;
     }
 
-  g_ptr_array_add (self->streaming->request_log, g_strdup_printf ("%s %s", kind, handoff_id != NULL ? handoff_id : ""));
+  body_root = *request_body != '\0' ? hd_bounded_json_parse (request_body, strlen (request_body),
+                                                              HD_BOUNDED_JSON_MAX_DEPTH, NULL, NULL) : NULL;
+  body_object = body_root != NULL && JSON_NODE_HOLDS_OBJECT (body_root) ? json_node_get_object (body_root) : NULL;
+  /* A status is logged with its value, for tests: "status away". */
+  g_ptr_array_add (self->streaming->request_log,
+                   g_strdup_printf ("%s %s", kind,
+                                    g_strcmp0 (kind, "status") == 0 && body_object != NULL
+                                    ? json_object_get_string_member_with_default (body_object, "status", "")
+                                    : handoff_id != NULL ? handoff_id : ""));
   event_id = g_strdup_printf ("e00Hs%010uAAA", ++self->streaming->next_record);
   json_object_set_string_member (answer, "id", event_id);
   json_object_set_boolean_member (answer, "success", TRUE);
@@ -297,6 +318,8 @@ handle_request_insert (HdSfStandin       *self,
   run->kind = g_strdup (kind);
   run->handoff_id = g_strdup (handoff_id);
   run->request_id = g_strdup (request_id);
+  if (body_object != NULL)
+    run->text = g_strdup (json_object_get_string_member_with_default (body_object, "text", NULL));
   self->streaming->n_pending_flows++;
   g_idle_add_full (G_PRIORITY_DEFAULT, flow_run_cb, run, (GDestroyNotify) flow_run_free);
   return TRUE;
@@ -358,6 +381,8 @@ _hd_sf_standin_streaming_handle_data (HdSfStandin       *self,
   g_auto(GStrv) parts = g_strsplit (rest, "/", -1);
   guint n = g_strv_length (parts);
 
+  if (_hd_sf_standin_turns_handle_data (self, msg, session, version, (const char * const *) parts, query))
+    return TRUE;
   /* "sobjects/HandoffDesk_Request__e" and "sobjects/HandoffDesk_Request__e/". */
   if (n >= 2 && n <= 3 && strcmp (parts[0], "sobjects") == 0 && strcmp (parts[1], "HandoffDesk_Request__e") == 0 &&
       (n == 2 || parts[2][0] == '\0'))

@@ -13,8 +13,9 @@
 G_BEGIN_DECLS
 
 /* Shared by hd-sf-standin-streaming.c (the Bayeux endpoint and the event
- * bus) and hd-sf-standin-handoffs.c (Handoff__c, the request events and the
- * routing flow that answers them). */
+ * bus), hd-sf-standin-handoffs.c (Handoff__c, the request events and the
+ * routing flow that answers them) and hd-sf-standin-turns.c
+ * (Handoff_Turn__c and the `update` events). */
 
 typedef struct
 {
@@ -37,6 +38,10 @@ typedef struct _HdSfStandinStreaming
   gint64      next_commit;      /* CaseChangeEvent commitNumber */
 
   GHashTable *handoffs;         /* Handoff__c id → JsonObject */
+  GPtrArray  *turns;            /* Handoff_Turn__c JsonObject, in creation order */
+  guint       turn_page_size;   /* records per page of a Handoff_Turn__c query (2000) */
+  GHashTable *turn_cursors;     /* query locator → GPtrArray of the JsonNode records left */
+  guint       next_cursor;
   GPtrArray  *request_log;      /* of char * */
   guint       next_record;
   guint       n_pending_flows;
@@ -49,5 +54,13 @@ void     _hd_sf_standin_cometd_handler              (SoupServer *server, SoupSer
 /* Answers the Handoff__c and HandoffDesk_Request__e calls of the data
  * API; FALSE for anything else. */
 gboolean _hd_sf_standin_streaming_handle_data       (HdSfStandin *self, SoupServerMessage *msg, Session *session, const char *version, const char *rest, GHashTable *query);
+
+/* hd-sf-standin-handoffs.c: the Handoff__c record of @handoff_id, or NULL. */
+JsonObject *_hd_sf_standin_find_handoff             (HdSfStandin *self, const char *handoff_id);
+
+/* hd-sf-standin-turns.c: answers a SOQL query of Handoff_Turn__c and the
+ * sobjects/Handoff_Turn__c calls (under the parent's Private sharing);
+ * FALSE for anything else. */
+gboolean _hd_sf_standin_turns_handle_data           (HdSfStandin *self, SoupServerMessage *msg, Session *session, const char *version, const char * const *parts, GHashTable *query);
 
 G_END_DECLS

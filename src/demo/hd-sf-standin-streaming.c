@@ -84,6 +84,10 @@ _hd_sf_standin_streaming_new (void)
   streaming->client_expiry_ms = DEFAULT_CLIENT_EXPIRY_MS;
   streaming->retention_ms = DEFAULT_RETENTION_MS;
   streaming->handoffs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
+  streaming->turns = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  streaming->turn_page_size = 2000;
+  streaming->turn_cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   (GDestroyNotify) g_ptr_array_unref);
   streaming->request_log = g_ptr_array_new_with_free_func (g_free);
   return streaming;
 }
@@ -94,6 +98,8 @@ _hd_sf_standin_streaming_free (HdSfStandinStreaming *streaming)
   g_hash_table_unref (streaming->clients);
   g_ptr_array_unref (streaming->log);
   g_hash_table_unref (streaming->handoffs);
+  g_ptr_array_unref (streaming->turns);
+  g_hash_table_unref (streaming->turn_cursors);
   g_ptr_array_unref (streaming->request_log);
   g_free (streaming);
 }

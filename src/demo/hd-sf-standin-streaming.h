@@ -37,11 +37,20 @@ G_BEGIN_DECLS
  *   GET  /services/data/vNN.N/sobjects/Handoff__c/<id>[?fields=a,b]
  *                       under Private sharing: a record the caller does not
  *                       own is NOT_FOUND (404), as Salesforce answers.
+ *   GET  /services/data/vNN.N/query?q=SELECT … FROM Handoff_Turn__c …
+ *                       the transcript turns, Master-Detail children of
+ *                       Handoff__c: only those of handoffs the caller owns
+ *                       (another agent's query returns none); Sequence__c
+ *                       written as a Number(18, 0), 3.0; more records than
+ *                       the page size follow through nextRecordsUrl
+ *                       (GET query/<locator>).
  *   POST /services/data/vNN.N/sobjects/HandoffDesk_Request__e
  *                       201 {"id": "e00…", "success": true, "errors": []};
  *                       after commit, the routing flow updates the
  *                       Handoff__c's Status__c and publishes an `answer`
- *                       HandoffDesk_Event__e to the event's creator. */
+ *                       HandoffDesk_Event__e to the event's creator; for a
+ *                       `reply` it first inserts the agent's turn and
+ *                       publishes an `update` with the Request_Id__c. */
 
 #define HD_SF_STANDIN_EVENT_CHANNEL "/event/HandoffDesk_Event__e"
 #define HD_SF_STANDIN_CDC_CASE_CHANNEL "/data/CaseChangeEvent"
@@ -102,7 +111,33 @@ void         hd_sf_standin_end_handoff            (HdSfStandin *self,
                                                    const char  *agent_user_id,
                                                    const char  *handoff_id,
                                                    const char  *reason);
-/* HandoffDesk_Request__e events received, "accept h-1", in order. */
+/* A customer's (or bot's, or the agent's) message as the org's flows
+ * record it: a Handoff_Turn__c of @handoff_id (Speaker__c @speaker,
+ * Text__c @text, Spoken_At__c now, Request_Id__c @request_id, nullable)
+ * with the next Sequence__c, then an `update` event to the handoff's owner.
+ * Returns the sequence, 0 when there is no such handoff. */
+guint        hd_sf_standin_add_turn               (HdSfStandin *self,
+                                                   const char  *handoff_id,
+                                                   const char  *speaker,
+                                                   const char  *text,
+                                                   const char  *request_id);
+/* The two halves, for tests: a Handoff_Turn__c with @fields as given (any
+ * values, valid or not) and the next Sequence__c, no event; and an
+ * `update` for @handoff_id (@request_id nullable), returning its replayId. */
+guint        hd_sf_standin_insert_turn            (HdSfStandin *self,
+                                                   const char  *handoff_id,
+                                                   JsonObject  *fields);
+gint64       hd_sf_standin_publish_update         (HdSfStandin *self,
+                                                   const char  *handoff_id,
+                                                   const char  *request_id);
+guint        hd_sf_standin_get_n_turns            (HdSfStandin *self,
+                                                   const char  *handoff_id);
+/* How many records a page of a Handoff_Turn__c query holds (2,000, as
+ * Salesforce's default batch); the rest follow through nextRecordsUrl. */
+void         hd_sf_standin_set_turn_page_size     (HdSfStandin *self,
+                                                   guint        size);
+/* HandoffDesk_Request__e events received, "accept h-1" ("status away" for
+ * a status), in order. */
 GStrv        hd_sf_standin_dup_request_log        (HdSfStandin *self);
 /* The Status__c of the Handoff__c for @handoff_id, or NULL. */
 const char  *hd_sf_standin_get_handoff_status     (HdSfStandin *self,

@@ -69,14 +69,21 @@ _hd_sf_feed_apply_answer (HdSfFeed   *self,
   const char *request_id = json_object_get_string_member_with_default (payload, "Request_Id__c", NULL);
   const char *result = json_object_get_string_member_with_default (payload, "Result__c", "");
   const char *message = json_object_get_string_member_with_default (payload, "Message__c", "");
-  g_autoptr(GTask) task = request_id != NULL ? steal_task (self, request_id) : NULL;
+  GTask *waiting = request_id != NULL ? g_hash_table_lookup (self->requests, request_id) : NULL;
+  g_autoptr(GTask) task = NULL;
   Pending *pending;
   HdHandoff *handoff;
 
   /* An answer to a request of an earlier run, or replayed: nobody waits. */
-  if (task == NULL)
+  if (waiting == NULL)
     return;
-  pending = g_task_get_task_data (task);
+  /* A reply is done when its agent turn is in the transcript, as with the
+   * WebSocket feed: the `update` that brings it completes it, and an `ok`
+   * alone only says the org took it (hd-sf-feed-turns.c). */
+  pending = g_task_get_task_data (waiting);
+  if (g_str_equal (pending->kind, "reply") && g_strcmp0 (result, "ok") == 0)
+    return;
+  task = steal_task (self, request_id);
   if (g_strcmp0 (result, "ok") != 0)
     {
       gboolean conflict = g_str_equal (result, "offer_unavailable") || g_str_equal (result, "not_assigned") ||
@@ -95,6 +102,19 @@ _hd_sf_feed_apply_answer (HdSfFeed   *self,
     hd_handoff_transition (handoff, HD_HANDOFF_STATE_DECLINED, HD_REVOKE_REASON_NONE);
   else if (handoff != NULL && g_str_equal (pending->kind, "wrap_up"))
     hd_handoff_transition (handoff, HD_HANDOFF_STATE_WRAPPED_UP, HD_REVOKE_REASON_NONE);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+_hd_sf_feed_complete_reply (HdSfFeed   *self,
+                            const char *request_id)
+{
+  GTask *waiting = g_hash_table_lookup (self->requests, request_id);
+  g_autoptr(GTask) task = NULL;
+
+  if (waiting == NULL || !g_str_equal (((Pending *) g_task_get_task_data (waiting))->kind, "reply"))
+    return;
+  task = steal_task (self, request_id);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -236,9 +256,9 @@ status_cb (GObject      *object,
                error != NULL ? error->message : soup_status_get_phrase (response->status));
 }
 
-void
-hd_sf_feed_set_status (HdSfFeed   *self,
-                       const char *status)
+static void
+send_status (HdSfFeed   *self,
+             const char *status)
 {
   g_autoptr(JsonObject) fields = json_object_new ();
   g_autoptr(JsonObject) body = json_object_new ();
@@ -246,9 +266,6 @@ hd_sf_feed_set_status (HdSfFeed   *self,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *body_text = NULL;
   g_autofree char *request_id = NULL;
-
-  g_return_if_fail (HD_IS_SF_FEED (self));
-  g_return_if_fail (status != NULL);
 
   request_id = g_strdup_printf ("hd-%u-status", ++self->next_request);
   json_object_set_string_member (body, "status", status);
@@ -260,6 +277,36 @@ hd_sf_feed_set_status (HdSfFeed   *self,
   root = json_node_init_object (json_node_alloc (), fields);
   hd_sf_client_request_async (self->client, "POST", "sobjects/HandoffDesk_Request__e/", root, NULL, NULL,
                               status_cb, NULL);
+}
+
+void
+hd_sf_feed_set_status (HdSfFeed   *self,
+                       const char *status)
+{
+  g_return_if_fail (HD_IS_SF_FEED (self));
+  g_return_if_fail (status != NULL);
+
+  g_free (self->status);
+  self->status = g_strdup (status);
+  /* Not connected: sent once it is (the org may have restarted the
+   * agent's presence meanwhile, so every connect sends it again). */
+  if (hd_bayeux_client_get_state (self->bayeux) == HD_BAYEUX_STATE_CONNECTED)
+    send_status (self, status);
+}
+
+static void
+bayeux_state_cb (HdBayeuxClient *bayeux,
+                 GParamSpec     *pspec,
+                 HdSfFeed       *self)
+{
+  if (self->status != NULL && hd_bayeux_client_get_state (bayeux) == HD_BAYEUX_STATE_CONNECTED)
+    send_status (self, self->status);
+}
+
+void
+_hd_sf_feed_watch_status (HdSfFeed *self)
+{
+  g_signal_connect_object (self->bayeux, "notify::state", G_CALLBACK (bayeux_state_cb), self, 0);
 }
 
 void

@@ -32,6 +32,8 @@ G_DEFINE_FINAL_TYPE (HdSfFeed, hd_sf_feed, G_TYPE_OBJECT)
 enum { OFFER_PRESENTED, NOTICE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+enum { PROP_0, PROP_RELAYS_AGENT_MESSAGES, N_PROPS };
+
 static void process (HdSfFeed *self);
 
 static void
@@ -49,6 +51,13 @@ notice (HdSfFeed   *self,
 {
   g_message ("Salesforce feed: %s", message);
   g_signal_emit (self, signals[NOTICE], 0, message);
+}
+
+void
+_hd_sf_feed_notice (HdSfFeed   *self,
+                    const char *message)
+{
+  notice (self, message);
 }
 
 /* --- the stored replayId --- */
@@ -216,7 +225,11 @@ present (HdSfFeed   *self,
   /* The queue refuses a handoff id it has seen, in this run or (remembered
    * from the journal) in an earlier one: exactly once. */
   if (hd_queue_add (self->queue, handoff))
-    g_signal_emit (self, signals[OFFER_PRESENTED], 0, handoff, json_node_get_object (root));
+    {
+      _hd_sf_feed_note_record (self, handoff_id,
+                               json_object_get_string_member_with_default (event, "Handoff_Record_Id__c", NULL));
+      g_signal_emit (self, signals[OFFER_PRESENTED], 0, handoff, json_node_get_object (root));
+    }
 }
 
 static gboolean
@@ -271,6 +284,19 @@ record_cb (GObject      *object,
       /* Transient: the events wait, in order, and the read is tried again. */
       g_message ("Salesforce feed: reading handoff %s failed, retrying: %s", handoff_id,
                  error != NULL ? error->message : soup_status_get_phrase (response->status));
+      retry_later (self);
+      return;
+    }
+  advance (self);
+  process (self);
+}
+
+void
+_hd_sf_feed_read_done (HdSfFeed *self,
+                       gboolean  done)
+{
+  if (!done)
+    {
       retry_later (self);
       return;
     }
@@ -333,6 +359,11 @@ process (HdSfFeed *self)
         apply_end (self, payload, kind);
       else if (g_strcmp0 (kind, "answer") == 0)
         _hd_sf_feed_apply_answer (self, payload);
+      else if (g_strcmp0 (kind, "update") == 0)
+        {
+          if (_hd_sf_feed_apply_update (self, payload))
+            return;
+        }
       else
         g_message ("Salesforce feed: an event of unknown kind “%s” was skipped", kind);
       advance (self);
@@ -376,6 +407,23 @@ replay_invalid_cb (HdBayeuxClient *bayeux,
 /* --- GObject --- */
 
 static void
+hd_sf_feed_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_RELAYS_AGENT_MESSAGES:
+      /* Replies go as `reply` requests; the org always takes them. */
+      g_value_set_boolean (value, TRUE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hd_sf_feed_dispose (GObject *object)
 {
   HdSfFeed *self = HD_SF_FEED (object);
@@ -394,6 +442,8 @@ hd_sf_feed_finalize (GObject *object)
 
   g_queue_clear_full (&self->events, (GDestroyNotify) json_object_unref);
   g_clear_pointer (&self->requests, g_hash_table_unref);
+  g_clear_pointer (&self->turns, g_hash_table_unref);
+  g_free (self->status);
   g_free (self->state_path);
   g_free (self->user_id);
   G_OBJECT_CLASS (hd_sf_feed_parent_class)->finalize (object);
@@ -406,11 +456,18 @@ hd_sf_feed_class_init (HdSfFeedClass *klass)
 
   object_class->dispose = hd_sf_feed_dispose;
   object_class->finalize = hd_sf_feed_finalize;
+  object_class->get_property = hd_sf_feed_get_property;
+
+  /* As HdFeedClient's: whether the pane may offer a reply box. */
+  g_object_class_install_property (object_class, PROP_RELAYS_AGENT_MESSAGES,
+                                   g_param_spec_boolean ("relays-agent-messages", NULL, NULL, TRUE,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   signals[OFFER_PRESENTED] = g_signal_new ("offer-presented", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 2, HD_TYPE_HANDOFF, JSON_TYPE_OBJECT);
   signals[NOTICE] = g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+  _hd_sf_feed_turns_class_init (object_class);
 }
 
 static void
@@ -420,6 +477,7 @@ hd_sf_feed_init (HdSfFeed *self)
   self->window_s = HD_SF_FEED_DEFAULT_WINDOW_S;
   self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->request_timeout_ms = 30000;
+  _hd_sf_feed_turns_init (self);
 }
 
 HdSfFeed *
@@ -438,6 +496,7 @@ hd_sf_feed_new (HdSfClient *client,
   self->bayeux = hd_bayeux_client_new (hd_sf_client_get_auth (client), hd_sf_client_get_api_version (client));
   g_signal_connect_object (self->bayeux, "event", G_CALLBACK (event_cb), self, 0);
   g_signal_connect_object (self->bayeux, "replay-invalid", G_CALLBACK (replay_invalid_cb), self, 0);
+  _hd_sf_feed_watch_status (self);
   load_state (self);
   self->applied = self->stored;
   return self;

@@ -34,7 +34,11 @@ G_DECLARE_FINAL_TYPE (HdSfFeed, hd_sf_feed, HD, SF_FEED, GObject)
  *     ever presented (in the queue, or remembered from the journal with
  *     hd_queue_remember ()) is never shown again;
  *   - a `revoke` or `expire` ends an open offer with its reason;
- *   - an `answer` completes the request with its Request_Id__c.
+ *   - an `answer` completes the request with its Request_Id__c;
+ *   - an `update` reads the handoff's Handoff_Turn__c records newer than
+ *     the last Sequence__c applied (SOQL, under the org's sharing) and
+ *     appends each valid turn once, in order (hd-sf-feed-turns.c); one
+ *     with the Request_Id__c of a reply completes it.
  *
  * After a run of events is applied, the commit function (the journal's
  * sync) runs, and only then is the replayId written to "state-path"
@@ -46,8 +50,10 @@ G_DECLARE_FINAL_TYPE (HdSfFeed, hd_sf_feed, HD, SF_FEED, GObject)
  * with backoff, so nothing is skipped.
  *
  * Signals: "offer-presented" (HdHandoff *, JsonObject *packet) once per
- * handoff, for the journal; "notice" (const char *message), translated,
- * for a toast. */
+ * handoff, for the journal; "turn-appended" (HdHandoff *, JsonObject
+ * *turn, const char *handoff_record_id, gint64 sequence) once per turn,
+ * for the journal; "notice" (const char *message), translated, for a
+ * toast.  Property "relays-agent-messages" (TRUE): replies are taken. */
 
 typedef gboolean (*HdSfFeedCommitFunc) (gpointer   user_data,
                                         GError   **error);
@@ -71,10 +77,20 @@ gint64          hd_sf_feed_get_stored_replay_id (HdSfFeed        *self);
 gboolean        hd_sf_feed_is_idle           (HdSfFeed           *self);
 guint           hd_sf_feed_get_n_dropped     (HdSfFeed           *self);
 
+/* What an earlier run appended (from the journal): no turn of @handoff_id
+ * up to @sequence is appended again. */
+void            hd_sf_feed_remember_turns    (HdSfFeed           *self,
+                                              const char         *handoff_id,
+                                              gint64              sequence);
+/* The last Sequence__c applied for @handoff_id, 0 for none. */
+gint64          hd_sf_feed_get_last_turn_sequence (HdSfFeed      *self,
+                                                   const char    *handoff_id);
+
 /* A request as a HandoffDesk_Request__e insert ("accept", "decline",
  * "reply", "quality_report", "wrap_up"; @body: the feed protocol's request
  * object, nullable), completed by the `answer` event with its
- * Request_Id__c: TRUE for `ok`, HD_ERROR_CONFLICT for `offer_unavailable`,
+ * Request_Id__c (a `reply` by the `update` that brings its agent turn, an
+ * error `answer` failing it): TRUE for `ok`, HD_ERROR_CONFLICT for `offer_unavailable`,
  * `not_assigned` and `not_found`, HD_ERROR_PROTOCOL for another result,
  * HD_ERROR_IO when no answer comes in time.  On `ok` an accept, decline or
  * wrap-up moves the handoff's state. */
@@ -88,7 +104,8 @@ void            hd_sf_feed_request_async     (HdSfFeed            *self,
 gboolean        hd_sf_feed_request_finish    (HdSfFeed            *self,
                                               GAsyncResult        *result,
                                               GError             **error);
-/* The agent's status (fire and forget; no answer comes). */
+/* The agent's status (fire and forget; no answer comes), sent again on
+ * every connect of the Streaming API. */
 void            hd_sf_feed_set_status        (HdSfFeed            *self,
                                               const char          *status);
 void            hd_sf_feed_set_request_timeout (HdSfFeed          *self,

@@ -100,6 +100,10 @@ void     _hd_session_journal_offer  (HdSession        *self,
                                      HdJournalPayload *prepared);
 gboolean _hd_session_commit_journal (gpointer    user_data,
                                      GError    **error);
+void     _hd_session_journal_turn   (HdSession  *self,
+                                     HdHandoff  *handoff,
+                                     JsonObject *turn,
+                                     JsonObject *salesforce);
 
 /* hd-session-salesforce.c: starts the session's transport (the WebSocket
  * feed, or Salesforce's once signed in) once the journal is read. */

@@ -211,6 +211,34 @@ hd_session_reply_async (HdSession           *self,
                                            g_steal_pointer (&task));
 }
 
+/**
+ * hd_session_set_status:
+ * @status: "available", "busy", "away" or "offline"
+ *
+ * The agent's status, to whichever transport the session uses: a
+ * `status` message of the WebSocket feed, or a `status` request to
+ * Salesforce.  Both send it again whenever they connect.
+ */
+void
+hd_session_set_status (HdSession  *self,
+                       const char *status)
+{
+  HdFeedAgentStatus value;
+
+  g_return_if_fail (HD_IS_SESSION (self));
+  g_return_if_fail (status != NULL);
+
+  if (!hd_feed_agent_status_from_string (status, &value))
+    {
+      g_warning ("Unknown agent status “%s”", status);
+      return;
+    }
+  if (self->sf_feed != NULL)
+    hd_sf_feed_set_status (self->sf_feed, status);
+  else
+    hd_feed_client_set_status (self->feed, value);
+}
+
 /* Journaled as it is sent, counted by the routing layer for the KPIs. */
 static void
 send_quality_report (HdSession           *self,

@@ -88,12 +88,53 @@ _hd_session_note_feed (HdSession *self)
     hd_journal_index_note_feed (self->index, stream, seq);
 }
 
+/* Where the Salesforce binding read a handoff's turns up to: the last
+ * Handoff_Turn__c sequence the journal holds. */
+typedef struct
+{
+  char   *handoff_id;
+  gint64  sequence;
+} TurnMark;
+
+static void
+turn_mark_free (TurnMark *mark)
+{
+  g_free (mark->handoff_id);
+  g_free (mark);
+}
+
+static void
+note_turn_mark (TurnMark       **mark,
+                const char      *handoff_id,
+                HdJournalEvent  *event)
+{
+  JsonObject *payload = hd_journal_event_get_payload (event);
+  JsonNode *node = payload != NULL ? json_object_get_member (payload, "salesforce") : NULL;
+  JsonObject *salesforce;
+  JsonNode *sequence;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  salesforce = json_node_get_object (node);
+  sequence = json_object_get_member (salesforce, "sequence");
+  if (sequence == NULL || json_node_get_value_type (sequence) != G_TYPE_INT64)
+    return;
+  if (*mark == NULL)
+    {
+      *mark = g_new0 (TurnMark, 1);
+      (*mark)->handoff_id = g_strdup (handoff_id);
+    }
+  (*mark)->sequence = MAX ((*mark)->sequence, json_node_get_int (sequence));
+}
+
 /* An open handoff as the journal has it: the offer's packet, the turns
- * appended since, accepted or not.  In the loading worker: nothing else
- * holds the new handoff yet. */
+ * appended since, accepted or not, and (@mark) how far the Salesforce
+ * binding read its turns.  In the loading worker: nothing else holds the
+ * new handoff yet. */
 static HdHandoff *
-rebuild_handoff (const char *handoff_id,
-                 GPtrArray  *events)
+rebuild_handoff (const char  *handoff_id,
+                 GPtrArray   *events,
+                 TurnMark   **mark)
 {
   g_autoptr(HdJournalState) state = hd_journal_state_new ();
   g_autoptr(HdPacket) packet = NULL;
@@ -108,6 +149,8 @@ rebuild_handoff (const char *handoff_id,
       HdJournalEvent *event = g_ptr_array_index (events, i);
 
       hd_journal_state_apply (state, event);
+      if (g_strcmp0 (hd_journal_event_get_event_type (event), HD_EVENT_TRANSCRIPT) == 0)
+        note_turn_mark (mark, handoff_id, event);
       if (expires_at == NULL && g_strcmp0 (hd_journal_event_get_event_type (event), HD_EVENT_OFFER) == 0 &&
           hd_journal_event_get_payload_string (event, "expires_at") != NULL)
         expires_at = hd_time_parse_iso8601 (hd_journal_event_get_payload_string (event, "expires_at"), NULL);
@@ -144,6 +187,7 @@ typedef struct
   gboolean        restore;    /* FALSE for the demo */
   HdJournalIndex *index;
   GPtrArray      *handoffs;   /* HdHandoff, owned */
+  GPtrArray      *marks;      /* TurnMark, owned */
   GError         *error;      /* why the index could not be made */
   gint64          elapsed_us;
 } Load;
@@ -156,6 +200,7 @@ load_free (gpointer data)
   g_free (load->directory);
   g_clear_pointer (&load->index, hd_journal_index_free);
   g_clear_pointer (&load->handoffs, g_ptr_array_unref);
+  g_clear_pointer (&load->marks, g_ptr_array_unref);
   g_clear_error (&load->error);
   g_free (load);
 }
@@ -189,6 +234,7 @@ load_thread (GTask        *task,
   g_clear_error (&error);
 
   load->handoffs = g_ptr_array_new_with_free_func (g_object_unref);
+  load->marks = g_ptr_array_new_with_free_func ((GDestroyNotify) turn_mark_free);
   /* The built-in demo's router is a new one every run: what was open at
    * the last one's does not exist at this one. */
   ids = load->restore ? hd_journal_index_dup_open (load->index) : g_new0 (char *, 1);
@@ -197,10 +243,15 @@ load_thread (GTask        *task,
     g_warning ("Could not read the open handoffs back from the journal: %s", error->message);
   for (guint i = 0; open != NULL && ids[i] != NULL; i++)
     {
-      HdHandoff *handoff = rebuild_handoff (ids[i], g_hash_table_lookup (open, ids[i]));
+      TurnMark *mark = NULL;
+      HdHandoff *handoff = rebuild_handoff (ids[i], g_hash_table_lookup (open, ids[i]), &mark);
 
       if (handoff != NULL)
         g_ptr_array_add (load->handoffs, handoff);
+      if (handoff != NULL && mark != NULL)
+        g_ptr_array_add (load->marks, mark);
+      else if (mark != NULL)
+        turn_mark_free (mark);
     }
   load->elapsed_us = g_get_monotonic_time () - started;
   g_task_return_boolean (task, TRUE);
@@ -211,7 +262,8 @@ load_thread (GTask        *task,
  * feed positions to the client, all before the feed starts. */
 static void
 restore (HdSession *self,
-         GPtrArray *handoffs)
+         GPtrArray *handoffs,
+         GPtrArray *marks)
 {
   HdQueue *queue = hd_feed_client_get_queue (self->feed);
   GHashTableIter iter;
@@ -227,6 +279,13 @@ restore (HdSession *self,
     }
   if (restored > 0)
     g_message ("Restored %u open handoffs from the journal", restored);
+  /* A replayed `update` must not append what the journal holds. */
+  for (guint i = 0; self->sf_feed != NULL && marks != NULL && i < marks->len; i++)
+    {
+      TurnMark *mark = g_ptr_array_index (marks, i);
+
+      hd_sf_feed_remember_turns (self->sf_feed, mark->handoff_id, mark->sequence);
+    }
 
   g_hash_table_iter_init (&iter, hd_journal_index_get_presented (self->index));
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -258,7 +317,7 @@ load_cb (GObject      *object,
       for (guint i = 0; i < self->unindexed->len; i++)
         hd_journal_index_note (self->index, g_ptr_array_index (self->unindexed, i),
                                g_ptr_array_index (self->unindexed_paths, i));
-      restore (self, load->handoffs);
+      restore (self, load->handoffs, load->marks);
     }
   g_clear_pointer (&self->unindexed, g_ptr_array_unref);
   g_clear_pointer (&self->unindexed_paths, g_ptr_array_unref);

@@ -56,6 +56,23 @@ sf_offer_presented_cb (HdSfFeed   *feed,
   _hd_session_journal_offer (self, handoff, packet, NULL);
 }
 
+/* Journaled as the WebSocket feed's turns are, with the turn's sequence,
+ * which tells a later run what not to append again.  (Not the record id:
+ * the journal masks runs of digits, and an id has them.) */
+static void
+sf_turn_appended_cb (HdSfFeed   *feed,
+                     HdHandoff  *handoff,
+                     JsonObject *turn,
+                     const char *handoff_record_id,
+                     gint64      sequence,
+                     HdSession  *self)
+{
+  g_autoptr(JsonObject) salesforce = json_object_new ();
+
+  json_object_set_int_member (salesforce, "sequence", sequence);
+  _hd_session_journal_turn (self, handoff, turn, salesforce);
+}
+
 static void
 sf_notice_cb (HdSfFeed   *feed,
               const char *message,
@@ -176,6 +193,7 @@ hd_session_use_salesforce_feed (HdSession  *self,
   if (self->journal != NULL)
     hd_sf_feed_set_commit_func (self->sf_feed, _hd_session_commit_journal, self);
   g_signal_connect_object (self->sf_feed, "offer-presented", G_CALLBACK (sf_offer_presented_cb), self, 0);
+  g_signal_connect_object (self->sf_feed, "turn-appended", G_CALLBACK (sf_turn_appended_cb), self, 0);
   g_signal_connect_object (self->sf_feed, "notice", G_CALLBACK (sf_notice_cb), self, 0);
   g_signal_connect_object (self->sf_auth, "notify::signed-in", G_CALLBACK (signed_in_cb), self, 0);
   _hd_session_set_sf_stage_func (self);

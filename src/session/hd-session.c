@@ -232,19 +232,35 @@ _hd_session_journal_offer (HdSession        *self,
   write_held (self);
 }
 
+/* A turn appended by either transport.  @salesforce: nullable, where the
+ * Salesforce binding read it ({"sequence"}), so that a later run appends no
+ * turn twice (hd-session-restore.c). */
+void
+_hd_session_journal_turn (HdSession  *self,
+                          HdHandoff  *handoff,
+                          JsonObject *turn,
+                          JsonObject *salesforce)
+{
+  JsonNode *turn_node = json_node_new (JSON_NODE_OBJECT);
+  const char *speaker = json_object_get_string_member_with_default (turn, "speaker", NULL);
+  JsonNode *payload;
+
+  json_node_set_object (turn_node, turn);
+  payload = payload_with_member ("turn", turn_node);
+  if (salesforce != NULL)
+    json_object_set_object_member (json_node_get_object (payload), "salesforce", json_object_ref (salesforce));
+  journal (self, hd_handoff_get_handoff_id (handoff), actor_for_speaker (speaker),
+           g_strcmp0 (speaker, "agent") == 0 ? self->agent_id : NULL,
+           HD_EVENT_TRANSCRIPT, payload);
+}
+
 static void
 on_turn_appended_cb (HdFeedClient *feed,
                      HdHandoff    *handoff,
                      JsonObject   *turn,
                      HdSession    *self)
 {
-  JsonNode *turn_node = json_node_new (JSON_NODE_OBJECT);
-  const char *speaker = json_object_get_string_member_with_default (turn, "speaker", NULL);
-
-  json_node_set_object (turn_node, turn);
-  journal (self, hd_handoff_get_handoff_id (handoff), actor_for_speaker (speaker),
-           g_strcmp0 (speaker, "agent") == 0 ? self->agent_id : NULL,
-           HD_EVENT_TRANSCRIPT, payload_with_member ("turn", turn_node));
+  _hd_session_journal_turn (self, handoff, turn, NULL);
 }
 
 /* Each state a handoff reaches is journaled once, by whoever caused it. */

@@ -115,6 +115,10 @@ gboolean      hd_session_is_request_pending (HdSession      *self,
                                              const char     *handoff_id);
 /* Whether a reply would be sent now: the feed is connected. */
 gboolean      hd_session_get_can_send  (HdSession           *self);
+/* The agent's status ("available", "busy", "away", "offline") to the
+ * transport in use (WebSocket feed or Salesforce). */
+void          hd_session_set_status    (HdSession           *self,
+                                        const char          *status);
 
 /* What the agent did that only the app knows of: journaled with the agent as actor. */
 void          hd_session_journal_agent_event (HdSession   *self,
