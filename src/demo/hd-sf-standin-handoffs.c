@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hd-bounded-json.h"
+#include "hd-json-get.h"
 #include "hd-sf-standin-streaming-private.h"
 
 /* The org side of the Salesforce binding of the assignment feed: the
@@ -40,7 +41,7 @@ _hd_sf_standin_find_handoff (HdSfStandin *self,
 
   g_hash_table_iter_init (&iter, self->streaming->handoffs);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (g_strcmp0 (json_object_get_string_member_with_default (value, "Handoff_Id__c", NULL), handoff_id) == 0)
+    if (g_strcmp0 (hd_json_get_string (value, "Handoff_Id__c", NULL), handoff_id) == 0)
       return value;
   return NULL;
 }
@@ -165,7 +166,7 @@ hd_sf_standin_get_handoff_status (HdSfStandin *self,
 
   g_return_val_if_fail (HD_IS_SF_STANDIN (self), NULL);
   record = _hd_sf_standin_find_handoff (self, handoff_id);
-  return record != NULL ? json_object_get_string_member_with_default (record, "Status__c", NULL) : NULL;
+  return record != NULL ? hd_json_get_string (record, "Status__c", NULL) : NULL;
 }
 
 /* --- the routing flow --- */
@@ -201,12 +202,12 @@ flow_run_cb (gpointer user_data)
   FlowRun *run = user_data;
   HdSfStandin *self = run->self;
   JsonObject *record = _hd_sf_standin_find_handoff (self, run->handoff_id);
-  const char *status = record != NULL ? json_object_get_string_member_with_default (record, "Status__c", "") : "";
+  const char *status = record != NULL ? hd_json_get_string (record, "Status__c", "") : "";
   const char *result = "ok";
   const char *message = "";
 
   self->streaming->n_pending_flows--;
-  if (record == NULL || g_strcmp0 (json_object_get_string_member_with_default (record, "OwnerId", NULL), run->user_id) != 0)
+  if (record == NULL || g_strcmp0 (hd_json_get_string (record, "OwnerId", NULL), run->user_id) != 0)
     {
       result = "not_found";
       message = "No such handoff is shared with you.";
@@ -272,10 +273,10 @@ handle_request_insert (HdSfStandin       *self,
       return TRUE;
     }
   fields = json_node_get_object (root);
-  kind = json_object_get_string_member_with_default (fields, "Kind__c", NULL);
-  handoff_id = json_object_get_string_member_with_default (fields, "Handoff_Id__c", NULL);
-  request_id = json_object_get_string_member_with_default (fields, "Request_Id__c", NULL);
-  request_body = json_object_get_string_member_with_default (fields, "Body__c", "");
+  kind = hd_json_get_string (fields, "Kind__c", NULL);
+  handoff_id = hd_json_get_string (fields, "Handoff_Id__c", NULL);
+  request_id = hd_json_get_string (fields, "Request_Id__c", NULL);
+  request_body = hd_json_get_string (fields, "Body__c", "");
   if (kind == NULL || !g_strv_contains (request_kinds, kind))
     {
       const char * const bad[] = { "Kind__c", NULL };
@@ -299,7 +300,7 @@ handle_request_insert (HdSfStandin       *self,
   g_ptr_array_add (self->streaming->request_log,
                    g_strdup_printf ("%s %s", kind,
                                     g_strcmp0 (kind, "status") == 0 && body_object != NULL
-                                    ? json_object_get_string_member_with_default (body_object, "status", "")
+                                    ? hd_json_get_string (body_object, "status", "")
                                     : handoff_id != NULL ? handoff_id : ""));
   event_id = g_strdup_printf ("e00Hs%010uAAA", ++self->streaming->next_record);
   json_object_set_string_member (answer, "id", event_id);
@@ -319,7 +320,7 @@ handle_request_insert (HdSfStandin       *self,
   run->handoff_id = g_strdup (handoff_id);
   run->request_id = g_strdup (request_id);
   if (body_object != NULL)
-    run->text = g_strdup (json_object_get_string_member_with_default (body_object, "text", NULL));
+    run->text = g_strdup (hd_json_get_string (body_object, "text", NULL));
   self->streaming->n_pending_flows++;
   g_idle_add_full (G_PRIORITY_DEFAULT, flow_run_cb, run, (GDestroyNotify) flow_run_free);
   return TRUE;
@@ -343,7 +344,7 @@ answer_handoff (HdSfStandin       *self,
 
   /* Private sharing: another user's record does not exist, as far as
    * the caller can tell. */
-  if (record == NULL || g_strcmp0 (json_object_get_string_member_with_default (record, "OwnerId", NULL), session->user_id) != 0)
+  if (record == NULL || g_strcmp0 (hd_json_get_string (record, "OwnerId", NULL), session->user_id) != 0)
     {
       _hd_sf_standin_set_error_array (msg, SOUP_STATUS_NOT_FOUND, "NOT_FOUND", "The requested resource does not exist", NULL);
       return;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hd-bounded-json.h"
+#include "hd-json-get.h"
 #include "hd-sf-standin-streaming-private.h"
 
 /* The Streaming API endpoint, written from Salesforce's documentation
@@ -249,7 +250,7 @@ _hd_sf_standin_publish_case_change (HdSfStandin *self,
   header = json_object_new ();
   json_object_set_string_member (header, "entityName", "Case");
   record_ids = json_array_new ();
-  json_array_add_string_element (record_ids, json_object_get_string_member_with_default (record, "Id", ""));
+  json_array_add_string_element (record_ids, hd_json_get_string (record, "Id", ""));
   json_object_set_array_member (header, "recordIds", record_ids);
   json_object_set_string_member (header, "changeType", change_type);
   json_object_set_string_member (header, "changeOrigin", "com/salesforce/api/rest/64.0");
@@ -304,8 +305,8 @@ new_reply (JsonObject *request,
            gboolean    successful)
 {
   JsonObject *reply = json_object_new ();
-  const char *id = json_object_get_string_member_with_default (request, "id", NULL);
-  const char *client_id = json_object_get_string_member_with_default (request, "clientId", NULL);
+  const char *id = hd_json_get_string (request, "id", NULL);
+  const char *client_id = hd_json_get_string (request, "clientId", NULL);
 
   json_object_set_string_member (reply, "channel", channel);
   json_object_set_boolean_member (reply, "successful", successful);
@@ -441,7 +442,7 @@ handshake (HdSfStandin       *self,
   for (guint i = 0; types != NULL && i < json_array_get_length (types); i++)
     if (g_strcmp0 (json_node_get_string (json_array_get_element (types, i)), "long-polling") == 0)
       long_polling = TRUE;
-  if (g_strcmp0 (json_object_get_string_member_with_default (request, "version", NULL), "1.0") != 0 || !long_polling)
+  if (g_strcmp0 (hd_json_get_string (request, "version", NULL), "1.0") != 0 || !long_polling)
     {
       answer_error (msg, request, "/meta/handshake", "400::Unsupported connection type or version", "none");
       return;
@@ -483,7 +484,7 @@ known_client (HdSfStandin       *self,
               const char        *channel)
 {
   HdSfStandinStreaming *streaming = self->streaming;
-  const char *id = json_object_get_string_member_with_default (request, "clientId", NULL);
+  const char *id = hd_json_get_string (request, "clientId", NULL);
   g_autofree char *cookie = dup_request_cookie (msg);
   StreamClient *client = id != NULL ? g_hash_table_lookup (streaming->clients, id) : NULL;
 
@@ -509,7 +510,7 @@ subscribe (HdSfStandin       *self,
            StreamClient      *client)
 {
   HdSfStandinStreaming *streaming = self->streaming;
-  const char *channel = json_object_get_string_member_with_default (request, "subscription", NULL);
+  const char *channel = hd_json_get_string (request, "subscription", NULL);
   gint64 from = -1;
   gint64 *position;
   JsonObject *reply;
@@ -577,7 +578,7 @@ connect_poll (HdSfStandin       *self,
 {
   HdSfStandinStreaming *streaming = self->streaming;
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (request, "connectionType", NULL), "long-polling") != 0)
+  if (g_strcmp0 (hd_json_get_string (request, "connectionType", NULL), "long-polling") != 0)
     {
       answer_error (msg, request, "/meta/connect", "400::Unsupported connection type", "none");
       return;
@@ -656,7 +657,7 @@ _hd_sf_standin_cometd_handler (SoupServer        *server,
       return;
     }
   request = json_array_get_object_element (json_node_get_array (root), 0);
-  channel = json_object_get_string_member_with_default (request, "channel", "");
+  channel = hd_json_get_string (request, "channel", "");
   session = _hd_sf_standin_check_bearer (self, msg);
 
   if (g_strcmp0 (channel, "/meta/handshake") == 0)
@@ -682,7 +683,7 @@ _hd_sf_standin_cometd_handler (SoupServer        *server,
     connect_poll (self, msg, request, client);
   else if (g_strcmp0 (channel, "/meta/unsubscribe") == 0)
     {
-      const char *subscription = json_object_get_string_member_with_default (request, "subscription", "");
+      const char *subscription = hd_json_get_string (request, "subscription", "");
       JsonObject *reply = new_reply (request, channel, TRUE);
 
       g_hash_table_remove (client->subscriptions, subscription);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "hd-json-get.h"
 #include "hd-sf-standin-soql.h"
 #include "hd-sf-standin-streaming-private.h"
 
@@ -27,11 +28,11 @@ shared_with (HdSfStandin *self,
              JsonObject  *turn,
              const char  *user_id)
 {
-  const char *parent = json_object_get_string_member_with_default (turn, "Handoff__c", NULL);
+  const char *parent = hd_json_get_string (turn, "Handoff__c", NULL);
   JsonObject *handoff = parent != NULL ? g_hash_table_lookup (self->streaming->handoffs, parent) : NULL;
 
   return handoff != NULL &&
-         g_strcmp0 (json_object_get_string_member_with_default (handoff, "OwnerId", NULL), user_id) == 0;
+         g_strcmp0 (hd_json_get_string (handoff, "OwnerId", NULL), user_id) == 0;
 }
 
 static guint
@@ -42,7 +43,7 @@ count_turns (HdSfStandin *self,
   guint n = 0;
 
   for (guint i = 0; i < turns->len; i++)
-    n += g_strcmp0 (json_object_get_string_member_with_default (g_ptr_array_index (turns, i), "Handoff__c", NULL),
+    n += g_strcmp0 (hd_json_get_string (g_ptr_array_index (turns, i), "Handoff__c", NULL),
                     record_id) == 0;
   return n;
 }

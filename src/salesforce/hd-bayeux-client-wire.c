@@ -15,6 +15,7 @@
 #include "hd-bayeux-client-private.h"
 #include "hd-bounded-json.h"
 #include "hd-error.h"
+#include "hd-json-get.h"
 
 /* One Bayeux request: a POST of one message, its answer read with a size
  * cap and a deadline, and parsed with the bounded parser.  Only one request
@@ -290,7 +291,7 @@ _hd_bayeux_client_post (HdBayeuxClient    *self,
       return;
     }
 
-  g_debug ("POST %s", json_object_get_string_member_with_default (message, "channel", "?"));
+  g_debug ("POST %s", hd_json_get_string (message, "channel", "?"));
   json_array_add_object_element (array, json_object_ref (message));
   json_node_init_array (root, array);
   text = json_to_string (root, FALSE);
@@ -310,7 +311,7 @@ _hd_bayeux_client_post (HdBayeuxClient    *self,
   body = g_bytes_new_take (g_steal_pointer (&text), length);
   soup_message_set_request_body_from_bytes (request->msg, "application/json", body);
   if (self->delivered &&
-      g_strcmp0 (json_object_get_string_member_with_default (message, "channel", NULL), "/meta/connect") == 0)
+      g_strcmp0 (hd_json_get_string (message, "channel", NULL), "/meta/connect") == 0)
     {
       self->delivered = FALSE;
       request->acks = self->last_delivered;
@@ -365,7 +366,7 @@ _hd_bayeux_find_reply (JsonArray  *messages,
     {
       JsonObject *message = json_array_get_object_element (messages, i);
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (message, "channel", NULL), channel) == 0)
+      if (g_strcmp0 (hd_json_get_string (message, "channel", NULL), channel) == 0)
         return message;
     }
   return NULL;

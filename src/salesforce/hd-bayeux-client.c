@@ -15,6 +15,7 @@
 
 #include "hd-bayeux-client-private.h"
 #include "hd-error.h"
+#include "hd-json-get.h"
 
 /* The flow: handshake → subscribe each channel → connect, again and again,
  * and the recovery from every way it can fail (see hd-bayeux-client.h).
@@ -52,7 +53,7 @@ static void connect_poll (HdBayeuxClient *self);
 static gboolean
 is_auth_failure (JsonObject *reply)
 {
-  const char *error = json_object_get_string_member_with_default (reply, "error", NULL);
+  const char *error = hd_json_get_string (reply, "error", NULL);
   JsonObject *ext, *sfdc;
 
   if (hd_bayeux_error_code (error) == 401)
@@ -64,7 +65,7 @@ is_auth_failure (JsonObject *reply)
   if (!json_object_has_member (ext, "sfdc") || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (ext, "sfdc")))
     return FALSE;
   sfdc = json_object_get_object_member (ext, "sfdc");
-  return hd_bayeux_error_code (json_object_get_string_member_with_default (sfdc, "failureReason", NULL)) == 401;
+  return hd_bayeux_error_code (hd_json_get_string (sfdc, "failureReason", NULL)) == 401;
 }
 
 /* --- state --- */
@@ -195,7 +196,7 @@ advice_reconnect (JsonObject *reply)
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (reply, "advice")))
     return NULL;
   advice = json_object_get_object_member (reply, "advice");
-  return json_object_get_string_member_with_default (advice, "reconnect", NULL);
+  return hd_json_get_string (advice, "reconnect", NULL);
 }
 
 static JsonObject *
@@ -290,10 +291,10 @@ check_reply (HdBayeuxClient *self,
       back_off (self, message);
       return NULL;
     }
-  if (json_object_get_boolean_member_with_default (reply, "successful", FALSE))
+  if (hd_json_get_boolean (reply, "successful", FALSE))
     return reply;
 
-  bayeux_error = json_object_get_string_member_with_default (reply, "error", NULL);
+  bayeux_error = hd_json_get_string (reply, "error", NULL);
   if (is_auth_failure (reply))
     {
       g_message ("Streaming: %s refused (%s); renewing the session", channel, bayeux_error);
@@ -327,10 +328,10 @@ handshake_reply (HdBayeuxClient *self,
 
   if (reply == NULL)
     return;
-  client_id = json_object_get_string_member_with_default (reply, "clientId", NULL);
-  if (!json_object_get_boolean_member_with_default (reply, "successful", FALSE) || client_id == NULL || *client_id == '\0')
+  client_id = hd_json_get_string (reply, "clientId", NULL);
+  if (!hd_json_get_boolean (reply, "successful", FALSE) || client_id == NULL || *client_id == '\0')
     {
-      const char *bayeux_error = json_object_get_string_member_with_default (reply, "error", NULL);
+      const char *bayeux_error = hd_json_get_string (reply, "error", NULL);
       g_autofree char *message = g_strdup_printf (_("Salesforce refused the streaming handshake: %s"),
                                                   bayeux_error != NULL ? bayeux_error : _("no reason given"));
 
@@ -384,13 +385,13 @@ subscribe_reply (HdBayeuxClient *self,
 
   if (reply == NULL)
     return;
-  if (json_object_get_boolean_member_with_default (reply, "successful", FALSE))
+  if (hd_json_get_boolean (reply, "successful", FALSE))
     {
       self->subscribing++;
       subscribe_next (self);
       return;
     }
-  bayeux_error = json_object_get_string_member_with_default (reply, "error", NULL);
+  bayeux_error = hd_json_get_string (reply, "error", NULL);
   if (hd_bayeux_error_is_invalid_replay (bayeux_error))
     {
       gint64 *position = g_hash_table_lookup (self->replay, channel);
@@ -452,7 +453,7 @@ static void
 deliver (HdBayeuxClient *self,
          JsonObject     *message)
 {
-  const char *channel = json_object_get_string_member_with_default (message, "channel", NULL);
+  const char *channel = hd_json_get_string (message, "channel", NULL);
   gint64 *position;
   JsonObject *data, *event;
   JsonNode *replay_node;
@@ -499,7 +500,7 @@ connect_reply (HdBayeuxClient *self,
   for (guint i = 0; held != NULL && i < json_array_get_length (held); i++)
     {
       JsonObject *message = json_array_get_object_element (held, i);
-      const char *channel = json_object_get_string_member_with_default (message, "channel", "");
+      const char *channel = hd_json_get_string (message, "channel", "");
 
       if (!g_str_has_prefix (channel, "/meta/"))
         {
@@ -512,9 +513,9 @@ connect_reply (HdBayeuxClient *self,
   if ((reply = check_reply (self, held, error, token_used, "/meta/connect")) == NULL)
     return;
   reconnect = advice_reconnect (reply);
-  if (!json_object_get_boolean_member_with_default (reply, "successful", FALSE))
+  if (!hd_json_get_boolean (reply, "successful", FALSE))
     {
-      const char *bayeux_error = json_object_get_string_member_with_default (reply, "error", NULL);
+      const char *bayeux_error = hd_json_get_string (reply, "error", NULL);
       g_autofree char *message = g_strdup_printf (_("Salesforce closed the stream of handoffs: %s"),
                                                   bayeux_error != NULL ? bayeux_error : _("no reason given"));
 

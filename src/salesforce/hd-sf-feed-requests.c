@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-sf-feed-private.h"
 
 /* The agent's requests in the Salesforce binding: a HandoffDesk_Request__e
@@ -66,9 +67,9 @@ void
 _hd_sf_feed_apply_answer (HdSfFeed   *self,
                           JsonObject *payload)
 {
-  const char *request_id = json_object_get_string_member_with_default (payload, "Request_Id__c", NULL);
-  const char *result = json_object_get_string_member_with_default (payload, "Result__c", "");
-  const char *message = json_object_get_string_member_with_default (payload, "Message__c", "");
+  const char *request_id = hd_json_get_string (payload, "Request_Id__c", NULL);
+  const char *result = hd_json_get_string (payload, "Result__c", "");
+  const char *message = hd_json_get_string (payload, "Message__c", "");
   GTask *waiting = request_id != NULL ? g_hash_table_lookup (self->requests, request_id) : NULL;
   g_autoptr(GTask) task = NULL;
   Pending *pending;
@@ -216,7 +217,7 @@ hd_sf_feed_request_async (HdSfFeed            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hd_sf_feed_request_async);
   if (body != NULL && json_object_has_member (body, "text") &&
-      strlen (json_object_get_string_member_with_default (body, "text", "")) > 16384)
+      strlen (hd_json_get_string (body, "text", "")) > 16384)
     {
       g_task_return_new_error (task, HD_ERROR, HD_ERROR_LIMIT, "%s", _("The reply is too long to send"));
       return;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-packet-parser.h"
 #include "hd-sf-feed-private.h"
 #include "hd-time.h"
@@ -312,8 +313,8 @@ page_cb (GObject      *object,
         apply_record (self, read, state, json_node_get_object (element));
     }
 
-  next = !json_object_get_boolean_member_with_default (page, "done", TRUE)
-           ? json_object_get_string_member_with_default (page, "nextRecordsUrl", NULL) : NULL;
+  next = !hd_json_get_boolean (page, "done", TRUE)
+           ? hd_json_get_string (page, "nextRecordsUrl", NULL) : NULL;
   if (next != NULL && g_str_has_prefix (next, "/services/"))
     {
       query_page (read, next);
@@ -338,9 +339,9 @@ gboolean
 _hd_sf_feed_apply_update (HdSfFeed   *self,
                           JsonObject *payload)
 {
-  const char *handoff_id = json_object_get_string_member_with_default (payload, "Handoff_Id__c", NULL);
-  const char *record_id = json_object_get_string_member_with_default (payload, "Handoff_Record_Id__c", NULL);
-  const char *request_id = json_object_get_string_member_with_default (payload, "Request_Id__c", NULL);
+  const char *handoff_id = hd_json_get_string (payload, "Handoff_Id__c", NULL);
+  const char *record_id = hd_json_get_string (payload, "Handoff_Record_Id__c", NULL);
+  const char *request_id = hd_json_get_string (payload, "Request_Id__c", NULL);
   g_autofree char *quoted = NULL;
   g_autofree char *soql = NULL;
   g_autofree char *escaped = NULL;

@@ -15,6 +15,7 @@
 #include "hd-bounded-json.h"
 #include "hd-durable.h"
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-packet-parser.h"
 #include "hd-sf-feed-private.h"
 #include "hd-sf-util.h"
@@ -155,7 +156,7 @@ static GDateTime *
 parse_time (JsonObject *payload,
             const char *field)
 {
-  const char *text = json_object_get_string_member_with_default (payload, field, NULL);
+  const char *text = hd_json_get_string (payload, field, NULL);
 
   return text != NULL ? hd_sf_parse_datetime (text) : NULL;
 }
@@ -191,15 +192,15 @@ present (HdSfFeed   *self,
          JsonObject *event,
          JsonObject *record)
 {
-  const char *handoff_id = json_object_get_string_member_with_default (event, "Handoff_Id__c", "");
-  const char *packet_text = json_object_get_string_member_with_default (record, "Packet__c", NULL);
+  const char *handoff_id = hd_json_get_string (event, "Handoff_Id__c", "");
+  const char *packet_text = hd_json_get_string (record, "Packet__c", NULL);
   g_autoptr(GDateTime) expires = parse_time (event, "Expires_At__c");
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(HdPacket) packet = NULL;
   g_autoptr(HdHandoff) handoff = NULL;
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (record, "Handoff_Id__c", NULL), handoff_id) != 0)
+  if (g_strcmp0 (hd_json_get_string (record, "Handoff_Id__c", NULL), handoff_id) != 0)
     {
       drop_offer (self, handoff_id, "the record holds another handoff");
       return;
@@ -227,7 +228,7 @@ present (HdSfFeed   *self,
   if (hd_queue_add (self->queue, handoff))
     {
       _hd_sf_feed_note_record (self, handoff_id,
-                               json_object_get_string_member_with_default (event, "Handoff_Record_Id__c", NULL));
+                               hd_json_get_string (event, "Handoff_Record_Id__c", NULL));
       g_signal_emit (self, signals[OFFER_PRESENTED], 0, handoff, json_node_get_object (root));
     }
 }
@@ -270,7 +271,7 @@ record_cb (GObject      *object,
       g_queue_is_empty (&self->events))
     return;
   event = g_queue_peek_head (&self->events);
-  handoff_id = json_object_get_string_member_with_default (event, "Handoff_Id__c", "");
+  handoff_id = hd_json_get_string (event, "Handoff_Id__c", "");
 
   if (response != NULL && (response->status == SOUP_STATUS_NOT_FOUND || response->status == SOUP_STATUS_FORBIDDEN))
     /* Not shared with this agent (or deleted): never shown. */
@@ -309,8 +310,8 @@ apply_end (HdSfFeed   *self,
            JsonObject *payload,
            const char *kind)
 {
-  const char *handoff_id = json_object_get_string_member_with_default (payload, "Handoff_Id__c", NULL);
-  const char *reason_name = json_object_get_string_member_with_default (payload, "Reason__c", NULL);
+  const char *handoff_id = hd_json_get_string (payload, "Handoff_Id__c", NULL);
+  const char *reason_name = hd_json_get_string (payload, "Reason__c", NULL);
   HdRevokeReason reason = HD_REVOKE_REASON_EXPIRED;
   HdHandoff *handoff = handoff_id != NULL ? hd_queue_lookup (self->queue, handoff_id) : NULL;
 
@@ -329,10 +330,10 @@ process (HdSfFeed *self)
   while (!self->busy && self->retry == NULL && !g_queue_is_empty (&self->events))
     {
       JsonObject *payload = g_queue_peek_head (&self->events);
-      const char *kind = json_object_get_string_member_with_default (payload, "Kind__c", "");
-      const char *agent = json_object_get_string_member_with_default (payload, "Agent_User_Id__c", NULL);
-      const char *handoff_id = json_object_get_string_member_with_default (payload, "Handoff_Id__c", NULL);
-      const char *record_id = json_object_get_string_member_with_default (payload, "Handoff_Record_Id__c", NULL);
+      const char *kind = hd_json_get_string (payload, "Kind__c", "");
+      const char *agent = hd_json_get_string (payload, "Agent_User_Id__c", NULL);
+      const char *handoff_id = hd_json_get_string (payload, "Handoff_Id__c", NULL);
+      const char *record_id = hd_json_get_string (payload, "Handoff_Record_Id__c", NULL);
 
       /* Another agent's: skipped, its replayId still advances. */
       if (g_strcmp0 (agent, self->user_id) != 0)

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "hd-error.h"
+#include "hd-json-get.h"
 #include "hd-session-private.h"
 
 enum { NOTICE, REQUEST_PENDING_CHANGED, N_SIGNALS };
@@ -242,7 +243,7 @@ _hd_session_journal_turn (HdSession  *self,
                           JsonObject *salesforce)
 {
   JsonNode *turn_node = json_node_new (JSON_NODE_OBJECT);
-  const char *speaker = json_object_get_string_member_with_default (turn, "speaker", NULL);
+  const char *speaker = hd_json_get_string (turn, "speaker", NULL);
   JsonNode *payload;
 
   json_node_set_object (turn_node, turn);
