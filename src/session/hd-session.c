@@ -490,31 +490,6 @@ hd_session_check_feed_url (const char  *url,
   return FALSE;
 }
 
-/* Salesforce ------------------------------------------------------------- */
-
-gboolean
-hd_session_setup_salesforce (HdSession   *self,
-                             const char  *login_url,
-                             const char  *client_id,
-                             guint        redirect_port,
-                             const char  *redirect_path,
-                             const char  *api_version,
-                             GError     **error)
-{
-  g_autoptr(HdOAuth) oauth = NULL;
-  g_autoptr(HdTokenStore) store = NULL;
-
-  g_return_val_if_fail (HD_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (self->sf_auth == NULL, FALSE);
-
-  if (client_id == NULL || *client_id == '\0')
-    return TRUE;  /* not configured: the case editor says so */
-
-  oauth = hd_oauth_new (login_url, client_id, redirect_port, redirect_path);
-  store = hd_keyring_token_store_new ();
-  return _hd_session_setup_salesforce_with_store (self, oauth, store, api_version, error);
-}
-
 static void
 restore_cb (GObject      *object,
             GAsyncResult *result,
