@@ -32,6 +32,12 @@ for mode in agent supervisor trainer; do
   shoot "$mode-mode" "${HD_SCREENSHOT_WAIT:-6}" --mode "$mode" ${HD_SCREENSHOT_ARGS:---demo}
 done
 
+# Salesforce mode (--feed salesforce): offers from the stand-in's Streaming API endpoint, in
+# the same pane; Supervisor mode points to Omni-Channel Supervisor there.
+for mode in agent supervisor; do
+  shoot "salesforce-$mode" "${HD_SCREENSHOT_WAIT:-6}" --mode "$mode" --demo --feed salesforce
+done
+
 # A chat accepted with a reply sent, at 1366×768 (agent-accepted) and at 800×600, where the
 # queue and the context fold away (agent-narrow). The geometry test drives the same window
 # on the built-in demo there, checks that nothing is clipped, and saves what it checked.
