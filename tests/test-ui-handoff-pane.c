@@ -1193,6 +1193,13 @@ test_pane_live_append (Fixture       *fixture,
       g_signal_handler_disconnect (clock, id);
       g_assert_true (painted.at_bottom);
     }
+  /* The count in the title follows. */
+  {
+    guint n = g_list_model_get_n_items (hd_handoff_get_transcript (handoff));
+    g_autofree char *title = g_strdup_printf ("Transcript · %u turns", n);
+
+    g_assert_cmpstr (gtk_inscription_get_text (transcript_child (fixture->pane, "transcript_title_label")), ==, title);
+  }
   g_assert_true (hd_handoff_pane_get_following (fixture->pane));
   g_assert_true (at_bottom (adjustment));
   g_assert_false (gtk_widget_get_visible (jump));

@@ -56,7 +56,7 @@ struct _HdTranscriptView
   char               *search_folded;        /* case-folded query, or NULL */
 
   /* template children */
-  GtkLabel           *transcript_title_label;
+  GtkInscription     *transcript_title_label;
   GtkWidget          *find_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
@@ -94,7 +94,7 @@ update_transcript_title (HdTranscriptView *self)
   g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Transcript · %u turn",
                                                          "Transcript · %u turns", n), n);
 
-  gtk_label_set_text (self->transcript_title_label, title);
+  gtk_inscription_set_text (self->transcript_title_label, title);
 }
 
 /* The transcript: rows are made by the list view for the turns near what
