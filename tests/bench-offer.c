@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "hd-agent-view.h"
+#include "hd-bench-collect.h"
 #include "hd-demo-router.h"
 #include "hd-feed-client.h"
 #include "hd-journal.h"
@@ -63,7 +64,10 @@
  * the router's own push_packet () call, which sits inside the interval (it
  * serialises the frame) although a real router does that before the frame
  * is on the wire, and the journaling (a big offer is journaled after it is
- * shown).  HD_BENCH_VERBOSE=1 prints every run.
+ * shown).  HD_BENCH_VERBOSE=1 prints every run.  Under callgrind
+ * (hd-bench-collect.h) the instructions counted are those of the spans of
+ * main-thread work: the queue's handlers up to the selection, and the frame
+ * that draws it.
  *
  * And what the machine itself costs, so that a stall can be read: the
  * longest stall's share spent on the processor by the main thread (for the
@@ -252,6 +256,7 @@ items_changed_first_cb (GListModel *queue,
 {
   b->handler_start = g_get_monotonic_time ();
   b->handler_cpu_start = thread_cpu_time ();
+  hd_bench_collect (b->expected_id != NULL);
 }
 
 /* Runs first once the loop regains control: the feed client's dispatch that
@@ -288,6 +293,7 @@ items_changed_cb (GListModel *queue,
       g_idle_add_full (G_PRIORITY_HIGH - 10, dispatch_done_cb, b, NULL);
       g_clear_pointer (&b->expected_id, g_free);
     }
+  hd_bench_collect (FALSE);
 }
 
 /* What HdSession does with every offer: its packet goes into the audit
@@ -328,6 +334,7 @@ before_paint_cb (GdkFrameClock *clock,
 {
   b->frame_start = g_get_monotonic_time ();
   b->frame_cpu_start = thread_cpu_time ();
+  hd_bench_collect (b->armed);
 }
 
 static void
@@ -343,6 +350,7 @@ after_paint_cb (GdkFrameClock *clock,
   b->shown_frame_start = b->frame_start;
   b->frame_work = b->drawn_at - b->frame_start;
   b->frame_cpu = thread_cpu_time () - b->frame_cpu_start;
+  hd_bench_collect (FALSE);
   b->armed = FALSE;
   b->drawn = TRUE;
 }

@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "hd-bench-collect.h"
 #include "hd-handoff-pane.h"
 #include "hd-handoff.h"
 #include "hd-packet-parser.h"
@@ -31,7 +32,11 @@
  * setting the handoff on a shown 1366×768 pane until the frame clock has
  * painted the frame that shows it, alternating between two handoffs so every
  * run rebuilds the pane.  Also the same with the packet parse included
- * (the bytes of the offer frame → pane drawn).  p50 and p95 over the runs. */
+ * (the bytes of the offer frame → pane drawn).  p50 and p95 over the runs.
+ *
+ * For profiling (callgrind, perf record), HD_BENCH_ONLY=typical or =large
+ * runs one packet size, and =append only the live turns on the 10,000-turn
+ * transcript. */
 
 #define RUNS_TYPICAL 60
 #define RUNS_LARGE 20
@@ -248,6 +253,7 @@ bench (GtkWidget  *window,
   g_autofree double *build = g_new (double, runs);
   g_autofree double *full = g_new (double, runs);
   g_autofree char *what = NULL;
+  gboolean append_only = g_strcmp0 (g_getenv ("HD_BENCH_ONLY"), "append") == 0;
 
   /* Warm up: styles, fonts, row widgets. */
   for (guint i = 0; i < 4; i++)
@@ -255,6 +261,10 @@ bench (GtkWidget  *window,
       hd_handoff_pane_set_handoff (HD_HANDOFF_PANE (pane), i % 2 ? ha : hb);
       wait_for_paint (window);
     }
+
+  /* Only the live turns: the other parts' loops run no times. */
+  if (append_only)
+    runs = 0;
 
   for (guint i = 0; i < runs; i++)
     {
@@ -299,6 +309,7 @@ bench (GtkWidget  *window,
     g_autofree double *append_cpu = g_new (double, RUNS_APPEND);
     double scroll_burst = 0, drag_burst = 0, append_burst = 0;
     double scroll_cpu = 0, drag_cpu = 0;
+    guint n_append_frames = 0;
 
     hd_handoff_pane_set_handoff (HD_HANDOFF_PANE (pane), ha);
     for (guint i = 0; i < 4; i++)
@@ -319,14 +330,15 @@ bench (GtkWidget  *window,
 
     if (n_turns > 50)
       {
-        Drag drag = { adjustment, 0, FALSE };
+        Drag drag = { adjustment, 0, append_only };
 
         /* From the end of a fresh transcript. */
         hd_handoff_pane_set_handoff (HD_HANDOFF_PANE (pane), hb);
         for (guint i = 0; i < 4; i++)
           wait_for_paint (window);
         probe_start ();
-        gtk_widget_add_tick_callback (GTK_WIDGET (scroller), drag_tick_cb, &drag, NULL);
+        if (!drag.done)
+          gtk_widget_add_tick_callback (GTK_WIDGET (scroller), drag_tick_cb, &drag, NULL);
         while (!drag.done)
           g_main_context_iteration (NULL, TRUE);
         drag_burst = probe_stop ();
@@ -347,6 +359,7 @@ bench (GtkWidget  *window,
             gint64 start_cpu = thread_cpu_us ();
             double frames = 0, frames_cpu = 0;
 
+            hd_bench_collect (TRUE);
             hd_handoff_append_turn (ha, turn);
             append[i] = (g_get_monotonic_time () - start) / 1000.0;
             append_cpu[i] = (thread_cpu_us () - start_cpu) / 1000.0;
@@ -356,12 +369,18 @@ bench (GtkWidget  *window,
                 double upper = gtk_adjustment_get_upper (adjustment);
 
                 wait_for_paint (window);
+                n_append_frames++;
                 frames += frame_work / 1000.0;
                 frames_cpu += frame_cpu / 1000.0;
+                if (g_getenv ("HD_BENCH_VERBOSE") != NULL)
+                  printf ("live turn %u, frame %u: %.2f ms on the processor, value %.0f → %.0f, upper %.0f → %.0f\n",
+                          i, k, frame_cpu / 1000.0, value, gtk_adjustment_get_value (adjustment),
+                          upper, gtk_adjustment_get_upper (adjustment));
                 if (k > 0 && value == gtk_adjustment_get_value (adjustment) &&
                     upper == gtk_adjustment_get_upper (adjustment))
                   break;
               }
+            hd_bench_collect (FALSE);
             append_frames[i] = frames;
             append[i] += frames;
             /* The same spans' processor time, which load does not stretch. */
@@ -377,28 +396,36 @@ bench (GtkWidget  *window,
 
         note = g_strdup_printf ("each step: scroll to the top, three frames; %.1f ms of the burst on the processor",
                                 scroll_cpu);
-        print_target ("pane-load-earlier-burst",
-                      "10,000 turns: longest main-thread burst loading earlier turns (1 ms probe)",
-                      scroll_burst, FRAME_MS, note);
-        g_clear_pointer (&note, g_free);
-        note = g_strdup_printf ("one step a frame, 60 frames each way; %.1f ms of the burst on the processor",
-                                drag_cpu);
-        print_target ("pane-drag-burst",
-                      "10,000 turns: longest main-thread burst dragging the scrollbar end to end and back",
-                      drag_burst, FRAME_MS, note);
-        g_clear_pointer (&note, g_free);
+        if (!append_only)
+          {
+            print_target ("pane-load-earlier-burst",
+                          "10,000 turns: longest main-thread burst loading earlier turns (1 ms probe)",
+                          scroll_burst, FRAME_MS, note);
+            g_clear_pointer (&note, g_free);
+            note = g_strdup_printf ("one step a frame, 60 frames each way; %.1f ms of the burst on the processor",
+                                    drag_cpu);
+            print_target ("pane-drag-burst",
+                          "10,000 turns: longest main-thread burst dragging the scrollbar end to end and back",
+                          drag_burst, FRAME_MS, note);
+            g_clear_pointer (&note, g_free);
+          }
         p95 = report ("large packet (10,000 turns): live turn appended: append + its frames", append, RUNS_APPEND);
         report ("large packet (10,000 turns): live turn appended: its frames alone", append_frames, RUNS_APPEND);
         report ("large packet (10,000 turns): live turn appended: append + its frames on the processor",
                 append_cpu, RUNS_APPEND);
         printf ("large packet (10,000 turns): live turn appended: longest main-thread burst %.2f ms\n",
                 append_burst);
+        /* One frame would do: the rest land the view on the turn. */
+        printf ("large packet (10,000 turns): live turn appended: %.2f frames each, mean\n",
+                (double) n_append_frames / RUNS_APPEND);
         print_target ("pane-live-turn-work",
                       "10,000 turns: live turn appended, main-thread work (append + frames), p95",
                       p95, 4, "following the end");
       }
   }
   hd_handoff_pane_set_handoff (HD_HANDOFF_PANE (pane), NULL);
+  if (runs == 0)
+    return;
 
   what = g_strdup_printf ("%s: longest frame loading earlier turns", label);
   report (what, scroll, runs);
@@ -426,6 +453,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *only = g_getenv ("HD_BENCH_ONLY");
   GtkWidget *window;
   GtkWidget *pane;
 
@@ -445,8 +473,10 @@ main (int   argc,
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
   wait_for_paint (window);
 
-  bench (window, pane, 50, RUNS_TYPICAL, "typical packet (50 turns)");
-  bench (window, pane, 10000, RUNS_LARGE, "large packet (10,000 turns)");
+  if (g_strcmp0 (only, "large") != 0 && g_strcmp0 (only, "append") != 0)
+    bench (window, pane, 50, RUNS_TYPICAL, "typical packet (50 turns)");
+  if (g_strcmp0 (only, "typical") != 0)
+    bench (window, pane, 10000, RUNS_LARGE, "large packet (10,000 turns)");
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -218,6 +218,14 @@ test_random_cards (void)
       hd_test_assert_no_raw_number (masked);
       g_assert_nonnull (strstr (masked, HD_MASK_BULLETS));
       g_assert_nonnull (strstr (masked, digits + len - 4));
+
+      /* A parser that vouches for its valid UTF-8 gets the same masking. */
+      {
+        g_autofree char *vouched = hd_mask_text_full (text->str,
+                                                      HD_MASK_FLAGS_BARE_CODES | HD_MASK_FLAGS_VALID_UTF8);
+
+        g_assert_cmpstr (vouched, ==, masked);
+      }
     }
 }
 

@@ -14,6 +14,7 @@
 #include "hd-queue-row.h"
 #include "hd-queue-sidebar.h"
 #include "hd-status-selector.h"
+#include "hd-text-block.h"
 #include "hd-test-packet-generator.h"
 #include "hd-test-packet-util.h"
 #include "hd-test-gtk-utils.h"
@@ -365,8 +366,8 @@ test_view_finished_shown (Fixture       *fixture,
 
   /* Selecting the withdrawn one says so, and offers no accept. */
   hd_agent_view_set_selected_handoff (fixture->view, revoked);
-  g_assert_nonnull (strstr (gtk_label_get_text (hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW,
-                                                                       "offer_label")),
+  g_assert_nonnull (strstr (hd_text_block_get_text (hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW,
+                                                                           "offer_label")),
                             "withdrawn"));
   g_assert_false (gtk_widget_get_visible (hd_test_template_child (fixture->view, HD_TYPE_AGENT_VIEW,
                                                                   "accept_button")));

@@ -1116,6 +1116,25 @@ at_bottom (GtkAdjustment *adjustment)
          >= gtk_adjustment_get_upper (adjustment) - 30;
 }
 
+/* The first frame painted with the transcript's bounds grown, and where the view was in it. */
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         upper;
+  gboolean       grown;
+  gboolean       at_bottom;
+} Painted;
+
+static void
+painted_grown_cb (GdkFrameClock *clock,
+                  Painted       *painted)
+{
+  if (painted->grown || gtk_adjustment_get_upper (painted->adjustment) <= painted->upper)
+    return;
+  painted->grown = TRUE;
+  painted->at_bottom = at_bottom (painted->adjustment);
+}
+
 static gboolean
 scrollable (gpointer data)
 {
@@ -1160,16 +1179,27 @@ test_pane_live_append (Fixture       *fixture,
   g_assert_true (at_bottom (adjustment));
 
   /* At the bottom, new turns scroll into view. Each is laid out in a frame of
-   * its own (the view's bounds grow by its row); the view lands at the new
-   * end in that frame or the next few. */
+   * its own (the view's bounds grow by its row), and the view lands at the
+   * new end in that same frame: painted once, not below the view first. */
   for (guint i = 0; i < 5; i++)
     {
       g_autoptr(HdTurn) turn = turn_new ("Are you still there?");
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->pane));
+      Painted painted = { adjustment, gtk_adjustment_get_upper (adjustment), FALSE, FALSE };
+      gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_grown_cb), &painted);
 
       hd_handoff_append_turn (handoff, turn);
-      hd_test_flush (GTK_WIDGET (fixture->pane));
+      HD_TEST_WAIT_UNTIL (painted.grown, HD_TEST_TIMEOUT_MS);
+      g_signal_handler_disconnect (clock, id);
+      g_assert_true (painted.at_bottom);
     }
-  HD_TEST_WAIT_UNTIL (at_bottom (adjustment), HD_TEST_TIMEOUT_MS);
+  /* The count in the title follows. */
+  {
+    guint n = g_list_model_get_n_items (hd_handoff_get_transcript (handoff));
+    g_autofree char *title = g_strdup_printf ("Transcript · %u turns", n);
+
+    g_assert_cmpstr (gtk_inscription_get_text (transcript_child (fixture->pane, "transcript_title_label")), ==, title);
+  }
   g_assert_true (hd_handoff_pane_get_following (fixture->pane));
   g_assert_true (at_bottom (adjustment));
   g_assert_false (gtk_widget_get_visible (jump));

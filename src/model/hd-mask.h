@@ -39,6 +39,9 @@ typedef enum
   /* Treat a text that is nothing but 4–8 digits as a one-time code: right for
    * chat turns, wrong for form fields such as "last four digits". */
   HD_MASK_FLAGS_BARE_CODES = 1 << 0,
+  /* The caller has checked that the text is valid UTF-8 (a parser's output,
+   * after its check of the whole input): it is not checked again. */
+  HD_MASK_FLAGS_VALID_UTF8 = 1 << 1,
 } HdMaskFlags;
 
 /* hd_mask_text () is hd_mask_text_full (text, HD_MASK_FLAGS_BARE_CODES). */

@@ -154,7 +154,9 @@ read_common_turn (Decoder *d)
   turn = g_object_new (HD_TYPE_TURN, NULL);
   turn->speaker = speaker;
   turn->time = time;
-  turn->text = hd_mask_text_full (d->slots[SLOT_TEXT]->str, HD_MASK_FLAGS_BARE_CODES);
+  /* The decoder's input is valid UTF-8 (its callers check it whole), and
+   * the scanner refuses a NUL: so is this text. */
+  turn->text = hd_mask_text_full (d->slots[SLOT_TEXT]->str, HD_MASK_FLAGS_BARE_CODES | HD_MASK_FLAGS_VALID_UTF8);
   return turn;
 }
 

@@ -17,6 +17,7 @@
 #include "hd-handoff-pane.h"
 #include "hd-queue-sidebar.h"
 #include "hd-session.h"
+#include "hd-text-block.h"
 #include "hd-ui-format.h"
 
 struct _HdAgentView
@@ -34,7 +35,7 @@ struct _HdAgentView
   HdQueueSidebar *sidebar;
   GtkStack       *content_stack;
   GtkRevealer    *offer_revealer;
-  GtkLabel       *offer_label;
+  HdTextBlock    *offer_label;
   GtkWidget      *accept_button;
   GtkWidget      *decline_button;
   HdHandoffPane  *pane;
@@ -139,7 +140,7 @@ update_offer_bar (HdAgentView *self,
       break;
     }
 
-  gtk_label_set_text (self->offer_label, text != NULL ? text : "");
+  hd_text_block_set_text (self->offer_label, text != NULL ? text : "", NULL, NULL);
   gtk_revealer_set_reveal_child (self->offer_revealer, text != NULL);
   gtk_widget_set_visible (self->accept_button, state == HD_HANDOFF_STATE_OFFERED);
   gtk_widget_set_visible (self->decline_button, state == HD_HANDOFF_STATE_OFFERED);
@@ -431,6 +432,7 @@ hd_agent_view_class_init (HdAgentViewClass *klass)
 
   g_type_ensure (HD_TYPE_QUEUE_SIDEBAR);
   g_type_ensure (HD_TYPE_HANDOFF_PANE);
+  g_type_ensure (HD_TYPE_TEXT_BLOCK);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/HandoffDesk/ui/hd-agent-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HdAgentView, sidebar);

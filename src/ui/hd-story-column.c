@@ -155,6 +155,124 @@ update_summary (HdStoryColumn *self,
   hd_text_block_set_text (self->documents_label, documents_text, NULL, NULL);
 }
 
+/* An intent's row: its time, its name, the outcome chip and the
+ * confidence, the last two hidden when the bot gave none.  Rows are kept
+ * from one handoff to the next and only their words change: a new row is
+ * new widgets to style, measure and shape in the offer's first frame, and
+ * a label given the text it has does nothing at all. */
+static GtkWidget *
+intent_row_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (box, "intent");
+  label = hd_card_rows_new_label ("", "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  hd_card_rows_set_no_wrap (label);
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (box), label);
+  label = hd_card_rows_new_label ("", NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (box), label);
+  label = hd_card_rows_new_label ("", "chip");
+  hd_card_rows_set_no_wrap (label);
+  gtk_widget_add_css_class (label, "chip-fallback");
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), label);
+  label = hd_card_rows_new_label ("", "numeric");
+  hd_card_rows_set_no_wrap (label);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static void
+set_label_shown (GtkWidget  *label,
+                 const char *text)
+{
+  gtk_widget_set_visible (label, text != NULL);
+  if (text != NULL)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+static void
+intent_row_set (GtkWidget  *box,
+                guint       i,
+                HdIntent   *intent,
+                gboolean    primary)
+{
+  GtkWidget *clock_label = gtk_widget_get_first_child (box);
+  GtkWidget *name_label = gtk_widget_get_next_sibling (clock_label);
+  GtkWidget *chip = gtk_widget_get_next_sibling (name_label);
+  GtkWidget *confidence_label = gtk_widget_get_next_sibling (chip);
+  g_autofree char *name = hd_ui_format_token (hd_intent_get_name (intent));
+  g_autofree char *clock = hd_ui_format_clock (hd_intent_get_time (intent));
+  g_autofree char *confidence = NULL;
+  g_autofree char *accessible = NULL;
+  const char *outcome = NULL;
+  double value = hd_intent_get_confidence (intent);
+
+  switch (hd_intent_get_outcome (intent))
+    {
+    case HD_INTENT_OUTCOME_FALLBACK:
+      outcome = _("Fallback");
+      break;
+    case HD_INTENT_OUTCOME_FAILED:
+      outcome = _("Failed");
+      break;
+    case HD_INTENT_OUTCOME_MATCHED:
+    default:
+      break;
+    }
+  if (value >= 0)
+    confidence = g_strdup_printf (_("%d %%"), (int) (value * 100 + 0.5));
+
+  gtk_label_set_text (GTK_LABEL (clock_label), clock != NULL ? clock : "");
+  gtk_label_set_text (GTK_LABEL (name_label), name != NULL ? name : "");
+  set_css_class (name_label, "heading", primary);
+  set_label_shown (chip, outcome);
+  set_css_class (box, "fallback", outcome != NULL);
+  set_label_shown (confidence_label, confidence);
+
+  {
+    /* TRANSLATORS: a confidence the bot did not report */
+    const char *confidence_text = confidence != NULL ? confidence : C_("confidence", "unknown");
+
+    if (outcome != NULL && primary)
+      /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %), outcome */
+      accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, %s, primary intent"), i + 1,
+                                    name != NULL ? name : "", confidence_text, outcome);
+    else if (outcome != NULL)
+      /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %), outcome */
+      accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, %s"), i + 1,
+                                    name != NULL ? name : "", confidence_text, outcome);
+    else if (primary)
+      /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %) */
+      accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, primary intent"), i + 1,
+                                    name != NULL ? name : "", confidence_text);
+    else
+      /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %) */
+      accessible = g_strdup_printf (_("Intent %u: %s, confidence %s"), i + 1,
+                                    name != NULL ? name : "", confidence_text);
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
 static void
 update_intents (HdStoryColumn *self,
                 HdPacket      *packet)
@@ -164,88 +282,32 @@ update_intents (HdStoryColumn *self,
   HdIntent *primary = hd_packet_get_primary_intent (packet);
   guint n = intents != NULL ? g_list_model_get_n_items (intents) : 0;
   guint n_entities = entities != NULL ? g_list_model_get_n_items (entities) : 0;
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->intents_box));
+  GtkWidget *box;
   int row = 0;
 
-  clear_box (self->intents_box);
+  /* The line that says there is none is not a row to reuse. */
+  if (first != NULL && !gtk_widget_has_css_class (first, "intent"))
+    clear_box (self->intents_box);
+  box = gtk_widget_get_first_child (GTK_WIDGET (self->intents_box));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HdIntent) intent = g_list_model_get_item (intents, i);
-      g_autofree char *name = hd_ui_format_token (hd_intent_get_name (intent));
-      g_autofree char *clock = hd_ui_format_clock (hd_intent_get_time (intent));
-      g_autofree char *confidence = NULL;
-      g_autofree char *accessible = NULL;
-      const char *outcome = NULL;
-      double value = hd_intent_get_confidence (intent);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *label;
 
-      switch (hd_intent_get_outcome (intent))
+      if (box == NULL)
         {
-        case HD_INTENT_OUTCOME_FALLBACK:
-          outcome = _("Fallback");
-          break;
-        case HD_INTENT_OUTCOME_FAILED:
-          outcome = _("Failed");
-          break;
-        case HD_INTENT_OUTCOME_MATCHED:
-        default:
-          break;
+          box = intent_row_new ();
+          gtk_box_append (self->intents_box, box);
         }
-      if (value >= 0)
-        confidence = g_strdup_printf (_("%d %%"), (int) (value * 100 + 0.5));
+      intent_row_set (box, i, intent, intent == primary);
+      box = gtk_widget_get_next_sibling (box);
+    }
+  while (box != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (box);
 
-      gtk_widget_add_css_class (box, "intent");
-      label = hd_card_rows_new_label (clock != NULL ? clock : "", "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      hd_card_rows_set_no_wrap (label);
-      gtk_label_set_width_chars (GTK_LABEL (label), 5);
-      gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-      gtk_box_append (GTK_BOX (box), label);
-      label = hd_card_rows_new_label (name, intent == primary ? "heading" : NULL);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-      gtk_box_append (GTK_BOX (box), label);
-      if (outcome != NULL)
-        {
-          label = hd_card_rows_new_label (outcome, "chip");
-          hd_card_rows_set_no_wrap (label);
-          gtk_widget_add_css_class (label, "chip-fallback");
-          gtk_widget_set_valign (label, GTK_ALIGN_START);
-          gtk_box_append (GTK_BOX (box), label);
-          gtk_widget_add_css_class (box, "fallback");
-        }
-      if (confidence != NULL)
-        {
-          label = hd_card_rows_new_label (confidence, "numeric");
-          hd_card_rows_set_no_wrap (label);
-          gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-          gtk_box_append (GTK_BOX (box), label);
-        }
-
-      {
-        /* TRANSLATORS: a confidence the bot did not report */
-        const char *confidence_text = confidence != NULL ? confidence : C_("confidence", "unknown");
-
-        if (outcome != NULL && intent == primary)
-          /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %), outcome */
-          accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, %s, primary intent"), i + 1,
-                                        name != NULL ? name : "", confidence_text, outcome);
-        else if (outcome != NULL)
-          /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %), outcome */
-          accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, %s"), i + 1,
-                                        name != NULL ? name : "", confidence_text, outcome);
-        else if (intent == primary)
-          /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %) */
-          accessible = g_strdup_printf (_("Intent %u: %s, confidence %s, primary intent"), i + 1,
-                                        name != NULL ? name : "", confidence_text);
-        else
-          /* TRANSLATORS: spoken intent row: position, name, confidence (e.g. 92 %) */
-          accessible = g_strdup_printf (_("Intent %u: %s, confidence %s"), i + 1,
-                                        name != NULL ? name : "", confidence_text);
-      }
-      gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      gtk_box_append (self->intents_box, box);
+      gtk_box_remove (self->intents_box, box);
+      box = next;
     }
   if (n == 0)
     gtk_box_append (self->intents_box, hd_card_rows_new_label (_("The bot recognised no intent."), "dim-label"));

@@ -51,10 +51,12 @@ struct _HdTranscriptView
   double              last_page_size;
   guint               stick_tick_id;
   int                 stick_frames;
+  GdkFrameClock      *layout_clock;         /* while a stick is pending, or NULL */
+  gulong              layout_id;
   char               *search_folded;        /* case-folded query, or NULL */
 
   /* template children */
-  GtkLabel           *transcript_title_label;
+  GtkInscription     *transcript_title_label;
   GtkWidget          *find_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
@@ -92,7 +94,7 @@ update_transcript_title (HdTranscriptView *self)
   g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Transcript · %u turn",
                                                          "Transcript · %u turns", n), n);
 
-  gtk_label_set_text (self->transcript_title_label, title);
+  gtk_inscription_set_text (self->transcript_title_label, title);
 }
 
 /* The transcript: rows are made by the list view for the turns near what
@@ -241,6 +243,36 @@ n_shown_turns (HdTranscriptView *self)
   return self->slice != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->slice)) : 0;
 }
 
+static void
+disconnect_layout (HdTranscriptView *self)
+{
+  /* A clock that was disposed (its window gone) dropped its handlers itself. */
+  if (self->layout_clock != NULL && g_signal_handler_is_connected (self->layout_clock, self->layout_id))
+    g_signal_handler_disconnect (self->layout_clock, self->layout_id);
+  self->layout_id = 0;
+  g_clear_object (&self->layout_clock);
+}
+
+/* Runs after the window's own layout in each frame while a stick is
+ * pending: the rows are measured and the bounds are this frame's, so the end
+ * can be put in view before the frame is painted (GDK lays out again within
+ * the same frame when that moves the list).  Without it a live turn showed
+ * below the view first and scrolled into it a frame later, which painted the
+ * whole list twice. */
+static void
+on_frame_clock_layout_cb (GdkFrameClock    *clock,
+                          HdTranscriptView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
+
+  if (!self->following || self->bounds_stale || self->stick_tick_id == 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+      gtk_adjustment_get_upper (adjustment))
+    stick_to_bottom (self);
+}
+
 static gboolean
 stick_tick_cb (GtkWidget     *widget,
                GdkFrameClock *frame_clock,
@@ -270,6 +302,7 @@ stick_tick_cb (GtkWidget     *widget,
   self->stick_frames = 0;
   self->stick_tick_id = 0;
   self->landing = FALSE;
+  disconnect_layout (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -280,10 +313,19 @@ static void
 queue_stick (HdTranscriptView *self,
              int               frames)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->transcript_view));
+
   self->stick_frames = MAX (self->stick_frames, frames);
   if (self->stick_tick_id == 0)
     self->stick_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->transcript_view),
                                                         stick_tick_cb, self, NULL);
+  /* After GTK's own handler, which lays the window out. */
+  if (clock != NULL && clock != self->layout_clock)
+    {
+      disconnect_layout (self);
+      self->layout_clock = g_object_ref (clock);
+      self->layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (on_frame_clock_layout_cb), self);
+    }
 }
 
 static void
@@ -601,6 +643,7 @@ hd_transcript_view_dispose (GObject *object)
   if (self->stick_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->transcript_view), self->stick_tick_id);
   self->stick_tick_id = 0;
+  disconnect_layout (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_TRANSCRIPT_VIEW);
   g_clear_object (&self->transcript_selection);
   g_clear_object (&self->slice);
