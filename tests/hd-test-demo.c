@@ -33,3 +33,31 @@ hd_test_demo_session_new (HdDemo      *demo,
     return NULL;
   return g_steal_pointer (&session);
 }
+
+char *
+hd_test_session_read_journal (HdSession *session)
+{
+  HdJournal *journal = hd_session_get_journal (session);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (journal);
+  g_assert_true (hd_journal_sync (journal, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (hd_journal_get_current_path (journal), &text, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&text);
+}
+
+void
+hd_test_session_request_done_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hd_session_request_finish (HD_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}

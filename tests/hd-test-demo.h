@@ -19,4 +19,13 @@ HdSession *hd_test_demo_session_new (HdDemo      *demo,
                                      const char  *data_dir,
                                      GError     **error);
 
+/* The text of @session's current journal file, synced first. */
+char      *hd_test_session_read_journal (HdSession *session);
+
+/* A GAsyncReadyCallback for the session's requests (accept, reply, ...): the request must
+ * succeed, and the gboolean at @user_data turns TRUE. */
+void       hd_test_session_request_done_cb (GObject      *object,
+                                            GAsyncResult *result,
+                                            gpointer      user_data);
+
 G_END_DECLS

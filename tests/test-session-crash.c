@@ -18,6 +18,7 @@
 #include "hd-session.h"
 #include "hd-test-crash.h"
 #include "hd-test-packet-generator.h"
+#include "hd-test-demo.h"
 #include "hd-test-utils.h"
 
 #define AGENT "agent-crash"
@@ -155,19 +156,6 @@ test_exactly_once_across_kills (void)
   hd_test_rm_rf (dir);
 }
 
-static void
-request_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (hd_session_request_finish (HD_SESSION (object), result, &error));
-  g_assert_no_error (error);
-  *done = TRUE;
-}
-
 static HdSession *
 start_session (HdDemoRouter *router,
                const char   *token,
@@ -214,7 +202,7 @@ test_restart_restores_open (void)
   accepted = hd_demo_router_push_offer (router, AGENT, 1);
   closed = hd_demo_router_push_offer (router, AGENT, 2);
   HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (queue)) == 3, HD_TEST_TIMEOUT_MS);
-  hd_session_accept_async (session, accepted, NULL, request_done_cb, &done);
+  hd_session_accept_async (session, accepted, NULL, hd_test_session_request_done_cb, &done);
   hd_test_wait_flag (&done, HD_TEST_TIMEOUT_MS);
   turns_before = g_list_model_get_n_items (hd_handoff_get_transcript (hd_queue_lookup (queue, accepted)));
   g_assert_true (hd_demo_router_push_turn (router, accepted, "are you still there?"));

@@ -14,6 +14,7 @@
 #include "hd-error.h"
 #include "hd-session.h"
 #include "hd-sf-standin-streaming.h"
+#include "hd-test-demo.h"
 #include "hd-test-utils.h"
 
 /* `handoffdesk --demo --feed salesforce` without the window: the session
@@ -54,32 +55,6 @@ count (const char *haystack,
   return n;
 }
 
-static char *
-read_journal (HdSession *session)
-{
-  HdJournal *journal = hd_session_get_journal (session);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (hd_journal_sync (journal, &error));
-  g_assert_true (g_file_get_contents (hd_journal_get_current_path (journal), &text, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&text);
-}
-
-static void
-accept_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (hd_session_request_finish (HD_SESSION (object), result, &error));
-  g_assert_no_error (error);
-  *done = TRUE;
-}
-
 static void
 test_demo_over_salesforce (void)
 {
@@ -110,14 +85,14 @@ test_demo_over_salesforce (void)
 
   first = g_list_model_get_item (G_LIST_MODEL (queue), 0);
   first_id = g_strdup (hd_handoff_get_handoff_id (first));
-  journal = read_journal (session);
+  journal = hd_test_session_read_journal (session);
   line = g_strdup_printf ("\"handoff\":\"%s\"", first_id);
   g_assert_nonnull (strstr (journal, line));
   g_assert_cmpuint (count (journal, "\"type\":\"offer\""), ==, 3);
 
   /* Answered by the org's flow, as an event. */
   g_assert_true (hd_session_get_can_send (session));
-  hd_session_accept_async (session, first_id, NULL, accept_cb, &accepted);
+  hd_session_accept_async (session, first_id, NULL, hd_test_session_request_done_cb, &accepted);
   g_assert_true (hd_session_is_request_pending (session, first_id));
   HD_TEST_WAIT_UNTIL (accepted, HD_TEST_TIMEOUT_MS);
   g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_ACCEPTED);
@@ -213,7 +188,7 @@ test_turns_over_salesforce (void)
   HD_TEST_WAIT_UNTIL (request_logged (standin, "status away"), HD_TEST_TIMEOUT_MS);
   first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (session)), 0);
   first_id = g_strdup (hd_handoff_get_handoff_id (first));
-  hd_session_accept_async (session, first_id, NULL, accept_cb, &accepted);
+  hd_session_accept_async (session, first_id, NULL, hd_test_session_request_done_cb, &accepted);
   HD_TEST_WAIT_UNTIL (accepted, HD_TEST_TIMEOUT_MS);
 
   turns_before = n_turns (first);
@@ -226,7 +201,7 @@ test_turns_over_salesforce (void)
   HD_TEST_WAIT_UNTIL (request_logged (standin, "status busy") &&
                       hd_sf_feed_is_idle (hd_session_get_sf_feed (session)), HD_TEST_TIMEOUT_MS);
 
-  journal = read_journal (session);
+  journal = hd_test_session_read_journal (session);
   g_assert_cmpuint (count (journal, "\"text\":\"is my salary safe?\""), ==, 1);
   g_assert_cmpuint (count (journal, "\"text\":\"Yes, nothing has left your account\""), ==, 1);
   g_assert_cmpuint (count (journal, "\"sequence\":2"), >=, 1);
@@ -258,7 +233,7 @@ test_turns_over_salesforce (void)
   hd_sf_standin_add_turn (standin, first_id, "customer", "thanks", NULL);
   HD_TEST_WAIT_UNTIL (n_turns (restored) == turns_before + 3 && hd_sf_feed_is_idle (hd_session_get_sf_feed (session)),
                       HD_TEST_TIMEOUT_MS);
-  again = read_journal (session);
+  again = hd_test_session_read_journal (session);
   g_assert_cmpuint (count (again, "\"text\":\"is my salary safe?\""), ==, 1);
   g_assert_cmpuint (count (again, "\"text\":\"Yes, nothing has left your account\""), ==, 1);
 

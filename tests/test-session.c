@@ -21,21 +21,6 @@ has_three_offers (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (data))) >= 3;
 }
 
-static char *
-read_journal (HdSession *session)
-{
-  HdJournal *journal = hd_session_get_journal (session);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (journal);
-  g_assert_true (hd_journal_sync (journal, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (hd_journal_get_current_path (journal), &text, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&text);
-}
-
 static void
 accept_cb (GObject      *object,
            GAsyncResult *result,
@@ -74,7 +59,7 @@ test_session_demo_journals_offers_and_accept (void)
   g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_OFFERED);
 
   /* Every presented offer is in the journal with its packet. */
-  before = read_journal (session);
+  before = hd_test_session_read_journal (session);
   offer_line = g_strdup_printf ("\"handoff\":\"%s\"", hd_handoff_get_handoff_id (first));
   g_assert_nonnull (strstr (before, offer_line));
   g_assert_nonnull (strstr (before, "\"type\":\"offer\""));
@@ -87,7 +72,7 @@ test_session_demo_journals_offers_and_accept (void)
   hd_test_wait_flag (&accepted, HD_TEST_TIMEOUT_MS);
   g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_ACCEPTED);
 
-  after = read_journal (session);
+  after = hd_test_session_read_journal (session);
   /* One accept record, for this handoff, by the agent. */
   accept_line = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"agent\",\"id\":\"agent-demo\"},\"type\":\"accept\"",
                                  hd_handoff_get_handoff_id (first));
@@ -140,7 +125,7 @@ big_offer_journaled (gpointer data)
 
   if (!held->noted)
     return FALSE;
-  text = read_journal (held->session);
+  text = hd_test_session_read_journal (held->session);
   return strstr (text, needle) != NULL;
 }
 
@@ -176,7 +161,7 @@ test_session_big_offer_journal_order (void)
   g_assert_true (hd_test_wait_until (big_offer_journaled, &held, 3 * HD_TEST_TIMEOUT_MS));
   g_assert_true (held.presenting);
 
-  text = read_journal (session);
+  text = hd_test_session_read_journal (session);
   offer = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"system\",\"id\":\"router\"},\"type\":\"offer\"", held.big);
   note = g_strdup_printf ("\"handoff\":\"%s\",\"actor\":{\"kind\":\"agent\",\"id\":\"agent-demo\"},\"type\":\"note\"", held.big);
   offer_at = strstr (text, offer);
@@ -301,7 +286,7 @@ static gboolean
 journal_has (HdSession  *session,
              const char *needle)
 {
-  g_autofree char *text = read_journal (session);
+  g_autofree char *text = hd_test_session_read_journal (session);
 
   return strstr (text, needle) != NULL;
 }
@@ -347,7 +332,7 @@ static guint
 count_in_journal (HdSession  *session,
                   const char *needle)
 {
-  g_autofree char *text = read_journal (session);
+  g_autofree char *text = hd_test_session_read_journal (session);
   guint n = 0;
 
   for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
@@ -491,7 +476,7 @@ test_session_quality_reports_and_wrap_up (Demo          *demo,
   g_assert_cmpint (hd_handoff_get_state (demo->offers[0]), ==, HD_HANDOFF_STATE_WRAPPED_UP);
   HD_TEST_WAIT_UNTIL (journal_has (demo->session, "\"type\":\"wrap-up\""), HD_TEST_TIMEOUT_MS);
 
-  text = read_journal (demo->session);
+  text = hd_test_session_read_journal (demo->session);
   g_assert_nonnull (strstr (text, "\"name\":\"customer-repeated-details\",\"source\":\"agent\"}"));
   g_assert_nonnull (strstr (text, "\"name\":\"customer-repeated-details\",\"source\":\"auto\",\"detail\":\"card\""));
   g_assert_nonnull (strstr (text, "\"name\":\"verification-repeated\",\"source\":\"agent\""));
