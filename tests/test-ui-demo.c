@@ -79,6 +79,21 @@ test_demo_supervisor_stream (Fixture       *fixture,
   g_assert_true (hd_test_wait_until (has_panels, fixture, HD_TEST_TIMEOUT_MS));
 }
 
+/* An agent who never opens Supervisor mode has no Supervisor view, but the
+ * model it would show still moves on: its totals (and its alerts, which the
+ * window turns into toasts and notifications) come from its flushes. */
+static void
+test_demo_supervisor_unopened (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "supervisor_stack"));
+  HdSupervisorModel *model = hd_session_get_supervisor_model (fixture->session);
+
+  g_assert_true (hd_test_wait_until (has_panels, fixture, HD_TEST_TIMEOUT_MS));
+  HD_TEST_WAIT_UNTIL (hd_supervisor_model_get_n_waiting (model) > 0, HD_TEST_TIMEOUT_MS);
+  g_assert_null (gtk_stack_get_child_by_name (stack, "queues"));
+}
+
 static gboolean
 first_accepted (gpointer data)
 {
@@ -405,6 +420,8 @@ main (int   argc,
 
   g_test_add ("/hd/ui/demo/queue-and-connection", Fixture, NULL, fixture_setup, test_demo_shows_queue_and_connection, fixture_teardown);
   g_test_add ("/hd/ui/demo/supervisor-stream", Fixture, NULL, fixture_setup, test_demo_supervisor_stream, fixture_teardown);
+  g_test_add ("/hd/ui/demo/supervisor-unopened", Fixture, NULL, fixture_setup, test_demo_supervisor_unopened,
+              fixture_teardown);
   g_test_add ("/hd/ui/demo/keyboard-accept", Fixture, NULL, fixture_setup, test_demo_keyboard_accept, fixture_teardown);
   g_test_add ("/hd/ui/demo/keyboard-other-mode", Fixture, NULL, fixture_setup, test_demo_keyboard_other_mode,
               fixture_teardown);
