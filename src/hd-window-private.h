@@ -51,6 +51,7 @@ struct _HdWindow
   HdSupervisorView     *supervisor_view;
   HdTrainerView        *trainer_view;
   gboolean              alerts_connected; /* to the session's supervisor model */
+  guint                 model_flush_id;   /* flushes that model until supervisor_view is built */
 };
 
 HdHandoff *_hd_window_lookup_handoff       (HdWindow       *self,

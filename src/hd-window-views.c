@@ -98,6 +98,21 @@ on_supervisor_alert_cb (HdWindow     *self,
     }
 }
 
+/* The supervisor model's waits, totals and alerts move on only when it is
+ * flushed, which the Supervisor view does on its own timer once built;
+ * before that the window does it, at the view's default pace, so that a
+ * queue's alert still reaches the toast and the notification. */
+static gboolean
+flush_model_cb (gpointer user_data)
+{
+  HdWindow *self = user_data;
+  HdSupervisorModel *model = self->session != NULL ? hd_session_get_supervisor_model (self->session) : NULL;
+
+  if (model != NULL)
+    hd_supervisor_model_flush (model, g_get_real_time ());
+  return G_SOURCE_CONTINUE;
+}
+
 GtkWidget *
 hd_window_get_supervisor_view (HdWindow *self)
 {
@@ -110,6 +125,8 @@ hd_window_get_supervisor_view (HdWindow *self)
 
   view = hd_supervisor_view_new (NULL);
   self->supervisor_view = HD_SUPERVISOR_VIEW (view);
+  /* Its own timer flushes the model from now on. */
+  g_clear_handle_id (&self->model_flush_id, g_source_remove);
   g_signal_connect_object (view, "open-handoff", G_CALLBACK (on_open_handoff_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->supervisor_stack, view, "queues");
   /* Named once, as the window's own buttons are (hd-a11y.h). */
@@ -168,6 +185,12 @@ _hd_window_views_set_session (HdWindow *self)
     {
       g_signal_connect_object (model, "alert", G_CALLBACK (on_supervisor_alert_cb), self, G_CONNECT_SWAPPED);
       self->alerts_connected = TRUE;
+    }
+  if (self->supervisor_view == NULL && self->model_flush_id == 0 && model != NULL)
+    {
+      self->model_flush_id = g_timeout_add (500, flush_model_cb, self);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->model_flush_id),
+                                "[hd-window] supervisor model flush");
     }
   /* In Salesforce mode Omni-Channel routes, and nothing streams its queues
    * to the app (that stream is the routing layer's WebSocket feed): an

@@ -611,6 +611,7 @@ hd_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_handle_id (&self->fold_buttons_id, g_source_remove);
+  g_clear_handle_id (&self->model_flush_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), HD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (hd_window_parent_class)->dispose (object);

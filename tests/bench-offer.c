@@ -24,6 +24,7 @@
 
 #include "hd-agent-view.h"
 #include "hd-bench-collect.h"
+#include "hd-bench-util.h"
 #include "hd-demo-router.h"
 #include "hd-feed-client.h"
 #include "hd-journal.h"
@@ -193,16 +194,6 @@ push_cb (gpointer user_data)
 
 /* The main thread ---------------------------------------------------------- */
 
-/* The main thread's processor time, in µs. */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static long
 thread_page_faults (void)
 {
@@ -222,7 +213,7 @@ heartbeat_cb (gpointer user_data)
 {
   Bench *b = user_data;
   gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_time ();
+  gint64 cpu = hd_bench_thread_cpu_us ();
   long faults = thread_page_faults ();
 
   if (b->last_beat != 0 && now - b->last_beat > b->stall_max)
@@ -255,7 +246,7 @@ items_changed_first_cb (GListModel *queue,
                         Bench      *b)
 {
   b->handler_start = g_get_monotonic_time ();
-  b->handler_cpu_start = thread_cpu_time ();
+  b->handler_cpu_start = hd_bench_thread_cpu_us ();
   hd_bench_collect (b->expected_id != NULL);
 }
 
@@ -288,7 +279,7 @@ items_changed_cb (GListModel *queue,
        * does it itself only for an agent with nothing open). */
       hd_agent_view_set_selected_handoff (b->view, handoff);
       b->handler_work = g_get_monotonic_time () - b->handler_start;
-      b->handler_cpu = thread_cpu_time () - b->handler_cpu_start;
+      b->handler_cpu = hd_bench_thread_cpu_us () - b->handler_cpu_start;
       b->armed = TRUE;
       g_idle_add_full (G_PRIORITY_HIGH - 10, dispatch_done_cb, b, NULL);
       g_clear_pointer (&b->expected_id, g_free);
@@ -333,7 +324,7 @@ before_paint_cb (GdkFrameClock *clock,
                  Bench         *b)
 {
   b->frame_start = g_get_monotonic_time ();
-  b->frame_cpu_start = thread_cpu_time ();
+  b->frame_cpu_start = hd_bench_thread_cpu_us ();
   hd_bench_collect (b->armed);
 }
 
@@ -349,7 +340,7 @@ after_paint_cb (GdkFrameClock *clock,
   b->shown_frame = gdk_frame_clock_get_frame_counter (clock);
   b->shown_frame_start = b->frame_start;
   b->frame_work = b->drawn_at - b->frame_start;
-  b->frame_cpu = thread_cpu_time () - b->frame_cpu_start;
+  b->frame_cpu = hd_bench_thread_cpu_us () - b->frame_cpu_start;
   hd_bench_collect (FALSE);
   b->armed = FALSE;
   b->drawn = TRUE;
@@ -390,15 +381,6 @@ measure_fixed_period (guint       ms,
     g_error ("the main loop did not reach the end of %s", what);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* What a minor page fault costs here: the first touch of each page of a
  * fresh 4 MiB mapping (about a 1366×768 window's pixels), median of 5. */
 static double
@@ -421,7 +403,7 @@ page_fault_us (void)
       us[i] = (double) (g_get_monotonic_time () - start) / (double) (size / page);
       munmap (p, size);
     }
-  qsort (us, G_N_ELEMENTS (us), sizeof (double), compare_doubles);
+  qsort (us, G_N_ELEMENTS (us), sizeof (double), hd_bench_compare_doubles);
   return us[G_N_ELEMENTS (us) / 2];
 }
 
@@ -470,18 +452,6 @@ presentation_time (Bench *b)
   return presented;
 }
 
-/* One line for build-aux/bench-summary.py: KEY | WHAT | FIGURE | TARGET | verdict | NOTE. */
-static void
-print_target (const char *key,
-              const char *what,
-              double      figure,
-              double      target,
-              const char *note)
-{
-  printf ("target: %s | %s | %.2f ms | ≤ %.1f ms | %s | %s\n",
-          key, what, figure, target, figure <= target ? "met" : "missed", note);
-}
-
 /* Sorts @values and prints them like bench-pane; returns the p95. */
 static double
 report_unit (const char *label,
@@ -494,7 +464,7 @@ report_unit (const char *label,
   int pad = 80 - (int) g_utf8_strlen (line, -1);
   double p95;
 
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), hd_bench_compare_doubles);
   p95 = values[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1];
   /* Padded by characters, not bytes: the labels hold arrows. */
   printf ("%s%*s p50 %7.2f %-2s   p95 %7.2f %-2s   max %7.2f %-2s   (%u runs)\n",
@@ -617,7 +587,7 @@ bench (Bench      *b,
                               n_presented, runs);
     p95 = report (label, "offer frame on the wire → pane presented", presented, runs);
     printf ("%s: presented is %s\n", label, note);
-    print_target (key, what, p95, target_ms, note);
+    hd_bench_print_target (key, what, p95, target_ms, note);
     g_string_append_printf (verdicts, "%s: offer frame on the wire → pane presented, p95 %.2f ms ≤ %.1f ms: %s\n",
                             label, p95, target_ms, p95 <= target_ms ? "met" : "NOT met");
   }
@@ -628,7 +598,7 @@ bench (Bench      *b,
     {
       g_autofree char *what = g_strdup_printf ("%s: main-thread work (select + frame), p95", label);
 
-      print_target ("offer-typical-work", what, p95, 8, "half a frame");
+      hd_bench_print_target ("offer-typical-work", what, p95, 8, "half a frame");
     }
   report (label, "main-thread work (select + frame + dispatch tail)", dispatch, runs);
   /* The same work's processor time: what a loaded machine does not stretch. */
@@ -653,7 +623,7 @@ bench (Bench      *b,
     /* The issue sets the burst target for the big offer; a typical one's is
      * reported beside it. */
     if (n_turns > 50)
-      print_target ("offer-large-burst", what, stall[longest], FRAME_MS, note);
+      hd_bench_print_target ("offer-large-burst", what, stall[longest], FRAME_MS, note);
   }
   report (label, "longest main-loop stall", stall, runs);
   report (label, "longest stall: main thread on the processor", stall_cpu, runs);

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "hd-bench-collect.h"
+#include "hd-bench-util.h"
 #include "hd-handoff-pane.h"
 #include "hd-handoff.h"
 #include "hd-packet-parser.h"
@@ -51,8 +52,6 @@ static gint64 frame_work;
 static gint64 frame_cpu_start;
 static gint64 frame_cpu;  /* µs on the processor, before-paint → after-paint */
 
-static gint64 thread_cpu_us (void);
-
 /* The main-thread burst probe: a 1 ms timer at high priority, dispatched as
  * soon as the loop gets a chance (as in bench-offer).  Its longest gap less
  * its own 1 ms is the longest the main thread was busy (or kept off the
@@ -63,22 +62,11 @@ static gint64 probe_max;
 static gint64 probe_last_cpu;
 static gint64 probe_max_cpu;  /* µs on the processor during the longest burst */
 
-/* The main thread's processor time, in µs: what a loaded machine does not
- * stretch, unlike the wall clock. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static gboolean
 probe_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_us ();
+  gint64 cpu = hd_bench_thread_cpu_us ();
 
   if (probe_last != 0 && now - probe_last > probe_max)
     {
@@ -108,24 +96,12 @@ probe_stop (void)
   return MAX (probe_max - 1000, 0) / 1000.0;
 }
 
-/* One line for build-aux/bench-summary.py: KEY | WHAT | FIGURE | TARGET | verdict | NOTE. */
-static void
-print_target (const char *key,
-              const char *what,
-              double      figure,
-              double      target,
-              const char *note)
-{
-  printf ("target: %s | %s | %.2f ms | ≤ %.1f ms | %s | %s\n",
-          key, what, figure, target, figure <= target ? "met" : "missed", note);
-}
-
 static void
 before_paint_cb (GdkFrameClock *clock,
                  gpointer       user_data)
 {
   frame_start = g_get_monotonic_time ();
-  frame_cpu_start = thread_cpu_us ();
+  frame_cpu_start = hd_bench_thread_cpu_us ();
 }
 
 static void
@@ -134,7 +110,7 @@ after_paint_cb (GdkFrameClock *clock,
 {
   painted = TRUE;
   frame_work = g_get_monotonic_time () - frame_start;
-  frame_cpu = thread_cpu_us () - frame_cpu_start;
+  frame_cpu = hd_bench_thread_cpu_us () - frame_cpu_start;
 }
 
 static void
@@ -146,15 +122,6 @@ wait_for_paint (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Sorts @ms and prints it; returns the p95. */
 static double
 report (const char *what,
@@ -163,7 +130,7 @@ report (const char *what,
 {
   double p95;
 
-  qsort (ms, n, sizeof (double), compare_doubles);
+  qsort (ms, n, sizeof (double), hd_bench_compare_doubles);
   p95 = ms[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1];
   printf ("%-64s p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%u runs)\n",
           what, ms[n / 2], p95, ms[n - 1], n);
@@ -356,13 +323,13 @@ bench (GtkWidget  *window,
           {
             g_autoptr(HdTurn) turn = live_turn_new (i);
             gint64 start = g_get_monotonic_time ();
-            gint64 start_cpu = thread_cpu_us ();
+            gint64 start_cpu = hd_bench_thread_cpu_us ();
             double frames = 0, frames_cpu = 0;
 
             hd_bench_collect (TRUE);
             hd_handoff_append_turn (ha, turn);
             append[i] = (g_get_monotonic_time () - start) / 1000.0;
-            append_cpu[i] = (thread_cpu_us () - start_cpu) / 1000.0;
+            append_cpu[i] = (hd_bench_thread_cpu_us () - start_cpu) / 1000.0;
             for (guint k = 0; k < 4; k++)
               {
                 double value = gtk_adjustment_get_value (adjustment);
@@ -398,13 +365,13 @@ bench (GtkWidget  *window,
                                 scroll_cpu);
         if (!append_only)
           {
-            print_target ("pane-load-earlier-burst",
+            hd_bench_print_target ("pane-load-earlier-burst",
                           "10,000 turns: longest main-thread burst loading earlier turns (1 ms probe)",
                           scroll_burst, FRAME_MS, note);
             g_clear_pointer (&note, g_free);
             note = g_strdup_printf ("one step a frame, 60 frames each way; %.1f ms of the burst on the processor",
                                     drag_cpu);
-            print_target ("pane-drag-burst",
+            hd_bench_print_target ("pane-drag-burst",
                           "10,000 turns: longest main-thread burst dragging the scrollbar end to end and back",
                           drag_burst, FRAME_MS, note);
             g_clear_pointer (&note, g_free);
@@ -418,7 +385,7 @@ bench (GtkWidget  *window,
         /* One frame would do: the rest land the view on the turn. */
         printf ("large packet (10,000 turns): live turn appended: %.2f frames each, mean\n",
                 (double) n_append_frames / RUNS_APPEND);
-        print_target ("pane-live-turn-work",
+        hd_bench_print_target ("pane-live-turn-work",
                       "10,000 turns: live turn appended, main-thread work (append + frames), p95",
                       p95, 4, "following the end");
       }

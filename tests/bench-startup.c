@@ -12,18 +12,11 @@
 
 #include <gio/gio.h>
 
+#include "hd-bench-util.h"
+
 #define RUNS 15
 /* Issue #20: cold start to the first frame, on GNOME's compositor. */
 #define TARGET_MS 150.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int   argc,
@@ -76,8 +69,8 @@ main (int   argc,
       ms[i] = (first_frame - start) / 1000.0;
     }
 
-  qsort (ms, RUNS, sizeof ms[0], compare_doubles);
-  qsort (cpu_ms, RUNS, sizeof cpu_ms[0], compare_doubles);
+  qsort (ms, RUNS, sizeof ms[0], hd_bench_compare_doubles);
+  qsort (cpu_ms, RUNS, sizeof cpu_ms[0], hd_bench_compare_doubles);
   printf ("startup: the app's processor time (user + system, to its exit just after the first frame): "
           "median %.1f ms, min %.1f ms\n", cpu_ms[RUNS / 2], cpu_ms[0]);
   g_print ("startup to first frame (%d runs%s%s): median %.1f ms, p95 %.1f ms, min %.1f ms\n",

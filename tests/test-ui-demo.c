@@ -79,6 +79,21 @@ test_demo_supervisor_stream (Fixture       *fixture,
   g_assert_true (hd_test_wait_until (has_panels, fixture, HD_TEST_TIMEOUT_MS));
 }
 
+/* An agent who never opens Supervisor mode has no Supervisor view, but the
+ * model it would show still moves on: its totals (and its alerts, which the
+ * window turns into toasts and notifications) come from its flushes. */
+static void
+test_demo_supervisor_unopened (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "supervisor_stack"));
+  HdSupervisorModel *model = hd_session_get_supervisor_model (fixture->session);
+
+  g_assert_true (hd_test_wait_until (has_panels, fixture, HD_TEST_TIMEOUT_MS));
+  HD_TEST_WAIT_UNTIL (hd_supervisor_model_get_n_waiting (model) > 0, HD_TEST_TIMEOUT_MS);
+  g_assert_null (gtk_stack_get_child_by_name (stack, "queues"));
+}
+
 static gboolean
 first_accepted (gpointer data)
 {
@@ -150,9 +165,12 @@ test_demo_keyboard_other_mode (Fixture       *fixture,
   g_assert_cmpint (hd_handoff_get_state (first), ==, HD_HANDOFF_STATE_OFFERED);
 }
 
-static void
-test_demo_reply_goes_through_feed (Fixture       *fixture,
-                                   gconstpointer  data)
+/* Accepts the first offer, sends @text from the pane's reply box (session.reply; once
+ * taken, the box clears) and waits for the feed to bring it back as the agent's turn,
+ * the transcript's last.  Returns the transcript's length before the reply. */
+static guint
+accept_and_reply (Fixture    *fixture,
+                  const char *text)
 {
   HdAgentView *view = HD_AGENT_VIEW (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "agent_view"));
   g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
@@ -168,17 +186,25 @@ test_demo_reply_goes_through_feed (Fixture       *fixture,
   g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
 
   before = g_list_model_get_n_items (transcript);
-  /* The pane's reply box goes through session.reply; once taken, the box clears. */
   HD_TEST_WAIT_UNTIL (hd_handoff_pane_get_can_send (pane), HD_TEST_TIMEOUT_MS);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "I can see the declined payment in Dubai.");
+  g_assert_true (gtk_widget_get_sensitive (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.send-reply", NULL));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  /* The router relays the reply back: the transcript grows by it. */
   HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (transcript) > before, HD_TEST_TIMEOUT_MS);
 
   last = g_list_model_get_item (transcript, g_list_model_get_n_items (transcript) - 1);
   g_assert_cmpint (hd_turn_get_speaker (last), ==, HD_SPEAKER_AGENT);
-  g_assert_cmpstr (hd_turn_get_text (last), ==, "I can see the declined payment in Dubai.");
+  g_assert_cmpstr (hd_turn_get_text (last), ==, text);
+  return before;
+}
+
+/* The router relays the reply back: the transcript grows by it. */
+static void
+test_demo_reply_goes_through_feed (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  accept_and_reply (fixture, "I can see the declined payment in Dubai.");
 }
 
 static gboolean
@@ -348,29 +374,11 @@ test_demo_salesforce_reply (Fixture       *fixture,
   HdAgentView *view = HD_AGENT_VIEW (hd_test_template_child (fixture->window, HD_TYPE_WINDOW, "agent_view"));
   g_autoptr(HdHandoff) first = g_list_model_get_item (G_LIST_MODEL (hd_session_get_queue (fixture->session)), 0);
   GListModel *transcript = hd_handoff_get_transcript (first);
-  g_autoptr(HdTurn) last = NULL;
-  HdHandoffPane *pane = hd_agent_view_get_pane (view);
-  GtkWidget *bar = hd_test_template_child (pane, HD_TYPE_HANDOFF_PANE, "reply_bar");
-  GtkWidget *entry = hd_test_template_child (bar, HD_TYPE_REPLY_BAR, "reply_entry");
   guint before;
 
-  g_assert_true (hd_handoff_pane_get_can_reply (pane));
-  hd_agent_view_set_selected_handoff (view, first);
-  gtk_widget_activate_action (GTK_WIDGET (view), "agent.accept", NULL);
-  g_assert_true (hd_test_wait_until (first_accepted, fixture, HD_TEST_TIMEOUT_MS));
-
-  before = g_list_model_get_n_items (transcript);
-  HD_TEST_WAIT_UNTIL (hd_handoff_pane_get_can_send (pane), HD_TEST_TIMEOUT_MS);
-  g_assert_true (gtk_widget_get_sensitive (entry));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Your card is blocked; a new one is on its way.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.send-reply", NULL));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  /* The org records the reply as a turn and announces it: the transcript
-   * grows by it, once. */
-  HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (transcript) > before, HD_TEST_TIMEOUT_MS);
-  last = g_list_model_get_item (transcript, g_list_model_get_n_items (transcript) - 1);
-  g_assert_cmpint (hd_turn_get_speaker (last), ==, HD_SPEAKER_AGENT);
-  g_assert_cmpstr (hd_turn_get_text (last), ==, "Your card is blocked; a new one is on its way.");
+  g_assert_true (hd_handoff_pane_get_can_reply (hd_agent_view_get_pane (view)));
+  before = accept_and_reply (fixture, "Your card is blocked; a new one is on its way.");
+  /* The org records the reply as a turn and announces it: the transcript grows by it, once. */
   HD_TEST_WAIT_UNTIL (hd_sf_feed_is_idle (hd_session_get_sf_feed (fixture->session)), HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (g_list_model_get_n_items (transcript), ==, before + 1);
 }
@@ -405,6 +413,8 @@ main (int   argc,
 
   g_test_add ("/hd/ui/demo/queue-and-connection", Fixture, NULL, fixture_setup, test_demo_shows_queue_and_connection, fixture_teardown);
   g_test_add ("/hd/ui/demo/supervisor-stream", Fixture, NULL, fixture_setup, test_demo_supervisor_stream, fixture_teardown);
+  g_test_add ("/hd/ui/demo/supervisor-unopened", Fixture, NULL, fixture_setup, test_demo_supervisor_unopened,
+              fixture_teardown);
   g_test_add ("/hd/ui/demo/keyboard-accept", Fixture, NULL, fixture_setup, test_demo_keyboard_accept, fixture_teardown);
   g_test_add ("/hd/ui/demo/keyboard-other-mode", Fixture, NULL, fixture_setup, test_demo_keyboard_other_mode,
               fixture_teardown);
