@@ -210,10 +210,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  sf_test_root = hd_test_init_xdg ();
-  g_test_init (&argc, &argv, NULL);
+  sf_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/hd/sf-case-watch/colleague-change", test_colleague_change);
@@ -222,7 +219,5 @@ main (int   argc,
   ADD ("/hd/sf-case-watch/no-cdc", test_no_cdc);
 #undef ADD
 
-  ret = g_test_run ();
-  hd_test_rm_rf (sf_test_root);
-  return ret;
+  return sf_test_run ();
 }

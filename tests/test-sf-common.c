@@ -11,6 +11,24 @@
 
 char *sf_test_root;
 
+void
+sf_test_init (int    *argc,
+              char ***argv)
+{
+  sf_test_root = hd_test_init_xdg ();
+  g_test_init (argc, argv, NULL);
+}
+
+int
+sf_test_run (void)
+{
+  int ret = g_test_run ();
+
+  hd_test_rm_rf (sf_test_root);
+  g_clear_pointer (&sf_test_root, g_free);
+  return ret;
+}
+
 char *
 sf_test_new_dir (const char *name)
 {

@@ -28,6 +28,12 @@
  * hd_test_init_xdg () before anything else. */
 extern char *sf_test_root;
 
+/* Sets sf_test_root from hd_test_init_xdg (), then initialises GTest. */
+void          sf_test_init               (int          *argc,
+                                          char       ***argv);
+/* Runs the tests, then removes the private XDG tree. */
+int           sf_test_run                (void);
+
 /* A new folder under the private XDG data folder. */
 char         *sf_test_new_dir            (const char   *name);
 
