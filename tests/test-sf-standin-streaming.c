@@ -154,6 +154,19 @@ do_subscribe (Fixture    *f,
   return post (f, agent_token (f), json, answer);
 }
 
+/* A new client subscribed to the offers channel from @replay_id. */
+static void
+subscribe_new_client (Fixture *f,
+                      gint64   replay_id)
+{
+  Answer answer = { 0 };
+
+  do_handshake (f);
+  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, replay_id, &answer),
+                                                 "successful"));
+  answer_clear (&answer);
+}
+
 static void
 connect_start (Fixture *f,
                Answer  *answer)
@@ -277,10 +290,7 @@ test_cookie_and_unknown_client (Fixture       *f,
   g_autoptr(SoupSession) cookieless = soup_session_new ();
   SoupSession *kept;
 
-  do_handshake (f);
-  reply = do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer);
-  g_assert_true (json_object_get_boolean_member (reply, "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -1);
 
   /* Without the cookie the request lands on a server that does not know
    * the client. */
@@ -317,9 +327,7 @@ test_replay (Fixture       *f,
   g_assert_cmpint (third, >, second);
 
   /* -2: everything retained. */
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -2, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -2);
   connect_start (f, &answer);
   HD_TEST_WAIT_UNTIL (answer.done, HD_TEST_TIMEOUT_MS);
   ids = events_of (&answer, &reply);
@@ -330,9 +338,7 @@ test_replay (Fixture       *f,
   answer_clear (&answer);
 
   /* A replayId: the events after it. */
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, first, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, first);
   connect_start (f, &answer);
   HD_TEST_WAIT_UNTIL (answer.done, HD_TEST_TIMEOUT_MS);
   after = events_of (&answer, &reply);
@@ -367,9 +373,7 @@ test_long_poll (Fixture       *f,
   gint64 id;
 
   hd_sf_standin_set_streaming_timeouts (f->standin, 300, 40000);
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -1);
 
   /* Held until an event comes. */
   connect_start (f, &answer);
@@ -399,9 +403,7 @@ test_expiry (Fixture       *f,
   JsonObject *reply;
   gint64 deadline;
 
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -1);
   hd_sf_standin_set_streaming_timeouts (f->standin, 110000, 50);
 
   /* The client does not come back within the expiry: it is gone. */
@@ -520,9 +522,7 @@ test_request_answered (Fixture       *f,
   JsonArray *messages;
   JsonObject *payload = NULL;
 
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -1);
 
   /* A colleague cannot accept someone else's offer: the flow answers them. */
   rest_call (f, "POST", "/services/data/v64.0/sobjects/HandoffDesk_Request__e/", colleague,
