@@ -56,6 +56,10 @@ void          sf_test_sign_in            (HdSfAuth     *auth);
 HdSfAuth     *sf_test_new_signed_in_auth (HdSfStandin  *standin,
                                           HdTokenStore *store);
 HdSfStandin  *sf_test_new_standin        (void);
+/* Publishes an offer event of @kind (Kind__c) for the signed-in agent;
+ * returns its replayId. */
+gint64        sf_test_publish            (HdSfStandin  *standin,
+                                          const char   *kind);
 /* How many writes in the stand-in's log start with @prefix. */
 guint         sf_test_count_log          (HdSfStandin  *standin,
                                           const char   *prefix);

@@ -177,17 +177,6 @@ connect_start (Fixture *f,
   post_start (f, agent_token (f), json, answer);
 }
 
-static gint64
-publish (Fixture    *f,
-         const char *kind)
-{
-  g_autoptr(JsonObject) payload = json_object_new ();
-
-  json_object_set_string_member (payload, "Kind__c", kind);
-  json_object_set_string_member (payload, "Agent_User_Id__c", hd_sf_standin_get_user_id (f->standin));
-  return hd_sf_standin_publish_event (f->standin, HD_SF_STANDIN_EVENT_CHANNEL, payload, NULL);
-}
-
 /* The replayIds of the events in a connect's answer, and its reply. */
 static GArray *
 events_of (Answer      *answer,
@@ -320,9 +309,9 @@ test_replay (Fixture       *f,
   g_autofree char *expected = NULL;
   gint64 first, second, third;
 
-  first = publish (f, "offer");
-  second = publish (f, "revoke");
-  third = publish (f, "expire");
+  first = sf_test_publish (f->standin, "offer");
+  second = sf_test_publish (f->standin, "revoke");
+  third = sf_test_publish (f->standin, "expire");
   g_assert_cmpint (second, >, first);
   g_assert_cmpint (third, >, second);
 
@@ -378,7 +367,7 @@ test_long_poll (Fixture       *f,
   /* Held until an event comes. */
   connect_start (f, &answer);
   HD_TEST_WAIT_UNTIL (hd_sf_standin_get_n_stream_clients (f->standin) == 1, HD_TEST_TIMEOUT_MS);
-  id = publish (f, "offer");
+  id = sf_test_publish (f->standin, "offer");
   HD_TEST_WAIT_UNTIL (answer.done, HD_TEST_TIMEOUT_MS);
   ids = events_of (&answer, &reply);
   g_assert_cmpuint (ids->len, ==, 1);
