@@ -206,7 +206,6 @@ flow_run_cb (gpointer user_data)
   const char *result = "ok";
   const char *message = "";
 
-  self->streaming->n_pending_flows--;
   if (record == NULL || g_strcmp0 (hd_json_get_string (record, "OwnerId", NULL), run->user_id) != 0)
     {
       result = "not_found";
@@ -321,7 +320,6 @@ handle_request_insert (HdSfStandin       *self,
   run->request_id = g_strdup (request_id);
   if (body_object != NULL)
     run->text = g_strdup (hd_json_get_string (body_object, "text", NULL));
-  self->streaming->n_pending_flows++;
   g_idle_add_full (G_PRIORITY_DEFAULT, flow_run_cb, run, (GDestroyNotify) flow_run_free);
   return TRUE;
 }
