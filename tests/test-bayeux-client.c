@@ -92,17 +92,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->standin);
 }
 
-static gint64
-publish (Fixture    *f,
-         const char *kind)
-{
-  g_autoptr(JsonObject) payload = json_object_new ();
-
-  json_object_set_string_member (payload, "Kind__c", kind);
-  json_object_set_string_member (payload, "Agent_User_Id__c", hd_sf_standin_get_user_id (f->standin));
-  return hd_sf_standin_publish_event (f->standin, HD_SF_STANDIN_EVENT_CHANNEL, payload, NULL);
-}
-
 static void
 start_connected (Fixture *f)
 {
@@ -131,7 +120,7 @@ test_events_in_order (Fixture       *f,
   g_assert_cmpuint (hd_bayeux_client_get_n_handshakes (f->client), ==, 1);
   for (guint i = 0; i < 20; i++)
     {
-      gint64 id = publish (f, i % 2 == 0 ? "offer" : "revoke");
+      gint64 id = sf_test_publish (f->standin, i % 2 == 0 ? "offer" : "revoke");
 
       g_array_append_val (published, id);
     }
@@ -147,9 +136,9 @@ static void
 test_resume_from_replay_id (Fixture       *f,
                             gconstpointer  data)
 {
-  gint64 first = publish (f, "offer");
-  gint64 second = publish (f, "offer");
-  gint64 third = publish (f, "expire");
+  gint64 first = sf_test_publish (f->standin, "offer");
+  gint64 second = sf_test_publish (f->standin, "offer");
+  gint64 third = sf_test_publish (f->standin, "expire");
 
   new_client (f, first);
   start_connected (f);
@@ -166,7 +155,7 @@ test_unknown_client (Fixture       *f,
   gint64 id;
 
   start_connected (f);
-  id = publish (f, "offer");
+  id = sf_test_publish (f->standin, "offer");
   g_array_append_val (published, id);
   HD_TEST_WAIT_UNTIL (f->replay_ids->len == 1, HD_TEST_TIMEOUT_MS);
 
@@ -175,7 +164,7 @@ test_unknown_client (Fixture       *f,
   hd_sf_standin_forget_stream_clients (f->standin);
   for (guint i = 0; i < 3; i++)
     {
-      id = publish (f, "offer");
+      id = sf_test_publish (f->standin, "offer");
       g_array_append_val (published, id);
     }
   HD_TEST_WAIT_UNTIL (hd_bayeux_client_get_n_handshakes (f->client) >= 2 && f->replay_ids->len == published->len,
@@ -195,14 +184,14 @@ test_auth_refresh (Fixture       *f,
   start_connected (f);
   /* The access token dies: the held connect ends, the next says 401. */
   hd_sf_standin_expire_access_tokens (f->standin);
-  id = publish (f, "offer");
+  id = sf_test_publish (f->standin, "offer");
   g_array_append_val (published, id);
-  id = publish (f, "offer");
+  id = sf_test_publish (f->standin, "offer");
   g_array_append_val (published, id);
   HD_TEST_WAIT_UNTIL (f->replay_ids->len == published->len, HD_TEST_TIMEOUT_MS);
   /* The first batch may have come before the refresh; either way once. */
   HD_TEST_WAIT_UNTIL (hd_bayeux_client_get_state (f->client) == HD_BAYEUX_STATE_CONNECTED, HD_TEST_TIMEOUT_MS);
-  id = publish (f, "offer");
+  id = sf_test_publish (f->standin, "offer");
   g_array_append_val (published, id);
   HD_TEST_WAIT_UNTIL (f->replay_ids->len == published->len &&
                       hd_bayeux_client_get_n_refreshes (f->client) == 1, HD_TEST_TIMEOUT_MS);
@@ -217,7 +206,7 @@ test_auth_refused (Fixture       *f,
   start_connected (f);
   /* Revoked: no refresh can work.  One try, then a clear stop. */
   hd_sf_standin_revoke_all (f->standin);
-  publish (f, "offer");
+  sf_test_publish (f->standin, "offer");
   HD_TEST_WAIT_UNTIL (hd_bayeux_client_get_state (f->client) == HD_BAYEUX_STATE_AUTH_FAILED, HD_TEST_TIMEOUT_MS);
   g_assert_nonnull (hd_bayeux_client_get_last_error (f->client));
   g_assert_nonnull (strstr (hd_bayeux_client_get_last_error (f->client), "Salesforce"));
@@ -250,7 +239,7 @@ test_drops (Fixture       *f,
   hd_sf_standin_drop_connects (f->standin, 3);
   for (guint i = 0; i < 10; i++)
     {
-      id = publish (f, "offer");
+      id = sf_test_publish (f->standin, "offer");
       g_array_append_val (published, id);
     }
   HD_TEST_WAIT_UNTIL (f->replay_ids->len == published->len, HD_TEST_TIMEOUT_MS);
@@ -263,13 +252,13 @@ static void
 test_invalid_replay_id (Fixture       *f,
                         gconstpointer  data)
 {
-  gint64 old = publish (f, "offer");
+  gint64 old = sf_test_publish (f->standin, "offer");
   gint64 kept;
 
   /* The stored position fell out of retention. */
   hd_sf_standin_set_retention_ms (f->standin, 0);
   hd_sf_standin_set_retention_ms (f->standin, 3600 * 1000);
-  kept = publish (f, "offer");
+  kept = sf_test_publish (f->standin, "offer");
   new_client (f, old);
   start_connected (f);
   HD_TEST_WAIT_UNTIL (f->replay_ids->len == 1, HD_TEST_TIMEOUT_MS);
@@ -307,10 +296,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  sf_test_root = hd_test_init_xdg ();
-  g_test_init (&argc, &argv, NULL);
+  sf_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/hd/bayeux-client/error-strings", test_error_strings);
@@ -325,7 +311,5 @@ main (int   argc,
   ADD ("/hd/bayeux-client/response-cap", test_response_cap);
 #undef ADD
 
-  ret = g_test_run ();
-  hd_test_rm_rf (sf_test_root);
-  return ret;
+  return sf_test_run ();
 }

@@ -222,12 +222,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  sf_test_root = hd_test_init_xdg ();
-  g_test_init (&argc, &argv, NULL);
+  sf_test_init (&argc, &argv);
   g_test_add_func ("/hd/session-crash-sf/exactly-once-across-kills", test_exactly_once_across_kills);
-  ret = g_test_run ();
-  hd_test_rm_rf (sf_test_root);
-  return ret;
+  return sf_test_run ();
 }

@@ -23,16 +23,32 @@
  * turns and replies, and a run that ends before its replayId is stored
  * shows nothing twice. */
 
-/* As src/hd-application.c, start_demo (), wires it. */
+/* A started demo whose offers come over the stand-in's event bus. */
+static HdDemo *
+new_started_demo (void)
+{
+  g_autoptr(HdDemo) demo = hd_demo_new ();
+  g_autoptr(GError) error = NULL;
+
+  hd_demo_set_salesforce_feed (demo, TRUE);
+  g_assert_true (hd_demo_start (demo, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&demo);
+}
+
+/* As src/hd-application.c, start_demo (), wires it; without @browser a
+ * sign-in must come from the keyring. */
 static HdSession *
 new_session (HdDemo     *demo,
-             const char *dir)
+             const char *dir,
+             gboolean    browser)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HdSession) session = hd_session_new_for_salesforce (hd_demo_get_agent_id (demo), dir, &error);
 
   g_assert_no_error (error);
-  hd_session_set_demo (session, hd_demo_browser_open_uri);
+  if (browser)
+    hd_session_set_demo (session, hd_demo_browser_open_uri);
   g_assert_true (hd_session_setup_salesforce (session, hd_demo_get_sf_login_url (demo),
                                               hd_demo_get_sf_client_id (demo),
                                               hd_demo_get_sf_redirect_port (demo),
@@ -59,9 +75,8 @@ static void
 test_demo_over_salesforce (void)
 {
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-sf-XXXXXX");
-  g_autoptr(HdDemo) demo = hd_demo_new ();
+  g_autoptr(HdDemo) demo = new_started_demo ();
   g_autoptr(HdSession) session = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(HdHandoff) first = NULL;
   g_autofree char *journal = NULL;
   g_autofree char *line = NULL;
@@ -70,12 +85,9 @@ test_demo_over_salesforce (void)
   HdSfStandin *standin;
   gboolean accepted = FALSE;
 
-  hd_demo_set_salesforce_feed (demo, TRUE);
-  g_assert_true (hd_demo_start (demo, &error));
-  g_assert_no_error (error);
   standin = hd_demo_get_sf_standin (demo);
 
-  session = new_session (demo, dir);
+  session = new_session (demo, dir, TRUE);
   hd_session_start (session);
   queue = hd_session_get_queue (session);
   /* The three offers waiting at start, through sign-in, handshake and REST. */
@@ -105,7 +117,7 @@ test_demo_over_salesforce (void)
   g_clear_object (&first);
   hd_session_forget_salesforce_position (dir);
 
-  session = new_session (demo, dir);
+  session = new_session (demo, dir, TRUE);
   hd_session_start (session);
   queue = hd_session_get_queue (session);
   /* Every earlier event is replayed (-2), and the journal's index keeps
@@ -123,19 +135,6 @@ test_demo_over_salesforce (void)
   g_clear_object (&session);
   hd_demo_stop (demo);
   hd_test_rm_rf (dir);
-}
-
-static void
-reply_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (hd_session_request_finish (HD_SESSION (object), result, &error));
-  g_assert_no_error (error);
-  *done = TRUE;
 }
 
 static guint
@@ -162,9 +161,8 @@ static void
 test_turns_over_salesforce (void)
 {
   g_autofree char *dir = hd_test_make_tmp_dir ("hd-session-sf-XXXXXX");
-  g_autoptr(HdDemo) demo = hd_demo_new ();
+  g_autoptr(HdDemo) demo = new_started_demo ();
   g_autoptr(HdSession) session = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(HdHandoff) first = NULL;
   g_autofree char *journal = NULL;
   g_autofree char *again = NULL;
@@ -175,12 +173,9 @@ test_turns_over_salesforce (void)
   gboolean replied = FALSE;
   guint turns_before;
 
-  hd_demo_set_salesforce_feed (demo, TRUE);
-  g_assert_true (hd_demo_start (demo, &error));
-  g_assert_no_error (error);
   standin = hd_demo_get_sf_standin (demo);
 
-  session = new_session (demo, dir);
+  session = new_session (demo, dir, TRUE);
   hd_session_set_status (session, "away");
   hd_session_start (session);
   HD_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (hd_session_get_queue (session))) == 3,
@@ -194,7 +189,7 @@ test_turns_over_salesforce (void)
   turns_before = n_turns (first);
   hd_sf_standin_add_turn (standin, first_id, "customer", "is my salary safe?", NULL);
   HD_TEST_WAIT_UNTIL (n_turns (first) == turns_before + 1, HD_TEST_TIMEOUT_MS);
-  hd_session_reply_async (session, first_id, "Yes, nothing has left your account", NULL, reply_cb, &replied);
+  hd_session_reply_async (session, first_id, "Yes, nothing has left your account", NULL, hd_test_session_request_done_cb, &replied);
   HD_TEST_WAIT_UNTIL (replied, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (n_turns (first), ==, turns_before + 2);
   hd_session_set_status (session, "busy");
@@ -211,15 +206,7 @@ test_turns_over_salesforce (void)
   hd_session_stop (session);
   g_clear_object (&session);
   hd_session_forget_salesforce_position (dir);
-  session = hd_session_new_for_salesforce (hd_demo_get_agent_id (demo), dir, &error);
-  g_assert_no_error (error);
-  g_assert_true (hd_session_setup_salesforce (session, hd_demo_get_sf_login_url (demo),
-                                              hd_demo_get_sf_client_id (demo),
-                                              hd_demo_get_sf_redirect_port (demo),
-                                              hd_demo_get_sf_redirect_path (demo),
-                                              hd_demo_get_sf_api_version (demo), &error));
-  g_assert_true (hd_session_use_salesforce_feed (session, 600, &error));
-  g_assert_no_error (error);
+  session = new_session (demo, dir, FALSE);
   hd_session_start (session);
   HD_TEST_WAIT_UNTIL (hd_queue_lookup (hd_session_get_queue (session), first_id) != NULL &&
                       hd_bayeux_client_get_state (hd_sf_feed_get_bayeux (hd_session_get_sf_feed (session))) ==

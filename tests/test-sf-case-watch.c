@@ -187,6 +187,7 @@ test_no_cdc (Fixture       *f,
              gconstpointer  data)
 {
   const char *case_id = hd_sf_standin_get_demo_case_id (f->standin, "card-block");
+  Fixture other = { 0 };
   HdBayeuxClient *bayeux;
 
   hd_sf_standin_set_cdc_enabled (f->standin, FALSE);
@@ -202,18 +203,33 @@ test_no_cdc (Fixture       *f,
   g_assert_cmpuint (hd_bayeux_client_get_n_handshakes (bayeux), ==, 1);
   /* The same watch for the same client. */
   g_assert_true (hd_sf_case_watch_get_for_client (f->client) == f->watch);
+
+  /* Even once the org has CDC again, this watch stays off: another
+   * client's watch sees the change, this one does not. */
+  hd_sf_standin_set_cdc_enabled (f->standin, TRUE);
+  other.client = hd_sf_client_new (f->auth, "v64.0");
+  other.changes = g_ptr_array_new_with_free_func (g_free);
+  other.watch = g_object_ref (hd_sf_case_watch_get_for_client (other.client));
+  g_signal_connect (other.watch, "case-changed", G_CALLBACK (case_changed_cb), &other);
+  hd_sf_case_watch_add (other.watch, case_id);
+  HD_TEST_WAIT_UNTIL (hd_bayeux_client_get_state (hd_sf_case_watch_get_bayeux (other.watch)) == HD_BAYEUX_STATE_CONNECTED,
+                      HD_TEST_TIMEOUT_MS);
   colleague_edit (f, case_id, "Status", "Escalated");
+  HD_TEST_WAIT_UNTIL (other.changes->len >= 1, HD_TEST_TIMEOUT_MS);
   g_assert_cmpuint (f->changes->len, ==, 0);
+  g_assert_cmpint (hd_bayeux_client_get_state (bayeux), ==, HD_BAYEUX_STATE_STOPPED);
+
+  g_signal_handlers_disconnect_by_data (other.watch, &other);
+  g_clear_object (&other.watch);
+  g_clear_object (&other.client);
+  g_clear_pointer (&other.changes, g_ptr_array_unref);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  sf_test_root = hd_test_init_xdg ();
-  g_test_init (&argc, &argv, NULL);
+  sf_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/hd/sf-case-watch/colleague-change", test_colleague_change);
@@ -222,7 +238,5 @@ main (int   argc,
   ADD ("/hd/sf-case-watch/no-cdc", test_no_cdc);
 #undef ADD
 
-  ret = g_test_run ();
-  hd_test_rm_rf (sf_test_root);
-  return ret;
+  return sf_test_run ();
 }

@@ -121,17 +121,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  sf_test_root = hd_test_init_xdg ();
-  g_test_init (&argc, &argv, NULL);
+  sf_test_init (&argc, &argv);
 
   g_test_add_func ("/hd/sf-check/ready", test_ready);
   g_test_add_func ("/hd/sf-check/org-needs", test_org_needs);
   g_test_add_func ("/hd/sf-check/sign-in-fails", test_sign_in_fails);
 
-  ret = g_test_run ();
-  hd_test_rm_rf (sf_test_root);
-  g_free (sf_test_root);
-  return ret;
+  return sf_test_run ();
 }

@@ -7,9 +7,28 @@
 
 #include "config.h"
 
+#include "hd-sf-standin-streaming.h"
 #include "test-sf-common.h"
 
 char *sf_test_root;
+
+void
+sf_test_init (int    *argc,
+              char ***argv)
+{
+  sf_test_root = hd_test_init_xdg ();
+  g_test_init (argc, argv, NULL);
+}
+
+int
+sf_test_run (void)
+{
+  int ret = g_test_run ();
+
+  hd_test_rm_rf (sf_test_root);
+  g_clear_pointer (&sf_test_root, g_free);
+  return ret;
+}
 
 char *
 sf_test_new_dir (const char *name)
@@ -92,6 +111,17 @@ sf_test_new_standin (void)
   hd_sf_standin_start (standin, 0, &error);
   g_assert_no_error (error);
   return standin;
+}
+
+gint64
+sf_test_publish (HdSfStandin *standin,
+                 const char  *kind)
+{
+  g_autoptr(JsonObject) payload = json_object_new ();
+
+  json_object_set_string_member (payload, "Kind__c", kind);
+  json_object_set_string_member (payload, "Agent_User_Id__c", hd_sf_standin_get_user_id (standin));
+  return hd_sf_standin_publish_event (standin, HD_SF_STANDIN_EVENT_CHANNEL, payload, NULL);
 }
 
 guint

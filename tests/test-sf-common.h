@@ -28,6 +28,12 @@
  * hd_test_init_xdg () before anything else. */
 extern char *sf_test_root;
 
+/* Sets sf_test_root from hd_test_init_xdg (), then initialises GTest. */
+void          sf_test_init               (int          *argc,
+                                          char       ***argv);
+/* Runs the tests, then removes the private XDG tree. */
+int           sf_test_run                (void);
+
 /* A new folder under the private XDG data folder. */
 char         *sf_test_new_dir            (const char   *name);
 
@@ -50,6 +56,10 @@ void          sf_test_sign_in            (HdSfAuth     *auth);
 HdSfAuth     *sf_test_new_signed_in_auth (HdSfStandin  *standin,
                                           HdTokenStore *store);
 HdSfStandin  *sf_test_new_standin        (void);
+/* Publishes an offer event of @kind (Kind__c) for the signed-in agent;
+ * returns its replayId. */
+gint64        sf_test_publish            (HdSfStandin  *standin,
+                                          const char   *kind);
 /* How many writes in the stand-in's log start with @prefix. */
 guint         sf_test_count_log          (HdSfStandin  *standin,
                                           const char   *prefix);

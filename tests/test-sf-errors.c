@@ -364,10 +364,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  sf_test_root = hd_test_init_xdg ();
-  g_test_init (&argc, &argv, NULL);
+  sf_test_init (&argc, &argv);
 
 #define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/hd/sf-errors/classify", test_classify);
@@ -381,8 +378,5 @@ main (int   argc,
   ADD ("/hd/sf-errors/oauth/other-refusal-is-transient", NULL, test_oauth_transient);
 #undef ADD
 
-  ret = g_test_run ();
-  hd_test_rm_rf (sf_test_root);
-  g_free (sf_test_root);
-  return ret;
+  return sf_test_run ();
 }

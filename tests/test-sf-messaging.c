@@ -183,16 +183,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  sf_test_root = hd_test_init_xdg ();
-  g_test_init (&argc, &argv, NULL);
+  sf_test_init (&argc, &argv);
 
   g_test_add_func ("/hd/sf-messaging/import-from-standin", test_import_from_standin);
   g_test_add_func ("/hd/sf-messaging/unknown-session", test_unknown_session);
 
-  ret = g_test_run ();
-  hd_test_rm_rf (sf_test_root);
-  g_free (sf_test_root);
-  return ret;
+  return sf_test_run ();
 }

@@ -154,6 +154,19 @@ do_subscribe (Fixture    *f,
   return post (f, agent_token (f), json, answer);
 }
 
+/* A new client subscribed to the offers channel from @replay_id. */
+static void
+subscribe_new_client (Fixture *f,
+                      gint64   replay_id)
+{
+  Answer answer = { 0 };
+
+  do_handshake (f);
+  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, replay_id, &answer),
+                                                 "successful"));
+  answer_clear (&answer);
+}
+
 static void
 connect_start (Fixture *f,
                Answer  *answer)
@@ -162,17 +175,6 @@ connect_start (Fixture *f,
                                            "\"connectionType\":\"long-polling\",\"id\":\"3\"}]", f->client_id);
 
   post_start (f, agent_token (f), json, answer);
-}
-
-static gint64
-publish (Fixture    *f,
-         const char *kind)
-{
-  g_autoptr(JsonObject) payload = json_object_new ();
-
-  json_object_set_string_member (payload, "Kind__c", kind);
-  json_object_set_string_member (payload, "Agent_User_Id__c", hd_sf_standin_get_user_id (f->standin));
-  return hd_sf_standin_publish_event (f->standin, HD_SF_STANDIN_EVENT_CHANNEL, payload, NULL);
 }
 
 /* The replayIds of the events in a connect's answer, and its reply. */
@@ -277,10 +279,7 @@ test_cookie_and_unknown_client (Fixture       *f,
   g_autoptr(SoupSession) cookieless = soup_session_new ();
   SoupSession *kept;
 
-  do_handshake (f);
-  reply = do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer);
-  g_assert_true (json_object_get_boolean_member (reply, "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -1);
 
   /* Without the cookie the request lands on a server that does not know
    * the client. */
@@ -310,16 +309,14 @@ test_replay (Fixture       *f,
   g_autofree char *expected = NULL;
   gint64 first, second, third;
 
-  first = publish (f, "offer");
-  second = publish (f, "revoke");
-  third = publish (f, "expire");
+  first = sf_test_publish (f->standin, "offer");
+  second = sf_test_publish (f->standin, "revoke");
+  third = sf_test_publish (f->standin, "expire");
   g_assert_cmpint (second, >, first);
   g_assert_cmpint (third, >, second);
 
   /* -2: everything retained. */
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -2, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -2);
   connect_start (f, &answer);
   HD_TEST_WAIT_UNTIL (answer.done, HD_TEST_TIMEOUT_MS);
   ids = events_of (&answer, &reply);
@@ -330,9 +327,7 @@ test_replay (Fixture       *f,
   answer_clear (&answer);
 
   /* A replayId: the events after it. */
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, first, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, first);
   connect_start (f, &answer);
   HD_TEST_WAIT_UNTIL (answer.done, HD_TEST_TIMEOUT_MS);
   after = events_of (&answer, &reply);
@@ -367,14 +362,12 @@ test_long_poll (Fixture       *f,
   gint64 id;
 
   hd_sf_standin_set_streaming_timeouts (f->standin, 300, 40000);
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -1);
 
   /* Held until an event comes. */
   connect_start (f, &answer);
   HD_TEST_WAIT_UNTIL (hd_sf_standin_get_n_stream_clients (f->standin) == 1, HD_TEST_TIMEOUT_MS);
-  id = publish (f, "offer");
+  id = sf_test_publish (f->standin, "offer");
   HD_TEST_WAIT_UNTIL (answer.done, HD_TEST_TIMEOUT_MS);
   ids = events_of (&answer, &reply);
   g_assert_cmpuint (ids->len, ==, 1);
@@ -399,9 +392,7 @@ test_expiry (Fixture       *f,
   JsonObject *reply;
   gint64 deadline;
 
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -1);
   hd_sf_standin_set_streaming_timeouts (f->standin, 110000, 50);
 
   /* The client does not come back within the expiry: it is gone. */
@@ -520,9 +511,7 @@ test_request_answered (Fixture       *f,
   JsonArray *messages;
   JsonObject *payload = NULL;
 
-  do_handshake (f);
-  g_assert_true (json_object_get_boolean_member (do_subscribe (f, HD_SF_STANDIN_EVENT_CHANNEL, -1, &answer), "successful"));
-  answer_clear (&answer);
+  subscribe_new_client (f, -1);
 
   /* A colleague cannot accept someone else's offer: the flow answers them. */
   rest_call (f, "POST", "/services/data/v64.0/sobjects/HandoffDesk_Request__e/", colleague,
@@ -577,10 +566,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  sf_test_root = hd_test_init_xdg ();
-  g_test_init (&argc, &argv, NULL);
+  sf_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/hd/sf-standin-streaming/handshake", test_handshake);
@@ -594,7 +580,5 @@ main (int   argc,
   ADD ("/hd/sf-standin-streaming/request-answered", test_request_answered);
 #undef ADD
 
-  ret = g_test_run ();
-  hd_test_rm_rf (sf_test_root);
-  return ret;
+  return sf_test_run ();
 }

@@ -206,7 +206,6 @@ flow_run_cb (gpointer user_data)
   const char *result = "ok";
   const char *message = "";
 
-  self->streaming->n_pending_flows--;
   if (record == NULL || g_strcmp0 (hd_json_get_string (record, "OwnerId", NULL), run->user_id) != 0)
     {
       result = "not_found";
@@ -321,7 +320,6 @@ handle_request_insert (HdSfStandin       *self,
   run->request_id = g_strdup (request_id);
   if (body_object != NULL)
     run->text = g_strdup (hd_json_get_string (body_object, "text", NULL));
-  self->streaming->n_pending_flows++;
   g_idle_add_full (G_PRIORITY_DEFAULT, flow_run_cb, run, (GDestroyNotify) flow_run_free);
   return TRUE;
 }
@@ -337,10 +335,9 @@ answer_handoff (HdSfStandin       *self,
   JsonObject *record = g_hash_table_lookup (self->streaming->handoffs, id);
   const char *wanted = query != NULL ? g_hash_table_lookup (query, "fields") : NULL;
   g_auto(GStrv) only = wanted != NULL ? g_strsplit (wanted, ",", -1) : NULL;
-  g_autoptr(JsonObject) out = json_object_new ();
-  g_autoptr(JsonNode) root = json_node_alloc ();
-  JsonObject *attributes;
-  g_autofree char *url = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) select = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
   /* Private sharing: another user's record does not exist, as far as
    * the caller can tell. */
@@ -357,16 +354,13 @@ answer_handoff (HdSfStandin       *self,
         _hd_sf_standin_set_error_array (msg, SOUP_STATUS_BAD_REQUEST, "INVALID_FIELD", text, NULL);
         return;
       }
-  attributes = json_object_new ();
-  url = g_strdup_printf ("/services/data/%s/sobjects/Handoff__c/%s", version, id);
-  json_object_set_string_member (attributes, "type", "Handoff__c");
-  json_object_set_string_member (attributes, "url", url);
-  json_object_set_object_member (out, "attributes", attributes);
+  /* The asked fields and the Id, in the sobject's order. */
   for (guint i = 0; handoff_fields[i] != NULL; i++)
     if (only == NULL || g_strv_contains ((const char * const *) only, handoff_fields[i]) ||
         g_strcmp0 (handoff_fields[i], "Id") == 0)
-      json_object_set_member (out, handoff_fields[i], json_node_copy (json_object_get_member (record, handoff_fields[i])));
-  json_node_init_object (root, out);
+      g_strv_builder_add (builder, handoff_fields[i]);
+  select = g_strv_builder_end (builder);
+  root = _hd_sf_standin_record_for_output (self, "Handoff__c", record, version, (const char * const *) select);
   _hd_sf_standin_set_json (msg, SOUP_STATUS_OK, root);
 }
 

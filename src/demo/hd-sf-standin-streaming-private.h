@@ -44,7 +44,6 @@ typedef struct _HdSfStandinStreaming
   guint       next_cursor;
   GPtrArray  *request_log;      /* of char * */
   guint       next_record;
-  guint       n_pending_flows;
 } HdSfStandinStreaming;
 
 HdSfStandinStreaming *_hd_sf_standin_streaming_new  (void);

@@ -71,11 +71,18 @@ _hd_case_draft_field_edited (HdCaseDraft *self,
 
 static void
 apply_remote (HdCaseDraft *self,
-              JsonObject  *record)
+              JsonObject  *record,
+              GError      *error)
 {
   gboolean changed = FALSE;
   gboolean in_conflict = FALSE;
 
+  if (record == NULL)
+    {
+      /* The next change or the next save tells again; nothing is lost. */
+      g_debug ("Could not read the changed case again: %s", error->message);
+      return;
+    }
   if (!is_settled (self))
     return;
   for (guint i = 0; i < HD_CASE_N_FIELDS; i++)
@@ -111,26 +118,6 @@ apply_remote (HdCaseDraft *self,
   _hd_case_draft_update_dirty (self);
 }
 
-static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  HdCaseDraft *self = user_data;
-  g_autoptr(JsonObject) record = NULL;
-  g_autoptr(GError) error = NULL;
-
-  record = hd_sf_client_get_record_finish (HD_SF_CLIENT (object), result, &error);
-  if (record == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;  /* another handoff, or disposed: do not touch self */
-  if (record == NULL)
-    {
-      /* The next change or the next save tells again; nothing is lost. */
-      g_debug ("Could not read the changed case again: %s", error->message);
-      return;
-    }
-  apply_remote (self, record);
-}
 
 static void
 on_case_changed_cb (HdCaseDraft   *self,
@@ -142,7 +129,7 @@ on_case_changed_cb (HdCaseDraft   *self,
   if (g_strcmp0 (case_id, self->case_id) != 0 || !is_settled (self) || self->client == NULL)
     return;
   g_debug ("Case %s changed by %s; reading it again", case_id, commit_user != NULL ? commit_user : "someone");
-  hd_sf_client_get_record_async (self->client, "Case", self->case_id, self->cancellable, refresh_cb, self);
+  _hd_case_draft_read_case (self, apply_remote);
 }
 
 void

@@ -302,19 +302,37 @@ finish_load (HdCaseDraft *self,
   _hd_case_draft_update_dirty (self);
 }
 
-static void
-get_record_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+typedef struct
 {
-  HdCaseDraft *self = user_data;
+  HdCaseDraft         *self;
+  HdCaseDraftReadFunc  done;
+} CaseRead;
+
+static void
+read_case_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autofree CaseRead *read = user_data;
   g_autoptr(JsonObject) record = NULL;
   g_autoptr(GError) error = NULL;
 
   record = hd_sf_client_get_record_finish (HD_SF_CLIENT (object), result, &error);
   if (record == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;  /* another handoff, or disposed: do not touch self */
-  finish_load (self, record, error);
+  read->done (read->self, record, error);
+}
+
+void
+_hd_case_draft_read_case (HdCaseDraft         *self,
+                          HdCaseDraftReadFunc  done)
+{
+  CaseRead *read = g_new (CaseRead, 1);
+
+  read->self = self;
+  read->done = done;
+  hd_sf_client_get_record_async (self->client, "Case", self->case_id, self->cancellable,
+                                 read_case_cb, read);
 }
 
 static void
@@ -335,8 +353,7 @@ fetch_context_cb (GObject      *object,
       /* The case may be fine when its customer is not (a deleted or
        * unshared account): the editor needs only the case. */
       g_debug ("Could not load case context, reading the case alone: %s", error->message);
-      hd_sf_client_get_record_async (self->client, "Case", self->case_id, self->cancellable,
-                                     get_record_cb, self);
+      _hd_case_draft_read_case (self, finish_load);
       return;
     }
   finish_load (self, context != NULL ? context->case_record : NULL, error);

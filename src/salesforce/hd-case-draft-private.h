@@ -133,6 +133,14 @@ void         _hd_case_draft_stash              (HdCaseDraft  *self);
 /* Saves the unsaved edits to the default HdDraftStore, for after a crash. */
 void         _hd_case_draft_persist            (HdCaseDraft  *self);
 void         _hd_case_draft_fetch_context      (HdCaseDraft  *self);
+/* Reads the open case again on the draft's cancellable; @done gets the
+ * record, or NULL and the error, unless the read was cancelled (another
+ * handoff, or disposed). */
+typedef void (*HdCaseDraftReadFunc) (HdCaseDraft  *self,
+                                     JsonObject   *record,
+                                     GError       *error);
+void         _hd_case_draft_read_case          (HdCaseDraft         *self,
+                                                HdCaseDraftReadFunc  done);
 
 /* hd-case-draft-describe.c */
 void         _hd_case_draft_connect_describe   (HdCaseDraft  *self);

@@ -21,7 +21,6 @@ struct _HdSfDescribeCache
   gboolean      current;       /* read (or being read) since the sign-in */
   GCancellable *cancellable;   /* of the read under way, cancelled on sign-out */
   GHashTable   *picklists;     /* record type id → HdSfPicklists, or NULL while read */
-  guint         n_reads;
 };
 
 enum { PROP_0, PROP_DESCRIBE, N_PROPS };
@@ -129,13 +128,6 @@ hd_sf_describe_cache_get_describe (HdSfDescribeCache *self)
   return self->describe;
 }
 
-guint
-hd_sf_describe_cache_get_n_reads (HdSfDescribeCache *self)
-{
-  g_return_val_if_fail (HD_IS_SF_DESCRIBE_CACHE (self), 0);
-  return self->n_reads;
-}
-
 static void
 set_describe (HdSfDescribeCache *self,
               HdSfDescribe      *describe)
@@ -187,7 +179,6 @@ fetch (HdSfDescribeCache   *self,
     self->cancellable = g_cancellable_new ();
   /* The read belongs to this sign-in: a sign-out cancels it. */
   g_task_set_task_data (task, g_object_ref (self->cancellable), g_object_unref);
-  self->n_reads++;
   hd_sf_describe_fetch_async (client, "Case", cache_dir, self->cancellable, fetch_cb, task);
 }
 

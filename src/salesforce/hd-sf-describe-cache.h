@@ -53,7 +53,4 @@ void               hd_sf_describe_cache_ensure_picklists (HdSfDescribeCache *sel
  * describe is out of date (a field removed, a picklist value retired). */
 gboolean           hd_sf_describe_cache_is_stale_error (const char         *error_code);
 
-/* The number of describe reads started, for tests. */
-guint              hd_sf_describe_cache_get_n_reads    (HdSfDescribeCache  *self);
-
 G_END_DECLS

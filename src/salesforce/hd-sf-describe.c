@@ -387,36 +387,6 @@ hd_sf_describe_dup_dependent_values (HdSfDescribe *self,
   return g_strv_builder_end (builder);
 }
 
-GStrv
-hd_sf_describe_dup_record_type_ids (HdSfDescribe *self)
-{
-  JsonObject *object;
-  JsonNode *node;
-  JsonArray *infos;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (HD_IS_SF_DESCRIBE (self), NULL);
-
-  object = json_node_get_object (self->root);
-  node = json_object_get_member (object, "recordTypeInfos");
-  infos = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-  for (guint i = 0; infos != NULL && i < json_array_get_length (infos); i++)
-    {
-      JsonNode *element = json_array_get_element (infos, i);
-      JsonObject *info;
-      const char *id;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      info = json_node_get_object (element);
-      id = hd_json_get_string (info, "recordTypeId", NULL);
-      if (id != NULL && !hd_json_get_boolean (info, "master", FALSE) &&
-          hd_json_get_boolean (info, "available", FALSE))
-        g_strv_builder_add (builder, id);
-    }
-  return g_strv_builder_end (builder);
-}
-
 gboolean
 hd_sf_describe_check_field (HdSfDescribe  *self,
                             const char    *field,

@@ -71,9 +71,6 @@ const char   *hd_sf_describe_get_controller      (HdSfDescribe  *self,
 GStrv         hd_sf_describe_dup_dependent_values (HdSfDescribe *self,
                                                   const char    *field,
                                                   const char    *controller_value);
-/* The record types the user may pick (recordTypeInfos, "available"),
- * other than the master record type; NULL-terminated, possibly empty. */
-GStrv         hd_sf_describe_dup_record_type_ids (HdSfDescribe  *self);
 /* The master record type's id, 012000000000000AAA in every org. */
 #define HD_SF_MASTER_RECORD_TYPE "012000000000000AAA"
 /* Checks that @field exists and, with @writable, that the user may update

@@ -570,13 +570,6 @@ hd_sf_feed_stop (HdSfFeed *self)
   _hd_sf_feed_fail_requests (self);
 }
 
-HdQueue *
-hd_sf_feed_get_queue (HdSfFeed *self)
-{
-  g_return_val_if_fail (HD_IS_SF_FEED (self), NULL);
-  return self->queue;
-}
-
 HdBayeuxClient *
 hd_sf_feed_get_bayeux (HdSfFeed *self)
 {

@@ -69,7 +69,6 @@ void            hd_sf_feed_set_commit_func   (HdSfFeed           *self,
 void            hd_sf_feed_start             (HdSfFeed           *self);
 void            hd_sf_feed_stop              (HdSfFeed           *self);
 
-HdQueue        *hd_sf_feed_get_queue         (HdSfFeed           *self);
 HdBayeuxClient *hd_sf_feed_get_bayeux        (HdSfFeed           *self);
 /* The replayId last written to the state file, or HD_BAYEUX_REPLAY_EARLIEST. */
 gint64          hd_sf_feed_get_stored_replay_id (HdSfFeed        *self);
