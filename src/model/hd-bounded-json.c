@@ -304,6 +304,44 @@ typedef struct
   gsize       len;
 } Deferred;
 
+/* Opens the array or object at the scanner, at @depth: FALSE if it is
+ * empty, its @close already read. */
+static inline gboolean
+open_container (HdBoundedJsonScan *r,
+                guint              depth,
+                char               close)
+{
+  r->depth_seen = MAX (r->depth_seen, depth + 1);
+  r->p++;
+  skip_space (r);
+  if (r->p < r->end && *r->p == close)
+    {
+      r->p++;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A member's name and its ':', as _hd_bounded_json_scan_string () gives
+ * the name. */
+static inline gboolean
+read_member_name (HdBoundedJsonScan  *r,
+                  const char        **name,
+                  gsize              *name_len)
+{
+  skip_space (r);
+  if (r->p >= r->end || *r->p != '"')
+    return fail (r, "expected a member name");
+  r->p++;
+  if (!_hd_bounded_json_scan_string (r, name, name_len))
+    return FALSE;
+  skip_space (r);
+  if (r->p >= r->end || *r->p != ':')
+    return fail (r, "expected ':'");
+  r->p++;
+  return TRUE;
+}
+
 /* An object at @depth, after the depth check; @deferred (nullable) names
  * a member to check without building it. */
 static JsonNode *
@@ -314,16 +352,9 @@ read_object (HdBoundedJsonScan *r,
   JsonObject *object = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  r->depth_seen = MAX (r->depth_seen, depth + 1);
-
   json_node_take_object (node, object);
-  r->p++;
-  skip_space (r);
-  if (r->p < r->end && *r->p == '}')
-    {
-      r->p++;
-      return node;
-    }
+  if (!open_container (r, depth, '}'))
+    return node;
   for (;;)
     {
       g_autofree char *escaped = NULL;
@@ -331,20 +362,12 @@ read_object (HdBoundedJsonScan *r,
       gsize name_len;
       JsonNode *member;
 
-      skip_space (r);
-      if (r->p >= r->end || *r->p != '"')
-        return fail_node (r, "expected a member name", node);
-      r->p++;
-      if (!_hd_bounded_json_scan_string (r, &name, &name_len))
+      if (!read_member_name (r, &name, &name_len))
         return fail_node (r, NULL, node);
       /* The value may reuse the scratch buffer; a name in the input
        * stays where it is. */
       if (name == r->buffer->str)
         name = escaped = g_strndup (name, name_len);
-      skip_space (r);
-      if (r->p >= r->end || *r->p != ':')
-        return fail_node (r, "expected ':'", node);
-      r->p++;
       if (deferred != NULL && name_len == strlen (deferred->name) &&
           memcmp (name, deferred->name, name_len) == 0)
         {
@@ -403,32 +426,15 @@ _hd_bounded_json_scan_skip (HdBoundedJsonScan *r,
       {
         char close = *r->p == '{' ? '}' : ']';
 
-        r->depth_seen = MAX (r->depth_seen, depth + 1);
-        r->p++;
-        skip_space (r);
-        if (r->p < r->end && *r->p == close)
-          {
-            r->p++;
-            return TRUE;
-          }
+        if (!open_container (r, depth, close))
+          return TRUE;
         for (;;)
           {
-            if (close == '}')
-              {
-                const char *name;
-                gsize name_len;
+            const char *name;
+            gsize name_len;
 
-                skip_space (r);
-                if (r->p >= r->end || *r->p != '"')
-                  return fail (r, "expected a member name");
-                r->p++;
-                if (!_hd_bounded_json_scan_string (r, &name, &name_len))
-                  return FALSE;
-                skip_space (r);
-                if (r->p >= r->end || *r->p != ':')
-                  return fail (r, "expected ':'");
-                r->p++;
-              }
+            if (close == '}' && !read_member_name (r, &name, &name_len))
+              return FALSE;
             if (!_hd_bounded_json_scan_skip (r, depth + 1))
               return FALSE;
             skip_space (r);
@@ -500,16 +506,9 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
         JsonArray *array = json_array_new ();
         JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
-        r->depth_seen = MAX (r->depth_seen, depth + 1);
-
         json_node_take_array (node, array);
-        r->p++;
-        skip_space (r);
-        if (r->p < r->end && *r->p == ']')
-          {
-            r->p++;
-            return node;
-          }
+        if (!open_container (r, depth, ']'))
+          return node;
         for (;;)
           {
             JsonNode *element = _hd_bounded_json_scan_value (r, depth + 1);
