@@ -609,25 +609,32 @@ _hd_bounded_json_scan_expect (HdBoundedJsonScan *r,
   return TRUE;
 }
 
-JsonNode *
-hd_bounded_json_parse (const char  *data,
-                       gsize        len,
-                       guint        max_depth,
-                       guint       *depth,
-                       GError     **error)
+/* A whole document; @deferred (nullable) names a member of a root object
+ * to check without building it. */
+static JsonNode *
+parse (const char  *data,
+       gsize        len,
+       guint        max_depth,
+       Deferred    *deferred,
+       guint       *depth,
+       GError     **error)
 {
   /* A copy, so strings are terminated in place, not in the scratch buffer. */
   g_autofree char *copy = NULL;
   g_auto(HdBoundedJsonScan) r = { 0 };
   JsonNode *root;
 
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-
   copy = g_malloc (len + 1);
   memcpy (copy, data, len);
   copy[len] = '\0';
   _hd_bounded_json_scan_init (&r, copy, len, TRUE, max_depth, error);
-  root = _hd_bounded_json_scan_value (&r, 0);
+  skip_space (&r);
+  /* Only a root object has members: anything else is read as
+   * hd_bounded_json_parse () reads it. */
+  if (deferred != NULL && r.p < r.end && *r.p == '{' && max_depth > 0)
+    root = read_object (&r, 0, deferred);
+  else
+    root = _hd_bounded_json_scan_value (&r, 0);
   if (root != NULL)
     {
       skip_space (&r);
@@ -645,6 +652,17 @@ hd_bounded_json_parse (const char  *data,
   return root;
 }
 
+JsonNode *
+hd_bounded_json_parse (const char  *data,
+                       gsize        len,
+                       guint        max_depth,
+                       guint       *depth,
+                       GError     **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  return parse (data, len, max_depth, NULL, depth, error);
+}
 
 JsonNode *
 hd_bounded_json_parse_deferring (const char  *data,
@@ -656,8 +674,6 @@ hd_bounded_json_parse_deferring (const char  *data,
                                  guint       *depth,
                                  GError     **error)
 {
-  g_autofree char *copy = NULL;
-  g_auto(HdBoundedJsonScan) r = { 0 };
   Deferred deferred = { member, FALSE, 0, 0 };
   JsonNode *root;
 
@@ -666,36 +682,12 @@ hd_bounded_json_parse_deferring (const char  *data,
 
   *member_offset = 0;
   *member_len = 0;
-  copy = g_malloc (len + 1);
-  memcpy (copy, data, len);
-  copy[len] = '\0';
-  _hd_bounded_json_scan_init (&r, copy, len, TRUE, max_depth, error);
-  skip_space (&r);
-  /* Only a root object has members: anything else is read as
-   * hd_bounded_json_parse () reads it. */
-  if (r.p < r.end && *r.p == '{' && max_depth > 0)
-    root = read_object (&r, 0, &deferred);
-  else
-    root = _hd_bounded_json_scan_value (&r, 0);
-  if (root != NULL)
-    {
-      skip_space (&r);
-      if (r.p != r.end)
-        {
-          fail (&r, "trailing characters");
-          g_clear_pointer (&root, json_node_unref);
-        }
-    }
-  if (depth != NULL)
-    *depth = r.too_deep ? max_depth + 1 : r.depth_seen;
-  if (root == NULL)
-    return NULL;
-  if (deferred.found)
+  root = parse (data, len, max_depth, &deferred, depth, error);
+  if (root != NULL && deferred.found)
     {
       *member_offset = deferred.offset;
       *member_len = deferred.len;
     }
-  json_node_seal (root);
   return root;
 }
 
