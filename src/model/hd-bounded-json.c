@@ -43,13 +43,6 @@ fail_node (HdBoundedJsonScan *r,
   return NULL;
 }
 
-static void
-skip_space (HdBoundedJsonScan *r)
-{
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
-    r->p++;
-}
-
 static int
 hex_value (char c)
 {
@@ -313,7 +306,7 @@ open_container (HdBoundedJsonScan *r,
 {
   r->depth_seen = MAX (r->depth_seen, depth + 1);
   r->p++;
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p < r->end && *r->p == close)
     {
       r->p++;
@@ -329,13 +322,13 @@ read_member_name (HdBoundedJsonScan  *r,
                   const char        **name,
                   gsize              *name_len)
 {
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p >= r->end || *r->p != '"')
     return fail (r, "expected a member name");
   r->p++;
   if (!_hd_bounded_json_scan_string (r, name, name_len))
     return FALSE;
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p >= r->end || *r->p != ':')
     return fail (r, "expected ':'");
   r->p++;
@@ -373,7 +366,7 @@ read_object (HdBoundedJsonScan *r,
         {
           /* The last one counts, as a repeated member replaces the one
            * before; the member itself is left out. */
-          skip_space (r);
+          _hd_bounded_json_scan_skip_space (r);
           deferred->offset = (gsize) (r->p - r->start);
           if (!_hd_bounded_json_scan_skip (r, depth + 1))
             return fail_node (r, NULL, node);
@@ -388,7 +381,7 @@ read_object (HdBoundedJsonScan *r,
           json_object_set_member (object, escaped != NULL ? escaped : terminated (r, name, name_len),
                                   member);
         }
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p < r->end && *r->p == ',')
         {
           r->p++;
@@ -410,7 +403,7 @@ gboolean
 _hd_bounded_json_scan_skip (HdBoundedJsonScan *r,
                             guint              depth)
 {
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p >= r->end)
     return fail (r, "unexpected end");
   if (G_UNLIKELY (depth >= r->max_depth) && (*r->p == '{' || *r->p == '['))
@@ -437,7 +430,7 @@ _hd_bounded_json_scan_skip (HdBoundedJsonScan *r,
               return FALSE;
             if (!_hd_bounded_json_scan_skip (r, depth + 1))
               return FALSE;
-            skip_space (r);
+            _hd_bounded_json_scan_skip_space (r);
             if (r->p < r->end && *r->p == ',')
               {
                 r->p++;
@@ -484,7 +477,7 @@ JsonNode *
 _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
                              guint              depth)
 {
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p >= r->end)
     return fail_node (r, "unexpected end", NULL);
   /* An array or object at @depth is level @depth + 1.  A scalar needs no
@@ -516,7 +509,7 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
             if (element == NULL)
               return fail_node (r, NULL, node);
             json_array_add_element (array, element);
-            skip_space (r);
+            _hd_bounded_json_scan_skip_space (r);
             if (r->p < r->end && *r->p == ',')
               {
                 r->p++;
@@ -589,6 +582,13 @@ _hd_bounded_json_scan_init (HdBoundedJsonScan  *r,
   r->too_deep = FALSE;
 }
 
+gboolean
+_hd_bounded_json_scan_fail (HdBoundedJsonScan *r,
+                            const char        *what)
+{
+  return fail (r, what);
+}
+
 void
 _hd_bounded_json_scan_clear (HdBoundedJsonScan *r)
 {
@@ -628,7 +628,7 @@ parse (const char  *data,
   memcpy (copy, data, len);
   copy[len] = '\0';
   _hd_bounded_json_scan_init (&r, copy, len, TRUE, max_depth, error);
-  skip_space (&r);
+  _hd_bounded_json_scan_skip_space (&r);
   /* Only a root object has members: anything else is read as
    * hd_bounded_json_parse () reads it. */
   if (deferred != NULL && r.p < r.end && *r.p == '{' && max_depth > 0)
@@ -637,7 +637,7 @@ parse (const char  *data,
     root = _hd_bounded_json_scan_value (&r, 0);
   if (root != NULL)
     {
-      skip_space (&r);
+      _hd_bounded_json_scan_skip_space (&r);
       if (r.p != r.end)
         {
           fail (&r, "trailing characters");
