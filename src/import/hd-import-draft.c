@@ -205,9 +205,9 @@ _hd_import_draft_set_entity (HdImportDraft *draft,
   g_ptr_array_add (draft->entity_values, g_strdup (value));
 }
 
-static const char *
-find_value (const char * const *values,
-            const char         *value)
+const char *
+_hd_import_find_value (const char * const *values,
+                       const char         *value)
 {
   for (guint i = 0; values[i] != NULL; i++)
     if (g_ascii_strcasecmp (values[i], value) == 0)
@@ -224,10 +224,9 @@ static const char * const methods[] = {
 };
 static const char * const priorities[] = { "low", "normal", "high", "urgent", NULL };
 
-/* g_set_str () is GLib 2.76. */
-static void
-replace_str (char       **field,
-             const char  *value)
+void
+_hd_import_replace_str (char       **field,
+                        const char  *value)
 {
   g_free (*field);
   *field = g_strdup (value);
@@ -244,22 +243,22 @@ _hd_import_draft_take_value (HdImportDraft *draft,
     return;
 
   /* The keys a bot sets for the desk (docs/import/README.md). */
-  if (g_str_equal (name, "handoff_reason") && find_value (reasons, text) != NULL)
-    draft->reason = find_value (reasons, text);
+  if (g_str_equal (name, "handoff_reason") && _hd_import_find_value (reasons, text) != NULL)
+    draft->reason = _hd_import_find_value (reasons, text);
   else if (g_str_equal (name, "handoff_detail"))
-    replace_str (&draft->detail, text);
+    _hd_import_replace_str (&draft->detail, text);
   else if (g_str_equal (name, "handoff_summary"))
-    replace_str (&draft->summary_text, text);
+    _hd_import_replace_str (&draft->summary_text, text);
   else if (g_str_equal (name, "customer_name"))
-    replace_str (&draft->customer_name, text);
+    _hd_import_replace_str (&draft->customer_name, text);
   else if (g_str_equal (name, "authenticated") || g_str_equal (name, "verified"))
     draft->authenticated = g_ascii_strcasecmp (text, "true") == 0;
-  else if (g_str_equal (name, "verification_method") && find_value (methods, text) != NULL)
-    replace_str (&draft->verification_method, find_value (methods, text));
+  else if (g_str_equal (name, "verification_method") && _hd_import_find_value (methods, text) != NULL)
+    _hd_import_replace_str (&draft->verification_method, _hd_import_find_value (methods, text));
   else if (g_str_equal (name, "skill_group"))
-    replace_str (&draft->skill_group, text);
-  else if (g_str_equal (name, "priority") && find_value (priorities, text) != NULL)
-    draft->priority = find_value (priorities, text);
+    _hd_import_replace_str (&draft->skill_group, text);
+  else if (g_str_equal (name, "priority") && _hd_import_find_value (priorities, text) != NULL)
+    draft->priority = _hd_import_find_value (priorities, text);
   else
     _hd_import_draft_set_entity (draft, name, text);
 }

@@ -84,6 +84,13 @@ void           _hd_import_draft_set_entity (HdImportDraft *draft,
 void           _hd_import_draft_take_value (HdImportDraft *draft,
                                             const char    *name,
                                             JsonNode      *value);
+/* The entry of @values (NULL-terminated) that is @value without regard to
+ * case, or NULL. */
+const char    *_hd_import_find_value      (const char * const *values,
+                                           const char         *value);
+/* Sets *@field to a copy of @value (g_set_str () is GLib 2.76). */
+void           _hd_import_replace_str     (char              **field,
+                                           const char         *value);
 /* The packet JSON, or NULL with HD_ERROR_PARSE if the draft lacks what a
  * packet needs (a conversation id). */
 JsonNode      *_hd_import_draft_finish    (HdImportDraft  *draft,

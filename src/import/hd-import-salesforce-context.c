@@ -29,15 +29,6 @@
  * A bot's explicit context wins over what the Case implies; the person
  * account names the customer as the bank knows them. */
 
-/* g_set_str () is GLib 2.76. */
-static void
-replace_str (char       **field,
-             const char  *value)
-{
-  g_free (*field);
-  *field = g_strdup (value);
-}
-
 static void
 fill_str (char       **field,
           const char  *value)
@@ -62,16 +53,6 @@ key_from_field (const char *field)
   return g_ascii_strdown (namespace_end != NULL ? namespace_end + 2 : stem, -1);
 }
 
-static const char *
-find_value (const char * const *values,
-            const char         *value)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_ascii_strcasecmp (values[i], value) == 0)
-      return values[i];
-  return NULL;
-}
-
 void
 _hd_import_salesforce_take_key (HdImportDraft *draft,
                                 const char    *key,
@@ -87,17 +68,17 @@ _hd_import_salesforce_take_key (HdImportDraft *draft,
    * record can carry: the bot writes them on the session because the
    * session is all the desk reads. */
   if (g_str_equal (key, "intent"))
-    replace_str (&draft->primary, value);
+    _hd_import_replace_str (&draft->primary, value);
   else if (g_str_equal (key, "unresolved_issue"))
-    replace_str (&draft->unresolved_issue, value);
+    _hd_import_replace_str (&draft->unresolved_issue, value);
   else if (g_str_equal (key, "product_category"))
-    replace_str (&draft->product_category, value);
+    _hd_import_replace_str (&draft->product_category, value);
   else if (g_str_equal (key, "customer_segment") || g_str_equal (key, "segment"))
-    replace_str (&draft->segment, value);
+    _hd_import_replace_str (&draft->segment, value);
   else if (g_str_equal (key, "sentiment"))
     {
-      if (find_value (sentiments, value) != NULL)
-        draft->sentiment = find_value (sentiments, value);
+      if (_hd_import_find_value (sentiments, value) != NULL)
+        draft->sentiment = _hd_import_find_value (sentiments, value);
     }
   else
     {
@@ -383,7 +364,7 @@ _hd_import_salesforce_account (HdImportDraft  *draft,
   if (!_hd_import_lookup_boolean (record, "IsPersonAccount", FALSE))
     return TRUE;
   if (name != NULL && *name != '\0')
-    replace_str (&draft->customer_name, name);
+    _hd_import_replace_str (&draft->customer_name, name);
   fill_str (&draft->crm_contact_id, contact);
   return TRUE;
 }

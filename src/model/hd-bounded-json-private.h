@@ -44,6 +44,21 @@ void      _hd_bounded_json_scan_init   (HdBoundedJsonScan  *scan,
                                         GError            **error);
 void      _hd_bounded_json_scan_clear  (HdBoundedJsonScan *scan);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HdBoundedJsonScan, _hd_bounded_json_scan_clear)
+
+/* JSON's white space.  Inline: it runs between any two tokens, in the
+ * packet decoder's loops too. */
+static inline void
+_hd_bounded_json_scan_skip_space (HdBoundedJsonScan *scan)
+{
+  while (scan->p < scan->end &&
+         (*scan->p == ' ' || *scan->p == '\t' || *scan->p == '\n' || *scan->p == '\r'))
+    scan->p++;
+}
+
+/* Sets the error, unless one is set: "invalid JSON at byte N: @what", N
+ * where the scanner is.  Returns FALSE. */
+gboolean  _hd_bounded_json_scan_fail   (HdBoundedJsonScan *scan,
+                                        const char        *what);
 /* A value at @depth, or NULL with the error set. */
 JsonNode *_hd_bounded_json_scan_value  (HdBoundedJsonScan *scan,
                                         guint              depth);

@@ -43,13 +43,6 @@ fail_node (HdBoundedJsonScan *r,
   return NULL;
 }
 
-static void
-skip_space (HdBoundedJsonScan *r)
-{
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
-    r->p++;
-}
-
 static int
 hex_value (char c)
 {
@@ -304,6 +297,44 @@ typedef struct
   gsize       len;
 } Deferred;
 
+/* Opens the array or object at the scanner, at @depth: FALSE if it is
+ * empty, its @close already read. */
+static inline gboolean
+open_container (HdBoundedJsonScan *r,
+                guint              depth,
+                char               close)
+{
+  r->depth_seen = MAX (r->depth_seen, depth + 1);
+  r->p++;
+  _hd_bounded_json_scan_skip_space (r);
+  if (r->p < r->end && *r->p == close)
+    {
+      r->p++;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A member's name and its ':', as _hd_bounded_json_scan_string () gives
+ * the name. */
+static inline gboolean
+read_member_name (HdBoundedJsonScan  *r,
+                  const char        **name,
+                  gsize              *name_len)
+{
+  _hd_bounded_json_scan_skip_space (r);
+  if (r->p >= r->end || *r->p != '"')
+    return fail (r, "expected a member name");
+  r->p++;
+  if (!_hd_bounded_json_scan_string (r, name, name_len))
+    return FALSE;
+  _hd_bounded_json_scan_skip_space (r);
+  if (r->p >= r->end || *r->p != ':')
+    return fail (r, "expected ':'");
+  r->p++;
+  return TRUE;
+}
+
 /* An object at @depth, after the depth check; @deferred (nullable) names
  * a member to check without building it. */
 static JsonNode *
@@ -314,16 +345,9 @@ read_object (HdBoundedJsonScan *r,
   JsonObject *object = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  r->depth_seen = MAX (r->depth_seen, depth + 1);
-
   json_node_take_object (node, object);
-  r->p++;
-  skip_space (r);
-  if (r->p < r->end && *r->p == '}')
-    {
-      r->p++;
-      return node;
-    }
+  if (!open_container (r, depth, '}'))
+    return node;
   for (;;)
     {
       g_autofree char *escaped = NULL;
@@ -331,26 +355,18 @@ read_object (HdBoundedJsonScan *r,
       gsize name_len;
       JsonNode *member;
 
-      skip_space (r);
-      if (r->p >= r->end || *r->p != '"')
-        return fail_node (r, "expected a member name", node);
-      r->p++;
-      if (!_hd_bounded_json_scan_string (r, &name, &name_len))
+      if (!read_member_name (r, &name, &name_len))
         return fail_node (r, NULL, node);
       /* The value may reuse the scratch buffer; a name in the input
        * stays where it is. */
       if (name == r->buffer->str)
         name = escaped = g_strndup (name, name_len);
-      skip_space (r);
-      if (r->p >= r->end || *r->p != ':')
-        return fail_node (r, "expected ':'", node);
-      r->p++;
       if (deferred != NULL && name_len == strlen (deferred->name) &&
           memcmp (name, deferred->name, name_len) == 0)
         {
           /* The last one counts, as a repeated member replaces the one
            * before; the member itself is left out. */
-          skip_space (r);
+          _hd_bounded_json_scan_skip_space (r);
           deferred->offset = (gsize) (r->p - r->start);
           if (!_hd_bounded_json_scan_skip (r, depth + 1))
             return fail_node (r, NULL, node);
@@ -365,7 +381,7 @@ read_object (HdBoundedJsonScan *r,
           json_object_set_member (object, escaped != NULL ? escaped : terminated (r, name, name_len),
                                   member);
         }
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p < r->end && *r->p == ',')
         {
           r->p++;
@@ -387,7 +403,7 @@ gboolean
 _hd_bounded_json_scan_skip (HdBoundedJsonScan *r,
                             guint              depth)
 {
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p >= r->end)
     return fail (r, "unexpected end");
   if (G_UNLIKELY (depth >= r->max_depth) && (*r->p == '{' || *r->p == '['))
@@ -403,35 +419,18 @@ _hd_bounded_json_scan_skip (HdBoundedJsonScan *r,
       {
         char close = *r->p == '{' ? '}' : ']';
 
-        r->depth_seen = MAX (r->depth_seen, depth + 1);
-        r->p++;
-        skip_space (r);
-        if (r->p < r->end && *r->p == close)
-          {
-            r->p++;
-            return TRUE;
-          }
+        if (!open_container (r, depth, close))
+          return TRUE;
         for (;;)
           {
-            if (close == '}')
-              {
-                const char *name;
-                gsize name_len;
+            const char *name;
+            gsize name_len;
 
-                skip_space (r);
-                if (r->p >= r->end || *r->p != '"')
-                  return fail (r, "expected a member name");
-                r->p++;
-                if (!_hd_bounded_json_scan_string (r, &name, &name_len))
-                  return FALSE;
-                skip_space (r);
-                if (r->p >= r->end || *r->p != ':')
-                  return fail (r, "expected ':'");
-                r->p++;
-              }
+            if (close == '}' && !read_member_name (r, &name, &name_len))
+              return FALSE;
             if (!_hd_bounded_json_scan_skip (r, depth + 1))
               return FALSE;
-            skip_space (r);
+            _hd_bounded_json_scan_skip_space (r);
             if (r->p < r->end && *r->p == ',')
               {
                 r->p++;
@@ -478,7 +477,7 @@ JsonNode *
 _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
                              guint              depth)
 {
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p >= r->end)
     return fail_node (r, "unexpected end", NULL);
   /* An array or object at @depth is level @depth + 1.  A scalar needs no
@@ -500,16 +499,9 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
         JsonArray *array = json_array_new ();
         JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
-        r->depth_seen = MAX (r->depth_seen, depth + 1);
-
         json_node_take_array (node, array);
-        r->p++;
-        skip_space (r);
-        if (r->p < r->end && *r->p == ']')
-          {
-            r->p++;
-            return node;
-          }
+        if (!open_container (r, depth, ']'))
+          return node;
         for (;;)
           {
             JsonNode *element = _hd_bounded_json_scan_value (r, depth + 1);
@@ -517,7 +509,7 @@ _hd_bounded_json_scan_value (HdBoundedJsonScan *r,
             if (element == NULL)
               return fail_node (r, NULL, node);
             json_array_add_element (array, element);
-            skip_space (r);
+            _hd_bounded_json_scan_skip_space (r);
             if (r->p < r->end && *r->p == ',')
               {
                 r->p++;
@@ -590,6 +582,13 @@ _hd_bounded_json_scan_init (HdBoundedJsonScan  *r,
   r->too_deep = FALSE;
 }
 
+gboolean
+_hd_bounded_json_scan_fail (HdBoundedJsonScan *r,
+                            const char        *what)
+{
+  return fail (r, what);
+}
+
 void
 _hd_bounded_json_scan_clear (HdBoundedJsonScan *r)
 {
@@ -610,28 +609,35 @@ _hd_bounded_json_scan_expect (HdBoundedJsonScan *r,
   return TRUE;
 }
 
-JsonNode *
-hd_bounded_json_parse (const char  *data,
-                       gsize        len,
-                       guint        max_depth,
-                       guint       *depth,
-                       GError     **error)
+/* A whole document; @deferred (nullable) names a member of a root object
+ * to check without building it. */
+static JsonNode *
+parse (const char  *data,
+       gsize        len,
+       guint        max_depth,
+       Deferred    *deferred,
+       guint       *depth,
+       GError     **error)
 {
   /* A copy, so strings are terminated in place, not in the scratch buffer. */
   g_autofree char *copy = NULL;
   g_auto(HdBoundedJsonScan) r = { 0 };
   JsonNode *root;
 
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-
   copy = g_malloc (len + 1);
   memcpy (copy, data, len);
   copy[len] = '\0';
   _hd_bounded_json_scan_init (&r, copy, len, TRUE, max_depth, error);
-  root = _hd_bounded_json_scan_value (&r, 0);
+  _hd_bounded_json_scan_skip_space (&r);
+  /* Only a root object has members: anything else is read as
+   * hd_bounded_json_parse () reads it. */
+  if (deferred != NULL && r.p < r.end && *r.p == '{' && max_depth > 0)
+    root = read_object (&r, 0, deferred);
+  else
+    root = _hd_bounded_json_scan_value (&r, 0);
   if (root != NULL)
     {
-      skip_space (&r);
+      _hd_bounded_json_scan_skip_space (&r);
       if (r.p != r.end)
         {
           fail (&r, "trailing characters");
@@ -646,6 +652,17 @@ hd_bounded_json_parse (const char  *data,
   return root;
 }
 
+JsonNode *
+hd_bounded_json_parse (const char  *data,
+                       gsize        len,
+                       guint        max_depth,
+                       guint       *depth,
+                       GError     **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  return parse (data, len, max_depth, NULL, depth, error);
+}
 
 JsonNode *
 hd_bounded_json_parse_deferring (const char  *data,
@@ -657,8 +674,6 @@ hd_bounded_json_parse_deferring (const char  *data,
                                  guint       *depth,
                                  GError     **error)
 {
-  g_autofree char *copy = NULL;
-  g_auto(HdBoundedJsonScan) r = { 0 };
   Deferred deferred = { member, FALSE, 0, 0 };
   JsonNode *root;
 
@@ -667,36 +682,12 @@ hd_bounded_json_parse_deferring (const char  *data,
 
   *member_offset = 0;
   *member_len = 0;
-  copy = g_malloc (len + 1);
-  memcpy (copy, data, len);
-  copy[len] = '\0';
-  _hd_bounded_json_scan_init (&r, copy, len, TRUE, max_depth, error);
-  skip_space (&r);
-  /* Only a root object has members: anything else is read as
-   * hd_bounded_json_parse () reads it. */
-  if (r.p < r.end && *r.p == '{' && max_depth > 0)
-    root = read_object (&r, 0, &deferred);
-  else
-    root = _hd_bounded_json_scan_value (&r, 0);
-  if (root != NULL)
-    {
-      skip_space (&r);
-      if (r.p != r.end)
-        {
-          fail (&r, "trailing characters");
-          g_clear_pointer (&root, json_node_unref);
-        }
-    }
-  if (depth != NULL)
-    *depth = r.too_deep ? max_depth + 1 : r.depth_seen;
-  if (root == NULL)
-    return NULL;
-  if (deferred.found)
+  root = parse (data, len, max_depth, &deferred, depth, error);
+  if (root != NULL && deferred.found)
     {
       *member_offset = deferred.offset;
       *member_len = deferred.len;
     }
-  json_node_seal (root);
   return root;
 }
 

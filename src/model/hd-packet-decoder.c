@@ -47,23 +47,6 @@ typedef struct
 
 enum { SLOT_SPEAKER, SLOT_TIME, SLOT_TEXT, N_SLOTS };
 
-static inline void
-skip_space (HdBoundedJsonScan *r)
-{
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
-    r->p++;
-}
-
-/* As the scanner fails. */
-static void
-fail (HdBoundedJsonScan *r,
-      const char        *what)
-{
-  if (r->error != NULL && *r->error == NULL)
-    g_set_error (r->error, HD_ERROR, HD_ERROR_PARSE, "invalid JSON at byte %" G_GSIZE_FORMAT ": %s",
-                 (gsize) (r->p - r->start), what);
-}
-
 static int
 slot_for_name (const char *name,
                gsize       len)
@@ -95,7 +78,7 @@ read_common_turn (Decoder *d)
   GDateTime *time;
   HdTurn *turn;
 
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p >= r->end || *r->p != '{')
     return NULL;
   r->p++;
@@ -105,7 +88,7 @@ read_common_turn (Decoder *d)
       gsize name_len, value_len;
       int slot;
 
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p >= r->end || *r->p != '"')
         return NULL;
       r->p++;
@@ -116,11 +99,11 @@ read_common_turn (Decoder *d)
         return NULL;
       seen |= 1u << slot;
 
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p >= r->end || *r->p != ':')
         return NULL;
       r->p++;
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p >= r->end || *r->p != '"')
         return NULL;
       r->p++;
@@ -131,7 +114,7 @@ read_common_turn (Decoder *d)
       g_string_truncate (d->slots[slot], 0);
       g_string_append_len (d->slots[slot], value, value_len);
 
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p < r->end && *r->p == ',')
         {
           r->p++;
@@ -219,7 +202,7 @@ read_transcript (Decoder *d)
    * root; the caller made sure the limit allows the turns' level. */
   r->depth_seen = MAX (r->depth_seen, 2);
   r->p++;
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p < r->end && *r->p == ']')
     {
       r->p++;
@@ -229,7 +212,7 @@ read_transcript (Decoder *d)
     {
       if (!read_turn (d, index++))
         return FALSE;
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p < r->end && *r->p == ',')
         {
           r->p++;
@@ -240,7 +223,7 @@ read_transcript (Decoder *d)
           r->p++;
           return TRUE;
         }
-      fail (r, "expected ',' or ']'");
+      _hd_bounded_json_scan_fail (r, "expected ',' or ']'");
       return FALSE;
     }
 }
@@ -267,7 +250,7 @@ read_root (Decoder *d)
   json_node_take_object (node, object);
   r->depth_seen = MAX (r->depth_seen, 1);
   r->p++;
-  skip_space (r);
+  _hd_bounded_json_scan_skip_space (r);
   if (r->p < r->end && *r->p == '}')
     {
       r->p++;
@@ -280,20 +263,20 @@ read_root (Decoder *d)
       gsize name_len;
       JsonNode *member;
 
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p >= r->end || *r->p != '"')
         {
-          fail (r, "expected a member name");
+          _hd_bounded_json_scan_fail (r, "expected a member name");
           return NULL;
         }
       r->p++;
       if (!_hd_bounded_json_scan_string (r, &raw, &name_len))
         return NULL;
       name = g_strndup (raw, name_len);
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p >= r->end || *r->p != ':')
         {
-          fail (r, "expected ':'");
+          _hd_bounded_json_scan_fail (r, "expected ':'");
           return NULL;
         }
       r->p++;
@@ -302,7 +285,7 @@ read_root (Decoder *d)
         {
           /* A repeated member replaces the one before. */
           transcript_reset (d->transcript);
-          skip_space (r);
+          _hd_bounded_json_scan_skip_space (r);
           if (r->p < r->end && *r->p == '[')
             {
               d->transcript->decoded = TRUE;
@@ -318,7 +301,7 @@ read_root (Decoder *d)
         return NULL;
       json_object_set_member (object, name, member);
 
-      skip_space (r);
+      _hd_bounded_json_scan_skip_space (r);
       if (r->p < r->end && *r->p == ',')
         {
           r->p++;
@@ -330,7 +313,7 @@ read_root (Decoder *d)
           return g_steal_pointer (&node);
         }
       {
-        fail (r, "expected ',' or '}'");
+        _hd_bounded_json_scan_fail (r, "expected ',' or '}'");
         return NULL;
       }
     }
@@ -362,11 +345,11 @@ _hd_packet_decode (const char            *data,
   for (guint i = 0; i < N_SLOTS; i++)
     d.slots[i] = g_string_sized_new (64);
 
-  skip_space (&scan);
+  _hd_bounded_json_scan_skip_space (&scan);
   g_assert (scan.p < scan.end && *scan.p == '{');
   if ((root = read_root (&d)) != NULL)
     {
-      skip_space (&scan);
+      _hd_bounded_json_scan_skip_space (&scan);
       if (scan.p != scan.end)
         {
           g_clear_pointer (&root, json_node_unref);

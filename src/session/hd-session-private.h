@@ -45,7 +45,6 @@ struct _HdSession
   char         *agent_id;
   HdFeedClient *feed;         /* owned; not started when sf_feed is set */
   HdSfFeed     *sf_feed;      /* owned; the Salesforce transport, or NULL */
-  guint         sf_window_s;
   HdJournal    *journal;      /* owned; NULL when it could not be opened */
   HdJournalIndex *index;      /* owned; NULL without a journal */
   gboolean      restored;     /* the index was asked for: what the journal had open is shown again */

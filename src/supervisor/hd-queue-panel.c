@@ -83,22 +83,11 @@ _hd_waiting_handoff_new (const char *handoff_id,
   return self;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static char *
 dup_string (JsonObject *object,
             const char *member)
 {
-  return g_strdup (get_string (object, member));
+  return g_strdup (hd_json_get_string (object, member, NULL));
 }
 
 HdWaitingHandoff *
@@ -117,10 +106,10 @@ hd_waiting_handoff_new_from_json (JsonObject *object)
   self->handoff_id = id;
   self->customer = dup_string (object, "customer");
   self->intent = dup_string (object, "intent");
-  self->intent_label = hd_display_name_read_label (get_string (object, "intent_label"));
+  self->intent_label = hd_display_name_read_label (hd_json_get_string (object, "intent_label", NULL));
   self->priority = dup_string (object, "priority");
   self->bot_flow = dup_string (object, "bot_flow");
-  self->bot_flow_label = hd_display_name_read_label (get_string (object, "bot_flow_label"));
+  self->bot_flow_label = hd_display_name_read_label (hd_json_get_string (object, "bot_flow_label", NULL));
   self->transferred_from = dup_string (object, "transferred_from");
   self->vip = hd_json_get_boolean (object, "vip", FALSE);
   self->vulnerable = hd_json_get_boolean (object, "vulnerable", FALSE);

@@ -116,16 +116,6 @@ get_uint (JsonObject *object,
   return (guint) CLAMP (json_node_get_int (node), 0, G_MAXUINT);
 }
 
-static const char *
-get_label (JsonObject *object)
-{
-  JsonNode *node = json_object_get_member (object, "queue_label");
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gint64
 get_time (JsonObject *object)
 {
@@ -225,7 +215,7 @@ hd_supervisor_model_apply_snapshot (HdSupervisorModel *self,
       panel = ensure_panel (self, queue_id);
       g_hash_table_add (seen, panel->queue_id);
       /* A snapshot replaces the last: without a label the table names it again. */
-      _hd_queue_panel_set_label (panel, get_label (queue));
+      _hd_queue_panel_set_label (panel, hd_json_get_string (queue, "queue_label", NULL));
       clear_panel_waiting (self, panel);
 
       list = json_object_get_member (queue, "waiting_handoffs");
